@@ -1,0 +1,56 @@
+# Test registration. Every suite that touches a database runs twice: on SQLite and on a real
+# PostgreSQL that the `pg` fixture starts in a temporary folder (tests/support/pg-server).
+set(MDSC_TEST_TMP ${CMAKE_BINARY_DIR}/test-tmp)
+set(MDSC_PG_DIR ${MDSC_TEST_TMP}/pg)
+set(MDSC_ARTIFACTS ${CMAKE_SOURCE_DIR}/test-artifacts)
+
+add_test(NAME pg-start COMMAND ${CMAKE_SOURCE_DIR}/tests/support/pg-server start ${MDSC_PG_DIR})
+set_tests_properties(pg-start PROPERTIES FIXTURES_SETUP pg)
+add_test(NAME pg-stop COMMAND ${CMAKE_SOURCE_DIR}/tests/support/pg-server stop ${MDSC_PG_DIR})
+set_tests_properties(pg-stop PROPERTIES FIXTURES_CLEANUP pg)
+
+set(MDSC_TEST_ENV
+  MDSC_TEST_TMP=${MDSC_TEST_TMP}
+  MDSC_TEST_PG_DIR=${MDSC_PG_DIR}
+  MDSC_BINARY=$<TARGET_FILE:mdsc>
+  MDSC_ARTIFACTS=${MDSC_ARTIFACTS}
+  MDSC_RESOURCE_DIR=)
+
+# mdsc_add_suite(name program [BOTH_BACKENDS])
+function(mdsc_add_suite name program)
+  cmake_parse_arguments(S "BOTH_BACKENDS" "" "" ${ARGN})
+  if(NOT TARGET ${program})
+    return()
+  endif()
+  if(S_BOTH_BACKENDS)
+    add_test(NAME ${name}@sqlite COMMAND ${program})
+    set_tests_properties(${name}@sqlite PROPERTIES
+      ENVIRONMENT "${MDSC_TEST_ENV};MDSC_TEST_BACKEND=sqlite")
+    add_test(NAME ${name}@postgresql COMMAND ${program})
+    set_tests_properties(${name}@postgresql PROPERTIES
+      ENVIRONMENT "${MDSC_TEST_ENV};MDSC_TEST_BACKEND=postgresql" FIXTURES_REQUIRED pg)
+  else()
+    add_test(NAME ${name} COMMAND ${program})
+    set_tests_properties(${name} PROPERTIES ENVIRONMENT "${MDSC_TEST_ENV}")
+  endif()
+endfunction()
+
+mdsc_add_suite(core mdsc_core_tests)
+mdsc_add_suite(http mdsc_http_tests)
+mdsc_add_suite(db mdsc_db_tests BOTH_BACKENDS)
+mdsc_add_suite(web mdsc_web_tests BOTH_BACKENDS)
+mdsc_add_suite(modules mdsc_modules_tests BOTH_BACKENDS)
+mdsc_add_suite(app mdsc_app_tests BOTH_BACKENDS)
+mdsc_add_suite(blackbox mdsc_blackbox_tests BOTH_BACKENDS)
+
+# Browser tests: Playwright (playwright-core from npm) drives Debian's chromium against a real server.
+find_program(NODE node)
+if(NODE)
+  foreach(backend sqlite postgresql)
+    add_test(NAME e2e@${backend} COMMAND ${NODE} ${CMAKE_SOURCE_DIR}/tests/e2e/run.mjs
+             WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+    set_tests_properties(e2e@${backend} PROPERTIES
+      ENVIRONMENT "${MDSC_TEST_ENV};MDSC_TEST_BACKEND=${backend}")
+  endforeach()
+  set_tests_properties(e2e@postgresql PROPERTIES FIXTURES_REQUIRED pg)
+endif()
