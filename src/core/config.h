@@ -1,6 +1,33 @@
 #pragma once
 // Settings from (lowest to highest precedence): defaults, a TOML file (mdsc.toml or --config),
 // environment variables (MDSC_DB, MDSC_BIND, MDSC_PORT, ...), then command-line options.
+//
+// The TOML file uses the field names below as keys, grouped in sections; unknown keys or
+// sections are errors. Every key is optional:
+//
+//   log_level    = "info"              # MDSC_LOG_LEVEL: trace debug info warn error critical off
+//   data_dir     = "/var/lib/mdsc"     # MDSC_DATA_DIR
+//   resource_dir = ""                  # MDSC_RESOURCE_DIR (development: read templates from disk)
+//
+//   [server]
+//   bind     = "127.0.0.1"             # MDSC_BIND
+//   port     = 8080                    # MDSC_PORT (1-65535)
+//   threads  = 0                       # MDSC_THREADS (0-1024)
+//   base_url = "https://mdsc.example.jp"  # MDSC_BASE_URL; https:// sets behind_tls
+//
+//   [database]
+//   db_url  = "sqlite:/var/lib/mdsc/mdsc.db"  # MDSC_DB
+//   db_pool = 0
+//
+//   [mail]
+//   mail_from     = "MDSC 事務局 <office@mdsc.example.jp>"  # MDSC_MAIL_FROM
+//   smtp_url      = "smtp://relay.example.jp:587"          # MDSC_SMTP_URL (smtp:// or smtps://)
+//   smtp_user     = ""                                     # MDSC_SMTP_USER
+//   smtp_password = ""                                     # MDSC_SMTP_PASSWORD
+//   outbox_dir    = ""                                     # default <data_dir>/outbox
+//
+// An environment variable that is set but empty counts as unset. behind_tls is not a setting:
+// it follows base_url. A trailing "/" on base_url is removed so links can append "/path".
 #include <cstdint>
 #include <string>
 

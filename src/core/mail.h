@@ -25,6 +25,10 @@ class Mailer {
   virtual bool send(const Message& m) = 0;
 };
 
+// A fresh random message id (URL-safe, no domain), e.g. to store with a queued message so that
+// retries keep the same Message-ID header.
+std::string new_message_id();
+
 // Default: writes <dir>/<time>-<message-id>.eml files.
 std::unique_ptr<Mailer> make_outbox_mailer(std::string dir, std::string from);
 // SMTP through libcurl: url like "smtp://relay:25" or "smtps://host:465"; user/password optional.
