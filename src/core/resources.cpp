@@ -47,6 +47,11 @@ void set_override_dir(std::string dir) {
   g_override = std::move(dir);
 }
 
+std::string override_dir() {
+  std::lock_guard lock(g_mu);
+  return g_override;
+}
+
 std::optional<std::string> read(std::string_view path) {
   std::string root;
   {

@@ -17,6 +17,8 @@ const std::vector<Entry>& entries();
 }  // namespace detail
 
 void set_override_dir(std::string dir);
+// "" unless templates and static files are read from disk (development).
+std::string override_dir();
 std::optional<std::string> read(std::string_view path);
 // Paths of embedded resources under a prefix such as "migrations/", sorted.
 std::vector<std::string> list(std::string_view prefix);

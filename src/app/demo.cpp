@@ -1,0 +1,64 @@
+#include "app/demo.h"
+
+#include <stdexcept>
+
+#include "core/crypto.h"
+#include "modules/accounts/operations.h"
+
+namespace mdsc::app {
+namespace {
+
+struct DemoPerson {
+  const char* email;
+  const char* family, *given, *family_kana, *given_kana, *romaji;
+  const char* lang;
+  std::vector<const char*> roles;
+};
+
+// Fictional people with names that read as fictional; addresses on the reserved .example domain.
+const std::vector<DemoPerson>& people() {
+  static const std::vector<DemoPerson> all = {
+      {"secretariat@mdsc.example", "事務局", "花子", "ジムキョク", "ハナコ", "Hanako JIMUKYOKU", "ja", {"secretariat"}},
+      {"steering@mdsc.example", "運営", "一郎", "ウンエイ", "イチロウ", "Ichiro UNEI", "ja", {"steering_committee"}},
+      {"promotion@mdsc.example", "推進", "次郎", "スイシン", "ジロウ", "Jiro SUISHIN", "ja", {"promotion_office"}},
+      {"career@mdsc.example", "支援", "咲子", "シエン", "サキコ", "Sakiko SHIEN", "ja", {"career_office"}},
+      {"instructor@mdsc.example", "講師", "学", "コウシ", "マナブ", "Manabu KOSHI", "ja", {"instructor:1"}},
+      {"trainee@mdsc.example", "受講", "未来", "ジュコウ", "ミライ", "Mirai JUKO", "ja", {"trainee"}},
+      {"supervisor@mdsc.example", "指導", "誠", "シドウ", "マコト", "Makoto SHIDO", "ja", {"supervisor"}},
+      {"partner@mdsc.example", "連携", "健太", "レンケイ", "ケンタ", "Kenta RENKEI", "en", {"partner_representative:1"}},
+      {"institution@mdsc.example", "参画", "由美", "サンカク", "ユミ", "Yumi SANKAKU", "ja", {"institution_officer:1"}},
+  };
+  return all;
+}
+
+}  // namespace
+
+std::vector<DemoLogin> load_demo(db::Database& db, const Clock& clock) {
+  auto users = db.read([](db::Conn& c) { return c.scalar_i64("SELECT COUNT(*) FROM users"); });
+  if (users > 0) throw std::runtime_error("the database already has users; demo data goes only into a new database");
+  std::vector<DemoLogin> out;
+  audit::Actor actor = audit::Actor::system("demo");
+  for (const auto& p : people()) {
+    accounts::UserInput in;
+    in.email = p.email;
+    in.family_name = p.family;
+    in.given_name = p.given;
+    in.family_name_kana = p.family_kana;
+    in.given_name_kana = p.given_kana;
+    in.romaji_name = p.romaji;
+    in.preferred_lang = p.lang;
+    for (const char* spec : p.roles) {
+      auto g = accounts::parse_role(spec);
+      if (!g) throw std::runtime_error(std::string("bad demo role ") + spec);
+      in.roles.push_back(*g);
+    }
+    // Random, so that a demo database put on a network is not open to anyone who read the README.
+    std::string password = "demo-" + crypto::random_token(12);
+    auto r = accounts::create_user(db, actor, in, password, clock.now_unix());
+    if (!r) throw std::runtime_error("demo user " + std::string(p.email) + ": " + r.status().message_id());
+    out.push_back({p.roles.front(), p.email, password});
+  }
+  return out;
+}
+
+}  // namespace mdsc::app

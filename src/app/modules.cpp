@@ -1,0 +1,19 @@
+#include "app/modules.h"
+
+#include "modules/accounts/module.h"
+#include "modules/audit/module.h"
+#include "modules/dashboard/module.h"
+#include "modules/system/module.h"
+#include "web/static_files.h"
+
+namespace mdsc::app {
+
+void register_modules(web::Registry& registry) {
+  web::register_static_routes(registry);
+  system_module::register_module(registry);
+  dashboard::register_module(registry);
+  accounts::register_module(registry);
+  audit::register_module(registry);
+}
+
+}  // namespace mdsc::app

@@ -1,0 +1,130 @@
+#include <iomanip>
+#include <iostream>
+
+#include "app/app.h"
+#include "cli/commands.h"
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "modules/accounts/auth.h"
+#include "modules/accounts/operations.h"
+#include "modules/accounts/repo.h"
+
+namespace mdsc::cli {
+namespace {
+
+std::string first_problem(const Status& st) {
+  if (!st.fields().empty()) {
+    const auto& [field, fe] = *st.fields().begin();
+    return field + ": " + i18n::t("en", fe.message_id, fe.args);
+  }
+  return i18n::t("en", st.message_id(), st.args());
+}
+
+std::unique_ptr<db::Database> open_db(const Common& common, Config& config) {
+  config = common.load();
+  auto db = db::Database::open(config.db_url, 2);
+  return db;
+}
+
+}  // namespace
+
+Runner add_user(CLI::App& app, Common& common) {
+  auto* cmd = app.add_subcommand("user", "Manage user accounts");
+  cmd->require_subcommand(1);
+  cmd->add_option("--db", common.db_url, "Database URL");
+  cmd->add_option("--config", common.config_path, "TOML configuration file");
+
+  struct AddOpts {
+    std::string email, family, given, family_kana, given_kana, romaji, lang = "ja";
+    std::vector<std::string> roles;
+    bool password_stdin = false;
+  };
+  auto add = std::make_shared<AddOpts>();
+  auto* add_cmd = cmd->add_subcommand("add", "Add a user");
+  add_cmd->add_option("--email", add->email, "E-mail address (the login)")->required();
+  add_cmd->add_option("--role", add->roles, "Role, repeatable: secretariat, instructor:COURSE_ID, ...");
+  add_cmd->add_option("--family-name", add->family, "Family name (default: the e-mail's local part)");
+  add_cmd->add_option("--given-name", add->given, "Given name");
+  add_cmd->add_option("--family-name-kana", add->family_kana, "Family name in kana");
+  add_cmd->add_option("--given-name-kana", add->given_kana, "Given name in kana");
+  add_cmd->add_option("--romaji", add->romaji, "Name in romaji");
+  add_cmd->add_option("--lang", add->lang, "Preferred language: ja or en")->check(CLI::IsMember({"ja", "en"}));
+  add_cmd->add_flag("--password-stdin", add->password_stdin, "Read the password from standard input");
+
+  auto list_cmd = cmd->add_subcommand("list", "List users");
+
+  struct TokenOpts {
+    std::string email, name = "cli";
+  };
+  auto tok = std::make_shared<TokenOpts>();
+  auto* token_cmd = cmd->add_subcommand("token", "Create a personal API token and print it");
+  token_cmd->add_option("--email", tok->email, "The user's e-mail")->required();
+  token_cmd->add_option("--name", tok->name, "A name to recognise the token by");
+
+  return [&common, cmd, add_cmd, list_cmd, token_cmd, add, tok]() -> int {
+    Config config;
+    auto db = open_db(common, config);
+    SystemClock clock;
+    audit::Actor actor = audit::Actor::system("cli");
+    std::string base_url = config.base_url.empty()
+                               ? "http://" + config.bind + ":" + std::to_string(config.port)
+                               : config.base_url;
+    if (add_cmd->parsed()) {
+      accounts::UserInput in;
+      in.email = add->email;
+      in.family_name = add->family.empty() ? add->email.substr(0, add->email.find('@')) : add->family;
+      in.given_name = add->given;
+      in.family_name_kana = add->family_kana;
+      in.given_name_kana = add->given_kana;
+      in.romaji_name = add->romaji;
+      in.preferred_lang = add->lang;
+      for (const auto& spec : add->roles) {
+        auto g = accounts::parse_role(spec);
+        if (!g) throw UsageError("--role " + spec + ": " + first_problem(g.status()));
+        in.roles.push_back(*g);
+      }
+      std::optional<std::string> password;
+      if (add->password_stdin) {
+        std::string line;
+        std::getline(std::cin, line);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        password = line;
+      }
+      auto r = accounts::create_user(*db, actor, in, password, clock.now_unix());
+      if (!r) throw UsageError(first_problem(r.status()));
+      std::cout << "User " << *r << " created.\n";
+      if (!password) {
+        std::string link = db->write([&](db::Conn& c) { return accounts::create_invitation(c, *r, clock.now_unix()); });
+        std::cout << "They set their password at: " << base_url << link << "\n";
+      }
+      return 0;
+    }
+    if (list_cmd->parsed()) {
+      accounts::repo::UserQuery q;
+      q.limit = 100000;
+      auto users = db->read([&](db::Conn& c) { return accounts::repo::list_users(c, q); });
+      std::cout << "id\temail\tactive\troles\n";
+      for (const auto& u : users) {
+        std::string roles;
+        for (const auto& g : u.roles) {
+          roles += (roles.empty() ? "" : ",") + std::string(web::role_name(g.role));
+          if (!g.scope_type.empty()) roles += ":" + std::to_string(g.scope_id);
+        }
+        std::cout << u.id << "\t" << u.email << "\t" << (u.active ? "yes" : "no") << "\t" << roles << "\n";
+      }
+      return 0;
+    }
+    if (token_cmd->parsed()) {
+      auto u = accounts::find_user_by_email(*db, tok->email);
+      if (!u) throw UsageError("no user with e-mail " + tok->email);
+      auto t = accounts::create_api_token(*db, actor, u->id, tok->name, clock.now_unix());
+      if (!t) throw UsageError(first_problem(t.status()));
+      std::cout << *t << "\n";
+      return 0;
+    }
+    (void)cmd;
+    return 2;
+  };
+}
+
+}  // namespace mdsc::cli

@@ -1,0 +1,64 @@
+#include "modules/accounts/authenticator.h"
+
+#include "core/crypto.h"
+#include "modules/accounts/model.h"
+#include "modules/accounts/repo.h"
+
+namespace mdsc::accounts {
+namespace {
+
+web::Principal principal_of(const User& u) {
+  web::Principal p;
+  p.user_id = u.id;
+  p.email = u.email;
+  p.display_name = u.display_name(u.preferred_lang);
+  p.preferred_lang = u.preferred_lang;
+  p.roles = u.roles;
+  return p;
+}
+
+}  // namespace
+
+std::optional<web::Principal> DbAuthenticator::from_session(std::string_view token) {
+  if (token.size() < 20 || token.size() > 100) return std::nullopt;
+  std::string hash = crypto::token_hash(token);
+  std::int64_t now = clock_.now_unix();
+  auto found = db_.read([&](db::Conn& c) -> std::optional<std::pair<repo::SessionRow, User>> {
+    auto s = repo::session_by_hash(c, hash);
+    if (!s) return std::nullopt;
+    auto u = repo::user_by_id(c, s->user_id);
+    if (!u) return std::nullopt;
+    return std::make_pair(*s, *u);
+  });
+  if (!found) return std::nullopt;
+  auto& [s, u] = *found;
+  if (!u.active || s.expires_at <= now || s.last_seen + kSessionIdleSeconds <= now) return std::nullopt;
+  // Idle time is tracked to the minute: one write a minute per session, not one per request.
+  if (now - s.last_seen >= kTouchEverySeconds)
+    db_.write([&](db::Conn& c) { repo::touch_session(c, s.id, now); });
+  web::Principal p = principal_of(u);
+  p.session_id = s.id;
+  p.session_token_hash = hash;
+  return p;
+}
+
+std::optional<web::Principal> DbAuthenticator::from_api_token(std::string_view token) {
+  if (token.size() < 20 || token.size() > 100) return std::nullopt;
+  std::string hash = crypto::token_hash(token);
+  std::int64_t now = clock_.now_unix();
+  auto found = db_.read([&](db::Conn& c) -> std::optional<std::pair<repo::TokenUse, User>> {
+    auto t = repo::token_user(c, hash);
+    if (!t) return std::nullopt;
+    auto u = repo::user_by_id(c, t->user_id);
+    if (!u || !u->active) return std::nullopt;
+    return std::make_pair(*t, *u);
+  });
+  if (!found) return std::nullopt;
+  if (now - found->first.last_used_at >= kTouchEverySeconds)
+    db_.write([&](db::Conn& c) { repo::touch_token(c, found->first.token_id, now); });
+  web::Principal p = principal_of(found->second);
+  p.via_api_token = true;
+  return p;
+}
+
+}  // namespace mdsc::accounts

@@ -1,0 +1,111 @@
+#include "core/i18n.h"
+#include "modules/accounts/auth.h"
+#include "modules/accounts/handlers.h"
+#include "modules/audit/web_actor.h"
+#include "web/application.h"
+#include "web/fields.h"
+#include "web/render.h"
+
+namespace mdsc::accounts::handlers {
+namespace {
+
+std::vector<web::FieldSpec> login_fields() {
+  web::FieldSpec email{"email", "field.email", "email", true, "username"};
+  web::FieldSpec password{"password", "field.password", "password", true, "current-password"};
+  return {email, password};
+}
+
+Response show_login(Context& ctx, const Status& st, int status) {
+  auto form = web::form_state(ctx, st);
+  std::string next = web::safe_local_path(ctx.form.has("next") ? ctx.form.get("next") : ctx.query.get("next"));
+  return web::page(ctx, "accounts/login.html", "login.title",
+                   {{"form", form}, {"fields", web::fields(ctx, login_fields(), form)}, {"next", next}},
+                   status);
+}
+
+std::vector<web::FieldSpec> new_password_fields() {
+  web::FieldSpec p{"password", "field.new_password", "password", true, "new-password"};
+  p.hint_id = "password.rules";
+  return {p};
+}
+
+}  // namespace
+
+Response login_form(Context& ctx) {
+  if (ctx.user) return web::redirect(ctx, "/");
+  return show_login(ctx, Status::ok(), 200);
+}
+
+Response login_submit(Context& ctx) {
+  LoginAttempt a{ctx.form.get("email"), ctx.form.get("password"), ctx.req.remote_addr,
+                 std::string(ctx.req.header("user-agent")), ctx.req.request_id};
+  auto r = login(ctx.db(), a, ctx.now());
+  if (!r) {
+    Status st = r.status();
+    if (st.code() == Code::too_many) {
+      std::int64_t until = std::stoll(st.args().at("until"));
+      st.arg("time", i18n::format_datetime(ctx.lang, until));
+      st.arg("minutes", std::to_string((until - ctx.now() + 59) / 60));
+    }
+    return show_login(ctx, st, http_status(st.code()));
+  }
+  // A new session: the anonymous CSRF cookie is no longer needed.
+  auto c = ctx.cookie(web::session_cookie_name(ctx.services.config), r->token);
+  ctx.set_cookie(c);
+  std::string next = web::safe_local_path(ctx.form.get("next"));
+  if (next.empty() || next.rfind("/login", 0) == 0) next = "/";
+  return web::redirect(ctx, next);
+}
+
+Response logout(Context& ctx) {
+  if (ctx.user && ctx.user->session_id)
+    accounts::logout(ctx.db(), audit::actor_of(ctx), ctx.user->session_id, ctx.now());
+  auto c = ctx.cookie(web::session_cookie_name(ctx.services.config), "");
+  c.max_age = 0;
+  ctx.set_cookie(c);
+  ctx.flash_next("success", "logout.done");
+  return web::redirect(ctx, "/login");
+}
+
+Response reset_request_form(Context& ctx) {
+  auto form = web::form_state(ctx, Status::ok());
+  web::FieldSpec email{"email", "field.email", "email", true, "email"};
+  return web::page(ctx, "accounts/reset_request.html", "reset.title",
+                   {{"form", form}, {"fields", web::fields(ctx, {email}, form)}});
+}
+
+Response reset_request_submit(Context& ctx) {
+  std::string base = ctx.services.config.base_url;
+  request_password_reset(ctx.db(), ctx.form.get("email"), base, ctx.now());
+  if (ctx.services.after_commit) ctx.services.after_commit();
+  // The same answer whether or not the address is registered.
+  ctx.flash_next("info", "reset.sent");
+  return web::redirect(ctx, "/login");
+}
+
+Response reset_form(Context& ctx) {
+  std::string token = ctx.param("token");
+  if (!reset_link_user(ctx.db(), token, ctx.now()))
+    return web::error(ctx, Status(Code::not_found, "reset.invalid_link"));
+  auto form = web::form_state(ctx, Status::ok());
+  return web::page(ctx, "accounts/reset_form.html", "reset.set_title",
+                   {{"form", form}, {"fields", web::fields(ctx, new_password_fields(), form)},
+                    {"action", "/password-reset/" + token}});
+}
+
+Response reset_submit(Context& ctx) {
+  std::string token = ctx.param("token");
+  Status st = reset_password(ctx.db(), token, ctx.form.get("password"), ctx.now());
+  if (st.code() == Code::not_found) return web::error(ctx, st);
+  if (!st) {
+    auto form = web::form_state(ctx, st);
+    return web::page(ctx, "accounts/reset_form.html", "reset.set_title",
+                     {{"form", form}, {"fields", web::fields(ctx, new_password_fields(), form)},
+                      {"action", "/password-reset/" + token}},
+                     422);
+  }
+  ctx.flash_next("success", "reset.done");
+  return web::redirect(ctx, "/login");
+}
+
+}  // namespace mdsc::accounts::handlers

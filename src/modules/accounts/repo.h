@@ -1,0 +1,73 @@
+#pragma once
+// SQL for users, roles, sessions, API tokens, password resets and login throttling.
+// Only operations.cpp, auth.cpp and authenticator.cpp call this.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/database.h"
+#include "modules/accounts/model.h"
+
+namespace mdsc::accounts::repo {
+
+std::optional<User> user_by_id(db::Conn& c, std::int64_t id);
+std::optional<User> user_by_email(db::Conn& c, const std::string& email);
+std::string password_hash_of(db::Conn& c, std::int64_t user_id);
+std::vector<web::RoleGrant> roles_of(db::Conn& c, std::int64_t user_id);
+
+struct UserQuery {
+  std::string search;  // matches email, names, kana, romaji (substring)
+  std::string role;    // role name or ""
+  long limit = 50, offset = 0;
+};
+std::vector<User> list_users(db::Conn& c, const UserQuery& q);
+long count_users(db::Conn& c, const UserQuery& q);
+
+std::int64_t insert_user(db::Conn& c, const User& u, const std::string& password_hash, std::int64_t now);
+void update_user(db::Conn& c, const User& u, std::int64_t now);
+void set_password_hash(db::Conn& c, std::int64_t user_id, const std::string& hash, std::int64_t now);
+void replace_roles(db::Conn& c, std::int64_t user_id, const std::vector<web::RoleGrant>& roles);
+
+struct SessionRow {
+  std::int64_t id = 0, user_id = 0, created_at = 0, last_seen = 0, expires_at = 0;
+};
+std::int64_t insert_session(db::Conn& c, std::int64_t user_id, const std::string& token_hash,
+                            std::int64_t now, std::int64_t expires_at, const std::string& user_agent);
+std::optional<SessionRow> session_by_hash(db::Conn& c, const std::string& token_hash);
+void touch_session(db::Conn& c, std::int64_t id, std::int64_t now);
+void delete_session(db::Conn& c, std::int64_t id);
+// Returns how many were deleted; keep_id 0 deletes all.
+std::int64_t delete_sessions_of(db::Conn& c, std::int64_t user_id, std::int64_t keep_id);
+std::vector<SessionInfo> sessions_of(db::Conn& c, std::int64_t user_id, std::int64_t now);
+void delete_expired_sessions(db::Conn& c, std::int64_t now);
+
+struct Throttle {
+  int failures = 0;
+  std::int64_t window_start = 0, locked_until = 0;
+};
+Throttle throttle(db::Conn& c, const std::string& key);
+void save_throttle(db::Conn& c, const std::string& key, const Throttle& t);
+void clear_throttle(db::Conn& c, const std::string& key);
+
+std::int64_t insert_token(db::Conn& c, std::int64_t user_id, const std::string& name,
+                          const std::string& token_hash, const std::string& prefix, std::int64_t now);
+std::vector<ApiToken> tokens_of(db::Conn& c, std::int64_t user_id);
+std::optional<ApiToken> token_of(db::Conn& c, std::int64_t user_id, std::int64_t token_id);
+void revoke_token(db::Conn& c, std::int64_t token_id, std::int64_t now);
+struct TokenUse {
+  std::int64_t user_id = 0, token_id = 0, last_used_at = 0;
+};
+// The active (not revoked) token with this hash.
+std::optional<TokenUse> token_user(db::Conn& c, const std::string& token_hash);
+void touch_token(db::Conn& c, std::int64_t token_id, std::int64_t now);
+
+std::int64_t insert_reset(db::Conn& c, std::int64_t user_id, const std::string& token_hash,
+                          std::int64_t now, std::int64_t expires_at);
+struct ResetRow {
+  std::int64_t id = 0, user_id = 0, expires_at = 0, used_at = 0;
+};
+std::optional<ResetRow> reset_by_hash(db::Conn& c, const std::string& token_hash);
+// Marks it used if it was not; returns false when someone else used it first.
+bool use_reset(db::Conn& c, std::int64_t id, std::int64_t now);
+
+}  // namespace mdsc::accounts::repo

@@ -1,0 +1,122 @@
+#include "modules/audit/audit.h"
+
+#include "core/clock.h"
+
+namespace mdsc::audit {
+namespace {
+
+bool is_secret(const std::string& field) {
+  return field.rfind("password", 0) == 0 || field.find("token") != std::string::npos ||
+         (field.size() > 5 && field.substr(field.size() - 5) == "_hash");
+}
+
+std::string where_clause(const Filter& f, db::Params& params) {
+  std::string w = " WHERE 1=1";
+  if (!f.entity.empty()) {
+    w += " AND entity = ?";
+    params.emplace_back(f.entity);
+  }
+  if (!f.entity_id.empty()) {
+    w += " AND entity_id = ?";
+    params.emplace_back(f.entity_id);
+  }
+  if (f.actor_user_id) {
+    w += " AND actor_user_id = ?";
+    params.emplace_back(f.actor_user_id);
+  }
+  if (!f.action.empty()) {
+    w += " AND action = ?";
+    params.emplace_back(f.action);
+  }
+  if (!f.from_date.empty()) {
+    w += " AND at >= ?";
+    params.emplace_back(f.from_date + "T00:00:00Z");
+  }
+  if (!f.to_date.empty()) {
+    w += " AND at <= ?";
+    params.emplace_back(f.to_date + "T23:59:59Z");
+  }
+  return w;
+}
+
+}  // namespace
+
+nlohmann::json diff(const nlohmann::json& before, const nlohmann::json& after) {
+  nlohmann::json out = nlohmann::json::object();
+  auto value_of = [](const nlohmann::json& obj, const std::string& k) {
+    return obj.is_object() && obj.contains(k) ? obj.at(k) : nlohmann::json();
+  };
+  auto visit = [&](const std::string& k) {
+    if (out.contains(k)) return;
+    nlohmann::json b = value_of(before, k), a = value_of(after, k);
+    if (b == a) return;
+    if (is_secret(k)) {
+      out[k] = {{"before", b.is_null() ? nlohmann::json() : nlohmann::json("[redacted]")},
+                {"after", a.is_null() ? nlohmann::json() : nlohmann::json("[redacted]")}};
+    } else {
+      out[k] = {{"before", b}, {"after", a}};
+    }
+  };
+  if (before.is_object())
+    for (auto it = before.begin(); it != before.end(); ++it) visit(it.key());
+  if (after.is_object())
+    for (auto it = after.begin(); it != after.end(); ++it) visit(it.key());
+  return out;
+}
+
+void record(db::Conn& conn, const Actor& actor, std::string_view action, std::string_view entity,
+            std::string_view entity_id, const nlohmann::json& before, const nlohmann::json& after,
+            std::int64_t now) {
+  nlohmann::json changes = diff(before, after);
+  conn.exec(
+      "INSERT INTO audit_log (at, actor_user_id, actor_label, action, entity, entity_id, changes, "
+      "request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {to_iso_utc(now), actor.user_id ? db::Param(actor.user_id) : db::Param(nullptr), actor.label,
+       std::string(action), std::string(entity), std::string(entity_id), changes.dump(),
+       actor.request_id});
+}
+
+std::vector<Entry> list(db::Conn& conn, const Filter& f) {
+  db::Params params;
+  std::string sql =
+      "SELECT id, at, actor_user_id, actor_label, action, entity, entity_id, changes, request_id "
+      "FROM audit_log" +
+      where_clause(f, params) + " ORDER BY id DESC LIMIT ? OFFSET ?";
+  params.emplace_back(f.limit);
+  params.emplace_back(f.offset);
+  std::vector<Entry> out;
+  for (const auto& r : conn.query(sql, params)) {
+    Entry e;
+    e.id = r.i64("id");
+    e.at = r.str("at");
+    e.actor_user_id = r.i64("actor_user_id");
+    e.actor_label = r.str("actor_label");
+    e.action = r.str("action");
+    e.entity = r.str("entity");
+    e.entity_id = r.str("entity_id");
+    e.changes = nlohmann::json::parse(r.str("changes"), nullptr, false);
+    e.request_id = r.str("request_id");
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+long count(db::Conn& conn, const Filter& f) {
+  db::Params params;
+  std::string sql = "SELECT COUNT(*) FROM audit_log" + where_clause(f, params);
+  return static_cast<long>(conn.scalar_i64(sql, params));
+}
+
+nlohmann::json to_json(const Entry& e) {
+  return {{"id", e.id},
+          {"at", e.at},
+          {"actor_user_id", e.actor_user_id ? nlohmann::json(e.actor_user_id) : nlohmann::json()},
+          {"actor", e.actor_label},
+          {"action", e.action},
+          {"entity", e.entity},
+          {"entity_id", e.entity_id},
+          {"changes", e.changes},
+          {"request_id", e.request_id}};
+}
+
+}  // namespace mdsc::audit

@@ -1,0 +1,46 @@
+#include "core/resources.h"
+#include "modules/system/module.h"
+#include "web/context.h"
+#include "web/render.h"
+
+namespace mdsc::system_module {
+namespace {
+
+http::Response text(int status, std::string body) {
+  http::Response r;
+  r.status = status;
+  r.body = std::move(body);
+  r.set_header("Content-Type", "text/plain; charset=utf-8");
+  r.set_header("Cache-Control", "no-store");
+  return r;
+}
+
+}  // namespace
+
+void register_module(web::Registry& reg) {
+  web::Route healthz{"GET", "/healthz", web::RouteKind::file, web::Access::anyone(),
+                     [](web::Context&) { return text(200, "ok\n"); }};
+  reg.route(healthz);
+  web::Route readyz{"GET", "/readyz", web::RouteKind::file, web::Access::anyone(), [](web::Context& ctx) {
+                      bool ok = false;
+                      try {
+                        ok = ctx.db().ping();
+                      } catch (...) {
+                      }
+                      return ok ? text(200, "ready\n") : text(503, "database unreachable\n");
+                    }};
+  reg.route(readyz);
+  web::Route openapi{"GET", "/api/v1/openapi.json", web::RouteKind::json, web::Access::anyone(),
+                     [](web::Context& ctx) {
+                       auto doc = resources::read("openapi/openapi.json");
+                       if (!doc) return web::not_found(ctx);
+                       http::Response r;
+                       r.body = *doc;
+                       r.set_header("Content-Type", "application/json; charset=utf-8");
+                       r.set_header("Cache-Control", "no-cache");
+                       return r;
+                     }};
+  reg.route(openapi);
+}
+
+}  // namespace mdsc::system_module

@@ -1,0 +1,47 @@
+#pragma once
+// A route: method, path pattern with {parameters}, who may call it, and how its body is read.
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/message.h"
+#include "web/principal.h"
+
+namespace mdsc::web {
+
+struct Context;
+using HandlerFn = std::function<http::Response(Context&)>;
+
+// Route-level permission: the first of the two checks every request passes (the second is the
+// object-level policy each module applies to the record it loads).
+struct Access {
+  enum class Level { anyone, signed_in, roles };
+  Level level = Level::signed_in;
+  std::vector<Role> any_of;
+
+  static Access anyone() { return {Level::anyone, {}}; }
+  static Access signed_in() { return {Level::signed_in, {}}; }
+  static Access roles(std::initializer_list<Role> r) { return {Level::roles, std::vector<Role>(r)}; }
+  bool allows(const std::optional<Principal>& who) const;
+};
+
+enum class RouteKind { html, json, file };
+
+struct Route {
+  std::string method;   // GET, POST, PUT, PATCH, DELETE
+  std::string pattern;  // "/users/{id}/sessions"
+  RouteKind kind = RouteKind::html;
+  Access access;
+  HandlerFn fn;
+  std::uint64_t body_limit = 64 * 1024;
+  bool multipart = false;  // multipart/form-data streamed to disk
+  bool csrf = true;        // state-changing requests need the CSRF token (bearer-token API calls excepted)
+};
+
+inline constexpr std::uint64_t kKiB = 1024;
+inline constexpr std::uint64_t kMiB = 1024 * 1024;
+
+}  // namespace mdsc::web
