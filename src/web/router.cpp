@@ -40,8 +40,13 @@ void Router::add(Route route) {
     c.segments.emplace_back(seg);
     if (!(seg.size() >= 2 && seg.front() == '{' && seg.back() == '}')) ++c.literal_count;
   }
+  auto shape = [](const std::vector<std::string>& segs) {
+    std::vector<std::string> out;
+    for (const auto& s : segs) out.push_back(!s.empty() && s.front() == '{' ? "{}" : s);
+    return out;
+  };
   for (std::size_t i = 0; i < routes_.size(); ++i) {
-    if (routes_[i].method == route.method && compiled_[i].segments == c.segments)
+    if (routes_[i].method == route.method && shape(compiled_[i].segments) == shape(c.segments))
       throw std::logic_error("duplicate route " + route.method + " " + route.pattern);
   }
   routes_.push_back(std::move(route));

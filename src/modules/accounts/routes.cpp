@@ -57,7 +57,7 @@ void register_module(web::Registry& reg) {
 
   reg.nav({"nav.users", "/admin/users", secretariat, 900});
   reg.nav({"nav.account", "/account", signed_in, 990});
-  reg.daily({"accounts.delete_expired_sessions",
+  reg.daily({"delete-expired-sessions",
              [](db::Database& db, std::int64_t now) { delete_expired_sessions(db, now); }});
 }
 
