@@ -27,6 +27,7 @@ nlohmann::json layout_data(Context& ctx, std::string_view title_id) {
   d["site_name"] = ctx.t("site.name");
   d["css"] = asset_url("app.css");
   d["js"] = asset_url("app.js");
+  d["icon"] = asset_url("favicon.svg");
   d["csrf"] = ctx.csrf_token;
   d["is_ja"] = ctx.lang != "en";
   d["switch_href"] = switch_lang_href(ctx, ctx.lang == "en" ? "ja" : "en");

@@ -104,6 +104,20 @@ void register_static_routes(Registry& registry) {
     return res;
   };
   registry.route(std::move(r));
+  // Browsers ask for /favicon.ico whatever the page says.
+  Route icon;
+  icon.method = "GET";
+  icon.pattern = "/favicon.ico";
+  icon.kind = RouteKind::file;
+  icon.access = Access::anyone();
+  icon.fn = [](Context&) {
+    http::Response res;
+    res.status = 301;
+    res.set_header("Location", asset_url("favicon.svg"));
+    res.set_header("Cache-Control", "public, max-age=86400");
+    return res;
+  };
+  registry.route(std::move(icon));
 }
 
 }  // namespace mdsc::web

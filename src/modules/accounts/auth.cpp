@@ -38,7 +38,7 @@ audit::Actor user_actor(std::int64_t user_id, std::string request_id = "") {
 
 Result<LoginResult> login(db::Database& db, const LoginAttempt& a, std::int64_t now) {
   std::string email = normalize_email(a.email);
-  if (email.empty() || a.password.empty()) return Status(Code::unauthorized, "login.failed");
+  if (email.empty() || a.password.empty()) return Status(Code::invalid, "login.failed");
   const std::string acct_key = "acct:" + email;
   const std::string addr_key = "addr:" + a.remote_addr;
 
@@ -62,7 +62,7 @@ Result<LoginResult> login(db::Database& db, const LoginAttempt& a, std::int64_t 
       return std::max(repo::throttle(c, acct_key).locked_until, repo::throttle(c, addr_key).locked_until);
     });
     if (until > now) return throttled(until);
-    return Status(Code::unauthorized, "login.failed");
+    return Status(Code::invalid, "login.failed");
   }
 
   LoginResult r;
