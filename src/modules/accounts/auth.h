@@ -26,7 +26,7 @@ struct LoginResult {
 };
 
 // Throttled per account (10 failures in 15 minutes lock it for 15 minutes) and per address
-// (50 failures). A throttled attempt fails with Code::too_many and the arg "until" (unix time).
+// (100 failures). A throttled attempt fails with Code::too_many and the arg "until" (unix time).
 Result<LoginResult> login(db::Database& db, const LoginAttempt& a, std::int64_t now);
 void logout(db::Database& db, const audit::Actor& actor, std::int64_t session_id, std::int64_t now);
 
