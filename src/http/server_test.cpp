@@ -1,0 +1,585 @@
+// Black-box tests of the HTTP server: a real server on 127.0.0.1, spoken to over raw sockets.
+#include "http/server.h"
+
+#include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <memory>
+#include <random>
+#include <regex>
+#include <vector>
+
+#include "http/server_test_util.h"
+
+namespace mdsc::http {
+namespace {
+
+using namespace testing;
+using namespace std::chrono_literals;
+
+// Access-log lines for thousands of requests would drown the test output.
+[[maybe_unused]] const bool quiet_logs = [] {
+  spdlog::set_level(spdlog::level::warn);
+  return true;
+}();
+
+ServerOptions fast_options() {
+  ServerOptions o;
+  o.threads = 2;
+  o.shutdown_grace = std::chrono::seconds(5);
+  return o;
+}
+
+double seconds_since(SteadyClock::time_point start) {
+  return std::chrono::duration<double>(SteadyClock::now() - start).count();
+}
+
+// --- 1, 8: HTTP/1.1, keep-alive, the Request fields, Date, Content-Length, X-Request-Id ---
+
+TEST(HttpServer, KeepAliveServesSeveralRequestsAndFillsTheRequest) {
+  TestHandler handler;
+  RunningServer server(fast_options(), handler);
+  Client client(server.port());
+
+  ASSERT_TRUE(client.send("GET /hello%20w%C3%B6rld?x=1&y=%20 HTTP/1.1\r\nHost: test\r\n"
+                          "X-Custom-Thing: Yes\r\n\r\n"));
+  auto reply = client.read();
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 200);
+  EXPECT_EQ(reply->body, "echo GET /hello w\xC3\xB6rld ?x=1&y=%20 []");
+  EXPECT_EQ(reply->header("content-length"), std::to_string(reply->body.size()));
+  EXPECT_TRUE(std::regex_match(reply->header("date"),
+                               std::regex(R"([A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT)")))
+      << reply->header("date");
+  EXPECT_EQ(reply->header("content-type"), "text/plain");
+  EXPECT_EQ(reply->header("connection"), "");
+  const std::string first_id = reply->header("x-request-id");
+  EXPECT_TRUE(std::regex_match(first_id, std::regex("[0-9a-f]{16}"))) << first_id;
+
+  Request seen = handler.last();
+  EXPECT_EQ(seen.method, "GET");
+  EXPECT_EQ(seen.target, "/hello%20w%C3%B6rld?x=1&y=%20");
+  EXPECT_EQ(seen.path, "/hello w\xC3\xB6rld");
+  EXPECT_EQ(seen.query, "x=1&y=%20");
+  EXPECT_EQ(seen.header("x-custom-thing"), "Yes");
+  EXPECT_EQ(seen.header("host"), "test");
+  EXPECT_EQ(seen.remote_addr, "127.0.0.1");
+  EXPECT_EQ(seen.request_id, first_id);
+  EXPECT_TRUE(seen.keep_alive);
+
+  reply = client.request("POST", "/form", "Content-Type: text/plain\r\n", "a=1&b=2");
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 200);
+  EXPECT_EQ(reply->body, "echo POST /form ? [a=1&b=2]");
+  EXPECT_NE(reply->header("x-request-id"), first_id);
+  EXPECT_EQ(handler.handled, 2);
+}
+
+TEST(HttpServer, AlwaysGeneratesItsOwnRequestId) {
+  TestHandler handler;
+  RunningServer server(fast_options(), handler);
+  Client client(server.port());
+  auto reply = client.request("GET", "/", "X-Request-Id: attacker-chosen\r\n");
+  ASSERT_TRUE(reply);
+  EXPECT_TRUE(std::regex_match(reply->header("x-request-id"), std::regex("[0-9a-f]{16}")));
+  EXPECT_EQ(handler.last().request_id, reply->header("x-request-id"));
+}
+
+TEST(HttpServer, HeadGetsTheHeadersWithoutTheBody) {
+  TestHandler handler;
+  RunningServer server(fast_options(), handler);
+  Client client(server.port());
+  auto get = client.get("/page");
+  ASSERT_TRUE(get);
+  auto head = client.request("HEAD", "/page");
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->status, 200);
+  EXPECT_EQ(head->header("content-length"), std::to_string(std::string("echo HEAD /page ? []").size()));
+  // Had the server sent a body, this response would be read from its bytes and fail.
+  auto after = client.get("/after");
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->body, "echo GET /after ? []");
+}
+
+TEST(HttpServer, PipelinedRequestsAreAnsweredInOrder) {
+  TestHandler handler;
+  RunningServer server(fast_options(), handler);
+  Client client(server.port());
+  ASSERT_TRUE(client.send("GET /one HTTP/1.1\r\nHost: t\r\n\r\n"
+                          "POST /two HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\n\r\nabc"
+                          "GET /three HTTP/1.1\r\nHost: t\r\n\r\n"));
+  EXPECT_EQ(client.read().value().body, "echo GET /one ? []");
+  EXPECT_EQ(client.read().value().body, "echo POST /two ? [abc]");
+  EXPECT_EQ(client.read().value().body, "echo GET /three ? []");
+}
+
+TEST(HttpServer, Http10WithoutKeepAliveIsClosedAfterTheResponse) {
+  TestHandler handler;
+  RunningServer server(fast_options(), handler);
+  Client client(server.port());
+  ASSERT_TRUE(client.send("GET /old HTTP/1.0\r\n\r\n"));
+  auto reply = client.read();
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 200);
+  EXPECT_FALSE(handler.last().keep_alive);
+  EXPECT_TRUE(client.closed_within(1s));
+}
+
+TEST(HttpServer, ChunkedBodyIsDecoded) {
+  TestHandler handler;
+  RunningServer server(fast_options(), handler);
+  Client client(server.port());
+  ASSERT_TRUE(client.send("POST /chunks HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+                          "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"));
+  auto reply = client.read();
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->body, "echo POST /chunks ? [hello world]");
+}
+
+TEST(HttpServer, ExpectContinueGets100BeforeTheBody) {
+  TestHandler handler;
+  RunningServer server(fast_options(), handler);
+  Client client(server.port());
+  ASSERT_TRUE(client.send("PUT /doc HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\n"
+                          "Content-Length: 4\r\n\r\n"));
+  auto interim = client.read();
+  ASSERT_TRUE(interim);
+  EXPECT_EQ(interim->status, 100);
+  ASSERT_TRUE(client.send("data"));
+  auto reply = client.read();
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->body, "echo PUT /doc ? [data]");
+}
+
+// --- 8: files ---
+
+TEST(HttpServer, ServesResponseFilesSmallAndLarge) {
+  auto dir = std::filesystem::temp_directory_path() / ("mdsc-http-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string large(300000, 'x');  // streamed from disk
+  for (std::size_t i = 0; i < large.size(); i += 7) large[i] = static_cast<char>('a' + i % 26);
+  std::ofstream(dir / "large.bin", std::ios::binary) << large;
+  std::ofstream(dir / "small.css", std::ios::binary) << "body{}";  // served from memory
+
+  TestHandler handler;
+  RunningServer server(fast_options(), handler);
+  Client client(server.port());
+
+  handler.file = (dir / "large.bin").string();
+  auto reply = client.get("/file");
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 200);
+  EXPECT_TRUE(reply->body == large);  // not EXPECT_EQ: it would print 300 KB
+  auto head = client.request("HEAD", "/file");
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->header("content-length"), std::to_string(large.size()));
+
+  handler.file = (dir / "small.css").string();
+  EXPECT_EQ(client.get("/file").value().body, "body{}");
+  EXPECT_EQ(client.get("/file").value().body, "body{}");
+  std::ofstream(dir / "small.css", std::ios::binary | std::ios::trunc) << "body{color:red}";
+  EXPECT_EQ(client.get("/file").value().body, "body{color:red}");  // a changed file is re-read
+  head = client.request("HEAD", "/file");
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->header("content-length"), "15");
+
+  auto missing = client.get("/missing-file");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_EQ(missing->body, "transport error 404");
+  std::filesystem::remove_all(dir);
+}
+
+// --- 2: limits ---
+
+TEST(HttpServer, BodyToDiskIsStreamedToATempFileDeletedAfterTheResponse) {
+  auto dir = std::filesystem::temp_directory_path() / ("mdsc-http-upload-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  ServerOptions options = fast_options();
+  options.temp_dir = dir.string();
+  TestHandler handler;
+  RunningServer server(options, handler);
+  Client client(server.port());
+  std::string body(200000, 'u');
+  body[12345] = 'Z';
+  auto reply = client.request("POST", "/upload", "", body);
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 200);
+  EXPECT_TRUE(reply->body == body);
+  Request seen = handler.last();
+  EXPECT_TRUE(seen.body.empty());
+  EXPECT_EQ(std::filesystem::path(seen.body_file).parent_path(), dir);
+  // Deleted after the response was written, so possibly a moment after we read it.
+  auto deadline = SteadyClock::now() + 2s;
+  while (std::filesystem::exists(seen.body_file) && SteadyClock::now() < deadline)
+    std::this_thread::sleep_for(5ms);
+  EXPECT_FALSE(std::filesystem::exists(seen.body_file));
+  EXPECT_TRUE(std::filesystem::is_empty(dir));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(HttpServer, DeclaredBodyOverTheLimitGets413WithoutReadingIt) {
+  TestHandler handler;
+  RunningServer server(fast_options(), handler);
+  {
+    Client client(server.port());
+    auto start = SteadyClock::now();
+    ASSERT_TRUE(client.send("POST /small HTTP/1.1\r\nHost: t\r\nContent-Length: 100000000\r\n\r\n"));
+    auto reply = client.read();
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->status, 413);
+    EXPECT_EQ(reply->body, "transport error 413");
+    EXPECT_EQ(reply->header("connection"), "close");
+    EXPECT_LT(seconds_since(start), 0.5);
+    EXPECT_TRUE(client.closed_within(2s));
+  }
+  {  // A client that has already sent part of the body still gets its 413.
+    Client client(server.port());
+    std::string start = "POST /small HTTP/1.1\r\nHost: t\r\nContent-Length: 100000000\r\n\r\n";
+    ASSERT_TRUE(client.send(start + std::string(200000, 'b')));
+    auto reply = client.read();
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->status, 413);
+  }
+  EXPECT_EQ(handler.handled, 0);
+}
+
+TEST(HttpServer, ChunkedBodyOverTheLimitGets413) {
+  TestHandler handler;
+  RunningServer server(fast_options(), handler);
+  Client client(server.port());
+  std::string chunk = "200\r\n" + std::string(0x200, 'c') + "\r\n";
+  std::string request = "POST /tiny HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n";
+  for (int i = 0; i < 4; ++i) request += chunk;  // 2 KiB against a 1 KiB limit
+  ASSERT_TRUE(client.send(request + "0\r\n\r\n"));
+  auto reply = client.read();
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 413);
+  EXPECT_EQ(handler.handled, 0);
+}
+
+TEST(HttpServer, OversizedHeaderGets431AndClose) {
+  TestHandler handler;
+  RunningServer server(fast_options(), handler);
+  Client client(server.port());
+  auto reply = client.request("GET", "/", "Cookie: " + std::string(20000, 'k') + "\r\n");
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 431);
+  EXPECT_EQ(reply->body, "transport error 431");
+  EXPECT_TRUE(client.closed_within(2s));
+  // A header just under the limit is fine.
+  Client ok(server.port());
+  reply = ok.request("GET", "/", "Cookie: " + std::string(15000, 'k') + "\r\n");
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 200);
+}
+
+// --- 3: timeouts ---
+
+TEST(HttpServer, SlowHeaderIsCutOffByADeadlineForTheWholeHeader) {
+  ServerOptions options = fast_options();
+  options.header_timeout = std::chrono::seconds(1);
+  TestHandler handler;
+  RunningServer server(options, handler);
+  Client client(server.port());
+  auto start = SteadyClock::now();
+  // A byte every 200 ms: each arrives well within the timeout, the header never completes.
+  std::string trickle = "GET / HTTP/1.1\r\nX-Slow: " + std::string(100, 'a');
+  bool closed = false;
+  for (char c : trickle) {
+    if (!client.send(std::string(1, c))) {
+      closed = true;
+      break;
+    }
+    if (client.closed_within(200ms)) {
+      closed = true;
+      break;
+    }
+  }
+  EXPECT_TRUE(closed);
+  double elapsed = seconds_since(start);
+  EXPECT_GT(elapsed, 0.8);
+  EXPECT_LT(elapsed, 2.0);
+  EXPECT_EQ(handler.handled, 0);
+}
+
+TEST(HttpServer, IdleKeepAliveConnectionIsClosedAfterTheIdleTimeout) {
+  ServerOptions options = fast_options();
+  options.idle_timeout = std::chrono::seconds(1);
+  TestHandler handler;
+  RunningServer server(options, handler);
+  Client client(server.port());
+  ASSERT_TRUE(client.get("/"));
+  auto start = SteadyClock::now();
+  EXPECT_TRUE(client.closed_within(3s));
+  EXPECT_GT(seconds_since(start), 0.8);
+}
+
+TEST(HttpServer, SlowBodyIsCutOffAfterTheBodyTimeout) {
+  ServerOptions options = fast_options();
+  options.body_timeout = std::chrono::seconds(1);
+  TestHandler handler;
+  RunningServer server(options, handler);
+  Client client(server.port());
+  auto start = SteadyClock::now();
+  ASSERT_TRUE(client.send("POST /x HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\nabc"));
+  EXPECT_TRUE(client.closed_within(3s));
+  EXPECT_GT(seconds_since(start), 0.8);
+  EXPECT_EQ(handler.handled, 0);
+}
+
+// --- 5: requests per connection ---
+
+TEST(HttpServer, ClosesAfterMaxRequestsPerConnection) {
+  ServerOptions options = fast_options();
+  options.max_requests_per_connection = 3;
+  TestHandler handler;
+  RunningServer server(options, handler);
+  Client client(server.port());
+  EXPECT_EQ(client.get("/1").value().header("connection"), "");
+  EXPECT_EQ(client.get("/2").value().header("connection"), "");
+  auto third = client.get("/3");
+  ASSERT_TRUE(third);
+  EXPECT_EQ(third->status, 200);
+  EXPECT_EQ(third->header("connection"), "close");
+  EXPECT_FALSE(handler.last().keep_alive);
+  EXPECT_TRUE(client.closed_within(1s));
+}
+
+// --- 4: connection cap, many idle connections ---
+
+TEST(HttpServer, ConnectionsBeyondTheCapGet503) {
+  ServerOptions options = fast_options();
+  options.max_connections = 2;
+  TestHandler handler;
+  RunningServer server(options, handler);
+  auto first = std::make_unique<Client>(server.port());
+  Client second(server.port());
+  ASSERT_TRUE(first->get("/").has_value());
+  ASSERT_TRUE(second.get("/"));
+  {
+    Client third(server.port());
+    auto reply = third.read();  // answered without being asked
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->status, 503);
+    EXPECT_EQ(reply->body, "transport error 503");
+    EXPECT_TRUE(third.closed_within(2s));
+  }
+  ASSERT_TRUE(second.get("/still-served"));
+  first.reset();  // frees a slot, once the server has seen the close
+  bool served = false;
+  for (int attempt = 0; attempt < 50 && !served; ++attempt) {
+    Client again(server.port());
+    auto reply = again.get("/");
+    served = reply && reply->status == 200;
+    if (!served) std::this_thread::sleep_for(20ms);
+  }
+  EXPECT_TRUE(served);
+}
+
+TEST(HttpServer, ThousandsOfIdleKeepAliveConnectionsDoNotStopNewRequests) {
+  ServerOptions options = fast_options();
+  options.max_connections = 5000;
+  TestHandler handler;
+  RunningServer server(options, handler);
+  std::vector<std::unique_ptr<Client>> idle;
+  idle.reserve(2000);
+  for (int i = 0; i < 2000; ++i) {
+    idle.push_back(std::make_unique<Client>(server.port()));
+    // One request each, so every connection is accepted and its session is alive.
+    auto reply = idle.back()->get("/warm");
+    ASSERT_TRUE(reply) << "connection " << i;
+  }
+  auto start = SteadyClock::now();
+  Client fresh(server.port());
+  auto reply = fresh.get("/fresh");
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 200);
+  EXPECT_LT(seconds_since(start), 0.5);
+  ASSERT_TRUE(idle.front()->get("/old-one"));
+  ASSERT_TRUE(idle.back()->get("/old-one"));
+}
+
+// --- 1: a blocking handler does not stall other connections ---
+
+TEST(HttpServer, BlockingHandlerDoesNotStallOtherConnections) {
+  TestHandler handler;
+  handler.slow_for = 800ms;
+  RunningServer server(fast_options(), handler);  // 2 io threads
+  Client slow(server.port());
+  ASSERT_TRUE(slow.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n"));
+  ASSERT_TRUE(handler.wait_slow_started(2s));
+  auto start = SteadyClock::now();
+  for (int i = 0; i < 20; ++i) {
+    Client other(server.port());
+    ASSERT_TRUE(other.get("/fast"));
+  }
+  EXPECT_LT(seconds_since(start), 0.4);
+  auto reply = slow.read();
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 200);
+}
+
+// --- 6: graceful shutdown ---
+
+TEST(HttpServer, StopFinishesInFlightRequestsClosesIdleOnesAndReturns) {
+  TestHandler handler;
+  handler.slow_for = 300ms;
+  auto server = std::make_unique<RunningServer>(fast_options(), handler);
+  Client idle(server->port());
+  ASSERT_TRUE(idle.get("/"));
+  Client busy(server->port());
+  ASSERT_TRUE(busy.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n"));
+  ASSERT_TRUE(handler.wait_slow_started(2s));
+
+  auto start = SteadyClock::now();
+  server->server().stop();
+  EXPECT_TRUE(idle.closed_within(200ms));
+  auto reply = busy.read();
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 200);
+  EXPECT_EQ(reply->body, "echo GET /slow ? []");
+  EXPECT_EQ(reply->header("connection"), "close");
+  EXPECT_TRUE(busy.closed_within(1s));
+  server->join();
+  EXPECT_TRUE(server->returned());
+  EXPECT_LT(seconds_since(start), 1.0);
+  EXPECT_THROW(Client refused(server->port()), std::runtime_error);  // no longer accepting
+}
+
+TEST(HttpServer, SigtermShutsDownGracefully) {
+  TestHandler handler;
+  RunningServer server(fast_options(), handler);
+  Client client(server.port());
+  ASSERT_TRUE(client.get("/"));  // run() is serving, so its signal handler is installed
+  std::raise(SIGTERM);
+  server.join();
+  EXPECT_TRUE(server.returned());
+}
+
+// --- 8, 9: bad input ---
+
+TEST(HttpServer, BadTargetsGet400) {
+  TestHandler handler;
+  RunningServer server(fast_options(), handler);
+  for (std::string target : {"/a%zz", "/a%4", "/a%00b", "relative", "/ok%2"}) {
+    Client client(server.port());
+    ASSERT_TRUE(client.send("GET " + target + " HTTP/1.1\r\nHost: t\r\n\r\n"));
+    auto reply = client.read();
+    ASSERT_TRUE(reply) << target;
+    EXPECT_EQ(reply->status, 400) << target;
+    EXPECT_EQ(reply->body, "transport error 400");
+    EXPECT_TRUE(client.closed_within(2s));
+  }
+  Client no_host(server.port());
+  ASSERT_TRUE(no_host.send("GET / HTTP/1.1\r\n\r\n"));
+  EXPECT_EQ(no_host.read().value().status, 400);
+  EXPECT_EQ(handler.handled, 0);
+}
+
+TEST(HttpServer, MalformedRequestsGet400AndClose) {
+  TestHandler handler;
+  RunningServer server(fast_options(), handler);
+  for (std::string request : {std::string("GARBAGE\r\n\r\n"),
+                              std::string("GET / HTTP/1.1\r\nHost: t\r\nNo colon here\r\n\r\n"),
+                              std::string("GET / HTTP/9.9\r\nHost: t\r\n\r\n"),
+                              std::string("GET / HTTP/1.1\r\nHost: t\r\nContent-Length: x\r\n\r\n"),
+                              std::string("POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")}) {
+    Client client(server.port());
+    ASSERT_TRUE(client.send(request));
+    auto reply = client.read();
+    ASSERT_TRUE(reply) << request;
+    EXPECT_EQ(reply->status, 400) << request;
+    EXPECT_TRUE(client.closed_within(2s)) << request;
+  }
+  EXPECT_EQ(handler.handled, 0);
+}
+
+TEST(HttpServer, SurvivesRandomGarbageAndTruncatedRequests) {
+  TestHandler handler;
+  RunningServer server(fast_options(), handler);
+  std::mt19937 random(20240601);
+  const std::string valid =
+      "POST /x?y=1 HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nX-A: b\r\n\r\nhello";
+  const std::string chunked =
+      "POST /x HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n";
+  for (int i = 0; i < 300; ++i) {
+    std::string input;
+    switch (random() % 4) {
+      case 0:  // noise
+        input.resize(1 + random() % 3000);
+        for (char& c : input) c = static_cast<char>(random());
+        break;
+      case 1:  // a valid request cut short
+        input = valid.substr(0, random() % valid.size());
+        break;
+      default: {  // a valid request with a few bytes changed
+        input = (random() % 2 ? valid : chunked);
+        for (int n = 1 + static_cast<int>(random() % 4); n > 0; --n)
+          input[random() % input.size()] = static_cast<char>(random());
+      }
+    }
+    Client client(server.port());
+    client.send(input);
+    client.shutdown_write();
+    client.closed_within(2s);
+  }
+  Client client(server.port());
+  auto reply = client.get("/still-alive");
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 200);
+}
+
+// --- 10: bind failure ---
+
+TEST(HttpServer, StartThrowsAClearMessageWhenTheAddressIsTaken) {
+  TestHandler handler;
+  RunningServer first(fast_options(), handler);
+  ServerOptions options = fast_options();
+  options.bind = "127.0.0.1";
+  options.port = first.port();
+  Server second(options, handler);
+  try {
+    second.start();
+    FAIL() << "start() should have thrown";
+  } catch (const std::runtime_error& e) {
+    EXPECT_EQ(std::string(e.what()), "address already in use: 127.0.0.1:" + std::to_string(first.port()));
+  }
+}
+
+// --- 7: access log ---
+
+TEST(HttpServer, AccessLogHasTheRoutePatternNotThePath) {
+  std::ostringstream captured;
+  auto previous = spdlog::default_logger();
+  auto logger = std::make_shared<spdlog::logger>(
+      "capture", std::make_shared<spdlog::sinks::ostream_sink_mt>(captured));
+  logger->set_level(spdlog::level::info);
+  spdlog::set_default_logger(logger);
+  {
+    TestHandler handler;
+    RunningServer server(fast_options(), handler);
+    Client client(server.port());
+    auto reply = client.request("GET", "/users/secret-token?email=someone%40example.org",
+                                "Authorization: Bearer hunter2\r\n");
+    ASSERT_TRUE(reply);
+    std::string id = reply->header("x-request-id");
+    server.stop();
+    std::string log = captured.str();
+    EXPECT_NE(log.find("GET /users/{id} 200 "), std::string::npos) << log;
+    EXPECT_NE(log.find(id), std::string::npos) << log;
+    EXPECT_TRUE(std::regex_search(log, std::regex(R"(200 \d+\.\dms [0-9a-f]{16})"))) << log;
+    EXPECT_EQ(log.find("secret-token"), std::string::npos) << log;
+    EXPECT_EQ(log.find("email"), std::string::npos) << log;
+    EXPECT_EQ(log.find("hunter2"), std::string::npos) << log;
+    std::smatch line;
+    ASSERT_TRUE(std::regex_search(log, line, std::regex(R"([^\n]*/users/\{id\}[^\n]*)")));
+    EXPECT_EQ(line.str().find("127.0.0.1"), std::string::npos) << line.str();
+  }
+  spdlog::set_default_logger(previous);
+}
+
+}  // namespace
+}  // namespace mdsc::http
