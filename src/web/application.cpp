@@ -10,6 +10,7 @@
 #include "web/multipart.h"
 #include "web/registry.h"
 #include "web/render.h"
+#include "web/text.h"
 
 namespace mdsc::web {
 namespace {
@@ -114,6 +115,12 @@ void read_flash(Context& ctx) {
   ctx.set_cookie(c);
 }
 
+bool clean_form(const Form& f) {
+  for (const auto& [k, v] : f.pairs())
+    if (!is_clean_text(k) || !is_clean_text(v)) return false;
+  return true;
+}
+
 Status read_body(Context& ctx) {
   std::string_view ct = ctx.req.header("content-type");
   if (starts_with(ct, "application/x-www-form-urlencoded")) {
@@ -122,8 +129,11 @@ Status read_body(Context& ctx) {
     std::string boundary = multipart_boundary(ct);
     if (boundary.empty()) return Status::invalid("error.bad_multipart");
     auto dir = std::filesystem::path(ctx.req.body_file).parent_path().string();
-    return parse_multipart(ctx.req.body_file, boundary, dir, ctx.form, ctx.uploads);
+    if (auto st = parse_multipart(ctx.req.body_file, boundary, dir, ctx.form, ctx.uploads); !st) return st;
+  } else if (starts_with(ct, "application/json") && !is_clean_text(ctx.req.body)) {
+    return Status(Code::invalid, "error.bad_encoding");
   }
+  if (!clean_form(ctx.form)) return Status(Code::invalid, "error.bad_encoding");
   return Status::ok();
 }
 
@@ -171,6 +181,8 @@ http::Response dispatch(Context& ctx, const Router::Match& m) {
     return not_found(ctx);
   }
   if (ctx.route.kind != RouteKind::file) {
+    if (!is_clean_text(ctx.req.path) || !clean_form(ctx.query))
+      return error(ctx, Status(Code::invalid, "error.bad_encoding"));
     if (auto st = read_body(ctx); !st) return error(ctx, st);
     if (!csrf_ok(ctx)) return error(ctx, Status(Code::forbidden, "error.csrf"));
   }

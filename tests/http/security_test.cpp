@@ -93,7 +93,7 @@ TEST_F(Security, InjectionStringsInLoginAndUserFormsChangeNothing) {
     EXPECT_LT(r.status, 500) << s;
     EXPECT_EQ(r.body.find("<script>alert(1)</script>"), std::string::npos) << "unescaped echo";
     auto q = admin.get("/admin/users?q=" + form_encode({{"x", s}}).substr(2) + "&role=x");
-    EXPECT_EQ(q.status, 200);
+    EXPECT_TRUE(q.status == 200 || q.status == 422) << q.status;  // 422: bytes that are not UTF-8
     EXPECT_EQ(q.body.find("<script>alert(1)</script>"), std::string::npos);
   }
   // A typed value comes back escaped in the re-shown form.

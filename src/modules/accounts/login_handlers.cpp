@@ -5,6 +5,7 @@
 #include "web/application.h"
 #include "web/fields.h"
 #include "web/render.h"
+#include "web/text.h"
 
 namespace mdsc::accounts::handlers {
 namespace {
@@ -38,7 +39,7 @@ Response login_form(Context& ctx) {
 
 Response login_submit(Context& ctx) {
   LoginAttempt a{ctx.form.get("email"), ctx.form.get("password"), ctx.req.remote_addr,
-                 std::string(ctx.req.header("user-agent")), ctx.req.request_id};
+                 web::sanitize_text(ctx.req.header("user-agent")), ctx.req.request_id};
   auto r = login(ctx.db(), a, ctx.now());
   if (!r) {
     Status st = r.status();
