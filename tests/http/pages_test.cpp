@@ -236,3 +236,32 @@ TEST_F(Pages, TheTestLanguageShowsMessageIds) {
 
 }  // namespace
 }  // namespace mdsc::testing
+
+namespace mdsc::testing {
+namespace {
+
+// Behind a TLS-terminating proxy (base URL https://...), cookies are Secure with the __Host- prefix.
+TEST(BehindTls, SessionCookieIsSecureWithHostPrefix) {
+  TestServer::Options o;
+  o.env["MDSC_BASE_URL"] = "https://mdsc.example.jp";
+  TestServer server(o);
+  server.add_user("admin@example.org", {"secretariat"}, kAdminPw);
+  HttpClient c(server.port());
+  auto page = c.get("/login");
+  EXPECT_NE(page.header("strict-transport-security").find("max-age="), std::string::npos);
+  auto r = c.post_form("/login", {{"email", "admin@example.org"}, {"password", kAdminPw}});
+  ASSERT_EQ(r.status, 303);
+  bool found = false;
+  for (const auto& h : r.headers_named("set-cookie")) {
+    if (h.rfind("__Host-mdsc_session=", 0) != 0) continue;
+    found = true;
+    EXPECT_NE(h.find("; Secure"), std::string::npos);
+    EXPECT_NE(h.find("; Path=/"), std::string::npos);
+    EXPECT_EQ(h.find("Domain="), std::string::npos);
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(c.get("/account").status, 200);
+}
+
+}  // namespace
+}  // namespace mdsc::testing
