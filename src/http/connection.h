@@ -11,13 +11,45 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include "http/file_cache.h"
 #include "http/server.h"
 
 namespace mdsc::http::detail {
 
-struct Connection;
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+using SteadyClock = std::chrono::steady_clock;
+
+// A socket with a deadline. One timer per connection, re-armed lazily by watchdog(): moving a
+// deadline later only stores a time, so the usual request costs no timer operations (Beast's
+// tcp_stream arms and cancels a timer around every read and write, which costs more than the
+// rest of the request's bookkeeping). Everything here runs on the connection's strand.
+struct Connection {
+  explicit Connection(tcp::socket s) : socket(std::move(s)), timer(socket.get_executor()) {}
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // The current phase must end within `timeout`, or the watchdog closes the socket.
+  void expires_after(SteadyClock::duration timeout) {
+    deadline = SteadyClock::now() + timeout;
+    if (deadline < armed) timer.cancel();  // the watchdog re-arms for the earlier deadline
+  }
+  void no_deadline() { deadline = SteadyClock::time_point::max(); }
+  void close() {
+    boost::system::error_code ignored;
+    socket.close(ignored);
+    timer.cancel();
+  }
+
+  tcp::socket socket;
+  asio::steady_timer timer;
+  SteadyClock::time_point deadline = SteadyClock::time_point::max();
+  SteadyClock::time_point armed = SteadyClock::time_point::max();
+  bool idle = false;  // waiting for a request to begin
+  std::list<std::weak_ptr<Connection>>::iterator position;
+};
 
 struct ServerState {
   ServerState(ServerOptions o, Handler& h) : options(std::move(o)), handler(h) {}
@@ -41,16 +73,37 @@ struct ServerState {
   bool drained() const { return sessions == 0 && rejecting == 0; }
 };
 
+// --- connection.cpp ---
+
 // Serves one accepted connection until it closes. The socket's executor must be a strand:
-// the stream's timer and close_connections() touch the connection from other handlers.
-boost::asio::awaitable<void> serve_connection(ServerState& state,
-                                              boost::asio::ip::tcp::socket socket);
+// the watchdog and close_connections() touch the connection from their own handlers.
+asio::awaitable<void> serve_connection(ServerState& state, tcp::socket socket);
 
 // Answers a connection beyond max_connections with the handler's 503 and closes it.
-boost::asio::awaitable<void> reject_connection(ServerState& state,
-                                               boost::asio::ip::tcp::socket socket);
+asio::awaitable<void> reject_connection(ServerState& state, tcp::socket socket);
 
 // Closes connections waiting for a request (idle_only) or all of them (after the grace period).
 void close_connections(ServerState& state, bool idle_only);
+
+// --- response_writer.cpp ---
+
+struct Outcome {
+  int status = 0;           // as sent (a file that cannot be read turns into 404 or 500)
+  bool keep_alive = false;  // the response was written and leaves the connection open
+};
+
+// Writes `res` with Date, Content-Length, Connection and X-Request-Id: a string body, a file
+// (from the cache when small, else streamed from disk), or only the header for HEAD, 204 and
+// 304. Never throws for I/O errors; they come back as keep_alive == false.
+asio::awaitable<Outcome> send_response(Connection& c, ServerState& state, Response& res,
+                                       const Request& req, unsigned version, bool head,
+                                       bool keep_alive);
+
+// "100 Continue", for a client that waits for it before sending the body.
+asio::awaitable<boost::system::error_code> send_continue(Connection& c,
+                                                         std::chrono::seconds timeout);
+
+// The handler's page for a transport error; a plain text one if the handler throws.
+Response error_response(Handler& handler, int status, const Request& partial);
 
 }  // namespace mdsc::http::detail

@@ -17,7 +17,9 @@ struct Request {
   std::string query;         // raw query string without '?'
   Headers headers;           // names lower-cased
   std::string body;          // the body, unless it was streamed to body_file
-  std::string body_file;     // path of a temporary file holding the body (deleted after the response)
+  // Path of a temporary file holding the body (BodyPolicy::to_disk), deleted after the
+  // response; rename it during handle() to keep it.
+  std::string body_file;
   std::string remote_addr;   // peer address
   std::string request_id;    // short random id, also in the access log and X-Request-Id
   bool keep_alive = true;

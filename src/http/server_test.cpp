@@ -50,9 +50,8 @@ TEST(HttpServer, KeepAliveServesSeveralRequestsAndFillsTheRequest) {
   EXPECT_EQ(reply->status, 200);
   EXPECT_EQ(reply->body, "echo GET /hello w\xC3\xB6rld ?x=1&y=%20 []");
   EXPECT_EQ(reply->header("content-length"), std::to_string(reply->body.size()));
-  EXPECT_TRUE(std::regex_match(reply->header("date"),
-                               std::regex(R"([A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT)")))
-      << reply->header("date");
+  const std::regex imf_fixdate(R"([A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT)");
+  EXPECT_TRUE(std::regex_match(reply->header("date"), imf_fixdate)) << reply->header("date");
   EXPECT_EQ(reply->header("content-type"), "text/plain");
   EXPECT_EQ(reply->header("connection"), "");
   const std::string first_id = reply->header("x-request-id");
@@ -96,7 +95,7 @@ TEST(HttpServer, HeadGetsTheHeadersWithoutTheBody) {
   auto head = client.request("HEAD", "/page");
   ASSERT_TRUE(head);
   EXPECT_EQ(head->status, 200);
-  EXPECT_EQ(head->header("content-length"), std::to_string(std::string("echo HEAD /page ? []").size()));
+  EXPECT_EQ(head->header("content-length"), std::to_string(sizeof("echo HEAD /page ? []") - 1));
   // Had the server sent a body, this response would be read from its bytes and fail.
   auto after = client.get("/after");
   ASSERT_TRUE(after);
@@ -156,7 +155,8 @@ TEST(HttpServer, ExpectContinueGets100BeforeTheBody) {
 // --- 8: files ---
 
 TEST(HttpServer, ServesResponseFilesSmallAndLarge) {
-  auto dir = std::filesystem::temp_directory_path() / ("mdsc-http-test-" + std::to_string(::getpid()));
+  auto dir = std::filesystem::temp_directory_path() /
+             ("mdsc-http-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   std::string large(300000, 'x');  // streamed from disk
   for (std::size_t i = 0; i < large.size(); i += 7) large[i] = static_cast<char>('a' + i % 26);
@@ -195,7 +195,8 @@ TEST(HttpServer, ServesResponseFilesSmallAndLarge) {
 // --- 2: limits ---
 
 TEST(HttpServer, BodyToDiskIsStreamedToATempFileDeletedAfterTheResponse) {
-  auto dir = std::filesystem::temp_directory_path() / ("mdsc-http-upload-" + std::to_string(::getpid()));
+  auto dir = std::filesystem::temp_directory_path() /
+             ("mdsc-http-upload-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   ServerOptions options = fast_options();
   options.temp_dir = dir.string();
@@ -226,7 +227,8 @@ TEST(HttpServer, DeclaredBodyOverTheLimitGets413WithoutReadingIt) {
   {
     Client client(server.port());
     auto start = SteadyClock::now();
-    ASSERT_TRUE(client.send("POST /small HTTP/1.1\r\nHost: t\r\nContent-Length: 100000000\r\n\r\n"));
+    ASSERT_TRUE(
+        client.send("POST /small HTTP/1.1\r\nHost: t\r\nContent-Length: 100000000\r\n\r\n"));
     auto reply = client.read();
     ASSERT_TRUE(reply);
     EXPECT_EQ(reply->status, 413);
@@ -328,6 +330,58 @@ TEST(HttpServer, SlowBodyIsCutOffAfterTheBodyTimeout) {
   EXPECT_TRUE(client.closed_within(3s));
   EXPECT_GT(seconds_since(start), 0.8);
   EXPECT_EQ(handler.handled, 0);
+}
+
+TEST(HttpServer, HeaderDeadlineStartsAtTheFirstByteOnAKeptAliveConnection) {
+  ServerOptions options = fast_options();
+  options.header_timeout = std::chrono::seconds(1);
+  options.idle_timeout = std::chrono::seconds(5);
+  TestHandler handler;
+  RunningServer server(options, handler);
+  Client client(server.port());
+  ASSERT_TRUE(client.get("/first"));
+  std::this_thread::sleep_for(1200ms);  // idle longer than header_timeout: still open
+  auto start = SteadyClock::now();
+  bool closed = false;
+  for (char c : "GET /second HTTP/1.1\r\nX-Slow: " + std::string(100, 'a')) {
+    if (!client.send(std::string(1, c)) || client.closed_within(200ms)) {
+      closed = true;
+      break;
+    }
+  }
+  EXPECT_TRUE(closed);
+  EXPECT_GT(seconds_since(start), 0.8);
+  EXPECT_LT(seconds_since(start), 2.0);
+  EXPECT_EQ(handler.handled, 1);
+}
+
+TEST(HttpServer, ClientThatStopsReadingIsCutOffAfterTheWriteTimeout) {
+  ServerOptions options = fast_options();
+  options.write_timeout = std::chrono::seconds(1);
+  TestHandler handler;
+  RunningServer server(options, handler);
+  Client client(server.port());
+  ASSERT_TRUE(client.send("GET /big HTTP/1.1\r\nHost: t\r\n\r\n"));
+  std::this_thread::sleep_for(2500ms);  // socket buffers fill up; the server's write stalls
+  std::size_t received = 0;
+  char chunk[65536];
+  ssize_t n;
+  while ((n = ::recv(client.fd(), chunk, sizeof chunk, 0)) > 0)
+    received += static_cast<std::size_t>(n);
+  EXPECT_TRUE(n == 0 || errno == ECONNRESET) << std::strerror(errno);  // closed, not timed out
+  EXPECT_GT(received, 0u);
+  EXPECT_LT(received, std::size_t{32} << 20);
+}
+
+TEST(HttpServer, HandlerCanAskToCloseTheConnection) {
+  TestHandler handler;
+  RunningServer server(fast_options(), handler);
+  Client client(server.port());
+  auto reply = client.get("/close");
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->body, "bye");
+  EXPECT_EQ(reply->header("connection"), "close");
+  EXPECT_TRUE(client.closed_within(1s));
 }
 
 // --- 5: requests per connection ---
@@ -486,7 +540,8 @@ TEST(HttpServer, MalformedRequestsGet400AndClose) {
                               std::string("GET / HTTP/1.1\r\nHost: t\r\nNo colon here\r\n\r\n"),
                               std::string("GET / HTTP/9.9\r\nHost: t\r\n\r\n"),
                               std::string("GET / HTTP/1.1\r\nHost: t\r\nContent-Length: x\r\n\r\n"),
-                              std::string("POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")}) {
+                              std::string("POST / HTTP/1.1\r\nHost: t\r\n"
+                                          "Transfer-Encoding: chunked\r\n\r\nzz\r\n")}) {
     Client client(server.port());
     ASSERT_TRUE(client.send(request));
     auto reply = client.read();
@@ -545,7 +600,8 @@ TEST(HttpServer, StartThrowsAClearMessageWhenTheAddressIsTaken) {
     second.start();
     FAIL() << "start() should have thrown";
   } catch (const std::runtime_error& e) {
-    EXPECT_EQ(std::string(e.what()), "address already in use: 127.0.0.1:" + std::to_string(first.port()));
+    EXPECT_EQ(std::string(e.what()),
+              "address already in use: 127.0.0.1:" + std::to_string(first.port()));
   }
 }
 

@@ -136,7 +136,8 @@ class Client {
   bool closed_within(std::chrono::milliseconds timeout) {
     auto deadline = SteadyClock::now() + timeout;
     for (;;) {
-      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - SteadyClock::now());
+      auto left =
+          std::chrono::duration_cast<std::chrono::milliseconds>(deadline - SteadyClock::now());
       if (left.count() <= 0) return false;
       pollfd p{fd_, POLLIN, 0};
       if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
@@ -161,7 +162,7 @@ class Client {
 
 // Routes: /slow sleeps `slow_for` (and reports it started); /file answers with `file`;
 // /upload streams its body to disk; /tiny takes 1 KiB bodies; /users/... logs as /users/{id};
-// everything else echoes what it received.
+// /big answers 32 MiB; /close asks for Connection: close; everything else echoes the request.
 class TestHandler final : public Handler {
  public:
   BodyPolicy body_policy(std::string_view, std::string_view path) const override {
@@ -191,7 +192,12 @@ class TestHandler final : public Handler {
     }
     Response res;
     res.set_header("Content-Type", "text/plain");
-    if (req.path == "/file" || req.path == "/missing-file") {
+    if (req.path == "/big") {
+      res.body.assign(32 << 20, 'b');
+    } else if (req.path == "/close") {
+      res.set_header("Connection", "close");
+      res.body = "bye";
+    } else if (req.path == "/file" || req.path == "/missing-file") {
       res.file_path = req.path == "/file" ? file : file + ".missing";
     } else if (req.path == "/upload") {
       std::ifstream in(req.body_file, std::ios::binary);
