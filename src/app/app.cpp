@@ -43,7 +43,8 @@ App::App(Config config, std::unique_ptr<Clock> clock) : config_(std::move(config
   if (config_.base_url.empty())
     config_.base_url = "http://" + config_.bind + ":" + std::to_string(config_.port);
   if (config_.base_url.rfind("https://", 0) == 0) config_.behind_tls = true;
-  unsigned threads = config_.threads ? config_.threads : std::max(2u, std::thread::hardware_concurrency());
+  // As many connections as server threads (4 per core by default), plus room for background work.
+  unsigned threads = config_.threads ? config_.threads : 4 * std::max(1u, std::thread::hardware_concurrency());
   std::size_t pool = config_.db_pool ? config_.db_pool : threads + 4;
   db_ = db::Database::open(config_.db_url, pool);
   register_modules(registry_);

@@ -62,7 +62,7 @@ Runner add_serve(CLI::App& app, Common& common) {
   auto o = std::make_shared<Opts>();
   cmd->add_option("--bind", o->bind, "Address to listen on (default 127.0.0.1)");
   cmd->add_option("--port", o->port, "Port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
-  cmd->add_option("--threads", o->threads, "Worker threads (default: number of cores)");
+  cmd->add_option("--threads", o->threads, "Worker threads (default: 4 per core)");
   return [&common, o]() {
     Config config = common.load();
     if (!o->bind.empty()) config.bind = o->bind;
@@ -78,7 +78,8 @@ Runner add_serve(CLI::App& app, Common& common) {
     http::ServerOptions so;
     so.bind = config.bind;
     so.port = config.port;
-    so.threads = config.threads ? config.threads : std::max(2u, std::thread::hardware_concurrency());
+    // 0 lets the server pick (4 per core): handlers run on the I/O threads and may wait on the database.
+    so.threads = config.threads;
     http::Server server(so, instance.handler());
     try {
       server.start();
