@@ -129,7 +129,7 @@ TestServer::TestServer() : TestServer(Options{}) {}
 
 TestServer::TestServer(Options options) : options_(std::move(options)) {
   dir_ = make_temp_dir("server");
-  db_url_ = fresh_database_url();
+  db_url_ = options_.db_url.empty() ? fresh_database_url() : options_.db_url;
   auto r = cli({"migrate"});
   if (r.exit_code != 0) throw std::runtime_error("mdsc migrate failed: " + r.err);
   start();

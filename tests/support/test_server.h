@@ -27,6 +27,9 @@ class TestServer {
   struct Options {
     std::map<std::string, std::string> env;  // extra environment, e.g. {"MDSC_THREADS", "2"}
     std::vector<std::string> serve_args;     // extra `serve` arguments
+    // A database to serve instead of a fresh one of the backend under test (e.g. a backup file,
+    // "sqlite:/path/backup.db"). It is migrated like a fresh one; it is not removed afterwards.
+    std::string db_url;
   };
   TestServer();
   explicit TestServer(Options options);
