@@ -123,6 +123,9 @@ std::string with_password_in_userinfo(const std::string& url, const std::string&
   auto user_end = colon != std::string::npos && colon < at ? colon : at;
   return url.substr(0, user_end) + ":" + pw + url.substr(at);
 }
+std::string with_password_in_query(const std::string& url, const std::string& pw) {
+  return url + (url.find('?') == std::string::npos ? "?" : "&") + "password=" + pw;
+}
 
 // `mdsc backup --db URL --to FILE` on PostgreSQL: exit 0, a pg_dump command naming the file and
 // no trace of `secrets`; mdsc writes no file itself.
@@ -147,6 +150,16 @@ TEST(Backup, PostgresPrintsPgDumpWithoutThePassword) {
   expect_pg_dump_without(server.db_url(), {}, server);
   expect_pg_dump_without(with_password_in_userinfo(server.db_url(), "Userinfo-Secret-77"), {"Userinfo-Secret-77"},
                          server);
+}
+
+// Every form of password mdsc's own URL parser accepts (src/db/url.cpp) must be left out too: a
+// raw "@" in the user-info (the parser splits at the last one) and libpq's password parameter.
+TEST(Backup, PostgresPrintsNoPasswordInAnyFormTheUrlParserAccepts) {
+  if (backend() != db::Dialect::postgresql) GTEST_SKIP() << "PostgreSQL only";
+  TestServer server;
+  expect_pg_dump_without(with_password_in_userinfo(server.db_url(), "At-Sign@Secret-55"), {"At-Sign", "Secret-55"},
+                         server);
+  expect_pg_dump_without(with_password_in_query(server.db_url(), "Query-Secret-88"), {"Query-Secret-88"}, server);
 }
 
 }  // namespace

@@ -83,6 +83,12 @@ TEST_F(Cli, VersionPrintsNameAndVersion) {
 
 TEST_F(Cli, UnknownSubcommand) { expect_usage_error({"frobnicate"}, "mdsc: "); }
 
+// The one line names what is wrong: the word that is not a command.
+TEST_F(Cli, UnknownSubcommandIsNamedInTheError) {
+  expect_usage_error({"frobnicate"}, "frobnicate");
+  expect_usage_error({"user", "frobnicate"}, "frobnicate");
+}
+
 TEST_F(Cli, NoSubcommand) {
   auto r = server_->cli({});
   EXPECT_EQ(r.exit_code, 2) << r.err;
@@ -155,6 +161,22 @@ TEST_F(Cli, UserTokenPrintsABearerTokenForTheApi) {
   auto none = server_->cli({"user", "token", "--email", "nobody@example.org"});
   EXPECT_EQ(none.exit_code, 2);
   EXPECT_TRUE(one_line(none));
+}
+
+// --db goes after the command's name for init, serve, migrate and backup; `user` commands too.
+TEST_F(Cli, UserCommandsTakeDbAfterTheirNameLikeTheOthers) {
+  // MDSC_DB points elsewhere, so only --db can find the server's users.
+  std::map<std::string, std::string> env{{"MDSC_DB", "sqlite:" + make_temp_dir("elsewhere") + "/unused.db"},
+                                         {"MDSC_LOG_LEVEL", "warn"}};
+  auto list = run_mdsc({"user", "list", "--db", server_->db_url()}, "", env);
+  EXPECT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_NE(list.out.find("admin@example.org"), std::string::npos) << list.out;
+  auto token = run_mdsc({"user", "token", "--email", "admin@example.org", "--db", server_->db_url()}, "", env);
+  EXPECT_EQ(token.exit_code, 0) << token.err;
+  // The form that works today, for comparison: the option before the sub-subcommand.
+  auto before = run_mdsc({"user", "--db", server_->db_url(), "list"}, "", env);
+  EXPECT_EQ(before.exit_code, 0) << before.err;
+  EXPECT_NE(before.out.find("admin@example.org"), std::string::npos) << before.out;
 }
 
 TEST_F(Cli, MigrateTwiceIsUpToDateTheSecondTime) {

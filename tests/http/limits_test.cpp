@@ -224,6 +224,16 @@ TEST_F(Limits, The413PageFollowsAcceptLanguage) {
   }
 }
 
+// (e) The 431 page in English when the client asks for English.
+TEST_F(Limits, The431PageFollowsAcceptLanguage) {
+  Fd c(connect_port(server_->port()));
+  ASSERT_TRUE(send_all(c.fd, get_with_filler(17 * 1024, "en")));
+  auto r = read_response(c.fd, 5000);
+  ASSERT_EQ(r.status, 431) << r.head;
+  EXPECT_NE(r.body.find("The request headers are too large."), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("lang=\"en\""), std::string::npos) << r.body;
+}
+
 // (c) Cutting off a client that sends its header a byte at a time takes the header timeout,
 // 10 s, which `mdsc serve` cannot shorten (no flag, variable or config key; the transport's unit
 // test HttpServer.SlowHeaderIsCutOffByADeadlineForTheWholeHeader covers the cut-off). What a
