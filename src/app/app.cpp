@@ -54,6 +54,11 @@ App::App(Config config, std::unique_ptr<Clock> clock) : config_(std::move(config
   services_ = std::unique_ptr<web::Services>(new web::Services{
       *db_, *clock_, config_, *auth_, registry_, load_secret(*db_), [this] { dispatcher_->wake(); }});
   handler_ = std::make_unique<web::Application>(*services_);
+  // Jobs that run without a request (reminder mails) read the public URL from here.
+  db_->write([&](db::Conn& c) {
+    c.exec("INSERT INTO settings (key, value) VALUES ('base_url', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+           {config_.base_url});
+  });
 }
 
 App::~App() {

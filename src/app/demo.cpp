@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "core/crypto.h"
+#include "app/demo_members.h"
 #include "modules/accounts/operations.h"
 
 namespace mdsc::app {
@@ -38,6 +39,8 @@ std::vector<DemoLogin> load_demo(db::Database& db, const Clock& clock) {
   if (users > 0) throw std::runtime_error("the database already has users; demo data goes only into a new database");
   std::vector<DemoLogin> out;
   audit::Actor actor = audit::Actor::system("demo");
+  auto orgs = load_demo_organizations(db, clock.now_unix());
+  std::int64_t representative = 0;
   for (const auto& p : people()) {
     accounts::UserInput in;
     in.email = p.email;
@@ -47,17 +50,23 @@ std::vector<DemoLogin> load_demo(db::Database& db, const Clock& clock) {
     in.given_name_kana = p.given_kana;
     in.romaji_name = p.romaji;
     in.preferred_lang = p.lang;
-    for (const char* spec : p.roles) {
+    for (std::string spec : p.roles) {
+      // Scoped demo roles point at the demo organisations created above.
+      if (spec == "partner_representative:1") spec = "partner_representative:" + std::to_string(orgs.first_company);
+      if (spec == "institution_officer:1")
+        spec = "institution_officer:" + std::to_string(orgs.representative_institution);
       auto g = accounts::parse_role(spec);
-      if (!g) throw std::runtime_error(std::string("bad demo role ") + spec);
+      if (!g) throw std::runtime_error("bad demo role " + spec);
       in.roles.push_back(*g);
     }
     // Random, so that a demo database put on a network is not open to anyone who read the README.
     std::string password = "demo-" + crypto::random_token(12);
     auto r = accounts::create_user(db, actor, in, password, clock.now_unix());
     if (!r) throw std::runtime_error("demo user " + std::string(p.email) + ": " + r.status().message_id());
+    if (std::string(p.email) == "partner@mdsc.example") representative = *r;
     out.push_back({p.roles.front(), p.email, password});
   }
+  load_demo_memberships(db, orgs, representative, clock.now_unix());
   return out;
 }
 

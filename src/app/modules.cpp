@@ -3,6 +3,8 @@
 #include "modules/accounts/module.h"
 #include "modules/audit/module.h"
 #include "modules/dashboard/module.h"
+#include "modules/invoicing/module.h"
+#include "modules/members/module.h"
 #include "modules/system/module.h"
 #include "web/static_files.h"
 
@@ -14,6 +16,8 @@ void register_modules(web::Registry& registry) {
   dashboard::register_module(registry);
   accounts::register_module(registry);
   audit::register_module(registry);
+  members::register_module(registry);
+  invoicing::register_module(registry);
 }
 
 }  // namespace mdsc::app

@@ -21,6 +21,30 @@ Config Common::load() const {
   return c;
 }
 
+namespace {
+
+// CLI11 reports "A subcommand is required" for `mdsc frobnicate`; say which word it did not know.
+std::string unknown_command(CLI::App& app, int argc, char** argv) {
+  CLI::App* current = &app;
+  for (int i = 1; i < argc; ++i) {
+    std::string token = argv[i];
+    if (token.rfind("-", 0) == 0) {
+      std::string name = token.substr(0, token.find('='));
+      auto* opt = current->get_option_no_throw(name);
+      if (opt && token.find('=') == std::string::npos && opt->get_items_expected_min() > 0) ++i;  // its value
+      continue;
+    }
+    CLI::App* sub = nullptr;
+    for (auto* s : current->get_subcommands([](CLI::App*) { return true; }))
+      if (s->get_name() == token) sub = s;
+    if (!sub) return current->get_subcommands([](CLI::App*) { return true; }).empty() ? "" : token;
+    current = sub;
+  }
+  return "";
+}
+
+}  // namespace
+
 int run(int argc, char** argv) {
   crypto::init();
   CLI::App app{"mdsc — the operations platform of a medical data science consortium", "mdsc"};
@@ -41,7 +65,11 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "mdsc: " << e.what() << " (see mdsc --help)\n";
+    std::string unknown = unknown_command(app, argc, argv);
+    if (!unknown.empty())
+      std::cerr << "mdsc: unknown command '" << unknown << "' (see mdsc --help)\n";
+    else
+      std::cerr << "mdsc: " << e.what() << " (see mdsc --help)\n";
     return 2;
   }
   try {

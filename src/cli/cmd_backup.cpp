@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "db/database.h"
+#include "db/url.h"
 
 namespace mdsc::cli {
 
@@ -17,10 +18,13 @@ Runner add_backup(CLI::App& app, Common& common) {
     Config config = common.load();
     auto db = db::Database::open(config.db_url, 1);
     if (db->dialect() == db::Dialect::postgresql) {
-      // The password stays out of the printed command (and so out of shell history).
-      std::string url = std::regex_replace(config.db_url, std::regex("://([^:/@]+):[^@]*@"), "://$1@");
+      // Rebuilt from the parsed connection parameters minus the password, so that no spelling
+      // of the URL (user-info, ?password=, an '@' inside the password) leaks it into the output.
+      auto target = std::get<db::detail::PgTarget>(db::detail::parse_url(config.db_url));
+      std::string conninfo = std::regex_replace(target.conninfo, std::regex("(^| )password='(\\\\.|[^'\\\\])*'"), "");
+      while (!conninfo.empty() && conninfo.front() == ' ') conninfo.erase(0, 1);
       std::cout << "PostgreSQL is backed up with its own tool (set PGPASSWORD if the server needs one):\n"
-                << "  pg_dump --format=custom --file='" << *to << "' '" << url << "'\n";
+                << "  pg_dump --format=custom --file='" << *to << "' \"" << conninfo << "\"\n";
       return 0;
     }
     if (std::filesystem::exists(*to)) throw UsageError("backup file already exists: " + *to);

@@ -60,6 +60,12 @@ Runner add_user(CLI::App& app, Common& common) {
   auto* token_cmd = cmd->add_subcommand("token", "Create a personal API token and print it");
   token_cmd->add_option("--email", tok->email, "The user's e-mail")->required();
   token_cmd->add_option("--name", tok->name, "A name to recognise the token by");
+  // --db and --config are accepted after the action too (`mdsc user list --db URL`), as with the
+  // other commands.
+  for (auto* sub : {add_cmd, list_cmd, token_cmd}) {
+    sub->add_option("--db", common.db_url, "Database URL");
+    sub->add_option("--config", common.config_path, "TOML configuration file");
+  }
 
   return [&common, cmd, add_cmd, list_cmd, token_cmd, add, tok]() -> int {
     Config config;

@@ -203,6 +203,11 @@ class Session {
     header_parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     error_code ec = co_await read_header(header_parser, first);
     if (ec == bhttp::error::header_limit || ec == bhttp::error::buffer_overflow) {
+      // The parser keeps the fields it read before the limit; the 431 page should be in the
+      // client's language if Accept-Language was among them.
+      for (const auto& f : header_parser.get())
+        if (beast::iequals(f.name_string(), "accept-language"))
+          req.headers.emplace_back("accept-language", std::string(f.value()));
       co_await fail(431, req, {}, start);
       co_return false;
     }

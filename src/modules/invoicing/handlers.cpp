@@ -1,0 +1,306 @@
+#include "modules/invoicing/handlers.h"
+
+#include "core/i18n.h"
+#include "modules/audit/web_actor.h"
+#include "modules/invoicing/operations.h"
+#include "modules/invoicing/pdf.h"
+#include "modules/members/forms.h"
+#include "modules/members/policy.h"
+#include "modules/members/views.h"
+#include "web/fields.h"
+#include "web/render.h"
+
+namespace mdsc::invoicing::handlers {
+namespace {
+
+std::string today(const Context& ctx) { return i18n::tokyo_date_iso(ctx.now()); }
+
+// The invoice if this user may see it; a representative of another company gets nothing (404).
+std::optional<Invoice> visible_invoice(Context& ctx, std::int64_t id) {
+  auto inv = ctx.db().read([&](db::Conn& c) { return find_invoice(c, id); });
+  if (!inv || !members::can_view_company(ctx.user, inv->company_id)) return std::nullopt;
+  return inv;
+}
+
+nlohmann::json line_rows(const Context& ctx, const InvoiceDocument& d) {
+  auto rows = nlohmann::json::array();
+  for (const auto& l : d.lines)
+    rows.push_back({{"description", l.description}, {"quantity", i18n::grouped(l.quantity)},
+                    {"unit_price", i18n::yen(l.unit_price)}, {"amount", i18n::yen(l.amount)},
+                    {"tax", ctx.t("tax." + category_code(l.tax))}});
+  return rows;
+}
+
+nlohmann::json summary_rows(const Context& ctx, const InvoiceDocument& d) {
+  auto rows = nlohmann::json::array();
+  for (const auto& s : d.summaries)
+    rows.push_back({{"label", ctx.t("tax." + category_code(s.tax))}, {"taxable", i18n::yen(s.taxable)},
+                    {"tax", i18n::yen(s.tax_amount)}});
+  return rows;
+}
+
+std::vector<web::FieldSpec> payment_fields(const Context& ctx, const Invoice& inv) {
+  web::FieldSpec date{"paid_on", "payments.paid_on", "date", true, "off"};
+  date.value = today(ctx);
+  web::FieldSpec amount{"amount", "payments.amount", "text", true, "off"};
+  amount.value = std::to_string(inv.balance());
+  amount.input_mode = "numeric";
+  amount.hint_id = "payments.amount.hint";
+  web::FieldSpec method{"method", "payments.method", "select", true};
+  method.options = {{"bank_transfer", "payment_method.bank_transfer"}, {"cash", "payment_method.cash"},
+                    {"other", "payment_method.other"}};
+  method.value = "bank_transfer";
+  web::FieldSpec ref{"reference", "payments.reference", "text", false, "off"};
+  return {date, amount, method, ref};
+}
+
+Response show(Context& ctx, const Invoice& inv, const Status& st, int status) {
+  bool manage = members::manages_members(ctx.user);
+  auto payments = ctx.db().read([&](db::Conn& c) { return payments_of(c, inv.id); });
+  std::string day = today(ctx);
+  auto pays = nlohmann::json::array();
+  for (const auto& p : payments)
+    pays.push_back({{"paid_on", p.paid_on}, {"amount", i18n::yen(p.amount)}, {"method", ctx.t("payment_method." + p.method)},
+                    {"reference", p.reference}});
+  const auto& d = inv.document;
+  auto form = web::form_state(ctx, st);
+  nlohmann::json data{{"inv", {{"id", inv.id}, {"number", inv.number}, {"credit_note", inv.kind == "credit_note"},
+                               {"issue_date", inv.issue_date}, {"due_date", inv.due_date},
+                               {"status", ctx.t("invoice.status." + inv.status(day))}, {"status_code", inv.status(day)},
+                               {"recipient", d.recipient.name}, {"company_href", "/companies/" + std::to_string(inv.company_id)},
+                               {"issuer", d.issuer.name}, {"registration_number", d.registration_number},
+                               {"references", d.references_number}, {"notes", d.notes},
+                               {"subtotal", i18n::yen(inv.subtotal)}, {"tax_total", i18n::yen(inv.tax_total)},
+                               {"total", i18n::yen(inv.total)}, {"paid", i18n::yen(inv.paid)},
+                               {"balance", i18n::yen(inv.balance())}, {"credited_by", inv.credited_by},
+                               {"pdf_href", "/invoices/" + std::to_string(inv.id) + "/pdf"},
+                               {"membership_href", inv.membership_id ? "/memberships/" + std::to_string(inv.membership_id) : ""}}},
+                       {"lines", line_rows(ctx, d)},
+                       {"summaries", summary_rows(ctx, d)},
+                       {"payments", pays},
+                       {"manage", manage},
+                       {"can_pay", manage && inv.kind == "invoice" && inv.credited_by.empty() && inv.balance() > 0},
+                       {"can_credit", manage && inv.kind == "invoice" && inv.credited_by.empty() && inv.paid == 0},
+                       {"form", form}};
+  if (manage) data["payment_fields"] = web::fields(ctx, payment_fields(ctx, inv), form);
+  if (form["errors"].contains("reason")) data["reason_error"] = form["errors"]["reason"];
+  return web::page(ctx, "invoicing/invoice.html", inv.kind == "credit_note" ? "invoices.credit_note" : "invoices.detail",
+                   data, status);
+}
+
+Response pdf_response(const Invoice& inv, const std::string& lang) {
+  http::Response r;
+  r.body = render_pdf(inv.document, lang);
+  r.set_header("Content-Type", "application/pdf");
+  r.set_header("Content-Disposition", "inline; filename=\"" + inv.number + ".pdf\"");
+  r.set_header("Cache-Control", "private, no-store");
+  return r;
+}
+
+IssueInput issue_input(const Context& ctx) {
+  return IssueInput{ctx.form.trimmed("issue_date"), ctx.form.trimmed("due_date"), ctx.form.trimmed("notes")};
+}
+
+}  // namespace
+
+Response invoices_list(Context& ctx) {
+  InvoiceQuery q;
+  q.fiscal_year = members::requested_fiscal_year(ctx);
+  q.status = ctx.query.get("status");
+  q.today = today(ctx);
+  q.company_ids = members::own_companies(ctx.me());
+  auto list = ctx.db().read([&](db::Conn& c) { return list_invoices(c, q); });
+  auto rows = nlohmann::json::array();
+  std::int64_t total = 0, paid = 0;
+  for (const auto& inv : list) {
+    rows.push_back({{"href", "/invoices/" + std::to_string(inv.id)}, {"number", inv.number}, {"company", inv.company_name},
+                    {"issue_date", inv.issue_date}, {"due_date", inv.due_date}, {"total", i18n::yen(inv.total)},
+                    {"balance", i18n::yen(inv.balance())}, {"status", ctx.t("invoice.status." + inv.status(q.today))},
+                    {"status_code", inv.status(q.today)}});
+    if (inv.kind == "invoice" && inv.credited_by.empty()) {
+      total += inv.total;
+      paid += inv.paid;
+    }
+  }
+  auto statuses = nlohmann::json::array();
+  for (const auto& s : invoice_statuses())
+    statuses.push_back({{"value", s}, {"label", ctx.t("invoice.status." + s)}, {"selected", s == q.status}});
+  return web::page(ctx, "invoicing/invoices.html", "invoices.title",
+                   {{"rows", rows}, {"fy", members::fiscal_year_nav(ctx, "/invoices", q.fiscal_year)},
+                    {"fy_value", q.fiscal_year}, {"statuses", statuses}, {"total", i18n::yen(total)},
+                    {"paid", i18n::yen(paid)}, {"outstanding", i18n::yen(total - paid)}});
+}
+
+Response invoice_show(Context& ctx) {
+  auto inv = visible_invoice(ctx, ctx.id_param("id"));
+  if (!inv) return web::not_found(ctx);
+  return show(ctx, *inv, Status::ok(), 200);
+}
+
+Response invoice_pdf(Context& ctx) {
+  auto inv = visible_invoice(ctx, ctx.id_param("id"));
+  if (!inv) return web::not_found(ctx);
+  return pdf_response(*inv, ctx.lang == "en" ? "en" : "ja");
+}
+
+Response issue_for_membership(Context& ctx) {
+  std::int64_t m = ctx.id_param("id");
+  auto r = issue_membership_invoice(ctx.db(), audit::actor_of(ctx), m, issue_input(ctx), ctx.now());
+  if (!r) {
+    if (r.status().code() == Code::not_found) return web::not_found(ctx);
+    ctx.flash_next("error", r.status().message_id());
+    return web::redirect(ctx, "/memberships/" + std::to_string(m));
+  }
+  ctx.flash_next("success", "invoices.issued");
+  return web::redirect(ctx, "/invoices/" + std::to_string(*r));
+}
+
+Response issue_for_seat(Context& ctx) {
+  auto r = issue_seat_invoice(ctx.db(), audit::actor_of(ctx), ctx.id_param("id"), issue_input(ctx), ctx.now());
+  if (!r) {
+    if (r.status().code() == Code::not_found) return web::not_found(ctx);
+    return web::error(ctx, r.status());
+  }
+  ctx.flash_next("success", "invoices.issued");
+  return web::redirect(ctx, "/invoices/" + std::to_string(*r));
+}
+
+Response payment_create(Context& ctx) {
+  auto inv = visible_invoice(ctx, ctx.id_param("id"));
+  if (!inv) return web::not_found(ctx);
+  Status st;
+  Payment p;
+  p.paid_on = ctx.form.trimmed("paid_on");
+  auto amount = members::read_int(ctx.form.get("amount"), "amount", st);
+  if (!amount && st) st.field("amount", "validation.required");
+  p.amount = amount.value_or(0);
+  p.method = ctx.form.get("method");
+  p.reference = ctx.form.trimmed("reference");
+  if (st) {
+    auto r = record_payment(ctx.db(), audit::actor_of(ctx), inv->id, p, ctx.now());
+    if (r) {
+      ctx.flash_next("success", "payments.recorded");
+      return web::redirect(ctx, "/invoices/" + std::to_string(inv->id));
+    }
+    st = r.status();
+  }
+  return show(ctx, *inv, st, http_status(st.code()));
+}
+
+Response credit_note_create(Context& ctx) {
+  auto inv = visible_invoice(ctx, ctx.id_param("id"));
+  if (!inv) return web::not_found(ctx);
+  auto r = issue_credit_note(ctx.db(), audit::actor_of(ctx), inv->id, ctx.form.trimmed("reason"),
+                             ctx.form.trimmed("issue_date"), ctx.now());
+  if (!r) return show(ctx, *inv, r.status(), http_status(r.status().code()));
+  ctx.flash_next("success", "invoices.credited");
+  return web::redirect(ctx, "/invoices/" + std::to_string(*r));
+}
+
+// ---- API ----------------------------------------------------------------------------------------
+
+namespace {
+std::optional<nlohmann::json> body_json(const Context& ctx) {
+  auto j = nlohmann::json::parse(ctx.req.body, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return std::nullopt;
+  return j;
+}
+Response bad_json(Context& ctx) { return web::error(ctx, Status(Code::invalid, "error.bad_json")); }
+std::string str(const nlohmann::json& j, const char* k) {
+  return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : "";
+}
+std::int64_t int_of(const nlohmann::json& j, const char* k) {
+  return j.contains(k) && j[k].is_number_integer() ? j[k].get<std::int64_t>() : 0;
+}
+}  // namespace
+
+Response api_invoices(Context& ctx) {
+  InvoiceQuery q;
+  Status ignored;
+  q.fiscal_year = static_cast<int>(members::read_int(ctx.query.get("fiscal_year"), "fiscal_year", ignored).value_or(0));
+  q.status = ctx.query.get("status");
+  q.today = today(ctx);
+  auto p = web::page_request(ctx);
+  q.company_ids = members::own_companies(ctx.me());
+  if (auto company = members::read_int(ctx.query.get("company_id"), "company_id", ignored)) {
+    if (!members::can_view_company(ctx.user, *company)) return web::json(200, web::paged(p, 0, nlohmann::json::array()));
+    q.company_ids = {*company};
+  }
+  q.limit = 1000000;
+  auto all = ctx.db().read([&](db::Conn& c) { return list_invoices(c, q); });
+  auto items = nlohmann::json::array();
+  for (long i = p.offset(); i < static_cast<long>(all.size()) && static_cast<long>(items.size()) < p.per_page; ++i)
+    items.push_back(to_json(all[static_cast<std::size_t>(i)], q.today));
+  return web::json(200, web::paged(p, static_cast<long>(all.size()), items));
+}
+
+Response api_invoice(Context& ctx) {
+  auto inv = visible_invoice(ctx, ctx.id_param("id"));
+  if (!inv) return web::not_found(ctx);
+  auto j = to_json(*inv, today(ctx));
+  auto payments = ctx.db().read([&](db::Conn& c) { return payments_of(c, inv->id); });
+  j["payments"] = nlohmann::json::array();
+  for (const auto& p : payments) j["payments"].push_back(to_json(p));
+  return web::json(200, j);
+}
+
+Response api_invoice_create(Context& ctx) {
+  auto j = body_json(ctx);
+  if (!j) return bad_json(ctx);
+  IssueInput in{str(*j, "issue_date"), str(*j, "due_date"), str(*j, "notes")};
+  Result<std::int64_t> r = Status::invalid().field("membership_id", "validation.required");
+  if (auto seat = int_of(*j, "seat_request_id"))
+    r = issue_seat_invoice(ctx.db(), audit::actor_of(ctx), seat, in, ctx.now());
+  else if (auto m = int_of(*j, "membership_id"))
+    r = issue_membership_invoice(ctx.db(), audit::actor_of(ctx), m, in, ctx.now());
+  if (!r) return web::error(ctx, r.status());
+  auto inv = ctx.db().read([&](db::Conn& c) { return find_invoice(c, *r); });
+  return web::json(201, to_json(*inv, today(ctx)));
+}
+
+Response api_invoice_pdf(Context& ctx) {
+  auto inv = visible_invoice(ctx, ctx.id_param("id"));
+  if (!inv) return web::not_found(ctx);
+  return pdf_response(*inv, ctx.lang == "en" ? "en" : "ja");
+}
+
+Response api_credit_note(Context& ctx) {
+  auto j = body_json(ctx);
+  if (!j) return bad_json(ctx);
+  auto r = issue_credit_note(ctx.db(), audit::actor_of(ctx), ctx.id_param("id"), str(*j, "reason"),
+                             str(*j, "issue_date"), ctx.now());
+  if (!r) return web::error(ctx, r.status());
+  auto inv = ctx.db().read([&](db::Conn& c) { return find_invoice(c, *r); });
+  return web::json(201, to_json(*inv, today(ctx)));
+}
+
+Response api_payments(Context& ctx) {
+  Status ignored;
+  auto invoice_id = members::read_int(ctx.query.get("invoice_id"), "invoice_id", ignored).value_or(0);
+  auto p = web::page_request(ctx);
+  auto inv = visible_invoice(ctx, invoice_id);
+  if (!inv) return web::error(ctx, Status::invalid().field("invoice_id", "validation.required"));
+  auto payments = ctx.db().read([&](db::Conn& c) { return payments_of(c, inv->id); });
+  auto items = nlohmann::json::array();
+  for (const auto& pay : payments) items.push_back(to_json(pay));
+  return web::json(200, web::paged(p, static_cast<long>(items.size()), items));
+}
+
+Response api_payment_create(Context& ctx) {
+  auto j = body_json(ctx);
+  if (!j) return bad_json(ctx);
+  Payment p;
+  p.paid_on = str(*j, "paid_on");
+  p.amount = (*j).contains("amount") && (*j)["amount"].is_number_integer() ? (*j)["amount"].get<std::int64_t>() : 0;
+  p.method = str(*j, "method");
+  p.reference = str(*j, "reference");
+  auto invoice_id = int_of(*j, "invoice_id");
+  if (!visible_invoice(ctx, invoice_id)) return web::error(ctx, Status::invalid().field("invoice_id", "validation.required"));
+  auto r = record_payment(ctx.db(), audit::actor_of(ctx), invoice_id, p, ctx.now());
+  if (!r) return web::error(ctx, r.status());
+  p.id = *r;
+  p.invoice_id = invoice_id;
+  return web::json(201, to_json(p));
+}
+
+}  // namespace mdsc::invoicing::handlers

@@ -1,0 +1,385 @@
+#include "modules/invoicing/operations.h"
+
+#include <cstdio>
+
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "modules/invoicing/tax.h"
+#include "modules/mail/outbox.h"
+#include "modules/members/operations.h"
+#include "modules/members/repo.h"
+
+namespace mdsc::invoicing {
+namespace {
+
+bool valid_date(const std::string& s) {
+  int y, m, d;
+  if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return false;
+  std::int64_t unix = 0;
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31 && i18n::tokyo_to_unix(s, "00:00:00", unix) &&
+         i18n::tokyo_date_iso(unix) == s;
+}
+
+std::string add_days(const std::string& date, int days) {
+  std::int64_t t = 0;
+  i18n::tokyo_to_unix(date, "12:00:00", t);
+  return i18n::tokyo_date_iso(t + static_cast<std::int64_t>(days) * 86400);
+}
+
+int fiscal_year_of_date(const std::string& date) {
+  int y, m, d;
+  std::sscanf(date.c_str(), "%4d-%2d-%2d", &y, &m, &d);
+  return i18n::fiscal_year_of(y, m, d);
+}
+
+// Next number in the year's sequence, inside the caller's transaction: the increment commits or
+// rolls back with the invoice, so numbers have no gaps. Concurrent issuers wait on the row.
+int next_seq(db::Conn& c, int fy, const std::string& kind) {
+  c.exec("INSERT INTO invoice_counters (fiscal_year, kind, last_seq) VALUES (?, ?, 0) ON CONFLICT DO NOTHING",
+         {fy, kind});
+  c.exec("UPDATE invoice_counters SET last_seq = last_seq + 1 WHERE fiscal_year = ? AND kind = ?", {fy, kind});
+  return static_cast<int>(
+      c.scalar_i64("SELECT last_seq FROM invoice_counters WHERE fiscal_year = ? AND kind = ?", {fy, kind}));
+}
+
+std::string format_number(const std::string& prefix, int fy, bool credit, int seq) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%s-FY%d-%s%04d", prefix.c_str(), fy, credit ? "CN" : "", seq);
+  return buf;
+}
+
+Party issuer_party(const members::IssuerProfile& p) {
+  return Party{p.name, p.postal_code, p.address, p.department, "", p.phone, p.email};
+}
+
+Party recipient_party(const members::Organization& o) {
+  return Party{o.name, o.postal_code, o.address, o.contact_department, o.contact_name, o.phone, o.email};
+}
+
+struct Prepared {
+  members::IssuerProfile issuer;
+  std::string issue_date, due_date;
+  int fy = 0;
+};
+
+Result<Prepared> prepare(db::Conn& c, const IssueInput& in, std::int64_t now, bool needs_due) {
+  auto issuer = members::issuer_profile(c);
+  if (!issuer) return Status(Code::invalid, "invoicing.no_issuer_profile");
+  Prepared p;
+  p.issuer = *issuer;
+  p.issue_date = in.issue_date.empty() ? i18n::tokyo_date_iso(now) : in.issue_date;
+  Status st;
+  if (!valid_date(p.issue_date)) st.field("issue_date", "validation.date");
+  if (needs_due) {
+    p.due_date = in.due_date.empty() && st ? add_days(p.issue_date, issuer->payment_days) : in.due_date;
+    if (!valid_date(p.due_date)) st.field("due_date", "validation.date");
+    else if (st && p.due_date < p.issue_date) st.field("due_date", "invoicing.due_before_issue");
+  }
+  if (!st) return st;
+  p.fy = fiscal_year_of_date(p.issue_date);
+  return p;
+}
+
+std::int64_t insert_invoice(db::Conn& c, const Invoice& inv, std::int64_t created_by, int seq, std::int64_t now) {
+  auto opt = [](std::int64_t v) { return v ? db::Param(v) : db::Param(nullptr); };
+  return c.insert(
+      "INSERT INTO invoices (number, kind, fiscal_year, seq, company_id, membership_id, seat_request_id, "
+      "references_invoice_id, issue_date, due_date, document, subtotal, tax_total, total, created_by, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {inv.number, inv.kind, inv.fiscal_year, seq, inv.company_id, opt(inv.membership_id), opt(inv.seat_request_id),
+       opt(inv.references_invoice_id), inv.issue_date, inv.due_date, document_to_json(inv.document).dump(),
+       inv.subtotal, inv.tax_total, inv.total, opt(created_by), to_iso_utc(now)});
+}
+
+nlohmann::json audit_view(const Invoice& i) {
+  return {{"number", i.number}, {"kind", i.kind}, {"company_id", i.company_id}, {"issue_date", i.issue_date},
+          {"due_date", i.due_date}, {"subtotal", i.subtotal}, {"tax_total", i.tax_total}, {"total", i.total}};
+}
+
+Result<std::int64_t> issue(db::Conn& c, const audit::Actor& actor, Invoice inv, const Prepared& p,
+                           std::vector<DocumentLine> lines, const std::string& notes, std::int64_t now) {
+  auto company = members::repo::organization(c, inv.company_id);
+  if (!company) return Status::not_found();
+  auto totals = compute_totals(lines, rounding_from(p.issuer.rounding));
+  int seq = next_seq(c, p.fy, "invoice");
+  inv.kind = "invoice";
+  inv.fiscal_year = p.fy;
+  inv.number = format_number(p.issuer.number_prefix, p.fy, false, seq);
+  inv.issue_date = p.issue_date;
+  inv.due_date = p.due_date;
+  InvoiceDocument& d = inv.document;
+  d.number = inv.number;
+  d.issue_date = p.issue_date;
+  d.due_date = p.due_date;
+  d.fiscal_year_label = i18n::fiscal_year_display("ja", p.fy);
+  d.issuer = issuer_party(p.issuer);
+  d.registration_number = p.issuer.registration_number;
+  d.recipient = recipient_party(*company);
+  d.lines = std::move(lines);
+  d.summaries = totals.summaries;
+  d.subtotal = totals.subtotal;
+  d.tax_total = totals.tax_total;
+  d.total = totals.total;
+  d.payment_terms = p.issuer.bank_details;
+  d.notes = notes;
+  inv.subtotal = totals.subtotal;
+  inv.tax_total = totals.tax_total;
+  inv.total = totals.total;
+  inv.id = insert_invoice(c, inv, actor.user_id, seq, now);
+  audit::record(c, actor, "issue", "invoice", std::to_string(inv.id), nlohmann::json::object(), audit_view(inv), now);
+  return inv.id;
+}
+
+const char* kInvoiceSelect =
+    "SELECT i.id, i.number, i.kind, i.fiscal_year, i.company_id, i.membership_id, i.seat_request_id, "
+    "i.references_invoice_id, i.issue_date, i.due_date, i.document, i.subtotal, i.tax_total, i.total, o.name AS company_name, "
+    "(SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.invoice_id = i.id) AS paid, "
+    "(SELECT cn.number FROM invoices cn WHERE cn.references_invoice_id = i.id) AS credited_by "
+    "FROM invoices i JOIN organizations o ON o.id = i.company_id";
+
+Invoice invoice_from(const db::Row& r) {
+  Invoice i;
+  i.id = r.i64("id");
+  i.number = r.str("number");
+  i.kind = r.str("kind");
+  i.fiscal_year = static_cast<int>(r.i64("fiscal_year"));
+  i.company_id = r.i64("company_id");
+  i.membership_id = r.i64("membership_id");
+  i.seat_request_id = r.i64("seat_request_id");
+  i.references_invoice_id = r.i64("references_invoice_id");
+  i.issue_date = r.str("issue_date");
+  i.due_date = r.str("due_date");
+  i.document = document_from_json(nlohmann::json::parse(r.str("document"), nullptr, false));
+  i.subtotal = r.i64("subtotal");
+  i.tax_total = r.i64("tax_total");
+  i.total = r.i64("total");
+  i.company_name = r.str("company_name");
+  i.paid = r.i64("paid");
+  i.credited_by = r.str("credited_by");
+  return i;
+}
+
+}  // namespace
+
+Result<std::int64_t> issue_membership_invoice(db::Database& db, const audit::Actor& actor,
+                                              std::int64_t membership_id, const IssueInput& in, std::int64_t now) {
+  return db.write([&](db::Conn& c) -> Result<std::int64_t> {
+    members::repo::lock_membership(c, membership_id);
+    auto m = members::repo::membership(c, membership_id);
+    if (!m) return Status::not_found();
+    if (m->status == "cancelled") return Status::invalid().field("membership_id", "invoicing.membership_cancelled");
+    for (const auto& existing : invoices_of_membership(c, membership_id))
+      if (existing.kind == "invoice" && existing.seat_request_id == 0 && existing.credited_by.empty())
+        return Status(Code::conflict, "invoicing.already_invoiced", {{"number", existing.number}});
+    auto tier = members::repo::tier(c, m->tier_id);
+    auto prepared = prepare(c, in, now, true);
+    if (!prepared) return prepared.status();
+    std::string fy = i18n::fiscal_year_display("ja", m->fiscal_year);
+    DocumentLine line{fy + " " + tier->name_ja + " 年会費", 1, tier->annual_fee, tier->annual_fee,
+                      category_from(tier->tax_category).value_or(TaxCategory::standard10)};
+    Invoice inv;
+    inv.company_id = m->company_id;
+    inv.membership_id = membership_id;
+    std::string notes = in.notes;
+    return issue(c, actor, inv, *prepared, {line}, notes, now);
+  });
+}
+
+Result<std::int64_t> issue_seat_invoice(db::Database& db, const audit::Actor& actor, std::int64_t seat_request_id,
+                                        const IssueInput& in, std::int64_t now) {
+  return db.write([&](db::Conn& c) -> Result<std::int64_t> {
+    auto r = members::repo::seat_request(c, seat_request_id);
+    if (!r) return Status::not_found();
+    if (r->status != "accepted" || !r->extra_fee || *r->extra_fee <= 0)
+      return Status::invalid().field("seat_request_id", "invoicing.no_extra_fee");
+    auto m = members::repo::membership(c, r->membership_id);
+    members::repo::lock_membership(c, m->id);
+    for (const auto& existing : invoices_of_membership(c, m->id))
+      if (existing.seat_request_id == seat_request_id && existing.kind == "invoice" && existing.credited_by.empty())
+        return Status(Code::conflict, "invoicing.already_invoiced", {{"number", existing.number}});
+    auto prepared = prepare(c, in, now, true);
+    if (!prepared) return prepared.status();
+    auto tier = members::repo::tier(c, m->tier_id);
+    std::string fy = i18n::fiscal_year_display("ja", m->fiscal_year);
+    DocumentLine line{fy + " 追加受講枠(" + r->trainee_name + ")", 1, *r->extra_fee, *r->extra_fee,
+                      category_from(tier->tax_category).value_or(TaxCategory::standard10)};
+    Invoice inv;
+    inv.company_id = m->company_id;
+    inv.membership_id = m->id;
+    inv.seat_request_id = seat_request_id;
+    return issue(c, actor, inv, *prepared, {line}, in.notes, now);
+  });
+}
+
+Result<std::int64_t> issue_credit_note(db::Database& db, const audit::Actor& actor, std::int64_t invoice_id,
+                                       const std::string& reason, const std::string& issue_date, std::int64_t now) {
+  if (reason.empty()) return Status::invalid().field("reason", "validation.required");
+  return db.write([&](db::Conn& c) -> Result<std::int64_t> {
+    auto original = find_invoice(c, invoice_id);
+    if (!original) return Status::not_found();
+    if (original->kind != "invoice") return Status::invalid().field("invoice_id", "invoicing.not_an_invoice");
+    if (!original->credited_by.empty())
+      return Status(Code::conflict, "invoicing.already_credited", {{"number", original->credited_by}});
+    if (original->paid > 0) return Status::invalid().field("invoice_id", "invoicing.credit_after_payment");
+    auto prepared = prepare(c, IssueInput{issue_date, "", ""}, now, false);
+    if (!prepared) return prepared.status();
+    if (prepared->issue_date < original->issue_date)
+      return Status::invalid().field("issue_date", "invoicing.credit_before_invoice");
+    int seq = next_seq(c, prepared->fy, "credit_note");
+    Invoice cn;
+    cn.kind = "credit_note";
+    cn.fiscal_year = prepared->fy;
+    cn.number = format_number(prepared->issuer.number_prefix, prepared->fy, true, seq);
+    cn.company_id = original->company_id;
+    cn.membership_id = original->membership_id;
+    cn.seat_request_id = original->seat_request_id;
+    cn.references_invoice_id = original->id;
+    cn.issue_date = prepared->issue_date;
+    // The mirror image of the original: same lines and per-rate tax, negated, so the two sum to zero.
+    InvoiceDocument d = original->document;
+    d.credit_note = true;
+    d.number = cn.number;
+    d.references_number = original->number;
+    d.issue_date = cn.issue_date;
+    d.due_date = "";
+    d.issuer = issuer_party(prepared->issuer);
+    d.registration_number = prepared->issuer.registration_number;
+    for (auto& l : d.lines) {
+      l.unit_price = -l.unit_price;
+      l.amount = -l.amount;
+    }
+    for (auto& s : d.summaries) {
+      s.taxable = -s.taxable;
+      s.tax_amount = -s.tax_amount;
+    }
+    d.subtotal = -d.subtotal;
+    d.tax_total = -d.tax_total;
+    d.total = -d.total;
+    d.notes = reason;
+    d.payment_terms = "";
+    cn.document = d;
+    cn.subtotal = d.subtotal;
+    cn.tax_total = d.tax_total;
+    cn.total = d.total;
+    cn.id = insert_invoice(c, cn, actor.user_id, seq, now);
+    audit::record(c, actor, "issue", "credit_note", std::to_string(cn.id), nlohmann::json::object(),
+                  {{"number", cn.number}, {"references", original->number}, {"total", cn.total}, {"reason", reason}},
+                  now);
+    return cn.id;
+  });
+}
+
+Result<std::int64_t> record_payment(db::Database& db, const audit::Actor& actor, std::int64_t invoice_id,
+                                    const Payment& p, std::int64_t now) {
+  Status st;
+  if (!valid_date(p.paid_on)) st.field("paid_on", "validation.date");
+  else if (p.paid_on > i18n::tokyo_date_iso(now)) st.field("paid_on", "invoicing.paid_in_future");
+  if (p.amount <= 0) st.field("amount", "validation.positive");
+  bool known_method = false;
+  for (const auto& m : payment_methods()) known_method |= m == p.method;
+  if (!known_method) st.field("method", "validation.choice");
+  if (p.reference.size() > 200) st.field("reference", "validation.too_long");
+  if (!st) return st;
+  return db.write([&](db::Conn& c) -> Result<std::int64_t> {
+    auto inv = find_invoice(c, invoice_id);
+    if (!inv) return Status::not_found();
+    // Serialise payments of one membership's invoices so two clerks cannot together pay more than
+    // the balance (invoices themselves are immutable rows and cannot be locked by an UPDATE).
+    members::repo::lock_membership(c, inv->membership_id);
+    inv = find_invoice(c, invoice_id);
+    if (inv->kind != "invoice") return Status::invalid().field("invoice_id", "invoicing.not_an_invoice");
+    if (!inv->credited_by.empty()) return Status::invalid().field("invoice_id", "invoicing.payment_on_credited");
+    if (p.amount > inv->balance())
+      return Status::invalid().field("amount", "invoicing.overpayment", {{"balance", i18n::yen(inv->balance())}});
+    if (p.paid_on < inv->issue_date) return Status::invalid().field("paid_on", "invoicing.paid_before_issue");
+    auto id = c.insert(
+        "INSERT INTO payments (invoice_id, paid_on, amount, method, reference, created_by, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {invoice_id, p.paid_on, p.amount, p.method, p.reference, actor.user_id ? db::Param(actor.user_id) : db::Param(nullptr),
+         to_iso_utc(now)});
+    Payment saved = p;
+    saved.id = id;
+    saved.invoice_id = invoice_id;
+    audit::record(c, actor, "create", "payment", std::to_string(id), nlohmann::json::object(), to_json(saved), now);
+    return id;
+  });
+}
+
+std::vector<Invoice> list_invoices(db::Conn& c, const InvoiceQuery& q) {
+  std::string sql = std::string(kInvoiceSelect) + " WHERE 1=1";
+  db::Params p;
+  if (q.fiscal_year) {
+    sql += " AND i.fiscal_year = ?";
+    p.emplace_back(q.fiscal_year);
+  }
+  if (!q.company_ids.empty()) {
+    sql += " AND i.company_id IN (";
+    for (std::size_t k = 0; k < q.company_ids.size(); ++k) {
+      sql += k ? ", ?" : "?";
+      p.emplace_back(q.company_ids[k]);
+    }
+    sql += ")";
+  }
+  sql += " ORDER BY i.issue_date DESC, i.id DESC";
+  std::vector<Invoice> out;
+  long skipped = 0;
+  for (const auto& r : c.query(sql, p)) {
+    Invoice inv = invoice_from(r);
+    if (!q.status.empty() && inv.status(q.today) != q.status) continue;
+    if (skipped++ < q.offset) continue;
+    if (static_cast<long>(out.size()) >= q.limit) break;
+    out.push_back(std::move(inv));
+  }
+  return out;
+}
+
+std::optional<Invoice> find_invoice(db::Conn& c, std::int64_t id) {
+  auto r = c.query_one(std::string(kInvoiceSelect) + " WHERE i.id = ?", {id});
+  if (!r) return std::nullopt;
+  return invoice_from(*r);
+}
+
+std::vector<Invoice> invoices_of_membership(db::Conn& c, std::int64_t membership_id) {
+  std::vector<Invoice> out;
+  for (const auto& r : c.query(std::string(kInvoiceSelect) + " WHERE i.membership_id = ? ORDER BY i.id", {membership_id}))
+    out.push_back(invoice_from(r));
+  return out;
+}
+
+std::vector<Payment> payments_of(db::Conn& c, std::int64_t invoice_id) {
+  std::vector<Payment> out;
+  for (const auto& r : c.query(
+           "SELECT id, invoice_id, paid_on, amount, method, reference FROM payments WHERE invoice_id = ? ORDER BY paid_on, id",
+           {invoice_id}))
+    out.push_back({r.i64("id"), r.i64("invoice_id"), r.str("paid_on"), r.i64("amount"), r.str("method"), r.str("reference")});
+  return out;
+}
+
+int send_overdue_reminders(db::Database& db, std::int64_t now, const std::string& base_url) {
+  std::string today = i18n::tokyo_date_iso(now);
+  return db.write([&](db::Conn& c) {
+    InvoiceQuery q;
+    q.status = "overdue";
+    q.today = today;
+    q.limit = 100000;
+    int sent = 0;
+    for (const auto& inv : list_invoices(c, q)) {
+      auto company = members::repo::organization(c, inv.company_id);
+      if (!company || company->email.empty()) continue;
+      auto n = c.exec("INSERT INTO invoice_reminders (invoice_id, sent_on) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                      {inv.id, today});
+      if (n == 0) continue;
+      mail::Message m;
+      m.to = company->email;
+      m.subject = i18n::t("ja", "mail.overdue.subject", {{"number", inv.number}});
+      m.text_body = i18n::t("ja", "mail.overdue.body",
+                            {{"company", company->name}, {"number", inv.number}, {"due", inv.due_date},
+                             {"balance", i18n::yen(inv.balance())}, {"link", base_url + "/invoices/" + std::to_string(inv.id)}});
+      mail::enqueue(c, m, now);
+      ++sent;
+    }
+    return sent;
+  });
+}
+
+}  // namespace mdsc::invoicing

@@ -1,0 +1,50 @@
+#pragma once
+// Issuing qualified invoices and credit notes, recording payments, reminding of overdue ones.
+// An issued invoice never changes; a correction is a credit note that cancels it, after which a
+// corrected invoice may be issued.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "db/database.h"
+#include "modules/audit/audit.h"
+#include "modules/invoicing/model.h"
+
+namespace mdsc::invoicing {
+
+struct IssueInput {
+  std::string issue_date;  // YYYY-MM-DD; "" = today (Asia/Tokyo)
+  std::string due_date;    // "" = issue date + the issuer's payment days
+  std::string notes;
+};
+
+// The annual fee of a membership. Refused while an invoice for it stands uncancelled.
+Result<std::int64_t> issue_membership_invoice(db::Database& db, const audit::Actor& actor,
+                                              std::int64_t membership_id, const IssueInput& in, std::int64_t now);
+// The extra fee agreed for a seat granted in a consultation.
+Result<std::int64_t> issue_seat_invoice(db::Database& db, const audit::Actor& actor, std::int64_t seat_request_id,
+                                        const IssueInput& in, std::int64_t now);
+// Cancels an invoice in full with a credit note (not for invoices with payments recorded).
+Result<std::int64_t> issue_credit_note(db::Database& db, const audit::Actor& actor, std::int64_t invoice_id,
+                                       const std::string& reason, const std::string& issue_date, std::int64_t now);
+
+Result<std::int64_t> record_payment(db::Database& db, const audit::Actor& actor, std::int64_t invoice_id,
+                                    const Payment& p, std::int64_t now);
+
+struct InvoiceQuery {
+  int fiscal_year = 0;                   // 0 = all (fiscal year of the issue date)
+  std::vector<std::int64_t> company_ids;  // empty = all
+  std::string status;                    // "" = all; computed statuses need `today`
+  std::string today;
+  long limit = 200, offset = 0;
+};
+std::vector<Invoice> list_invoices(db::Conn& c, const InvoiceQuery& q);
+std::optional<Invoice> find_invoice(db::Conn& c, std::int64_t id);
+std::vector<Payment> payments_of(db::Conn& c, std::int64_t invoice_id);
+std::vector<Invoice> invoices_of_membership(db::Conn& c, std::int64_t membership_id);
+
+// Mails the company about each overdue invoice, at most once a day per invoice. Returns how many.
+int send_overdue_reminders(db::Database& db, std::int64_t now, const std::string& base_url);
+
+}  // namespace mdsc::invoicing

@@ -1,0 +1,242 @@
+#include "core/i18n.h"
+#include "modules/audit/web_actor.h"
+#include "modules/members/forms.h"
+#include "modules/members/handlers.h"
+#include "modules/members/operations.h"
+#include "modules/members/overview.h"
+#include "modules/members/policy.h"
+#include "modules/members/repo.h"
+#include "web/render.h"
+
+namespace mdsc::members::handlers {
+namespace {
+
+std::optional<nlohmann::json> body_json(const Context& ctx) {
+  auto j = nlohmann::json::parse(ctx.req.body, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return std::nullopt;
+  return j;
+}
+Response bad_json(Context& ctx) { return web::error(ctx, Status(Code::invalid, "error.bad_json")); }
+
+std::string str(const nlohmann::json& j, const char* k, const std::string& dflt = "") {
+  return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : dflt;
+}
+
+// JSON fields onto an organisation; absent fields keep `base`'s values (PATCH).
+Organization organization_from(const nlohmann::json& j, Organization base, Status& st) {
+  base.name = str(j, "name", base.name);
+  base.name_kana = str(j, "name_kana", base.name_kana);
+  base.name_en = str(j, "name_en", base.name_en);
+  if (base.kind == "company") base.company_type = str(j, "company_type", base.company_type);
+  base.corporate_number = str(j, "corporate_number", base.corporate_number);
+  if (j.contains("employee_count")) {
+    if (j["employee_count"].is_null()) base.employee_count.reset();
+    else if (j["employee_count"].is_number_integer()) base.employee_count = j["employee_count"].get<std::int64_t>();
+    else st.field("employee_count", "validation.number");
+  }
+  base.founded_on = str(j, "founded_on", base.founded_on);
+  base.postal_code = str(j, "postal_code", base.postal_code);
+  base.address = str(j, "address", base.address);
+  base.phone = str(j, "phone", base.phone);
+  base.email = str(j, "email", base.email);
+  base.contact_name = str(j, "contact_name", base.contact_name);
+  base.contact_department = str(j, "contact_department", base.contact_department);
+  if (j.contains("active") && j["active"].is_boolean()) base.active = j["active"].get<bool>();
+  return base;
+}
+
+FeeSchedule schedule_from(const nlohmann::json& j, int fy, Status& st) {
+  FeeSchedule s;
+  s.fiscal_year = fy;
+  s.monitor_period = j.value("monitor_period", false);
+  s.notes = str(j, "notes");
+  if (!j.contains("tiers") || !j["tiers"].is_array()) {
+    st.field("tiers", "members.schedule_needs_tiers");
+    return s;
+  }
+  for (const auto& t : j["tiers"]) {
+    if (!t.is_object()) {
+      st.field("tiers", "validation.invalid_input");
+      continue;
+    }
+    FeeTier tier;
+    tier.code = str(t, "code");
+    tier.name_ja = str(t, "name_ja");
+    tier.name_en = str(t, "name_en");
+    if (t.contains("annual_fee") && t["annual_fee"].is_number_integer()) tier.annual_fee = t["annual_fee"].get<std::int64_t>();
+    else st.field("tiers." + std::to_string(s.tiers.size()) + ".annual_fee", "validation.number");
+    tier.seats = t.contains("seats") && t["seats"].is_number_integer() ? t["seats"].get<int>() : 0;
+    tier.includes_lectures = t.value("includes_lectures", false);
+    tier.includes_liaison = t.value("includes_liaison", true);
+    tier.includes_research = t.value("includes_research", true);
+    tier.tax_category = str(t, "tax_category", "10");
+    tier.eligibility = str(t, "eligibility", "any");
+    s.tiers.push_back(tier);
+  }
+  return s;
+}
+
+}  // namespace
+
+Response api_companies(Context& ctx) {
+  auto p = web::page_request(ctx);
+  repo::OrgQuery q;
+  q.kind = ctx.query.get("kind") == "institution" ? "institution" : "company";
+  q.search = ctx.query.get("q");
+  q.company_type = ctx.query.get("type");
+  q.limit = p.per_page;
+  q.offset = p.offset();
+  if (q.kind == "company") q.only_ids = own_companies(ctx.me());
+  else if (!manages_members(ctx.user)) return web::forbidden(ctx);
+  auto [list, total] = ctx.db().read([&](db::Conn& c) {
+    return std::make_pair(repo::organizations(c, q), repo::count_organizations(c, q));
+  });
+  auto items = nlohmann::json::array();
+  for (const auto& o : list) items.push_back(to_json(o));
+  return web::json(200, web::paged(p, total, items));
+}
+
+Response api_company(Context& ctx) {
+  std::int64_t id = ctx.id_param("id");
+  if (!can_view_company(ctx.user, id)) return web::not_found(ctx);
+  auto o = ctx.db().read([&](db::Conn& c) { return repo::organization(c, id); });
+  if (!o) return web::not_found(ctx);
+  auto j = to_json(*o);
+  auto ms = ctx.db().read([&](db::Conn& c) { return repo::memberships_of_company(c, id); });
+  j["memberships"] = nlohmann::json::array();
+  for (const auto& m : ms) j["memberships"].push_back(to_json(m));
+  return web::json(200, j);
+}
+
+Response api_company_create(Context& ctx) {
+  auto j = body_json(ctx);
+  if (!j) return bad_json(ctx);
+  Status st;
+  Organization base;
+  base.kind = str(*j, "kind", "company");
+  Organization o = organization_from(*j, base, st);
+  if (!st) return web::error(ctx, st);
+  auto r = create_organization(ctx.db(), audit::actor_of(ctx), o, ctx.now());
+  if (!r) return web::error(ctx, r.status());
+  auto saved = ctx.db().read([&](db::Conn& c) { return repo::organization(c, *r); });
+  return web::json(201, to_json(*saved));
+}
+
+Response api_company_update(Context& ctx) {
+  auto j = body_json(ctx);
+  if (!j) return bad_json(ctx);
+  auto before = ctx.db().read([&](db::Conn& c) { return repo::organization(c, ctx.id_param("id")); });
+  if (!before) return web::not_found(ctx);
+  Status st;
+  Organization o = organization_from(*j, *before, st);
+  if (st) st = update_organization(ctx.db(), audit::actor_of(ctx), before->id, o, ctx.now());
+  if (st && (j->contains("representative_user_id") || j->contains("substitute_user_id"))) {
+    auto id_of = [&](const char* k, std::int64_t dflt) {
+      return j->contains(k) ? ((*j)[k].is_number_integer() ? (*j)[k].get<std::int64_t>() : 0) : dflt;
+    };
+    st = set_representatives(ctx.db(), audit::actor_of(ctx), before->id,
+                             id_of("representative_user_id", before->representative_user_id),
+                             id_of("substitute_user_id", before->substitute_user_id), ctx.now());
+  }
+  if (!st) return web::error(ctx, st);
+  auto saved = ctx.db().read([&](db::Conn& c) { return repo::organization(c, before->id); });
+  return web::json(200, to_json(*saved));
+}
+
+Response api_schedules(Context& ctx) {
+  auto list = ctx.db().read([](db::Conn& c) { return repo::schedules(c); });
+  auto items = nlohmann::json::array();
+  for (const auto& s : list) items.push_back(to_json(s));
+  return web::json(200, {{"items", items}});
+}
+
+Response api_schedule(Context& ctx) {
+  auto s = ctx.db().read([&](db::Conn& c) { return repo::schedule(c, static_cast<int>(ctx.id_param("fy"))); });
+  if (!s) return web::not_found(ctx);
+  return web::json(200, to_json(*s));
+}
+
+Response api_schedule_create(Context& ctx) {
+  auto j = body_json(ctx);
+  if (!j) return bad_json(ctx);
+  Status st;
+  int fy = (*j).contains("fiscal_year") && (*j)["fiscal_year"].is_number_integer() ? (*j)["fiscal_year"].get<int>() : 0;
+  FeeSchedule s = schedule_from(*j, fy, st);
+  if (!st) return web::error(ctx, st);
+  auto r = create_fee_schedule(ctx.db(), audit::actor_of(ctx), s, ctx.now());
+  if (!r) return web::error(ctx, r.status());
+  auto saved = ctx.db().read([&](db::Conn& c) { return repo::schedule(c, fy); });
+  return web::json(201, to_json(*saved));
+}
+
+Response api_schedule_update(Context& ctx) {
+  auto j = body_json(ctx);
+  if (!j) return bad_json(ctx);
+  int fy = static_cast<int>(ctx.id_param("fy"));
+  Status st;
+  FeeSchedule s = schedule_from(*j, fy, st);
+  if (st) st = update_fee_schedule(ctx.db(), audit::actor_of(ctx), s, ctx.now());
+  if (!st) return web::error(ctx, st);
+  auto saved = ctx.db().read([&](db::Conn& c) { return repo::schedule(c, fy); });
+  return web::json(200, to_json(*saved));
+}
+
+Response api_memberships(Context& ctx) {
+  Status ignored;
+  int fy = static_cast<int>(read_int(ctx.query.get("fiscal_year"), "fiscal_year", ignored).value_or(0));
+  auto p = web::page_request(ctx);
+  auto own = own_companies(ctx.me());
+  auto list = ctx.db().read([&](db::Conn& c) {
+    std::vector<Membership> all;
+    if (fy) {
+      all = repo::memberships_in_year(c, fy);
+    } else {
+      for (const auto& r : c.query("SELECT DISTINCT fiscal_year FROM memberships ORDER BY fiscal_year"))
+        for (auto& m : repo::memberships_in_year(c, static_cast<int>(r.i64("fiscal_year")))) all.push_back(m);
+    }
+    return all;
+  });
+  std::vector<Membership> visible;
+  for (const auto& m : list)
+    if (own.empty() || std::find(own.begin(), own.end(), m.company_id) != own.end()) visible.push_back(m);
+  auto items = nlohmann::json::array();
+  for (long i = p.offset(); i < static_cast<long>(visible.size()) && static_cast<long>(items.size()) < p.per_page; ++i)
+    items.push_back(to_json(visible[static_cast<std::size_t>(i)]));
+  return web::json(200, web::paged(p, static_cast<long>(visible.size()), items));
+}
+
+Response api_membership(Context& ctx) {
+  auto m = ctx.db().read([&](db::Conn& c) { return repo::membership(c, ctx.id_param("id")); });
+  if (!m || !can_view_company(ctx.user, m->company_id)) return web::not_found(ctx);
+  auto j = to_json(*m);
+  auto requests = ctx.db().read([&](db::Conn& c) { return repo::seat_requests(c, m->id); });
+  j["seat_requests"] = nlohmann::json::array();
+  for (const auto& r : requests) j["seat_requests"].push_back(to_json(r));
+  return web::json(200, j);
+}
+
+Response api_membership_create(Context& ctx) {
+  auto j = body_json(ctx);
+  if (!j) return bad_json(ctx);
+  auto int_of = [&](const char* k) {
+    return (*j).contains(k) && (*j)[k].is_number_integer() ? (*j)[k].get<std::int64_t>() : 0;
+  };
+  auto r = create_membership(ctx.db(), audit::actor_of(ctx), int_of("company_id"), static_cast<int>(int_of("fiscal_year")),
+                             str(*j, "tier"), str(*j, "status", "applied"), ctx.now());
+  if (!r) return web::error(ctx, r.status());
+  auto m = ctx.db().read([&](db::Conn& c) { return repo::membership(c, *r); });
+  return web::json(201, to_json(*m));
+}
+
+Response api_membership_update(Context& ctx) {
+  auto j = body_json(ctx);
+  if (!j) return bad_json(ctx);
+  std::int64_t id = ctx.id_param("id");
+  Status st = Status::invalid().field("status", "validation.required");
+  if (j->contains("status")) st = change_membership_status(ctx.db(), audit::actor_of(ctx), id, str(*j, "status"), ctx.now());
+  if (!st) return web::error(ctx, st);
+  auto m = ctx.db().read([&](db::Conn& c) { return repo::membership(c, id); });
+  return web::json(200, to_json(*m));
+}
+
+}  // namespace mdsc::members::handlers

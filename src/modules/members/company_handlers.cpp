@@ -1,0 +1,136 @@
+#include "core/i18n.h"
+#include "modules/accounts/repo.h"
+#include "modules/audit/web_actor.h"
+#include "modules/invoicing/operations.h"
+#include "modules/members/forms.h"
+#include "modules/members/handlers.h"
+#include "modules/members/operations.h"
+#include "modules/members/policy.h"
+#include "modules/members/repo.h"
+#include "modules/members/views.h"
+#include "web/render.h"
+
+namespace mdsc::members::handlers {
+namespace {
+
+std::string kind_of(const Context& ctx) { return ctx.req.path.rfind("/institutions", 0) == 0 ? "university" : "company"; }
+std::string base_path(const std::string& kind) { return kind == "company" ? "/companies" : "/institutions"; }
+
+Response show_form(Context& ctx, const Organization& o, const Status& st, bool is_new) {
+  auto form = web::form_state(ctx, st);
+  std::string base = base_path(o.kind);
+  nlohmann::json d{{"form", form},
+                   {"fields", web::fields(ctx, organization_fields(o), form)},
+                   {"action", is_new ? base : base + "/" + std::to_string(o.id)},
+                   {"back", is_new ? base : base + "/" + std::to_string(o.id)},
+                   {"is_company", o.kind == "company"}};
+  if (o.kind != "company") {
+    auto kinds = nlohmann::json::array();
+    for (const char* k : {"university", "research_institute"})
+      kinds.push_back({{"value", k}, {"label", ctx.t(std::string("org.kind.") + k)}, {"selected", o.kind == k}});
+    d["kinds"] = kinds;
+  }
+  std::string title = o.kind == "company" ? (is_new ? "companies.new" : "companies.edit")
+                                          : (is_new ? "institutions.new" : "institutions.edit");
+  return web::page(ctx, "members/organization_form.html", title, d, st ? 200 : http_status(st.code()));
+}
+
+}  // namespace
+
+Response organizations_list(Context& ctx) {
+  std::string kind = kind_of(ctx);
+  repo::OrgQuery q;
+  q.search = web::trim(ctx.query.get("q"));
+  q.company_type = ctx.query.get("type");
+  auto p = web::page_request(ctx);
+  q.limit = p.per_page;
+  q.offset = p.offset();
+  q.kind = kind == "company" ? "company" : "institution";
+  if (kind == "company") q.only_ids = own_companies(ctx.me());
+  auto [orgs, total] = ctx.db().read([&](db::Conn& c) {
+    return std::make_pair(repo::organizations(c, q), repo::count_organizations(c, q));
+  });
+  auto rows = nlohmann::json::array();
+  for (const auto& o : orgs) {
+    rows.push_back({{"id", o.id}, {"name", o.name}, {"name_en", o.name_en},
+                    {"type", o.kind == "company" ? ctx.t("company_type." + o.company_type) : ctx.t("org.kind." + o.kind)},
+                    {"employees", o.employee_count ? i18n::grouped(*o.employee_count) : "-"},
+                    {"venture", o.kind == "company" && is_venture_now(o, ctx.now())},
+                    {"href", base_path(kind) + "/" + std::to_string(o.id)}});
+  }
+  auto types = nlohmann::json::array();
+  for (const auto& t : company_types())
+    types.push_back({{"value", t}, {"label", ctx.t("company_type." + t)}, {"selected", t == q.company_type}});
+  nlohmann::json d{{"rows", rows}, {"q", q.search}, {"types", types}, {"is_company", kind == "company"},
+                   {"manage", manages_members(ctx.user)}, {"base", base_path(kind)}, {"total", total}};
+  return web::page(ctx, "members/organizations.html", kind == "company" ? "companies.title" : "institutions.title", d);
+}
+
+Response organization_new(Context& ctx) {
+  Organization o;
+  o.kind = kind_of(ctx);
+  if (o.kind != "company") o.kind = ctx.query.get("kind") == "research_institute" ? "research_institute" : "university";
+  return show_form(ctx, o, Status::ok(), true);
+}
+
+Response organization_create(Context& ctx) {
+  Status st;
+  std::string kind = kind_of(ctx);
+  if (kind != "company") kind = ctx.form.get("kind") == "research_institute" ? "research_institute" : "university";
+  Organization o = read_organization(ctx.form, kind, st);
+  if (st) {
+    auto r = create_organization(ctx.db(), audit::actor_of(ctx), o, ctx.now());
+    if (r) {
+      ctx.flash_next("success", "companies.created");
+      return web::redirect(ctx, base_path(kind_of(ctx)) + "/" + std::to_string(*r));
+    }
+    st = r.status();
+  }
+  return show_form(ctx, o, st, true);
+}
+
+Response organization_show(Context& ctx) {
+  std::int64_t id = ctx.id_param("id");
+  if (!can_view_company(ctx.user, id)) return web::not_found(ctx);
+  auto o = ctx.db().read([&](db::Conn& c) { return repo::organization(c, id); });
+  if (!o || (kind_of(ctx) == "company") != (o->kind == "company")) return web::not_found(ctx);
+  return web::page(ctx, "members/organization.html", o->kind == "company" ? "companies.detail" : "institutions.detail",
+                   organization_view(ctx, *o));
+}
+
+Response organization_edit(Context& ctx) {
+  auto o = ctx.db().read([&](db::Conn& c) { return repo::organization(c, ctx.id_param("id")); });
+  if (!o || (kind_of(ctx) == "company") != (o->kind == "company")) return web::not_found(ctx);
+  return show_form(ctx, *o, Status::ok(), false);
+}
+
+Response organization_update(Context& ctx) {
+  auto before = ctx.db().read([&](db::Conn& c) { return repo::organization(c, ctx.id_param("id")); });
+  if (!before || (kind_of(ctx) == "company") != (before->kind == "company")) return web::not_found(ctx);
+  Status st;
+  Organization o = read_organization(ctx.form, before->kind, st);
+  o.id = before->id;
+  if (st) st = update_organization(ctx.db(), audit::actor_of(ctx), before->id, o, ctx.now());
+  if (!st) return show_form(ctx, o, st, false);
+  ctx.flash_next("success", "companies.saved");
+  return web::redirect(ctx, base_path(before->kind == "company" ? "company" : "university") + "/" + std::to_string(o.id));
+}
+
+Response representatives_update(Context& ctx) {
+  std::int64_t id = ctx.id_param("id");
+  Status st;
+  auto rep = read_int(ctx.form.get("representative_user_id"), "representative_user_id", st).value_or(0);
+  auto sub = read_int(ctx.form.get("substitute_user_id"), "substitute_user_id", st).value_or(0);
+  if (st) st = set_representatives(ctx.db(), audit::actor_of(ctx), id, rep, sub, ctx.now());
+  if (st.code() == Code::not_found) return web::not_found(ctx);
+  if (!st) {
+    auto o = ctx.db().read([&](db::Conn& c) { return repo::organization(c, id); });
+    auto d = organization_view(ctx, *o);
+    d["rep_form"] = web::form_state(ctx, st);
+    return web::page(ctx, "members/organization.html", "companies.detail", d, 422);
+  }
+  ctx.flash_next("success", "companies.representatives_saved");
+  return web::redirect(ctx, "/companies/" + std::to_string(id));
+}
+
+}  // namespace mdsc::members::handlers

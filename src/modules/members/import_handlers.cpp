@@ -1,0 +1,114 @@
+#include <fstream>
+#include <sstream>
+
+#include "core/i18n.h"
+#include "modules/audit/web_actor.h"
+#include "modules/members/company_csv.h"
+#include "modules/members/handlers.h"
+#include "modules/members/operations.h"
+#include "modules/members/repo.h"
+#include "web/render.h"
+
+namespace mdsc::members::handlers {
+namespace {
+
+constexpr std::int64_t kImportKeepSeconds = 3600;
+
+Response show_preview(Context& ctx, const ImportPreview& p, std::int64_t import_id, int status) {
+  auto rows = nlohmann::json::array();
+  int bad = 0;
+  for (const auto& r : p.rows) {
+    auto errors = nlohmann::json::array();
+    for (const auto& [field, fe] : r.errors)
+      errors.push_back({{"column", ctx.t("org." + field)}, {"message", ctx.t(fe.message_id, fe.args)}});
+    if (!r.errors.empty()) ++bad;
+    rows.push_back({{"line", r.line}, {"name", r.company.name}, {"type", ctx.t("company_type." + r.company.company_type)},
+                    {"corporate_number", r.company.corporate_number},
+                    {"employees", r.company.employee_count ? i18n::grouped(*r.company.employee_count) : ""},
+                    {"errors", errors}, {"ok", r.errors.empty()}});
+  }
+  auto file_errors = nlohmann::json::array();
+  for (const auto& fe : p.file_errors) file_errors.push_back(ctx.t(fe.message_id, fe.args));
+  nlohmann::json d{{"rows", rows}, {"file_errors", file_errors}, {"valid", p.valid()},
+                   {"count", p.rows.size()}, {"bad", bad},
+                   {"confirm_action", "/companies/import/" + std::to_string(import_id) + "/confirm"}};
+  return web::page(ctx, "members/import_preview.html", "import.preview_title", d, status);
+}
+
+std::optional<std::string> pending_content(Context& ctx, std::int64_t id) {
+  auto row = ctx.db().read([&](db::Conn& c) {
+    return c.query_one("SELECT content, created_at FROM pending_imports WHERE id = ? AND user_id = ? AND kind = 'companies'",
+                       {id, ctx.user_id()});
+  });
+  if (!row || row->i64("created_at") + kImportKeepSeconds < ctx.now()) return std::nullopt;
+  return row->str("content");
+}
+
+}  // namespace
+
+Response import_form(Context& ctx) {
+  auto cols = nlohmann::json::array();
+  for (const auto& key : company_csv_columns()) cols.push_back({{"key", key}, {"label", ctx.t("org." + key)}});
+  return web::page(ctx, "members/import.html", "import.title", {{"columns", cols}});
+}
+
+Response import_upload(Context& ctx) {
+  if (ctx.uploads.empty() || ctx.uploads.front().size == 0)
+    return web::page(ctx, "members/import.html", "import.title", {{"error", ctx.t("import.no_file")}}, 422);
+  std::ifstream in(ctx.uploads.front().path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string bytes = ss.str();
+  std::string today = i18n::tokyo_date_iso(ctx.now());
+  auto preview = ctx.db().read([&](db::Conn& c) { return preview_company_import(c, bytes, today); });
+  if (!preview.valid()) return show_preview(ctx, preview, 0, 422);
+  // Keep the file for the confirmation, decoded, in the database: any instance may receive it.
+  std::string utf8 = companies_to_csv([&] {
+    std::vector<Organization> list;
+    for (const auto& r : preview.rows) list.push_back(r.company);
+    return list;
+  }(), "ja");
+  auto id = ctx.db().write([&](db::Conn& c) {
+    c.exec("DELETE FROM pending_imports WHERE created_at < ?", {ctx.now() - kImportKeepSeconds});
+    return c.insert("INSERT INTO pending_imports (user_id, kind, content, created_at) VALUES (?, 'companies', ?, ?)",
+                    {ctx.user_id(), utf8, ctx.now()});
+  });
+  return show_preview(ctx, preview, id, 200);
+}
+
+Response import_confirm(Context& ctx) {
+  std::int64_t id = ctx.id_param("id");
+  auto content = pending_content(ctx, id);
+  if (!content) return web::error(ctx, Status(Code::not_found, "import.expired"));
+  std::string today = i18n::tokyo_date_iso(ctx.now());
+  auto actor = audit::actor_of(ctx);
+  // All rows or none: checked again and written in one transaction.
+  auto result = ctx.db().write([&](db::Conn& c) -> Result<std::size_t> {
+    auto preview = preview_company_import(c, *content, today);
+    if (!preview.valid()) return Status(Code::conflict, "import.changed");
+    for (const auto& r : preview.rows) {
+      auto created = create_organization_in(c, actor, r.company, ctx.now());
+      if (!created) throw std::runtime_error("import row failed after validation");
+    }
+    c.exec("DELETE FROM pending_imports WHERE id = ?", {id});
+    return preview.rows.size();
+  });
+  if (!result) return web::error(ctx, result.status());
+  ctx.flash_next("success", "import.done");
+  return web::redirect(ctx, "/companies");
+}
+
+Response companies_csv(Context& ctx) {
+  repo::OrgQuery q;
+  q.kind = "company";
+  q.limit = 100000;
+  auto list = ctx.db().read([&](db::Conn& c) { return repo::organizations(c, q); });
+  http::Response r;
+  r.body = companies_to_csv(list, ctx.lang == "en" ? "en" : "ja");
+  r.set_header("Content-Type", "text/csv; charset=utf-8");
+  r.set_header("Content-Disposition", "attachment; filename=\"companies.csv\"");
+  r.set_header("Cache-Control", "no-store");
+  return r;
+}
+
+}  // namespace mdsc::members::handlers

@@ -1,0 +1,135 @@
+#include "modules/members/views.h"
+
+#include <charconv>
+
+#include "core/i18n.h"
+#include "modules/accounts/repo.h"
+#include "modules/invoicing/operations.h"
+#include "modules/members/eligibility.h"
+#include "modules/members/policy.h"
+#include "modules/members/repo.h"
+
+namespace mdsc::members {
+
+int current_fiscal_year(std::int64_t now) {
+  std::string d = i18n::tokyo_date_iso(now);
+  return i18n::fiscal_year_of(std::stoi(d.substr(0, 4)), std::stoi(d.substr(5, 2)), std::stoi(d.substr(8, 2)));
+}
+
+bool is_venture_now(const Organization& o, std::int64_t now) { return is_venture(o, current_fiscal_year(now)); }
+
+int requested_fiscal_year(const web::Context& ctx) {
+  std::string s = ctx.query.get("fy");
+  int fy = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), fy);
+  if (ec == std::errc() && p == s.data() + s.size() && fy >= 2000 && fy <= 2100) return fy;
+  return current_fiscal_year(ctx.now());
+}
+
+std::string membership_status_label(const web::Context& ctx, const std::string& status) {
+  return ctx.t("membership.status." + status);
+}
+
+nlohmann::json membership_row(const web::Context& ctx, const Membership& m) {
+  return {{"id", m.id},
+          {"href", "/memberships/" + std::to_string(m.id)},
+          {"fy", i18n::fiscal_year_display(ctx.lang, m.fiscal_year)},
+          {"tier", m.tier_code},
+          {"status", membership_status_label(ctx, m.status)},
+          {"status_code", m.status},
+          {"seats", std::to_string(m.seats_used) + " / " + std::to_string(m.seats_total())}};
+}
+
+nlohmann::json membership_form_data(const web::Context& ctx, const Organization& company,
+                                    const std::vector<FeeSchedule>& schedules, const nlohmann::json& form) {
+  std::string chosen = form["values"].contains("plan") ? form["values"]["plan"].get<std::string>() : "";
+  int current = current_fiscal_year(ctx.now());
+  auto groups = nlohmann::json::array();
+  for (const auto& s : schedules) {
+    if (s.fiscal_year < current - 1) continue;
+    auto options = nlohmann::json::array();
+    for (const auto& t : s.tiers) {
+      std::string value = std::to_string(s.fiscal_year) + ":" + t.code;
+      bool eligible = check_eligibility(company, t, s.fiscal_year).is_ok();
+      options.push_back({{"value", value},
+                         {"label", t.code + " " + t.name(ctx.lang) + " " + i18n::yen(t.annual_fee) +
+                                       (eligible ? "" : " — " + ctx.t("memberships.not_eligible"))},
+                         {"selected", value == chosen}});
+    }
+    groups.push_back({{"label", i18n::fiscal_year_display(ctx.lang, s.fiscal_year)}, {"options", options}});
+  }
+  nlohmann::json d{{"company", {{"id", company.id}, {"name", company.name}, {"href", "/companies/" + std::to_string(company.id)}}},
+                   {"groups", groups},
+                   {"has_groups", !groups.empty()},
+                   {"venture", is_venture_now(company, ctx.now())},
+                   {"active", form["values"].value("status", "") == "active"},
+                   {"form", form}};
+  if (form["errors"].contains("plan")) d["plan_error"] = form["errors"]["plan"];
+  return d;
+}
+
+nlohmann::json fiscal_year_nav(const web::Context& ctx, const std::string& path, int fy) {
+  return {{"label", i18n::fiscal_year_display(ctx.lang, fy)},
+          {"prev_href", path + "?fy=" + std::to_string(fy - 1)},
+          {"prev_label", i18n::fiscal_year_label(fy - 1)},
+          {"next_href", path + "?fy=" + std::to_string(fy + 1)},
+          {"next_label", i18n::fiscal_year_label(fy + 1)}};
+}
+
+nlohmann::json organization_view(const web::Context& ctx, const Organization& o) {
+  bool manage = manages_members(ctx.user);
+  std::string today = i18n::tokyo_date_iso(ctx.now());
+  nlohmann::json d;
+  d["org"] = to_json(o);
+  d["is_company"] = o.kind == "company";
+  d["manage"] = manage;
+  d["kind_label"] = o.kind == "company" ? ctx.t("company_type." + o.company_type) : ctx.t("org.kind." + o.kind);
+  d["employees"] = o.employee_count ? i18n::grouped(*o.employee_count) : "-";
+  d["venture"] = o.kind == "company" && is_venture_now(o, ctx.now());
+  d["base"] = o.kind == "company" ? "/companies" : "/institutions";
+  if (o.kind != "company") return d;
+
+  auto [memberships, invoices, candidates] = ctx.db().read([&](db::Conn& c) {
+    auto ms = repo::memberships_of_company(c, o.id);
+    invoicing::InvoiceQuery q;
+    q.company_ids = {o.id};
+    q.today = today;
+    auto inv = invoicing::list_invoices(c, q);
+    std::vector<std::pair<std::int64_t, std::string>> users;
+    for (const auto& r : c.query(
+             "SELECT u.id, u.family_name, u.given_name, u.email FROM users u JOIN roles r ON r.user_id = u.id "
+             "WHERE r.role = 'partner_representative' AND r.scope_type = 'company' AND r.scope_id = ? AND u.active = 1 "
+             "ORDER BY u.id",
+             {o.id}))
+      users.emplace_back(r.i64("id"), r.str("family_name") + " " + r.str("given_name") + " <" + r.str("email") + ">");
+    return std::make_tuple(ms, inv, users);
+  });
+  auto ms = nlohmann::json::array();
+  for (const auto& m : memberships) ms.push_back(membership_row(ctx, m));
+  d["memberships"] = ms;
+  auto inv = nlohmann::json::array();
+  for (const auto& i : invoices)
+    inv.push_back({{"href", "/invoices/" + std::to_string(i.id)}, {"number", i.number}, {"issue_date", i.issue_date},
+                   {"total", i18n::yen(i.total)}, {"status", ctx.t("invoice.status." + i.status(today))},
+                   {"status_code", i.status(today)}});
+  d["invoices"] = inv;
+  auto name_of = [&](std::int64_t id) -> std::string {
+    for (const auto& [uid, label] : candidates)
+      if (uid == id) return label;
+    return id ? "#" + std::to_string(id) : "";
+  };
+  d["representative"] = name_of(o.representative_user_id);
+  d["substitute"] = name_of(o.substitute_user_id);
+  auto rep_opts = nlohmann::json::array(), sub_opts = nlohmann::json::array();
+  for (const auto& [uid, label] : candidates) {
+    rep_opts.push_back({{"value", uid}, {"label", label}, {"selected", uid == o.representative_user_id}});
+    sub_opts.push_back({{"value", uid}, {"label", label}, {"selected", uid == o.substitute_user_id}});
+  }
+  d["rep_options"] = rep_opts;
+  d["sub_options"] = sub_opts;
+  d["has_candidates"] = !candidates.empty();
+  d["new_membership_href"] = "/memberships/new?company=" + std::to_string(o.id);
+  return d;
+}
+
+}  // namespace mdsc::members
