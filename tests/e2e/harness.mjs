@@ -101,6 +101,30 @@ export async function initDemo(dbUrl, dataDir) {
   return { printed, written, stdout };
 }
 
+// Runs a program, feeding `input` to its standard input; resolves with its standard output.
+function run(program, args, { env = process.env, input = '', encoding = 'utf8' } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = execFile(program, args, { env, encoding, timeout: 60_000, maxBuffer: 16 << 20 },
+                           (e, stdout, stderr) => {
+      if (!e) return resolve(stdout);
+      reject(new Error(`${path.basename(program)} ${args.join(' ')} failed (${e.code ?? e.signal}):\n` +
+                       `${stdout}${stderr}`.trim()));
+    });
+    child.stdin.on('error', () => {});  // it may exit before reading: the error above says why
+    child.stdin.end(input);
+  });
+}
+
+/** `mdsc ARGS...` with MDSC_DATA_DIR set, as an operator would run it on the server; returns its stdout. */
+export function mdsc(args, { dataDir, input } = {}) {
+  return run(binary, args, { env: { ...process.env, MDSC_DATA_DIR: dataDir }, input });
+}
+
+/** The text of a PDF, as poppler's `pdftotext` extracts it (what a search or a screen reader gets). */
+export function pdfText(bytes) {
+  return run('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: bytes });
+}
+
 /** `mdsc serve` on a free loopback port; resolves once it prints its address. */
 export function startServer(dbUrl, dataDir) {
   const child = spawn(binary, ['serve', '--db', dbUrl, '--bind', '127.0.0.1', '--port', '0'], {

@@ -8,9 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  artifacts, backend, createDatabase, initDemo, launchBrowser, makeScratch, monitoredContext,
+  artifacts, backend, createDatabase, initDemo, launchBrowser, makeScratch, mdsc, monitoredContext,
   startServer,
 } from './harness.mjs';
+import { memberScenarios } from './members.mjs';
 
 let scratch, database, server, browser, origin, secretariat;
 let launching;  // chromium starts while the database is made
@@ -72,6 +73,7 @@ const KINDS = {
   desktop: {},
   phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
   english: { locale: 'en-US' },
+  second: {},  // a second user at another desk, with cookies of their own
 };
 const tabs = {};
 
@@ -278,4 +280,12 @@ test('8. the site has an icon: /favicon.ico answers, or the pages name one', asy
   assert.ok(/<link[^>]+rel="(shortcut )?icon"/.test(top),
                `GET /favicon.ico answers ${icon.status} and /login names no <link rel="icon">: ` +
                'chromium logs "Failed to load resource: … 404" on the first page of every visit');
+});
+
+// Issue 3 (partner companies, memberships, qualified invoices): tests/e2e/members.mjs.
+memberScenarios({
+  scenario, shot, h1, header, logIn, resumeSession,
+  origin: () => origin,
+  // The CLI on the server's database and data folder, as the operator runs it.
+  cli: (args, options = {}) => mdsc([...args, '--db', database.url], { dataDir: path.join(scratch, 'data'), ...options }),
 });

@@ -187,6 +187,18 @@ HttpResponse HttpClient::post_form(const std::string& target, std::vector<std::p
                  {{"Content-Type", "application/x-www-form-urlencoded"}});
 }
 
+HttpResponse HttpClient::post_file(const std::string& target, const std::string& field, const std::string& filename,
+                                   const std::string& content, std::vector<std::pair<std::string, std::string>> fields) {
+  const std::string boundary = "----mdsc-test-boundary-7f3a";
+  fields.emplace_back("_csrf", csrf_);
+  std::string body;
+  for (const auto& [k, v] : fields)
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n";
+  body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename +
+          "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+  return request("POST", target, body, {{"Content-Type", "multipart/form-data; boundary=" + boundary}});
+}
+
 HttpResponse HttpClient::send_json(const std::string& method, const std::string& target, const std::string& json,
                                    const std::string& bearer) {
   std::vector<std::pair<std::string, std::string>> h{{"Content-Type", "application/json"}};

@@ -27,6 +27,9 @@ class HttpClient {
   // application/x-www-form-urlencoded; adds the CSRF token last seen in a page unless with_csrf is false.
   HttpResponse post_form(const std::string& target, std::vector<std::pair<std::string, std::string>> fields,
                          bool with_csrf = true);
+  // multipart/form-data with one file field plus text fields; adds the CSRF token.
+  HttpResponse post_file(const std::string& target, const std::string& field, const std::string& filename,
+                         const std::string& content, std::vector<std::pair<std::string, std::string>> fields = {});
   HttpResponse send_json(const std::string& method, const std::string& target, const std::string& json,
                          const std::string& bearer = "");
 
