@@ -67,7 +67,9 @@ void register_module(web::Registry& reg) {
   reg.nav({"nav.dashboard", "/", web::Access::signed_in(), 0});
   reg.panel(secretariat_overview());
   int order = 20;
-  for (auto role : web::all_roles()) reg.panel(placeholder(role, order++));
+  // Roles whose modules already bring their own panels get no placeholder.
+  for (auto role : web::all_roles())
+    if (role != web::Role::partner_representative) reg.panel(placeholder(role, order++));
 }
 
 }  // namespace mdsc::dashboard

@@ -72,6 +72,7 @@ void register_module(web::Registry& reg) {
   api("GET", "/api/v1/memberships/{id}", members_view, h::api_membership);
   api("PATCH", "/api/v1/memberships/{id}", secretariat, h::api_membership_update);
 
+  register_panels(reg);
   reg.nav({"nav.members", "/members", secretariat, 100});
   reg.nav({"nav.companies", "/companies", members_view, 110});
   reg.nav({"nav.institutions", "/institutions", secretariat, 120});

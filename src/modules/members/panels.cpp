@@ -1,0 +1,56 @@
+#include "core/i18n.h"
+#include "modules/invoicing/operations.h"
+#include "modules/members/module.h"
+#include "modules/members/overview.h"
+#include "modules/members/repo.h"
+#include "modules/members/views.h"
+#include "web/templates.h"
+
+namespace mdsc::members {
+namespace {
+
+std::string secretariat_panel(web::Context& ctx) {
+  int fy = current_fiscal_year(ctx.now());
+  std::string today = i18n::tokyo_date_iso(ctx.now());
+  auto f = ctx.db().read([&](db::Conn& c) { return year_figures(c, fy, today); });
+  return web::render_template("members/panel_secretariat.html", ctx.lang,
+                              {{"fy", i18n::fiscal_year_display(ctx.lang, fy)}, {"members", f.members},
+                               {"target", std::to_string(kPartnerTargetLow) + "–" + std::to_string(kPartnerTargetHigh)},
+                               {"outstanding", i18n::yen(f.outstanding)}, {"consultations", f.consultations},
+                               {"href", "/members?fy=" + std::to_string(fy)}});
+}
+
+std::string representative_panel(web::Context& ctx) {
+  int fy = current_fiscal_year(ctx.now());
+  std::string today = i18n::tokyo_date_iso(ctx.now());
+  auto companies = nlohmann::json::array();
+  for (auto id : ctx.me().scope_ids(web::Role::partner_representative)) {
+    auto data = ctx.db().read([&](db::Conn& c) -> std::optional<nlohmann::json> {
+      auto o = repo::organization(c, id);
+      if (!o) return std::nullopt;
+      auto memberships = repo::memberships_of_company(c, id);
+      invoicing::InvoiceQuery q;
+      q.company_ids = {id};
+      q.today = today;
+      std::int64_t unpaid = 0;
+      for (const auto& inv : invoicing::list_invoices(c, q)) unpaid += inv.balance();
+      nlohmann::json j{{"name", o->name}, {"href", "/companies/" + std::to_string(id)}, {"unpaid", i18n::yen(unpaid)},
+                       {"has_unpaid", unpaid > 0}};
+      if (!memberships.empty()) j["membership"] = membership_row(ctx, memberships.front());
+      return j;
+    });
+    if (data) companies.push_back(*data);
+  }
+  return web::render_template("members/panel_representative.html", ctx.lang,
+                              {{"companies", companies}, {"fy", i18n::fiscal_year_display(ctx.lang, fy)}});
+}
+
+}  // namespace
+
+void register_panels(web::Registry& reg) {
+  reg.panel({"dashboard.panel.members", web::Access::roles({web::Role::secretariat}), secretariat_panel, 15});
+  reg.panel({"dashboard.panel.partner_representative", web::Access::roles({web::Role::partner_representative}),
+             representative_panel, 15});
+}
+
+}  // namespace mdsc::members
