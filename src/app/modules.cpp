@@ -2,6 +2,7 @@
 
 #include "modules/accounts/module.h"
 #include "modules/audit/module.h"
+#include "modules/curriculum/module.h"
 #include "modules/dashboard/module.h"
 #include "modules/invoicing/module.h"
 #include "modules/members/module.h"
@@ -18,6 +19,7 @@ void register_modules(web::Registry& registry) {
   audit::register_module(registry);
   members::register_module(registry);
   invoicing::register_module(registry);
+  curriculum::register_module(registry);
 }
 
 }  // namespace mdsc::app
