@@ -13,8 +13,8 @@
 //   for those are ignored, except "Connection: close", which closes the connection.
 // - Response::file_path: files up to 64 KiB are cached in memory (revalidated by stat on every
 //   request); larger ones are streamed. A HEAD response carries the size without the body.
-// - One access-log line per request at info: method, BodyPolicy::route_pattern, status,
-//   duration, request id. Never the path, query, headers or peer address.
+// - One access-log line per request at info (log::access()): method, BodyPolicy::route_pattern,
+//   status, duration, request id. Never the path, query, headers or peer address.
 #include <chrono>
 #include <cstdint>
 #include <functional>
