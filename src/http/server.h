@@ -11,6 +11,7 @@
 //   each of them. Slow or idle clients are closed without a response.
 // - The transport sets Date, Content-Length, Connection and X-Request-Id; the handler's values
 //   for those are ignored, except "Connection: close", which closes the connection.
+// - Response::shared_body: a body shared between responses, sent without a copy.
 // - Response::file_path: files up to 64 KiB are cached in memory (revalidated by stat on every
 //   request); larger ones are streamed. A HEAD response carries the size without the body.
 // - One access-log line per request at info (log::access()): method, BodyPolicy::route_pattern,
