@@ -51,6 +51,18 @@ std::set<std::string> dynamic_ids() {
     ids.insert("dashboard.placeholder." + n);
   }
   for (int code : {400, 401, 403, 404, 405, 409, 413, 429, 500, 503}) ids.insert("error.heading." + std::to_string(code));
+  for (const char* d : {"accepted", "waitlisted", "declined"}) {
+    ids.insert(std::string("mail.decision.") + d + ".subject");
+    ids.insert(std::string("mail.decision.") + d + ".body");
+    ids.insert(std::string("application.decide.") + d);
+    ids.insert(std::string("application.status.") + d);
+  }
+  for (const char* t : {"common", "bigdata_medicine", "ai_drug_discovery"}) ids.insert(std::string("track.") + t);
+  for (const char* t : {"pharma", "medical_it", "medical_devices", "cro", "other"}) ids.insert(std::string("company_type.") + t);
+  for (const char* s : {"applied", "active", "ended", "cancelled"}) ids.insert(std::string("membership.status.") + s);
+  for (const char* s : {"issued", "partly_paid", "paid", "overdue", "credited", "credit_note", "none"})
+    ids.insert(std::string("invoice.status.") + s);
+  for (const char* s : {"accepted", "consultation", "declined", "withdrawn"}) ids.insert(std::string("seat.status.") + s);
   for (int code : {400, 408, 413, 431, 503}) ids.insert("error.transport." + std::to_string(code));
   return ids;
 }

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "core/crypto.h"
+#include "app/demo_admissions.h"
 #include "app/demo_curriculum.h"
 #include "app/demo_members.h"
 #include "modules/accounts/operations.h"
@@ -71,6 +72,7 @@ std::vector<DemoLogin> load_demo(db::Database& db, const Clock& clock) {
     out.push_back({p.roles.front(), p.email, password});
   }
   load_demo_memberships(db, orgs, representative, clock.now_unix());
+  load_demo_admissions(db, orgs);
   load_demo_enrollments(db, curriculum, trainee, clock.now_unix());
   return out;
 }

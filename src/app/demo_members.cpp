@@ -166,14 +166,6 @@ void load_demo_memberships(db::Database& db, const DemoOrganizations& orgs, std:
     std::int64_t company = orgs.first_company + static_cast<std::int64_t>(i);
     memberships.push_back(must(members::create_membership(db, actor, company, 2017, "M", "active", now), "membership"));
   }
-  // Trainees: one seat each for most; a second trainee waits for a decision; one extra seat granted.
-  const char* trainees[] = {"受講 一郎", "受講 二郎", "受講 三子", "受講 四郎", "受講 五月", "受講 六太",
-                            "受講 七海", "受講 八雲", "受講 九美", "受講 十和"};
-  for (std::size_t i = 0; i < 10; ++i) must(members::request_seat(db, actor, memberships[i], trainees[i], "demo", now), "seat");
-  must(members::request_seat(db, actor, memberships[1], "受講 二葉", "demo", now), "second seat");
-  auto extra = must(members::request_seat(db, actor, memberships[3], "受講 四葉", "demo", now), "extra seat");
-  must(members::decide_consultation(db, actor, extra.id, true, 300000, "追加1名、30万円で合意", now), "decision");
-
   // Invoices in several states: paid, partly paid, cancelled by a credit note and reissued, unpaid.
   std::vector<std::int64_t> invoices;
   for (auto m : memberships)
@@ -184,7 +176,6 @@ void load_demo_memberships(db::Database& db, const DemoOrganizations& orgs, std:
   must(invoicing::issue_credit_note(db, actor, invoices[7], "宛名の部署名の誤り", "2017-11-10", now), "credit note");
   auto corrected = must(invoicing::issue_membership_invoice(db, actor, memberships[7], {"2017-11-10", "2017-12-10", ""}, now), "reissue");
   must(invoicing::record_payment(db, actor, corrected, {0, 0, "2017-12-05", 550000, "bank_transfer", "振込"}, now), "payment");
-  must(invoicing::issue_seat_invoice(db, actor, extra.id, {"2017-12-01", "2017-12-28", ""}, now), "seat invoice");
 
   // FY2018 renewals prepared for a few: A for a large company, B for a venture, C for another.
   must(members::create_membership(db, actor, orgs.first_company, 2018, "A", "applied", now), "FY2018 A");

@@ -1,6 +1,7 @@
 #include "app/modules.h"
 
 #include "modules/accounts/module.h"
+#include "modules/admissions/module.h"
 #include "modules/audit/module.h"
 #include "modules/curriculum/module.h"
 #include "modules/dashboard/module.h"
@@ -19,6 +20,7 @@ void register_modules(web::Registry& registry) {
   audit::register_module(registry);
   members::register_module(registry);
   invoicing::register_module(registry);
+  admissions::register_module(registry);
   curriculum::register_module(registry);
 }
 

@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <filesystem>
+#include <mutex>
 #include <unordered_map>
 
 #include "db/backends.h"
@@ -292,10 +293,26 @@ bool SqliteConn::backup_to(const std::string& path) {
   return true;
 }
 
+// Process-wide settings; they take effect only before SQLite initialises, i.e. before the first
+// connection opens (later calls fail with SQLITE_MISUSE and change nothing, which is harmless).
+//  - MEMSTATUS off: SQLite's memory statistics take a global mutex around every allocation,
+//    which all connections and threads share (~170 lock pairs per dashboard request).
+//  - MULTITHREAD: no mutex on each connection either. The pool lends a connection to one
+//    thread at a time, which is all this mode asks; it is SQLITE_OPEN_NOMUTEX for every
+//    connection (SOCI opens them and takes no flags).
+void configure_sqlite() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+  });
+}
+
 }  // namespace
 
 std::unique_ptr<Database> open_sqlite(const std::string& path, const std::string& url,
                                       std::size_t pool_size) {
+  configure_sqlite();
   bool memory = path == ":memory:";
   if (!memory) {
     std::filesystem::path p(path);

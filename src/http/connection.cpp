@@ -23,6 +23,7 @@
 #include <boost/beast/http.hpp>
 #include <spdlog/spdlog.h>
 
+#include "core/log.h"
 #include "http/target.h"
 
 namespace mdsc::http::detail {
@@ -93,8 +94,8 @@ void log_access(std::string_view method, std::string_view pattern, int status,
                 SteadyClock::time_point start, std::string_view request_id) {
   // The route pattern, never the path: paths and queries may carry tokens and personal data.
   double ms = std::chrono::duration<double, std::milli>(SteadyClock::now() - start).count();
-  spdlog::info("{} {} {} {:.1f}ms {}", method.empty() ? "-" : method,
-               pattern.empty() ? "-" : pattern, status, ms, request_id);
+  log::access().info("{} {} {} {:.1f}ms {}", method.empty() ? "-" : method,
+                     pattern.empty() ? "-" : pattern, status, ms, request_id);
 }
 
 // Removes a streamed request body once the response is written, whatever happened.

@@ -1,6 +1,7 @@
 #pragma once
 // Transport-level request and response: what the web layer sees. No sockets, no Beast types.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -35,6 +36,9 @@ struct Response {
   int status = 200;
   Headers headers;
   std::string body;
+  // When set (and file_path is not), the body is this string, shared instead of copied: for
+  // content that outlives the request, such as an embedded static file.
+  std::shared_ptr<const std::string> shared_body;
   std::string file_path;  // when set, the body is streamed from this file instead of `body`
 
   void set_header(std::string name, std::string value) {

@@ -1,6 +1,7 @@
 // Writes responses: the header the transport owns (Date, Content-Length, Connection,
 // X-Request-Id), then a string, a cached file, or a file streamed from disk.
 #include <array>
+#include <charconv>
 #include <cstdio>
 #include <ctime>
 #include <optional>
@@ -63,19 +64,38 @@ asio::awaitable<error_code> write_message(Connection& c, bhttp::response<Body>& 
   co_return ec;
 }
 
+// Headers the transport sets itself; the handler's values for them are dropped.
+bool transport_owned(std::string_view name) {
+  switch (name.size()) {
+    case 4: return beast::iequals(name, "date");
+    case 10: return beast::iequals(name, "connection");
+    case 12: return beast::iequals(name, "x-request-id");
+    case 14: return beast::iequals(name, "content-length");
+    case 17: return beast::iequals(name, "transfer-encoding");
+    default: return false;
+  }
+}
+
+// A CR or LF in a header would let a value smuggle headers (response splitting); a name must
+// also be free of ':', spaces and tabs. One pass per string: this runs for every header of
+// every response.
+bool valid_header(std::string_view name, std::string_view value) {
+  if (name.empty()) return false;
+  for (char c : name)
+    if (c == '\r' || c == '\n' || c == ':' || c == ' ' || c == '\t') return false;
+  for (char c : value)
+    if (c == '\r' || c == '\n') return false;
+  return true;
+}
+
 // Copies the handler's headers, leaving out those the transport owns.
 void fill_header(bhttp::response_header<>& header, int status, const Headers& headers,
                  unsigned version, bool keep_alive, std::string_view request_id) {
   header.version(version);
   header.result(static_cast<unsigned>(status));
   for (const auto& [name, value] : headers) {
-    if (beast::iequals(name, "content-length") || beast::iequals(name, "transfer-encoding") ||
-        beast::iequals(name, "date") || beast::iequals(name, "connection") ||
-        beast::iequals(name, "x-request-id"))
-      continue;
-    // A CR or LF here would let a value smuggle headers (response splitting).
-    if (name.empty() || name.find_first_of("\r\n: \t") != std::string::npos ||
-        value.find_first_of("\r\n") != std::string::npos) {
+    if (transport_owned(name)) continue;
+    if (!valid_header(name, value)) {
       spdlog::error("request {}: dropping an invalid response header", request_id);
       continue;
     }
@@ -86,6 +106,68 @@ void fill_header(bhttp::response_header<>& header, int status, const Headers& he
   // HTTP/1.1 persists unless told otherwise; HTTP/1.0 only when told.
   if (version >= 11 && !keep_alive) header.set(bhttp::field::connection, "close");
   if (version < 11 && keep_alive) header.set(bhttp::field::connection, "keep-alive");
+}
+
+// The same header as fill_header() gives Beast, written as text: what Beast's serializer would
+// send, without building its field list (an allocation per header) or running the serializer.
+void write_header(std::string& out, int status, const Headers& headers, unsigned version,
+                  bool keep_alive, std::string_view request_id,
+                  std::optional<std::uint64_t> content_length) {
+  out.reserve(512);
+  out += version >= 11 ? "HTTP/1.1 " : "HTTP/1.0 ";
+  const auto code = static_cast<unsigned>(status);
+  out += static_cast<char>('0' + code / 100);
+  out += static_cast<char>('0' + (code / 10) % 10);
+  out += static_cast<char>('0' + code % 10);
+  out += ' ';
+  out += bhttp::obsolete_reason(static_cast<bhttp::status>(code));
+  out += "\r\n";
+  for (const auto& [name, value] : headers) {
+    if (transport_owned(name)) continue;
+    if (!valid_header(name, value)) {
+      spdlog::error("request {}: dropping an invalid response header", request_id);
+      continue;
+    }
+    out += name;
+    out += ": ";
+    out += value;
+    out += "\r\n";
+  }
+  out += "Date: ";
+  out += http_date();
+  out += "\r\nX-Request-Id: ";
+  out += request_id;
+  out += "\r\n";
+  // HTTP/1.1 persists unless told otherwise; HTTP/1.0 only when told.
+  if (version >= 11 && !keep_alive) out += "Connection: close\r\n";
+  if (version < 11 && keep_alive) out += "Connection: keep-alive\r\n";
+  if (content_length) {
+    char digits[24];
+    auto [end, ec] = std::to_chars(digits, digits + sizeof digits, *content_length);
+    out += "Content-Length: ";
+    out.append(digits, end);
+    out += "\r\n";
+  }
+  out += "\r\n";
+}
+
+// Writes the header and the body in one gather write (usually one sendmsg), restarting the
+// deadline with each write as write_message() does.
+asio::awaitable<error_code> write_buffers(Connection& c, const std::string& header,
+                                          std::string_view body, std::chrono::seconds timeout) {
+  std::array<asio::const_buffer, 2> buffers{asio::buffer(header.data(), header.size()),
+                                            asio::buffer(body.data(), body.size())};
+  beast::buffers_suffix<std::array<asio::const_buffer, 2>> rest(buffers);
+  std::size_t left = header.size() + body.size();
+  error_code ec;
+  while (left > 0) {
+    c.expires_after(timeout);
+    std::size_t n = co_await c.socket.async_write_some(rest, with(ec));
+    if (ec) break;
+    rest.consume(n);
+    left -= n;
+  }
+  co_return ec;
 }
 
 bool is_missing(const std::error_code& ec) {
@@ -118,7 +200,8 @@ asio::awaitable<Outcome> send_response(Connection& c, ServerState& state, Respon
     res = error_response(state.handler, 500, req);
   }
   for (const auto& [name, value] : res.headers)
-    if (beast::iequals(name, "connection") && beast::iequals(value, "close")) keep_alive = false;
+    if (name.size() == 10 && beast::iequals(name, "connection") && beast::iequals(value, "close"))
+      keep_alive = false;
   const bool bodiless = res.status == 204 || res.status == 304;
 
   std::shared_ptr<const std::string> cached;  // kept alive until the write is done
@@ -143,34 +226,36 @@ asio::awaitable<Outcome> send_response(Connection& c, ServerState& state, Respon
       cached = std::move(found.content);
       file_size = file ? file->size() : found.size;
     }
+  } else if (res.shared_body && !bodiless) {
+    cached = res.shared_body;
+    file_size = cached->size();
   }
 
   const int status = res.status;
   const auto timeout = state.options.write_timeout;
   error_code ec;
-  if (head || bodiless) {
-    bhttp::response<bhttp::empty_body> message;
-    fill_header(message, status, res.headers, version, keep_alive, req.request_id);
-    if (!bodiless) message.content_length(file_size ? *file_size : res.body.size());
-    ec = co_await write_message(c, message, timeout);
-  } else if (cached) {
-    bhttp::response<bhttp::span_body<const char>> message;
-    fill_header(message, status, res.headers, version, keep_alive, req.request_id);
-    message.body() = beast::span<const char>(cached->data(), cached->size());
-    message.content_length(cached->size());
-    ec = co_await write_message(c, message, timeout);
-  } else if (file) {
+  if (file && !head && !bodiless) {
+    // Larger than the file cache: streamed by Beast's file body.
     bhttp::response<bhttp::file_body> message;
     fill_header(message, status, res.headers, version, keep_alive, req.request_id);
     message.body() = std::move(*file);
     message.content_length(message.body().size());
     ec = co_await write_message(c, message, timeout);
   } else {
-    bhttp::response<bhttp::string_body> message;
-    fill_header(message, status, res.headers, version, keep_alive, req.request_id);
-    message.body() = std::move(res.body);
-    message.content_length(message.body().size());
-    ec = co_await write_message(c, message, timeout);
+    std::string_view body;
+    std::optional<std::uint64_t> length;
+    if (cached) {
+      body = std::string_view(*cached);
+      length = cached->size();
+    } else {
+      body = res.body;
+      length = file_size ? *file_size : res.body.size();
+    }
+    if (bodiless) length.reset();
+    if (head || bodiless) body = {};
+    std::string header;
+    write_header(header, status, res.headers, version, keep_alive, req.request_id, length);
+    ec = co_await write_buffers(c, header, body, timeout);
   }
   co_return Outcome{status, keep_alive && !ec};
 }

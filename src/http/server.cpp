@@ -8,8 +8,10 @@
 // separate pool and back (co_spawn onto a 32-thread pool) measured 83 µs of CPU per small
 // request against 22 µs inline, from thread wake-ups on both sides; static files go through
 // handle() too, so they would pay it as well.
-// So `threads` is sized for the handlers' blocking, not for the cores; 0 picks 4 per core.
-// Many more threads than that cost throughput: idle threads get woken for each completion.
+// So `threads` is sized for the handlers' blocking, not for the cores; 0 picks 2 per core (at
+// least 4). Many more threads than that cost throughput and tail latency: idle threads get
+// woken for each completion, and the runnable ones preempt each other. On 2 cores, 4 threads
+// gave the best dashboard (the SQLite page) and 8 a p99 over 20 ms (docs/performance.md).
 #include "http/server.h"
 
 #include <sys/resource.h>
@@ -49,7 +51,7 @@ constexpr std::size_t kMaxRejecting = 256;
 
 unsigned thread_count(unsigned requested) {
   if (requested > 0) return requested;
-  return std::max(4u, 4 * std::thread::hardware_concurrency());
+  return std::max(4u, 2 * std::thread::hardware_concurrency());
 }
 
 std::string describe(const ServerOptions& o) {

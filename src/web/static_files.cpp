@@ -1,6 +1,7 @@
 #include "web/static_files.h"
 
 #include <map>
+#include <memory>
 #include <mutex>
 
 #include "core/resources.h"
@@ -10,9 +11,10 @@ namespace mdsc::web {
 namespace {
 
 struct Asset {
-  std::string body;
+  std::shared_ptr<const std::string> body;  // shared by every response, never copied
   std::string hash;
   std::string type;
+  std::string url;  // "/static/<hash>/<name>"
 };
 
 // Built once: the embedded files do not change while the process runs.
@@ -23,7 +25,10 @@ const std::map<std::string, Asset, std::less<>>& assets() {
       auto body = resources::read(path);
       if (!body) continue;
       std::string name = path.substr(7);
-      m.emplace(name, Asset{*body, resources::content_hash(*body), content_type_for(name)});
+      std::string hash = resources::content_hash(*body);
+      std::string url = "/static/" + hash + "/" + name;
+      m.emplace(name, Asset{std::make_shared<const std::string>(std::move(*body)), std::move(hash),
+                            content_type_for(name), std::move(url)});
     }
     return m;
   }();
@@ -52,8 +57,10 @@ std::string content_type_for(std::string_view name) {
 std::string asset_url(std::string_view name) {
   const auto& m = assets();
   auto it = m.find(name);
+  const bool dev = dev_mode();
+  if (it != m.end() && !dev) return it->second.url;  // every page asks for three of these
   std::string hash = it == m.end() ? "0" : it->second.hash;
-  if (dev_mode()) {
+  if (dev) {
     if (auto body = resources::read("static/" + std::string(name))) hash = resources::content_hash(*body);
   }
   return "/static/" + hash + "/" + std::string(name);
@@ -68,12 +75,12 @@ void register_static_routes(Registry& registry) {
   r.fn = [](Context& ctx) {
     http::Response res;
     std::string name = ctx.param("name");
-    std::string body, hash;
+    std::shared_ptr<const std::string> body;
+    std::string hash;
     if (dev_mode()) {
-      auto b = resources::read("static/" + name);
-      if (b) {
-        body = std::move(*b);
-        hash = resources::content_hash(body);
+      if (auto b = resources::read("static/" + name)) {
+        hash = resources::content_hash(*b);
+        body = std::make_shared<const std::string>(std::move(*b));
       }
     } else {
       const auto& m = assets();
@@ -90,6 +97,7 @@ void register_static_routes(Registry& registry) {
       return res;
     }
     std::string etag = "\"" + hash + "\"";
+    res.headers.reserve(12);  // these four, Set-Cookie at most, and the security headers
     res.set_header("ETag", etag);
     res.set_header("Content-Type", content_type_for(name));
     if (ctx.param("hash") == hash)
@@ -100,7 +108,7 @@ void register_static_routes(Registry& registry) {
       res.status = 304;
       return res;
     }
-    res.body = std::move(body);
+    res.shared_body = std::move(body);
     return res;
   };
   registry.route(std::move(r));

@@ -7,13 +7,13 @@
 namespace mdsc::accounts {
 namespace {
 
-web::Principal principal_of(const User& u) {
+web::Principal principal_of(User u) {
   web::Principal p;
   p.user_id = u.id;
-  p.email = u.email;
   p.display_name = u.display_name(u.preferred_lang);
-  p.preferred_lang = u.preferred_lang;
-  p.roles = u.roles;
+  p.email = std::move(u.email);
+  p.preferred_lang = std::move(u.preferred_lang);
+  p.roles = std::move(u.roles);
   return p;
 }
 
@@ -23,20 +23,14 @@ std::optional<web::Principal> DbAuthenticator::from_session(std::string_view tok
   if (token.size() < 20 || token.size() > 100) return std::nullopt;
   std::string hash = crypto::token_hash(token);
   std::int64_t now = clock_.now_unix();
-  auto found = db_.read([&](db::Conn& c) -> std::optional<std::pair<repo::SessionRow, User>> {
-    auto s = repo::session_by_hash(c, hash);
-    if (!s) return std::nullopt;
-    auto u = repo::user_by_id(c, s->user_id);
-    if (!u) return std::nullopt;
-    return std::make_pair(*s, *u);
-  });
+  auto found = db_.read([&](db::Conn& c) { return repo::session_user_by_hash(c, hash); });
   if (!found) return std::nullopt;
   auto& [s, u] = *found;
   if (!u.active || s.expires_at <= now || s.last_seen + kSessionIdleSeconds <= now) return std::nullopt;
   // Idle time is tracked to the minute: one write a minute per session, not one per request.
   if (now - s.last_seen >= kTouchEverySeconds)
     db_.write([&](db::Conn& c) { repo::touch_session(c, s.id, now); });
-  web::Principal p = principal_of(u);
+  web::Principal p = principal_of(std::move(u));
   p.session_id = s.id;
   p.session_token_hash = hash;
   return p;

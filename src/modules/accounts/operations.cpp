@@ -96,6 +96,32 @@ Status send_invitation(db::Database& db, const audit::Actor& actor, std::int64_t
   });
 }
 
+namespace {
+Result<std::int64_t> insert_new_user(db::Conn& c, const audit::Actor& actor, const UserInput& in,
+                                     const std::string& hash, std::int64_t now, const std::string& invite_base_url) {
+  if (repo::user_by_email(c, in.email)) {
+    return Status(Code::conflict, "error.invalid_input").field("email", "validation.email_taken");
+  }
+  User u;
+  u.email = in.email;
+  u.family_name = in.family_name;
+  u.given_name = in.given_name;
+  u.family_name_kana = in.family_name_kana;
+  u.given_name_kana = in.given_name_kana;
+  u.romaji_name = in.romaji_name;
+  u.preferred_lang = in.preferred_lang;
+  u.active = in.active;
+  u.roles = in.roles;
+  u.id = repo::insert_user(c, u, hash, now);
+  repo::replace_roles(c, u.id, u.roles);
+  nlohmann::json after = to_json(u);
+  after["password"] = hash.empty() ? "" : "set";
+  audit::record(c, actor, "create", "user", user_id_str(u.id), nlohmann::json::object(), after, now);
+  if (!invite_base_url.empty()) queue_invitation(c, u, invite_base_url, now);
+  return u.id;
+}
+}  // namespace
+
 Result<std::int64_t> create_user(db::Database& db, const audit::Actor& actor, const UserInput& raw,
                                  const std::optional<std::string>& password, std::int64_t now,
                                  const std::string& invite_base_url) {
@@ -108,28 +134,29 @@ Result<std::int64_t> create_user(db::Database& db, const audit::Actor& actor, co
   }
   if (!st) return st;
   std::string hash = password ? crypto::hash_password(*password) : std::string();
-  return db.write([&](db::Conn& c) -> Result<std::int64_t> {
-    if (repo::user_by_email(c, in.email)) {
-      return Status(Code::conflict, "error.invalid_input").field("email", "validation.email_taken");
-    }
-    User u;
-    u.email = in.email;
-    u.family_name = in.family_name;
-    u.given_name = in.given_name;
-    u.family_name_kana = in.family_name_kana;
-    u.given_name_kana = in.given_name_kana;
-    u.romaji_name = in.romaji_name;
-    u.preferred_lang = in.preferred_lang;
-    u.active = in.active;
-    u.roles = in.roles;
-    u.id = repo::insert_user(c, u, hash, now);
-    repo::replace_roles(c, u.id, u.roles);
-    nlohmann::json after = to_json(u);
-    after["password"] = password ? "set" : "";
-    audit::record(c, actor, "create", "user", user_id_str(u.id), nlohmann::json::object(), after, now);
-    if (!invite_base_url.empty()) queue_invitation(c, u, invite_base_url, now);
-    return u.id;
-  });
+  return db.write([&](db::Conn& c) { return insert_new_user(c, actor, in, hash, now, invite_base_url); });
+}
+
+Result<std::int64_t> create_user_in(db::Conn& c, const audit::Actor& actor, const UserInput& raw, std::int64_t now,
+                                    const std::string& invite_base_url) {
+  UserInput in = raw;
+  in.email = normalize_email(in.email);
+  in.roles = dedupe(in.roles);
+  if (Status st = validate(in, true); !st) return st;
+  return insert_new_user(c, actor, in, "", now, invite_base_url);
+}
+
+Status grant_role_in(db::Conn& c, const audit::Actor& actor, std::int64_t user_id, const web::RoleGrant& grant,
+                     std::int64_t now) {
+  auto before = repo::user_by_id(c, user_id);
+  if (!before) return Status::not_found();
+  for (const auto& g : before->roles)
+    if (g.role == grant.role && g.scope_type == grant.scope_type && g.scope_id == grant.scope_id) return Status::ok();
+  User after = *before;
+  after.roles.push_back(grant);
+  repo::replace_roles(c, user_id, after.roles);
+  audit::record(c, actor, "update", "user", user_id_str(user_id), to_json(*before), to_json(after), now);
+  return Status::ok();
 }
 
 Status update_user(db::Database& db, const audit::Actor& actor, std::int64_t id, const UserInput& raw,

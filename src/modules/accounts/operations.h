@@ -29,6 +29,12 @@ Result<web::RoleGrant> parse_role(std::string_view spec);
 Result<std::int64_t> create_user(db::Database& db, const audit::Actor& actor, const UserInput& in,
                                  const std::optional<std::string>& password, std::int64_t now,
                                  const std::string& invite_base_url = "");
+// Inside the caller's transaction, without a password (invited); e.g. an accepted applicant.
+Result<std::int64_t> create_user_in(db::Conn& c, const audit::Actor& actor, const UserInput& in, std::int64_t now,
+                                    const std::string& invite_base_url);
+// Adds one role to an existing user (no-op if they hold it), audited.
+Status grant_role_in(db::Conn& c, const audit::Actor& actor, std::int64_t user_id, const web::RoleGrant& grant,
+                     std::int64_t now);
 // Sends a new invitation link (e.g. the first one expired).
 Status send_invitation(db::Database& db, const audit::Actor& actor, std::int64_t user_id,
                        const std::string& base_url, std::int64_t now);

@@ -149,6 +149,36 @@ std::optional<SessionRow> session_by_hash(db::Conn& c, const std::string& token_
                     r->i64("expires_at")};
 }
 
+std::optional<std::pair<SessionRow, User>> session_user_by_hash(db::Conn& c,
+                                                                const std::string& token_hash) {
+  // One statement instead of three (session, user, roles): this runs on every request that
+  // carries a session cookie. One row per role, the session and user columns repeated.
+  auto rows = c.query(
+      "SELECT s.id AS s_id, s.user_id AS s_user_id, s.created_at AS s_created_at, "
+      "s.last_seen AS s_last_seen, s.expires_at AS s_expires_at, "
+      "u.id AS id, u.email AS email, u.family_name AS family_name, u.given_name AS given_name, "
+      "u.family_name_kana AS family_name_kana, u.given_name_kana AS given_name_kana, "
+      "u.romaji_name AS romaji_name, u.preferred_lang AS preferred_lang, u.active AS active, "
+      "u.created_at AS created_at, u.updated_at AS updated_at, "
+      "CASE WHEN u.password_hash IS NULL OR u.password_hash = '' THEN 0 ELSE 1 END AS has_password, "
+      "r.role AS role, r.scope_type AS scope_type, r.scope_id AS scope_id "
+      "FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN roles r ON r.user_id = u.id "
+      "WHERE s.token_hash = ? ORDER BY r.role, r.scope_id",
+      {token_hash});
+  if (rows.empty()) return std::nullopt;
+  const db::Row& first = rows.front();
+  SessionRow session{first.i64("s_id"), first.i64("s_user_id"), first.i64("s_created_at"),
+                     first.i64("s_last_seen"), first.i64("s_expires_at")};
+  User u = user_from(first);
+  for (const auto& r : rows) {
+    if (r.is_null("role")) continue;  // a user without roles: one row, no role
+    auto role = web::role_from_name(r.str("role"));
+    if (!role) continue;
+    u.roles.push_back({*role, r.str("scope_type"), r.i64("scope_id")});
+  }
+  return std::make_pair(std::move(session), std::move(u));
+}
+
 void touch_session(db::Conn& c, std::int64_t id, std::int64_t now) {
   c.exec("UPDATE sessions SET last_seen = ? WHERE id = ? AND last_seen < ?", {now, id, now});
 }

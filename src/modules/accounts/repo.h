@@ -3,6 +3,7 @@
 // Only operations.cpp, auth.cpp and authenticator.cpp call this.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "db/database.h"
@@ -34,6 +35,9 @@ struct SessionRow {
 std::int64_t insert_session(db::Conn& c, std::int64_t user_id, const std::string& token_hash,
                             std::int64_t now, std::int64_t expires_at, const std::string& user_agent);
 std::optional<SessionRow> session_by_hash(db::Conn& c, const std::string& token_hash);
+// The session with this hash and its user with their roles, in one statement.
+std::optional<std::pair<SessionRow, User>> session_user_by_hash(db::Conn& c,
+                                                                const std::string& token_hash);
 void touch_session(db::Conn& c, std::int64_t id, std::int64_t now);
 void delete_session(db::Conn& c, std::int64_t id);
 // Returns how many were deleted; keep_id 0 deletes all.

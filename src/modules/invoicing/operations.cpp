@@ -96,7 +96,8 @@ nlohmann::json audit_view(const Invoice& i) {
           {"due_date", i.due_date}, {"subtotal", i.subtotal}, {"tax_total", i.tax_total}, {"total", i.total}};
 }
 
-Result<std::int64_t> issue(db::Conn& c, const audit::Actor& actor, Invoice inv, const Prepared& p,
+// fee_year: the fiscal year the fee is for (printed); the number follows the issue date's year.
+Result<std::int64_t> issue(db::Conn& c, const audit::Actor& actor, Invoice inv, const Prepared& p, int fee_year,
                            std::vector<DocumentLine> lines, const std::string& notes, std::int64_t now) {
   auto company = members::repo::organization(c, inv.company_id);
   if (!company) return Status::not_found();
@@ -111,7 +112,7 @@ Result<std::int64_t> issue(db::Conn& c, const audit::Actor& actor, Invoice inv, 
   d.number = inv.number;
   d.issue_date = p.issue_date;
   d.due_date = p.due_date;
-  d.fiscal_year_label = i18n::fiscal_year_display("ja", p.fy);
+  d.fiscal_year_label = i18n::fiscal_year_display("ja", fee_year);
   d.issuer = issuer_party(p.issuer);
   d.registration_number = p.issuer.registration_number;
   d.recipient = recipient_party(*company);
@@ -181,7 +182,7 @@ Result<std::int64_t> issue_membership_invoice(db::Database& db, const audit::Act
     inv.company_id = m->company_id;
     inv.membership_id = membership_id;
     std::string notes = in.notes;
-    return issue(c, actor, inv, *prepared, {line}, notes, now);
+    return issue(c, actor, inv, *prepared, m->fiscal_year, {line}, notes, now);
   });
 }
 
@@ -207,7 +208,7 @@ Result<std::int64_t> issue_seat_invoice(db::Database& db, const audit::Actor& ac
     inv.company_id = m->company_id;
     inv.membership_id = m->id;
     inv.seat_request_id = seat_request_id;
-    return issue(c, actor, inv, *prepared, {line}, in.notes, now);
+    return issue(c, actor, inv, *prepared, m->fiscal_year, {line}, in.notes, now);
   });
 }
 

@@ -43,10 +43,10 @@ nlohmann::json membership_row(const web::Context& ctx, const Membership& m) {
 nlohmann::json membership_form_data(const web::Context& ctx, const Organization& company,
                                     const std::vector<FeeSchedule>& schedules, const nlohmann::json& form) {
   std::string chosen = form["values"].contains("plan") ? form["values"]["plan"].get<std::string>() : "";
-  int current = current_fiscal_year(ctx.now());
+  // Every year with a fee schedule, newest first: the secretariat may record past years too.
   auto groups = nlohmann::json::array();
-  for (const auto& s : schedules) {
-    if (s.fiscal_year < current - 1) continue;
+  for (auto it = schedules.rbegin(); it != schedules.rend(); ++it) {
+    const auto& s = *it;
     auto options = nlohmann::json::array();
     for (const auto& t : s.tiers) {
       std::string value = std::to_string(s.fiscal_year) + ":" + t.code;

@@ -1,0 +1,59 @@
+#include <charconv>
+
+#include "core/i18n.h"
+#include "modules/admissions/form.h"
+#include "modules/admissions/handlers.h"
+#include "modules/admissions/repo.h"
+#include "modules/audit/web_actor.h"
+#include "web/render.h"
+
+namespace mdsc::admissions::handlers {
+namespace {
+
+std::optional<ProgramYear> requested_year(Context& ctx) {
+  std::string s = ctx.query.has("fy") ? ctx.query.get("fy") : ctx.form.get("fy");
+  int fy = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), fy);
+  return ctx.db().read([&](db::Conn& c) -> std::optional<ProgramYear> {
+    if (ec == std::errc() && p == s.data() + s.size() && fy > 0) return repo::program_year(c, fy);
+    return current_program_year(c, ctx.now());
+  });
+}
+
+// Outside the window the page says when it opens or that it has closed, instead of the form.
+Response window_page(Context& ctx, const ProgramYear& y) {
+  bool not_yet = y.window(ctx.now()) == ProgramYear::Window::not_yet;
+  return web::page(ctx, "admissions/apply_closed.html", "apply.title",
+                   {{"not_yet", not_yet},
+                    {"message", not_yet ? ctx.t("admissions.not_open", {{"opens", tokyo_time(ctx, y.opens_at)}})
+                                        : ctx.t("admissions.closed", {{"closed", tokyo_time(ctx, y.closes_at)}})},
+                    {"fy", i18n::fiscal_year_display(ctx.lang, y.fiscal_year)}});
+}
+
+}  // namespace
+
+Response apply_form(Context& ctx) {
+  auto year = requested_year(ctx);
+  if (!year) return web::page(ctx, "admissions/apply_closed.html", "apply.title", {{"message", ctx.t("admissions.no_program_year")}}, 404);
+  if (year->window(ctx.now()) != ProgramYear::Window::open) return window_page(ctx, *year);
+  return web::page(ctx, "admissions/apply.html", "apply.title", application_form_data(ctx, *year, Status::ok()));
+}
+
+Response apply_submit(Context& ctx) {
+  auto year = requested_year(ctx);
+  if (!year) return web::not_found(ctx);
+  SubmitOptions opt;
+  Application a = read_application(ctx, year->fiscal_year, opt);
+  auto r = submit_application(ctx.db(), audit::actor_of(ctx), a, opt, ctx.now());
+  if (!r) {
+    const auto& st = r.status();
+    if (st.message_id() == "admissions.not_open" || st.message_id() == "admissions.closed") return window_page(ctx, *year);
+    return web::page(ctx, "admissions/apply.html", "apply.title", application_form_data(ctx, *year, st),
+                     http_status(st.code()));
+  }
+  if (ctx.services.after_commit) ctx.services.after_commit();
+  return web::page(ctx, "admissions/apply_done.html", "apply.done_title",
+                   {{"email", a.email}, {"fy", i18n::fiscal_year_display(ctx.lang, year->fiscal_year)}});
+}
+
+}  // namespace mdsc::admissions::handlers
