@@ -1,6 +1,7 @@
 // Courses, instructors and enrollment on both databases.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -103,11 +104,55 @@ TEST_F(Curriculum, TenTraineesAtOnceOnThreePlacesMakeThreeEnrolledAndSevenWaitin
   ASSERT_EQ(waiting.size(), 7u);
   for (std::size_t i = 0; i < waiting.size(); ++i) {
     EXPECT_EQ(waiting[i].first, static_cast<int>(i + 1)) << "positions 1..7 without gaps";
-    if (i) EXPECT_GT(waiting[i].second, waiting[i - 1].second) << "first come, first in line";
+    if (i) {
+      EXPECT_GT(waiting[i].second, waiting[i - 1].second) << "first come, first in line";
+    }
   }
   auto c = db_->read([&](db::Conn& x) { return repo::course(x, id); });
   EXPECT_EQ(c->enrolled, 3);
   EXPECT_EQ(c->waitlisted, 7);
+}
+
+// Drops and new enrollments at the same time: the freed places go to those already in line, the
+// course stays full, and the line stays numbered 1, 2, ... without gaps or repeats.
+TEST_F(Curriculum, DropsAndEnrollmentsAtOnceKeepTheCourseFullAndTheLineInOrder) {
+  auto id = add_course(course("C-L1", 2));
+  std::vector<Enrollment> first;
+  for (int i = 0; i < 5; ++i) {
+    auto r = enroll(*db_, actor_, id, trainee("early" + std::to_string(i)), On::self, now_);
+    ASSERT_TRUE(r.is_ok());
+    first.push_back(*r);
+  }
+  ASSERT_EQ(first[0].status, "enrolled");
+  ASSERT_EQ(first[1].status, "enrolled");
+  std::vector<std::int64_t> late;
+  for (int i = 0; i < 4; ++i) late.push_back(trainee("late" + std::to_string(i)));
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int i = 0; i < 2; ++i)
+    threads.emplace_back([&, i] {
+      if (!drop(*db_, actor_, first[static_cast<std::size_t>(i)].id, On::self, now_).is_ok()) ++failures;
+    });
+  for (auto u : late)
+    threads.emplace_back([&, u] {
+      if (!enroll(*db_, actor_, id, u, On::self, now_).is_ok()) ++failures;
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  int enrolled = 0;
+  std::vector<int> positions;
+  for (const auto& e : roster(id)) {
+    if (e.status == "enrolled") ++enrolled;
+    if (e.status == "waitlisted") positions.push_back(*e.waitlist_position);
+  }
+  EXPECT_EQ(enrolled, 2) << "the two freed places are taken again";
+  std::sort(positions.begin(), positions.end());
+  std::vector<int> expected(positions.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) expected[i] = static_cast<int>(i + 1);
+  EXPECT_EQ(positions, expected) << "positions 1..n without gaps or repeats";
+  EXPECT_EQ(positions.size(), 5u) << "9 trainees, 2 dropped, 2 enrolled";
+  auto third = db_->read([&](db::Conn& c) { return repo::enrollment(c, first[2].id); });
+  EXPECT_EQ(third->status, "enrolled") << "the first in line before the drops moves up";
 }
 
 TEST_F(Curriculum, ADropMovesTheFirstInLineUpAndTellsThem) {
