@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/i18n.h"
+#include "modules/curriculum/model.h"
 #include "nlohmann/json.hpp"
 #include "web/principal.h"
 #include "web/templates.h"
@@ -64,6 +65,17 @@ std::set<std::string> dynamic_ids() {
     ids.insert(std::string("invoice.status.") + s);
   for (const char* s : {"accepted", "consultation", "declined", "withdrawn"}) ids.insert(std::string("seat.status.") + s);
   for (int code : {400, 408, 413, 431, 503}) ids.insert("error.transport." + std::to_string(code));
+  // The curriculum's labels, from the model's own lists of values.
+  namespace cur = curriculum;
+  for (const auto& [prefix, values] : std::vector<std::pair<std::string, const std::vector<std::string>*>>{
+           {"course.category.", &cur::categories()},
+           {"course.track.", &cur::tracks()},
+           {"course.kind.", &cur::course_kinds()},
+           {"course.time_band.", &cur::time_bands()},
+           {"course.status.", &cur::course_statuses()},
+           {"year.choice_rule.", &cur::choice_rules()}})
+    for (const auto& v : *values) ids.insert(prefix + v);
+  for (const char* s : {"enrolled", "waitlisted", "dropped"}) ids.insert(std::string("enrollment.status.") + s);
   return ids;
 }
 
@@ -71,13 +83,15 @@ std::set<std::string> dynamic_ids() {
 std::set<std::string> code_ids() {
   static const std::regex literal("\"([a-z][a-z0-9_]*(\\.[a-z0-9_]+)+)\"");
   static const std::regex file_like(".*\\.(html|json|sql|txt|css|js|mjs|db|toml|eml|png|pdf|csv|ics|svg|log|tsv|cpp|h)$");
+  // Dotted literals that are not messages: spdlog logger names (core/log.cpp).
+  static const std::set<std::string> not_messages = {"mdsc.access"};
   std::set<std::string> ids;
   for (const auto& p : files_under(fs::path(MDSC_SOURCE_DIR) / "src", ".cpp")) {
     if (p.filename().string().find("_test.cpp") != std::string::npos) continue;
     std::string text = slurp(p);
     for (auto it = std::sregex_iterator(text.begin(), text.end(), literal); it != std::sregex_iterator(); ++it) {
       std::string id = (*it)[1];
-      if (!std::regex_match(id, file_like)) ids.insert(id);
+      if (!std::regex_match(id, file_like) && !not_messages.count(id)) ids.insert(id);
     }
   }
   return ids;

@@ -246,5 +246,58 @@ TEST_F(Curriculum, TheApiEnrollsAndDropsForTheTraineeOnly) {
   EXPECT_EQ(nlohmann::json::parse(dropped.body)["status"], "dropped");
 }
 
+TEST_F(Curriculum, EveryRouteAndEveryEnrollmentChecksWhoAsks) {
+  auto c_l1 = course("C-L1"), c_l2 = course("C-L2");
+  // A second trainee with an enrollment of their own.
+  server_->add_user("second.trainee@example.org", {"trainee"}, "Second-trainee-pw-2017");
+  HttpClient second(server_->port());
+  ASSERT_EQ(second.login("second.trainee@example.org", "Second-trainee-pw-2017"), 303);
+  second.get("/enrollments?fy=2017");
+  ASSERT_EQ(second.post_form("/enrollments", {{"course_id", std::to_string(c_l2)}}).status, 303);
+  auto theirs = std::to_string(scalar(
+      "SELECT e.id FROM enrollments e JOIN users u ON u.id = e.user_id WHERE u.email = 'second.trainee@example.org' "
+      "AND e.course_id = ? AND e.status = 'enrolled'",
+      {std::to_string(c_l2)}));
+  auto enrollments = scalar("SELECT COUNT(*) FROM enrollments");
+  const char* changes = "SELECT COUNT(*) FROM audit_log WHERE entity IN ('enrollment', 'course')";
+  auto audit = scalar(changes);
+
+  auto t = as("trainee@mdsc.example");
+  t.get("/enrollments?fy=2017");  // a page, for the CSRF token
+  EXPECT_EQ(t.post_form("/enrollments/" + theirs + "/drop", {}).status, 404) << "another trainee's enrollment";
+  EXPECT_EQ(t.post_form("/courses/" + std::to_string(c_l1) + "/enrollments", {{"user_id", "1"}}).status, 403)
+      << "only the secretariat enrolls others";
+  EXPECT_EQ(t.post_form("/courses", {{"fiscal_year", "2017"}, {"code", "X-1"}}).status, 403);
+  EXPECT_EQ(t.get("/courses").status, 403);
+  EXPECT_EQ(t.get("/instructors").status, 403);
+  EXPECT_EQ(t.post_form("/enrollments", {{"course_id", std::to_string(c_l1)}}, false).status, 403) << "no CSRF token";
+  EXPECT_EQ(t.send_json("DELETE", "/api/v1/enrollments/" + theirs, "", token("trainee@mdsc.example")).status, 404);
+
+  auto i = as("instructor@mdsc.example");
+  i.get("/teaching");
+  EXPECT_EQ(i.post_form("/enrollments", {{"course_id", std::to_string(c_l1)}}).status, 403) << "instructors do not enroll";
+  EXPECT_EQ(i.post_form("/enrollments/" + theirs + "/drop", {}).status, 403);
+  auto api = nlohmann::json::parse(
+      i.send_json("GET", "/api/v1/enrollments?course_id=" + std::to_string(c_l2), "", token("instructor@mdsc.example")).body);
+  EXPECT_EQ(api["total"], 0) << "nothing of a course they do not teach";
+  EXPECT_EQ(i.send_json("PATCH", "/api/v1/courses/" + std::to_string(c_l1), R"({"periods":5})",
+                        token("instructor@mdsc.example")).status,
+            403);
+
+  HttpClient anon(server_->port());
+  anon.get("/login");  // a page with a form, for the CSRF token of an anonymous visitor
+  ASSERT_FALSE(anon.csrf().empty());
+  auto post = anon.post_form("/enrollments", {{"course_id", std::to_string(c_l1)}});
+  EXPECT_EQ(post.status, 303);
+  EXPECT_EQ(post.header("location").rfind("/login", 0), 0u);
+  // Without a token a JSON POST is an ambient-credential request without a CSRF token: refused.
+  EXPECT_EQ(anon.send_json("POST", "/api/v1/enrollments", "{\"course_id\":" + std::to_string(c_l1) + "}").status, 403);
+  EXPECT_EQ(anon.get("/api/v1/enrollments").status, 401);
+
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM enrollments"), enrollments) << "nothing was written";
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM enrollments WHERE id = ? AND status = 'enrolled'", {theirs}), 1);
+  EXPECT_EQ(scalar(changes), audit) << "and nothing audited";
+}
+
 }  // namespace
 }  // namespace mdsc::testing
