@@ -83,15 +83,13 @@ std::set<std::string> dynamic_ids() {
 std::set<std::string> code_ids() {
   static const std::regex literal("\"([a-z][a-z0-9_]*(\\.[a-z0-9_]+)+)\"");
   static const std::regex file_like(".*\\.(html|json|sql|txt|css|js|mjs|db|toml|eml|png|pdf|csv|ics|svg|log|tsv|cpp|h)$");
-  // Dotted literals that are not messages: spdlog logger names (core/log.cpp).
-  static const std::set<std::string> not_messages = {"mdsc.access"};
   std::set<std::string> ids;
   for (const auto& p : files_under(fs::path(MDSC_SOURCE_DIR) / "src", ".cpp")) {
     if (p.filename().string().find("_test.cpp") != std::string::npos) continue;
     std::string text = slurp(p);
     for (auto it = std::sregex_iterator(text.begin(), text.end(), literal); it != std::sregex_iterator(); ++it) {
       std::string id = (*it)[1];
-      if (!std::regex_match(id, file_like) && !not_messages.count(id)) ids.insert(id);
+      if (!std::regex_match(id, file_like)) ids.insert(id);
     }
   }
   return ids;
