@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "db/migrator.h"
 #include "modules/accounts/auth.h"
 #include "modules/accounts/operations.h"
 #include "modules/accounts/repo.h"
@@ -23,6 +24,10 @@ std::string first_problem(const Status& st) {
 std::unique_ptr<db::Database> open_db(const Common& common, Config& config) {
   config = common.load();
   auto db = db::Database::open(config.db_url, 2);
+  // A database that was never set up has no users table; say what to run instead of a SQL error.
+  if (const auto todo = db::pending(*db); !todo.empty())
+    throw UsageError("the database is not up to date (" + std::to_string(todo.size()) +
+                     " migrations pending): run `mdsc migrate` or `mdsc init` first");
   return db;
 }
 

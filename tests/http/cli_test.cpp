@@ -179,6 +179,20 @@ TEST_F(Cli, UserCommandsTakeDbAfterTheirNameLikeTheOthers) {
   EXPECT_NE(before.out.find("admin@example.org"), std::string::npos) << before.out;
 }
 
+TEST_F(Cli, UserCommandsOnADatabaseNeverMigratedSayWhatToRun) {
+  std::string url = fresh_database_url();
+  for (auto args : std::vector<std::vector<std::string>>{{"user", "list", "--db", url},
+                                                         {"user", "token", "--email", "a@example.org", "--db", url}}) {
+    auto r = run_mdsc(args);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_TRUE(one_line(r));
+    EXPECT_NE(r.err.find("mdsc migrate"), std::string::npos) << r.err;
+  }
+  auto migrated = run_mdsc({"migrate", "--db", url});
+  ASSERT_EQ(migrated.exit_code, 0) << migrated.err;
+  EXPECT_EQ(run_mdsc({"user", "list", "--db", url}).exit_code, 0);
+}
+
 TEST_F(Cli, MigrateTwiceIsUpToDateTheSecondTime) {
   std::string url = fresh_database_url();
   auto first = run_mdsc({"migrate", "--db", url});
