@@ -141,6 +141,7 @@ Response course_update(Context& ctx) {
   merge(st, validate_course(c));
   if (st) st = update_course(ctx.db(), audit::actor_of(ctx), before->id, c, std::nullopt, ctx.now());
   if (!st) return show_form(ctx, c, st, false);
+  if (ctx.services.after_commit) ctx.services.after_commit();  // a larger capacity: mails to those moved up
   ctx.flash_next("success", "courses.saved");
   return web::redirect(ctx, course_path(c.id));
 }
