@@ -7,6 +7,7 @@
 #include "modules/invoicing/module.h"
 #include "modules/members/module.h"
 #include "modules/system/module.h"
+#include "modules/timetable/module.h"
 #include "web/static_files.h"
 
 namespace mdsc::app {
@@ -20,6 +21,7 @@ void register_modules(web::Registry& registry) {
   members::register_module(registry);
   invoicing::register_module(registry);
   admissions::register_module(registry);
+  timetable::register_module(registry);
 }
 
 }  // namespace mdsc::app
