@@ -6,6 +6,7 @@
 #include "app/demo_admissions.h"
 #include "app/demo_curriculum.h"
 #include "app/demo_members.h"
+#include "app/demo_timetable.h"
 #include "modules/accounts/operations.h"
 
 namespace mdsc::app {
@@ -74,6 +75,7 @@ std::vector<DemoLogin> load_demo(db::Database& db, const Clock& clock) {
   load_demo_memberships(db, orgs, representative, clock.now_unix());
   load_demo_admissions(db, orgs);
   load_demo_enrollments(db, curriculum, trainee, clock.now_unix());
+  load_demo_timetable(db, clock.now_unix());
   return out;
 }
 

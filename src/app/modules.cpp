@@ -8,6 +8,7 @@
 #include "modules/invoicing/module.h"
 #include "modules/members/module.h"
 #include "modules/system/module.h"
+#include "modules/timetable/module.h"
 #include "web/static_files.h"
 
 namespace mdsc::app {
@@ -22,6 +23,7 @@ void register_modules(web::Registry& registry) {
   invoicing::register_module(registry);
   admissions::register_module(registry);
   curriculum::register_module(registry);
+  timetable::register_module(registry);
 }
 
 }  // namespace mdsc::app

@@ -1,0 +1,121 @@
+#include "modules/audit/web_actor.h"
+#include "modules/timetable/handlers.h"
+#include "modules/timetable/operations.h"
+#include "modules/timetable/repo.h"
+#include "nlohmann/json.hpp"
+#include "web/render.h"
+
+namespace mdsc::timetable::handlers {
+namespace {
+
+std::optional<nlohmann::json> body_json(const Context& ctx) {
+  auto j = nlohmann::json::parse(ctx.req.body, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return std::nullopt;
+  return j;
+}
+std::string str(const nlohmann::json& j, const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : ""; }
+// A wrongly typed value is treated as missing, never thrown at the caller as a 500.
+bool flag(const nlohmann::json& j, const char* k, bool dflt) { return j.contains(k) && j[k].is_boolean() ? j[k].get<bool>() : dflt; }
+int integer(const nlohmann::json& j, const char* k) { return j.contains(k) && j[k].is_number_integer() ? j[k].get<int>() : 0; }
+Response bad_json(Context& ctx) { return web::error(ctx, Status(Code::invalid, "error.bad_json")); }
+
+// A term from its JSON form; the fields' types are checked here, their values by save_term.
+Term term_from_json(const nlohmann::json& j, Status& st) {
+  Term t;
+  if (j.contains("fiscal_year") && j["fiscal_year"].is_number_integer()) t.fiscal_year = j["fiscal_year"].get<int>();
+  else st.field("fiscal_year", "validation.number");
+  t.name = str(j, "name");
+  t.starts_on = str(j, "starts_on");
+  t.ends_on = str(j, "ends_on");
+  t.year_end_break = flag(j, "year_end_break", true);
+  t.teaching_weekdays = j.contains("teaching_weekdays") ? str(j, "teaching_weekdays") : "1111100";
+  if (j.contains("periods")) {
+    if (!j["periods"].is_array()) st.field("periods", "timetable.periods_invalid");
+    else
+      for (const auto& p : j["periods"]) {
+        if (!p.is_object()) {
+          st.field("periods", "timetable.periods_invalid");
+          break;
+        }
+        t.periods.push_back({str(p, "band"), integer(p, "position"), str(p, "starts_at"), str(p, "ends_at")});
+      }
+  }
+  return t;
+}
+
+nlohmann::json term_with_days(const Term& t) {
+  auto j = to_json(t);
+  auto days = nlohmann::json::array();
+  for (const auto& d : term_days(t)) {
+    nlohmann::json day{{"date", d.iso}, {"weekday", d.weekday}, {"status", d.status}};
+    if (!d.holiday_id.empty()) day["holiday"] = d.holiday_id;
+    if (!d.reason.empty()) day["reason"] = d.reason;
+    days.push_back(day);
+  }
+  j["days"] = days;
+  return j;
+}
+
+Response save(Context& ctx, std::int64_t id) {
+  auto j = body_json(ctx);
+  if (!j) return bad_json(ctx);
+  Status st;
+  Term t = term_from_json(*j, st);
+  t.id = id;
+  if (!st) return web::error(ctx, st);
+  auto saved = save_term(ctx.db(), audit::actor_of(ctx), t, ctx.now());
+  if (!saved) return web::error(ctx, saved.status());
+  auto stored = ctx.db().read([&](db::Conn& c) { return repo::term(c, *saved); });
+  return web::json(id ? 200 : 201, term_with_days(*stored));
+}
+
+}  // namespace
+
+Response api_terms(Context& ctx) {
+  auto terms = ctx.db().read([](db::Conn& c) { return repo::terms(c); });
+  auto items = nlohmann::json::array();
+  for (const auto& t : terms) {
+    auto j = to_json(t);
+    j.erase("periods");
+    j.erase("closed_days");
+    items.push_back(j);
+  }
+  return web::json(200, {{"items", items}});
+}
+
+Response api_term(Context& ctx) {
+  auto t = ctx.db().read([&](db::Conn& c) { return repo::term(c, ctx.id_param("id")); });
+  if (!t) return web::not_found(ctx);
+  return web::json(200, term_with_days(*t));
+}
+
+Response api_term_create(Context& ctx) { return save(ctx, 0); }
+
+Response api_term_update(Context& ctx) {
+  const auto id = ctx.id_param("id");
+  if (id == 0 || !ctx.db().read([&](db::Conn& c) { return repo::term(c, id).has_value(); })) return web::not_found(ctx);
+  return save(ctx, id);
+}
+
+Response api_rooms(Context& ctx) {
+  auto rooms = ctx.db().read([](db::Conn& c) { return repo::rooms(c); });
+  auto items = nlohmann::json::array();
+  for (const auto& r : rooms) items.push_back(to_json(r));
+  return web::json(200, {{"items", items}});
+}
+
+Response api_room_create(Context& ctx) {
+  auto j = body_json(ctx);
+  if (!j) return bad_json(ctx);
+  Room r;
+  r.name = str(*j, "name");
+  r.location = str(*j, "location");
+  r.capacity = integer(*j, "capacity");
+  r.active = flag(*j, "active", true);
+  auto saved = save_room(ctx.db(), audit::actor_of(ctx), r, ctx.now());
+  if (!saved) return web::error(ctx, saved.status());
+  r.id = *saved;
+  return web::json(201, to_json(r));
+}
+
+}  // namespace mdsc::timetable::handlers

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/database.h"
+#include "modules/timetable/room.h"
+#include "modules/timetable/term.h"
+
+namespace mdsc::timetable::repo {
+
+std::optional<Term> term(db::Conn& c, std::int64_t id);  // with its periods and closed days
+std::vector<Term> terms(db::Conn& c);                    // without them, newest year first
+std::optional<std::int64_t> term_id_by_name(db::Conn& c, int fiscal_year, const std::string& name);
+std::int64_t insert_term(db::Conn& c, const Term& t, const std::string& now_iso);
+void update_term(db::Conn& c, const Term& t, const std::string& now_iso);
+void replace_periods(db::Conn& c, std::int64_t term_id, const std::vector<Period>& periods);
+void add_closed_day(db::Conn& c, std::int64_t term_id, const ClosedDay& d);
+bool remove_closed_day(db::Conn& c, std::int64_t term_id, const std::string& day);
+
+std::vector<Room> rooms(db::Conn& c);
+std::optional<Room> room(db::Conn& c, std::int64_t id);
+std::optional<Room> room_by_name(db::Conn& c, const std::string& name);
+std::int64_t insert_room(db::Conn& c, const Room& r, const std::string& now_iso);
+void update_room(db::Conn& c, const Room& r, const std::string& now_iso);
+
+}  // namespace mdsc::timetable::repo

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "nlohmann/json_fwd.hpp"
+
+namespace mdsc::timetable {
+
+struct Room {
+  std::int64_t id = 0;
+  std::string name;
+  int capacity = 0;
+  std::string location;
+  bool active = true;
+};
+
+nlohmann::json to_json(const Room& room);
+
+}  // namespace mdsc::timetable

@@ -1,0 +1,68 @@
+#include <charconv>
+
+#include "modules/audit/web_actor.h"
+#include "modules/timetable/handlers.h"
+#include "modules/timetable/operations.h"
+#include "modules/timetable/repo.h"
+#include "nlohmann/json.hpp"
+#include "web/render.h"
+
+namespace mdsc::timetable::handlers {
+namespace {
+
+Room room_from_form(const Context& ctx, Status& st) {
+  Room r;
+  r.name = ctx.form.trimmed("name");
+  r.location = ctx.form.trimmed("location");
+  r.active = !ctx.form.has("active_present") || ctx.form.has("active");
+  const std::string cap = ctx.form.trimmed("capacity");
+  auto [p, ec] = std::from_chars(cap.data(), cap.data() + cap.size(), r.capacity);
+  if (cap.empty() || ec != std::errc() || p != cap.data() + cap.size()) st.field("capacity", "validation.number");
+  return r;
+}
+
+// The list with a form per room and one for a new room; `failed_id` is the form to show with
+// what was typed and its errors (0: the new room's form).
+Response rooms_page(Context& ctx, std::int64_t failed_id, const Status& st, int status) {
+  const bool can_edit = ctx.user && ctx.user->has(web::Role::secretariat);
+  auto rooms = ctx.db().read([](db::Conn& c) { return repo::rooms(c); });
+  auto form = web::form_state(ctx, st);
+  auto rows = nlohmann::json::array();
+  for (const auto& r : rooms) {
+    auto row = to_json(r);
+    row["action"] = "/timetable/rooms/" + std::to_string(r.id);
+    // Always set, so a row without errors does not see the page's form state through the context stack.
+    row["form"] = failed_id == r.id && !st.is_ok() ? form : nlohmann::json(false);
+    rows.push_back(row);
+  }
+  nlohmann::json fresh = failed_id == 0 && !st.is_ok() ? form : nlohmann::json::object();
+  return web::page(ctx, "timetable/rooms.html", "timetable.rooms_title",
+                   {{"rows", rows}, {"can_edit", can_edit}, {"summary_form", form}, {"new_form", fresh}}, status);
+}
+
+}  // namespace
+
+Response rooms_list(Context& ctx) { return rooms_page(ctx, -1, Status::ok(), 200); }
+
+Response room_create(Context& ctx) {
+  Status st;
+  Room r = room_from_form(ctx, st);
+  Result<std::int64_t> saved = st ? save_room(ctx.db(), audit::actor_of(ctx), r, ctx.now()) : Result<std::int64_t>(st);
+  if (!saved) return rooms_page(ctx, 0, saved.status(), saved.status().code() == Code::conflict ? 409 : 422);
+  ctx.flash_next("success", "timetable.room_saved");
+  return web::redirect(ctx, "/timetable/rooms");
+}
+
+Response room_update(Context& ctx) {
+  const auto id = ctx.id_param("id");
+  if (id == 0 || !ctx.db().read([&](db::Conn& c) { return repo::room(c, id).has_value(); })) return web::not_found(ctx);
+  Status st;
+  Room r = room_from_form(ctx, st);
+  r.id = id;
+  Result<std::int64_t> saved = st ? save_room(ctx.db(), audit::actor_of(ctx), r, ctx.now()) : Result<std::int64_t>(st);
+  if (!saved) return rooms_page(ctx, id, saved.status(), saved.status().code() == Code::conflict ? 409 : 422);
+  ctx.flash_next("success", "timetable.room_saved");
+  return web::redirect(ctx, "/timetable/rooms");
+}
+
+}  // namespace mdsc::timetable::handlers
