@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/i18n.h"
+#include "modules/curriculum/model.h"
 #include "nlohmann/json.hpp"
 #include "web/principal.h"
 #include "web/templates.h"
@@ -64,6 +65,17 @@ std::set<std::string> dynamic_ids() {
     ids.insert(std::string("invoice.status.") + s);
   for (const char* s : {"accepted", "consultation", "declined", "withdrawn"}) ids.insert(std::string("seat.status.") + s);
   for (int code : {400, 408, 413, 431, 503}) ids.insert("error.transport." + std::to_string(code));
+  // The curriculum's labels, from the model's own lists of values.
+  namespace cur = curriculum;
+  for (const auto& [prefix, values] : std::vector<std::pair<std::string, const std::vector<std::string>*>>{
+           {"course.category.", &cur::categories()},
+           {"course.track.", &cur::tracks()},
+           {"course.kind.", &cur::course_kinds()},
+           {"course.time_band.", &cur::time_bands()},
+           {"course.status.", &cur::course_statuses()},
+           {"year.choice_rule.", &cur::choice_rules()}})
+    for (const auto& v : *values) ids.insert(prefix + v);
+  for (const char* s : {"enrolled", "waitlisted", "dropped"}) ids.insert(std::string("enrollment.status.") + s);
   return ids;
 }
 

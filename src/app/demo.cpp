@@ -4,6 +4,7 @@
 
 #include "core/crypto.h"
 #include "app/demo_admissions.h"
+#include "app/demo_curriculum.h"
 #include "app/demo_members.h"
 #include "app/demo_timetable.h"
 #include "modules/accounts/operations.h"
@@ -42,7 +43,8 @@ std::vector<DemoLogin> load_demo(db::Database& db, const Clock& clock) {
   std::vector<DemoLogin> out;
   audit::Actor actor = audit::Actor::system("demo");
   auto orgs = load_demo_organizations(db, clock.now_unix());
-  std::int64_t representative = 0;
+  auto curriculum = load_demo_curriculum(db, clock.now_unix());
+  std::int64_t representative = 0, trainee = 0;
   for (const auto& p : people()) {
     accounts::UserInput in;
     in.email = p.email;
@@ -57,6 +59,7 @@ std::vector<DemoLogin> load_demo(db::Database& db, const Clock& clock) {
       if (spec == "partner_representative:1") spec = "partner_representative:" + std::to_string(orgs.first_company);
       if (spec == "institution_officer:1")
         spec = "institution_officer:" + std::to_string(orgs.representative_institution);
+      if (spec == "instructor:1") spec = "instructor:" + std::to_string(curriculum.instructor_course);
       auto g = accounts::parse_role(spec);
       if (!g) throw std::runtime_error("bad demo role " + spec);
       in.roles.push_back(*g);
@@ -66,10 +69,12 @@ std::vector<DemoLogin> load_demo(db::Database& db, const Clock& clock) {
     auto r = accounts::create_user(db, actor, in, password, clock.now_unix());
     if (!r) throw std::runtime_error("demo user " + std::string(p.email) + ": " + r.status().message_id());
     if (std::string(p.email) == "partner@mdsc.example") representative = *r;
+    if (std::string(p.email) == "trainee@mdsc.example") trainee = *r;
     out.push_back({p.roles.front(), p.email, password});
   }
   load_demo_memberships(db, orgs, representative, clock.now_unix());
   load_demo_admissions(db, orgs);
+  load_demo_enrollments(db, curriculum, trainee, clock.now_unix());
   load_demo_timetable(db, clock.now_unix());
   return out;
 }

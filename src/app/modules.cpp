@@ -3,6 +3,7 @@
 #include "modules/accounts/module.h"
 #include "modules/admissions/module.h"
 #include "modules/audit/module.h"
+#include "modules/curriculum/module.h"
 #include "modules/dashboard/module.h"
 #include "modules/invoicing/module.h"
 #include "modules/members/module.h"
@@ -21,6 +22,7 @@ void register_modules(web::Registry& registry) {
   members::register_module(registry);
   invoicing::register_module(registry);
   admissions::register_module(registry);
+  curriculum::register_module(registry);
   timetable::register_module(registry);
 }
 

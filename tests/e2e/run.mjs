@@ -11,6 +11,7 @@ import {
   artifacts, backend, createDatabase, initDemo, launchBrowser, makeScratch, mdsc, monitoredContext,
   startServer,
 } from './harness.mjs';
+import { curriculumScenarios } from './curriculum.mjs';
 import { memberScenarios } from './members.mjs';
 
 let scratch, database, server, browser, origin, secretariat;
@@ -288,4 +289,11 @@ memberScenarios({
   origin: () => origin,
   // The CLI on the server's database and data folder, as the operator runs it.
   cli: (args, options = {}) => mdsc([...args, '--db', database.url], { dataDir: path.join(scratch, 'data'), ...options }),
+});
+
+// Issue 4 (admissions, curriculum and enrollment): tests/e2e/curriculum.mjs.
+curriculumScenarios({
+  scenario, shot, h1, header, logIn, resumeSession,
+  origin: () => origin,
+  dataDir: () => path.join(scratch, 'data'),
 });

@@ -72,7 +72,8 @@ void register_module(web::Registry& reg) {
   int order = 20;
   // Roles whose modules already bring their own panels get no placeholder.
   for (auto role : web::all_roles())
-    if (role != web::Role::partner_representative) reg.panel(placeholder(role, order++));
+    if (role != web::Role::partner_representative && role != web::Role::trainee && role != web::Role::instructor)
+      reg.panel(placeholder(role, order++));
 }
 
 }  // namespace mdsc::dashboard
