@@ -37,6 +37,13 @@ class Registry {
   Router& router() { return router_; }
   const Router& router() const { return router_; }
   void route(Route r) { router_.add(std::move(r)); }
+  // A page (HTML errors) and an API route (JSON errors).
+  void html(const char* method, const char* pattern, Access access, HandlerFn fn) {
+    route({method, pattern, RouteKind::html, std::move(access), std::move(fn)});
+  }
+  void api(const char* method, const char* pattern, Access access, HandlerFn fn) {
+    route({method, pattern, RouteKind::json, std::move(access), std::move(fn)});
+  }
   void nav(NavItem item) { nav_.push_back(std::move(item)); }
   void panel(DashboardPanel p) { panels_.push_back(std::move(p)); }
   void daily(DailyJob j) { jobs_.push_back(std::move(j)); }

@@ -5,17 +5,14 @@
 #include "modules/accounts/repo.h"
 #include "modules/audit/web_actor.h"
 #include "web/render.h"
+#include "web/json_body.h"
 
 namespace mdsc::accounts::handlers {
 namespace {
 
-std::optional<nlohmann::json> body_json(const Context& ctx) {
-  auto j = nlohmann::json::parse(ctx.req.body, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return std::nullopt;
-  return j;
-}
+using web::body_json;
 
-Response bad_json(Context& ctx) { return web::error(ctx, Status(Code::invalid, "error.bad_json")); }
+using web::bad_json;
 
 std::string str(const nlohmann::json& j, const char* key, const std::string& dflt = "") {
   if (!j.contains(key) || !j[key].is_string()) return dflt;

@@ -5,17 +5,14 @@
 #include "modules/admissions/repo.h"
 #include "modules/audit/web_actor.h"
 #include "web/render.h"
+#include "web/json_body.h"
 
 namespace mdsc::admissions::handlers {
 namespace {
 
-std::optional<nlohmann::json> body_json(const Context& ctx) {
-  auto j = nlohmann::json::parse(ctx.req.body, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return std::nullopt;
-  return j;
-}
+using web::body_json;
 std::string str(const nlohmann::json& j, const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : ""; }
-Response bad_json(Context& ctx) { return web::error(ctx, Status(Code::invalid, "error.bad_json")); }
+using web::bad_json;
 
 }  // namespace
 

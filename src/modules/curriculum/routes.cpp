@@ -8,12 +8,6 @@ void register_module(web::Registry& reg) {
   using web::Role;
   using web::RouteKind;
   namespace h = handlers;
-  auto html = [&](const char* method, const char* pattern, Access access, web::HandlerFn fn) {
-    reg.route({method, pattern, RouteKind::html, std::move(access), std::move(fn)});
-  };
-  auto api = [&](const char* method, const char* pattern, Access access, web::HandlerFn fn) {
-    reg.route({method, pattern, RouteKind::json, std::move(access), std::move(fn)});
-  };
   const Access managers = Access::roles({Role::secretariat, Role::promotion_office});
   const Access secretariat = Access::roles({Role::secretariat});
   const Access trainees = Access::roles({Role::trainee});
@@ -22,42 +16,42 @@ void register_module(web::Registry& reg) {
   // person may not see (policy.h).
   const Access teachers = Access::signed_in();
 
-  html("GET", "/catalog", Access::anyone(), h::catalog);
+  reg.html("GET", "/catalog", Access::anyone(), h::catalog);
 
-  html("GET", "/courses", managers, h::courses_list);
-  html("GET", "/courses/new", managers, h::course_new);
-  html("POST", "/courses", managers, h::course_create);
-  html("GET", "/courses/{id}", teachers, h::course_show);
-  html("GET", "/courses/{id}/edit", managers, h::course_edit);
-  html("POST", "/courses/{id}", managers, h::course_update);
-  html("POST", "/courses/{id}/instructors", managers, h::course_instructor_add);
-  html("POST", "/courses/{id}/instructors/{instructor}/remove", managers, h::course_instructor_remove);
-  html("POST", "/courses/{id}/enrollments", secretariat, h::course_enroll);
+  reg.html("GET", "/courses", managers, h::courses_list);
+  reg.html("GET", "/courses/new", managers, h::course_new);
+  reg.html("POST", "/courses", managers, h::course_create);
+  reg.html("GET", "/courses/{id}", teachers, h::course_show);
+  reg.html("GET", "/courses/{id}/edit", managers, h::course_edit);
+  reg.html("POST", "/courses/{id}", managers, h::course_update);
+  reg.html("POST", "/courses/{id}/instructors", managers, h::course_instructor_add);
+  reg.html("POST", "/courses/{id}/instructors/{instructor}/remove", managers, h::course_instructor_remove);
+  reg.html("POST", "/courses/{id}/enrollments", secretariat, h::course_enroll);
   reg.route({"GET", "/courses/{id}/roster.csv", RouteKind::html, teachers, h::roster_csv});
-  html("POST", "/curriculum-years/{fy}", managers, h::year_update);
+  reg.html("POST", "/curriculum-years/{fy}", managers, h::year_update);
 
-  html("GET", "/instructors", managers, h::instructors_list);
-  html("GET", "/instructors/new", managers, h::instructor_new);
-  html("POST", "/instructors", managers, h::instructor_create);
-  html("GET", "/instructors/{id}/edit", managers, h::instructor_edit);
-  html("POST", "/instructors/{id}", managers, h::instructor_update);
+  reg.html("GET", "/instructors", managers, h::instructors_list);
+  reg.html("GET", "/instructors/new", managers, h::instructor_new);
+  reg.html("POST", "/instructors", managers, h::instructor_create);
+  reg.html("GET", "/instructors/{id}/edit", managers, h::instructor_edit);
+  reg.html("POST", "/instructors/{id}", managers, h::instructor_update);
 
-  html("GET", "/enrollments", trainees, h::my_enrollments);
-  html("POST", "/enrollments", trainees, h::enrollment_create);
+  reg.html("GET", "/enrollments", trainees, h::my_enrollments);
+  reg.html("POST", "/enrollments", trainees, h::enrollment_create);
   // The trainee drops their own; the secretariat removes anyone's (the handler tells them apart).
-  html("POST", "/enrollments/{id}/drop", Access::roles({Role::trainee, Role::secretariat}), h::enrollment_drop);
-  html("GET", "/teaching", teachers, h::teaching);
+  reg.html("POST", "/enrollments/{id}/drop", Access::roles({Role::trainee, Role::secretariat}), h::enrollment_drop);
+  reg.html("GET", "/teaching", teachers, h::teaching);
 
   // The catalogue is public, in the API too.
-  api("GET", "/api/v1/courses", Access::anyone(), h::api_courses);
-  api("POST", "/api/v1/courses", managers, h::api_course_create);
-  api("GET", "/api/v1/courses/{id}", Access::anyone(), h::api_course);
-  api("PATCH", "/api/v1/courses/{id}", managers, h::api_course_update);
-  api("GET", "/api/v1/enrollments", Access::signed_in(), h::api_enrollments);
-  api("POST", "/api/v1/enrollments", Access::roles({Role::trainee, Role::secretariat}), h::api_enrollment_create);
-  api("DELETE", "/api/v1/enrollments/{id}", Access::roles({Role::trainee, Role::secretariat}), h::api_enrollment_drop);
-  api("GET", "/api/v1/instructors", managers, h::api_instructors);
-  api("POST", "/api/v1/instructors", managers, h::api_instructor_create);
+  reg.api("GET", "/api/v1/courses", Access::anyone(), h::api_courses);
+  reg.api("POST", "/api/v1/courses", managers, h::api_course_create);
+  reg.api("GET", "/api/v1/courses/{id}", Access::anyone(), h::api_course);
+  reg.api("PATCH", "/api/v1/courses/{id}", managers, h::api_course_update);
+  reg.api("GET", "/api/v1/enrollments", Access::signed_in(), h::api_enrollments);
+  reg.api("POST", "/api/v1/enrollments", Access::roles({Role::trainee, Role::secretariat}), h::api_enrollment_create);
+  reg.api("DELETE", "/api/v1/enrollments/{id}", Access::roles({Role::trainee, Role::secretariat}), h::api_enrollment_drop);
+  reg.api("GET", "/api/v1/instructors", managers, h::api_instructors);
+  reg.api("POST", "/api/v1/instructors", managers, h::api_instructor_create);
 
   register_panels(reg);
   reg.nav({"nav.my_courses", "/enrollments", trainees, 20});

@@ -11,27 +11,21 @@ void register_module(web::Registry& reg) {
   namespace h = handlers;
   const Access secretariat = Access::roles({Role::secretariat});
   const Access viewers = Access::roles({Role::secretariat, Role::partner_representative});
-  auto html = [&](const char* method, const char* pattern, Access access, web::HandlerFn fn) {
-    reg.route({method, pattern, RouteKind::html, std::move(access), std::move(fn)});
-  };
-  auto api = [&](const char* method, const char* pattern, Access access, web::HandlerFn fn) {
-    reg.route({method, pattern, RouteKind::json, std::move(access), std::move(fn)});
-  };
-  html("GET", "/invoices", viewers, h::invoices_list);
-  html("GET", "/invoices/{id}", viewers, h::invoice_show);
+  reg.html("GET", "/invoices", viewers, h::invoices_list);
+  reg.html("GET", "/invoices/{id}", viewers, h::invoice_show);
   reg.route({"GET", "/invoices/{id}/pdf", RouteKind::html, viewers, h::invoice_pdf});
-  html("POST", "/memberships/{id}/invoice", secretariat, h::issue_for_membership);
-  html("POST", "/seat-requests/{id}/invoice", secretariat, h::issue_for_seat);
-  html("POST", "/invoices/{id}/payments", secretariat, h::payment_create);
-  html("POST", "/invoices/{id}/credit-note", secretariat, h::credit_note_create);
+  reg.html("POST", "/memberships/{id}/invoice", secretariat, h::issue_for_membership);
+  reg.html("POST", "/seat-requests/{id}/invoice", secretariat, h::issue_for_seat);
+  reg.html("POST", "/invoices/{id}/payments", secretariat, h::payment_create);
+  reg.html("POST", "/invoices/{id}/credit-note", secretariat, h::credit_note_create);
 
-  api("GET", "/api/v1/invoices", viewers, h::api_invoices);
-  api("POST", "/api/v1/invoices", secretariat, h::api_invoice_create);
-  api("GET", "/api/v1/invoices/{id}", viewers, h::api_invoice);
-  api("GET", "/api/v1/invoices/{id}/pdf", viewers, h::api_invoice_pdf);
-  api("POST", "/api/v1/invoices/{id}/credit-note", secretariat, h::api_credit_note);
-  api("GET", "/api/v1/payments", viewers, h::api_payments);
-  api("POST", "/api/v1/payments", secretariat, h::api_payment_create);
+  reg.api("GET", "/api/v1/invoices", viewers, h::api_invoices);
+  reg.api("POST", "/api/v1/invoices", secretariat, h::api_invoice_create);
+  reg.api("GET", "/api/v1/invoices/{id}", viewers, h::api_invoice);
+  reg.api("GET", "/api/v1/invoices/{id}/pdf", viewers, h::api_invoice_pdf);
+  reg.api("POST", "/api/v1/invoices/{id}/credit-note", secretariat, h::api_credit_note);
+  reg.api("GET", "/api/v1/payments", viewers, h::api_payments);
+  reg.api("POST", "/api/v1/payments", secretariat, h::api_payment_create);
 
   reg.nav({"nav.invoices", "/invoices", viewers, 140});
   reg.daily({"overdue-invoice-reminders", [](db::Database& db, std::int64_t now) {

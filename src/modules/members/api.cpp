@@ -7,16 +7,13 @@
 #include "modules/members/policy.h"
 #include "modules/members/repo.h"
 #include "web/render.h"
+#include "web/json_body.h"
 
 namespace mdsc::members::handlers {
 namespace {
 
-std::optional<nlohmann::json> body_json(const Context& ctx) {
-  auto j = nlohmann::json::parse(ctx.req.body, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return std::nullopt;
-  return j;
-}
-Response bad_json(Context& ctx) { return web::error(ctx, Status(Code::invalid, "error.bad_json")); }
+using web::body_json;
+using web::bad_json;
 
 std::string str(const nlohmann::json& j, const char* k, const std::string& dflt = "") {
   return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : dflt;

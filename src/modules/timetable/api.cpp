@@ -4,20 +4,17 @@
 #include "modules/timetable/repo.h"
 #include "nlohmann/json.hpp"
 #include "web/render.h"
+#include "web/json_body.h"
 
 namespace mdsc::timetable::handlers {
 namespace {
 
-std::optional<nlohmann::json> body_json(const Context& ctx) {
-  auto j = nlohmann::json::parse(ctx.req.body, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return std::nullopt;
-  return j;
-}
+using web::body_json;
 std::string str(const nlohmann::json& j, const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : ""; }
 // A wrongly typed value is treated as missing, never thrown at the caller as a 500.
 bool flag(const nlohmann::json& j, const char* k, bool dflt) { return j.contains(k) && j[k].is_boolean() ? j[k].get<bool>() : dflt; }
 int integer(const nlohmann::json& j, const char* k) { return j.contains(k) && j[k].is_number_integer() ? j[k].get<int>() : 0; }
-Response bad_json(Context& ctx) { return web::error(ctx, Status(Code::invalid, "error.bad_json")); }
+using web::bad_json;
 
 // A term from its JSON form; the fields' types are checked here, their values by save_term.
 Term term_from_json(const nlohmann::json& j, Status& st) {
