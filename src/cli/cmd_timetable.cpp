@@ -86,6 +86,8 @@ Runner add_timetable(CLI::App& app, Common&) {
   tuning->add_option("--end-temperature", so->annealing.end_temperature)->check(CLI::PositiveNumber);
   tuning->add_option("--hard-weight", so->annealing.hard_weight)->check(CLI::PositiveNumber);
   tuning->add_option("--p-time-move", so->annealing.p_time_move)->check(CLI::Range(0.0, 1.0));
+  tuning->add_option("--hard-weight-growth", so->annealing.hard_weight_growth)->check(CLI::Range(1.0, 10.0));
+  tuning->add_option("--hard-weight-decay", so->annealing.hard_weight_decay)->check(CLI::Range(0.0, 1.0));
   tuning->add_option("--p-room-move", so->annealing.p_room_move)->check(CLI::Range(0.0, 1.0));
   tuning->add_option("--p-kempe", so->annealing.p_kempe)->check(CLI::Range(0.0, 1.0));
 

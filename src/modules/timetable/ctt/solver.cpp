@@ -95,7 +95,7 @@ SolveResult solve(const Instance& in, const SolverOptions& options) {
   Model model(in);
   State s(model);
   Rng rng(opt.seed);
-  s.construct(rng, a.hard_weight);
+  s.construct(rng, 1000000);  // hard first: a violation is never traded for soft costs here
 
   std::vector<int> best_p = s.periods(), best_r = s.rooms();
   int best_hard = s.hard(), best_soft = s.soft();
@@ -108,7 +108,11 @@ SolveResult solve(const Instance& in, const SolverOptions& options) {
   const std::uint32_t room_cut = cut(a.p_kempe + a.p_time_move + a.p_room_move);
   std::vector<Relocation> chain, undo, redo;
   const double t0 = a.start_temperature, t1 = a.end_temperature;
-  const int hw = a.hard_weight;
+  // The hard weight adapts: it grows while the current timetable has violations and relaxes back
+  // towards its base when it has none, so that violations are only crossed, never kept, whatever
+  // the scale of the soft costs (a capacity shortfall can cost hundreds).
+  double hw_real = a.hard_weight;
+  int hw = a.hard_weight;
   Acceptance acceptance;
   double temperature = t0;
   acceptance.set_temperature(temperature);
@@ -133,7 +137,7 @@ SolveResult solve(const Instance& in, const SolverOptions& options) {
   const std::uint64_t max_it = opt.max_iterations > 0 ? opt.max_iterations : ~std::uint64_t{0};
   if (L > 0 && R > 0 && P > 0) {
     while (it < max_it) {
-      if ((it & 1023) == 0) {
+      if ((it & 4095) == 0) {
         seconds = budget.used();
         const double fraction = budget.fraction(it, seconds);
         if (fraction >= 1) break;
@@ -142,6 +146,11 @@ SolveResult solve(const Instance& in, const SolverOptions& options) {
           break;
         }
         temperature = t0 * std::pow(t1 / t0, fraction);
+        if (a.adaptive_hard_weight) {
+          hw_real = s.hard() > 0 ? std::min(1e6, hw_real * a.hard_weight_growth)
+                                 : std::max(static_cast<double>(a.hard_weight), hw_real * a.hard_weight_decay);
+          hw = static_cast<int>(hw_real);
+        }
         acceptance.set_temperature(temperature);
         if (opt.on_progress) {
           const double wall = budget.wall();

@@ -33,7 +33,10 @@ struct Progress {
 struct AnnealingParams {
   double start_temperature = 4.0;
   double end_temperature = 0.15;
-  int hard_weight = 20;           // cost of one hard violation in the annealing's objective
+  int hard_weight = 20;           // cost of one hard violation in the annealing's objective (base)
+  bool adaptive_hard_weight = true;
+  double hard_weight_growth = 1.08;   // per 4096 iterations with violations
+  double hard_weight_decay = 0.992;   // per 4096 iterations without
   double p_time_move = 0.5;       // move to another period in the same room (swap with its lecture)
   double p_room_move = 0.15;      // move to another room in the same period
   double p_kempe = 0.1;           // Kempe chain between two periods
@@ -49,7 +52,7 @@ struct SolverOptions {
   bool cpu_time = false;
   std::function<void(const Progress&)> on_progress;  // called every progress_interval seconds
   double progress_interval_seconds = 0.25;
-  const std::atomic<bool>* cancel = nullptr;          // checked about every millisecond
+  const std::atomic<bool>* cancel = nullptr;          // checked every 4096 iterations (under a millisecond)
   AnnealingParams annealing;
 };
 

@@ -110,6 +110,7 @@ class State {
   std::vector<int> teacher_period_;                           // T × P
   std::vector<int> curr_period_;                              // Q × P
   std::vector<std::uint64_t> curr_day_mask_;                  // Q × D: busy slots
+  std::vector<int> curr_day_isolated_;                        // Q × D: isolated busy slots
   std::vector<int> chain_a_, chain_b_, free_a_, free_b_;       // kempe_chain scratch
   std::vector<char> in_chain_;
   int hard_ = 0, soft_ = 0;
