@@ -38,10 +38,17 @@ class Budget {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0_).count();
   }
   double used() const { return o_.cpu_time ? thread_cpu_seconds() - cpu0_ : wall(); }
-  // Fraction of the budget spent, 0..1 (or more).
+  // Where the annealing schedule stands, 0..1: with an iteration budget it follows the iterations
+  // alone, so that a seed gives the same search on any machine and under any load (a time limit
+  // can then only cut the run short); otherwise it follows the clock.
   double fraction(std::uint64_t iterations, double seconds) const {
-    double f = 0;
-    if (o_.max_iterations > 0) f = static_cast<double>(iterations) / static_cast<double>(o_.max_iterations);
+    if (o_.max_iterations > 0) return static_cast<double>(iterations) / static_cast<double>(o_.max_iterations);
+    return seconds / o_.time_limit_seconds;
+  }
+  bool out_of_time(double seconds) const { return o_.time_limit_seconds > 0 && seconds >= o_.time_limit_seconds; }
+  // Share of whichever budget runs out first (for progress reports).
+  double used_share(std::uint64_t iterations, double seconds) const {
+    double f = o_.max_iterations > 0 ? fraction(iterations, seconds) : 0;
     if (o_.time_limit_seconds > 0) f = std::max(f, seconds / o_.time_limit_seconds);
     return f;
   }
@@ -140,7 +147,7 @@ SolveResult solve(const Instance& in, const SolverOptions& options) {
       if ((it & 4095) == 0) {
         seconds = budget.used();
         const double fraction = budget.fraction(it, seconds);
-        if (fraction >= 1) break;
+        if (fraction >= 1 || budget.out_of_time(seconds)) break;
         if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) {
           res.cancelled = true;
           break;
@@ -156,7 +163,7 @@ SolveResult solve(const Instance& in, const SolverOptions& options) {
           const double wall = budget.wall();
           if (wall >= next_report) {
             next_report = wall + opt.progress_interval_seconds;
-            report(fraction);
+            report(budget.used_share(it, seconds));
           }
         }
       }
@@ -208,7 +215,7 @@ SolveResult solve(const Instance& in, const SolverOptions& options) {
     }
   }
   seconds = budget.used();
-  report(budget.fraction(it, seconds));
+  report(budget.used_share(it, seconds));
   assert(s.recount().hard == s.hard() && s.recount().soft == s.soft());
 
   s.load(best_p, best_r);

@@ -95,6 +95,13 @@ TEST(Solver, SameSeedSameTimetable) {
   EXPECT_EQ(a.cost.soft(), b.cost.soft());
   SolveResult c = solve(in, iterations(400000, 43));
   EXPECT_NE(format_solution(in, a.solution), format_solution(in, c.solution));
+  // A time limit that does not cut the run leaves the search unchanged: the schedule follows the
+  // iteration budget, not the clock.
+  SolverOptions timed = iterations(400000, 42);
+  timed.time_limit_seconds = 1e6;
+  SolveResult d = solve(in, timed);
+  EXPECT_EQ(d.iterations, 400000u);
+  EXPECT_EQ(format_solution(in, a.solution), format_solution(in, d.solution));
 }
 
 TEST(Solver, ProgressIsReportedAndCancellationStops) {
