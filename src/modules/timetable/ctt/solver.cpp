@@ -120,8 +120,16 @@ SolveResult solve(const Instance& in, const SolverOptions& options) {
   // the scale of the soft costs (a capacity shortfall can cost hundreds).
   double hw_real = a.hard_weight;
   int hw = a.hard_weight;
+  // Repair first: while the constructed timetable has violations, the moves are judged on hard
+  // violations alone (soft costs ignored, equal counts always accepted), a random walk over the
+  // plateaus that finds a feasible timetable far faster than an annealing that also weighs soft
+  // costs; a low start temperature would otherwise freeze a violation in. Ends when feasible or
+  // after repair_share of the budget (an instance may have no feasible timetable at all).
+  bool repairing = s.hard() > 0;
+  int sw = repairing ? 0 : 1;
+  if (repairing) hw = 1;
   Acceptance acceptance;
-  double temperature = t0;
+  double temperature = repairing ? a.repair_temperature : t0;
   acceptance.set_temperature(temperature);
   double next_report = 0;
   std::uint64_t it = 0;
@@ -152,8 +160,17 @@ SolveResult solve(const Instance& in, const SolverOptions& options) {
           res.cancelled = true;
           break;
         }
-        temperature = t0 * std::pow(t1 / t0, fraction);
-        if (a.adaptive_hard_weight) {
+        if (repairing && (s.hard() == 0 || fraction >= a.repair_share)) {
+          repairing = false;
+          sw = 1;
+          hw = a.hard_weight;
+        }
+        if (repairing) {
+          temperature = a.repair_temperature;
+        } else {
+          temperature = t0 * std::pow(t1 / t0, fraction);
+        }
+        if (!repairing && a.adaptive_hard_weight) {
           hw_real = s.hard() > 0 ? std::min(1e6, hw_real * a.hard_weight_growth)
                                  : std::max(static_cast<double>(a.hard_weight), hw_real * a.hard_weight_decay);
           hw = static_cast<int>(hw_real);
@@ -181,7 +198,7 @@ SolveResult solve(const Instance& in, const SolverOptions& options) {
         const int p2 = model.avail_list[b + rng.below(n)];
         if (!s.kempe_chain(l1, p2, chain)) continue;
         const Delta d = s.relocate(chain, undo);
-        if (!acceptance.accept(hw * d.hard + d.soft, rng)) {
+        if (!acceptance.accept(hw * d.hard + sw * d.soft, rng)) {
           s.relocate(undo, redo);
           continue;
         }
@@ -203,7 +220,7 @@ SolveResult solve(const Instance& in, const SolverOptions& options) {
           if (c2 == c1 || (mv.p2 != p1 && model.unavailable[c2 * P + p1])) continue;
         }
         const Delta d = s.delta(mv);
-        if (!acceptance.accept(hw * d.hard + d.soft, rng)) continue;
+        if (!acceptance.accept(hw * d.hard + sw * d.soft, rng)) continue;
         s.apply(mv, d);
       }
       if (better(s.hard(), s.soft())) {

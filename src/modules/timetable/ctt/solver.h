@@ -37,6 +37,8 @@ struct AnnealingParams {
   bool adaptive_hard_weight = true;
   double hard_weight_growth = 1.08;   // per 4096 iterations with violations
   double hard_weight_decay = 0.992;   // per 4096 iterations without
+  double repair_temperature = 0.3;    // of the repair phase, in hard violations
+  double repair_share = 0.2;          // of the budget at most for the repair phase
   double p_time_move = 0.5;       // move to another period in the same room (swap with its lecture)
   double p_room_move = 0.15;      // move to another room in the same period
   double p_kempe = 0.1;           // Kempe chain between two periods

@@ -87,6 +87,19 @@ TEST(Solver, Comp01IsFeasibleWithinASmallBudget) {
   EXPECT_EQ(evaluate(in, *back.solution).soft(), r.cost.soft());
 }
 
+// comp05's greedy construction leaves clashes; the repair phase removes them even when the
+// annealing that follows starts too cold to cross a violation.
+TEST(Solver, RepairMakesComp05FeasibleEvenWhenTheAnnealingIsCold) {
+  Instance in = load("comp05.ctt");
+  for (std::uint64_t seed : {1, 2}) {
+    SolverOptions o = iterations(1500000, seed);
+    o.annealing.start_temperature = 0.2;
+    o.annealing.end_temperature = 0.1;
+    SolveResult r = solve(in, o);
+    EXPECT_TRUE(r.feasible) << "seed " << seed << ": " << r.diagnosis.to_string();
+  }
+}
+
 TEST(Solver, SameSeedSameTimetable) {
   Instance in = load("comp04.ctt");
   SolveResult a = solve(in, iterations(400000, 42));
