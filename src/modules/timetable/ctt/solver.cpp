@@ -113,7 +113,7 @@ SolveResult solve(const Instance& in, const SolverOptions& options) {
   const std::uint32_t kempe_cut = cut(a.p_kempe);
   const std::uint32_t time_cut = cut(a.p_kempe + a.p_time_move);
   const std::uint32_t room_cut = cut(a.p_kempe + a.p_time_move + a.p_room_move);
-  std::vector<Relocation> chain, undo, redo;
+  std::vector<Relocation> chain, undo;
   const double t0 = a.start_temperature, t1 = a.end_temperature;
   // The hard weight adapts: it grows while the current timetable has violations and relaxes back
   // towards its base when it has none, so that violations are only crossed, never kept, whatever
@@ -199,7 +199,7 @@ SolveResult solve(const Instance& in, const SolverOptions& options) {
         if (!s.kempe_chain(l1, p2, chain)) continue;
         const Delta d = s.relocate(chain, undo);
         if (!acceptance.accept(hw * d.hard + sw * d.soft, rng)) {
-          s.relocate(undo, redo);
+          s.revert(undo, d);
           continue;
         }
       } else if (kind < room_cut && kind >= time_cut) {

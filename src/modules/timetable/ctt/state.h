@@ -78,6 +78,9 @@ class State {
   // Moves several lectures at once (all leave, then all arrive) and returns the cost change;
   // `undo` receives the relocations that restore the previous timetable.
   Delta relocate(const std::vector<Relocation>& moves, std::vector<Relocation>& undo);
+  // Takes back a relocate() that returned d, given its `undo`: the cost change is known, so only
+  // the counters are restored (half the work of relocating back).
+  void revert(const std::vector<Relocation>& undo, const Delta& d);
 
   // A Kempe chain between the periods of lecture l and p2: the lectures of both periods that
   // are linked by conflicts, starting from l, exchange periods (so a timetable without clashes

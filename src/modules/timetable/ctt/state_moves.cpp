@@ -29,6 +29,13 @@ Delta State::relocate(const std::vector<Relocation>& moves, std::vector<Relocati
   return d;
 }
 
+void State::revert(const std::vector<Relocation>& undo, const Delta& d) {
+  for (const auto& mv : undo) unplace(mv.l);
+  for (const auto& mv : undo) place(mv.l, mv.p, mv.r);
+  hard_ -= d.hard;
+  soft_ -= d.soft;
+}
+
 bool State::kempe_chain(int l, int p2, std::vector<Relocation>& out) {
   const Model& m = m_;
   const int p1 = per_[l], R = m.R, P = m.P;
