@@ -1,4 +1,4 @@
-// The engine: greedy construction, then simulated annealing.
+// The engine: greedy construction, a repair phase on hard violations, then simulated annealing.
 //
 // Method (after the single-stage simulated annealing of Bellio, Ceschia, Di Gaspero and Schaerf,
 // "Feature-based tuning of simulated annealing applied to the curriculum-based course timetabling
@@ -7,7 +7,9 @@
 //    periods are penalised with a hard weight, so the annealing can cross infeasible regions;
 //  - neighbourhoods: a lecture moves to another period in the same room (swapping with the lecture
 //    there: both keep their rooms), to another room in the same period, or to any cell (swap);
-//    all evaluated incrementally (state.h);
+//    all evaluated incrementally (state.h); and Kempe chains between two periods (state_moves.cpp),
+//    which keep a clash-free timetable clash-free: on instances whose curricula overlap heavily
+//    (comp05, comp07) almost every single move makes a clash, and the chains are what moves them;
 //  - temperature decays geometrically from start to end over the budget (time or iterations), so
 //    the whole run is one anneal whatever its length.
 #include "modules/timetable/ctt/solver.h"

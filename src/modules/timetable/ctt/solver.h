@@ -31,8 +31,8 @@ struct Progress {
 
 // Tuning of the annealing; the defaults are the tuned ones (docs/performance.md).
 struct AnnealingParams {
-  double start_temperature = 4.0;
-  double end_temperature = 0.15;
+  double start_temperature = 3.0;
+  double end_temperature = 0.1;
   int hard_weight = 20;           // cost of one hard violation in the annealing's objective (base)
   bool adaptive_hard_weight = true;
   double hard_weight_growth = 1.08;   // per 4096 iterations with violations
@@ -41,7 +41,7 @@ struct AnnealingParams {
   double repair_share = 0.2;          // of the budget at most for the repair phase
   double p_time_move = 0.5;       // move to another period in the same room (swap with its lecture)
   double p_room_move = 0.15;      // move to another room in the same period
-  double p_kempe = 0.1;           // Kempe chain between two periods
+  double p_kempe = 0.3;           // Kempe chain between two periods
                                   // the rest: move to any cell (swap with its lecture)
 };
 
