@@ -8,8 +8,9 @@
 //  - neighbourhoods: a lecture moves to another period in the same room (swapping with the lecture
 //    there: both keep their rooms), to another room in the same period, or to any cell (swap);
 //    all evaluated incrementally (state.h); and Kempe chains between two periods (state_moves.cpp),
-//    which keep a clash-free timetable clash-free: on instances whose curricula overlap heavily
-//    (comp05, comp07) almost every single move makes a clash, and the chains are what moves them;
+//    which keep a clash-free timetable clash-free where a single move would make a clash: on
+//    instances whose curricula overlap heavily (comp05, comp07) a larger share of them gave the
+//    largest gains (docs/performance.md);
 //  - temperature decays geometrically from start to end over the budget (time or iterations), so
 //    the whole run is one anneal whatever its length.
 #include "modules/timetable/ctt/solver.h"
