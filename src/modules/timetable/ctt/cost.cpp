@@ -1,0 +1,130 @@
+#include "modules/timetable/ctt/cost.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace mdsc::timetable::ctt {
+
+CostReport evaluate(const Instance& in, const Solution& sol) {
+  const int P = in.periods(), ppd = in.periods_per_day, C = static_cast<int>(in.courses.size());
+  const int R = static_cast<int>(in.rooms.size());
+  // As the validator: course × period -> room + 1 (0 = no lecture); a second lecture of a course in
+  // one period is dropped (it reads such a file with a warning and skips the entry).
+  std::vector<int> tt(static_cast<std::size_t>(C) * P, 0);
+  for (const auto& l : sol.lectures) {
+    if (!l.placed() || l.course < 0 || l.course >= C || l.room >= R || l.period >= P) continue;
+    int& cell = tt[static_cast<std::size_t>(l.course) * P + l.period];
+    if (cell == 0) cell = l.room + 1;
+  }
+  auto at = [&](int c, int p) { return tt[static_cast<std::size_t>(c) * P + p]; };
+
+  CostReport r;
+  std::vector<int> lectures_of(C, 0), days_of(C, 0);
+  for (int c = 0; c < C; ++c) {
+    std::vector<char> day_used(in.days, 0), room_used(R, 0);
+    int rooms = 0;
+    for (int p = 0; p < P; ++p) {
+      int room = at(c, p);
+      if (!room) continue;
+      ++lectures_of[c];
+      if (!day_used[in.day_of(p)]) {
+        day_used[in.day_of(p)] = 1;
+        ++days_of[c];
+      }
+      if (!room_used[room - 1]) {
+        room_used[room - 1] = 1;
+        ++rooms;
+      }
+      if (!in.is_available(c, p)) ++r.availability;
+      int over = in.courses[c].students - in.rooms[room - 1].capacity;
+      if (over > 0) r.room_capacity += over * in.weights.room_capacity;
+      r.preferences += in.penalty(c, p) * in.weights.preferences;
+    }
+    r.lectures += std::abs(lectures_of[c] - in.courses[c].lectures);
+    if (days_of[c] < in.courses[c].min_working_days)
+      r.min_working_days += (in.courses[c].min_working_days - days_of[c]) * in.weights.min_working_days;
+    if (rooms > 1) r.room_stability += (rooms - 1) * in.weights.room_stability;
+  }
+
+  // Conflicts: each pair of distinct courses sharing a curriculum or a teacher, once per period in
+  // which both have a lecture (however many curricula they share).
+  std::vector<std::vector<char>> conflict(C, std::vector<char>(C, 0));
+  for (const auto& q : in.curricula)
+    for (int a : q.courses)
+      for (int b : q.courses)
+        if (a != b) conflict[a][b] = 1;
+  for (int a = 0; a < C; ++a)
+    for (int b = a + 1; b < C; ++b)
+      if (in.courses[a].teacher_index == in.courses[b].teacher_index) conflict[a][b] = conflict[b][a] = 1;
+  for (int a = 0; a < C; ++a)
+    for (int b = a + 1; b < C; ++b)
+      if (conflict[a][b])
+        for (int p = 0; p < P; ++p)
+          if (at(a, p) && at(b, p)) ++r.conflicts;
+
+  std::vector<int> room_count(static_cast<std::size_t>(R) * P, 0);
+  for (int c = 0; c < C; ++c)
+    for (int p = 0; p < P; ++p)
+      if (int room = at(c, p)) ++room_count[static_cast<std::size_t>(room - 1) * P + p];
+  for (int n : room_count)
+    if (n > 1) r.room_occupation += n - 1;
+
+  // Compactness: a curriculum's lectures in a period with no lecture of the curriculum in the
+  // period before or after on the same day count once each.
+  std::vector<int> q_count(P);
+  for (const auto& q : in.curricula) {
+    std::fill(q_count.begin(), q_count.end(), 0);
+    for (int c : q.courses)
+      for (int p = 0; p < P; ++p)
+        if (at(c, p)) ++q_count[p];
+    for (int p = 0; p < P; ++p) {
+      if (!q_count[p]) continue;
+      int s = p % ppd;
+      bool before = s > 0 && q_count[p - 1] > 0;
+      bool after = s < ppd - 1 && q_count[p + 1] > 0;
+      if (!before && !after) r.curriculum_compactness += q_count[p] * in.weights.curriculum_compactness;
+    }
+  }
+
+  // Extension: spreading (lectures beyond a course's daily / weekly cap).
+  if (in.weights.spread) {
+    for (int c = 0; c < C; ++c) {
+      const Course& co = in.courses[c];
+      if (!co.max_per_day && !(co.max_per_week && in.days_per_week)) continue;
+      std::vector<int> per_day(in.days, 0);
+      for (int p = 0; p < P; ++p)
+        if (at(c, p)) ++per_day[in.day_of(p)];
+      int excess = 0;
+      if (co.max_per_day)
+        for (int n : per_day) excess += std::max(0, n - co.max_per_day);
+      if (co.max_per_week && in.days_per_week)
+        for (int d0 = 0; d0 < in.days; d0 += in.days_per_week) {
+          int n = 0;
+          for (int d = d0; d < std::min(in.days, d0 + in.days_per_week); ++d) n += per_day[d];
+          excess += std::max(0, n - co.max_per_week);
+        }
+      r.spread += excess * in.weights.spread;
+    }
+  }
+  return r;
+}
+
+std::string format_cost(const CostReport& c) {
+  std::ostringstream os;
+  os << "Violations of Lectures (hard) : " << c.lectures << '\n'
+     << "Violations of Conflicts (hard) : " << c.conflicts << '\n'
+     << "Violations of Availability (hard) : " << c.availability << '\n'
+     << "Violations of RoomOccupation (hard) : " << c.room_occupation << '\n'
+     << "Cost of RoomCapacity (soft) : " << c.room_capacity << '\n'
+     << "Cost of MinWorkingDays (soft) : " << c.min_working_days << '\n'
+     << "Cost of CurriculumCompactness (soft) : " << c.curriculum_compactness << '\n'
+     << "Cost of RoomStability (soft) : " << c.room_stability << '\n';
+  if (c.preferences) os << "Cost of Preferences (soft) : " << c.preferences << '\n';
+  if (c.spread) os << "Cost of Spread (soft) : " << c.spread << '\n';
+  os << '\n';
+  if (c.hard() > 0) os << "Violations = " << c.hard() << ", ";
+  os << "Total Cost = " << c.soft() << '\n';
+  return os.str();
+}
+
+}  // namespace mdsc::timetable::ctt

@@ -1,0 +1,34 @@
+#pragma once
+// Test helpers: the benchmark files kept in tests/data/ctt (copies of ../shared/bench/ctt).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "modules/timetable/ctt/ctt_format.h"
+
+namespace mdsc::timetable::ctt::testing {
+
+inline std::string data_path(const std::string& file) {
+  return std::string(MDSC_SOURCE_DIR) + "/tests/data/ctt/" + file;
+}
+
+inline std::string read_data(const std::string& file) {
+  std::string error;
+  auto text = read_text_file(data_path(file), &error);
+  EXPECT_TRUE(text.has_value()) << error;
+  return text.value_or("");
+}
+
+inline Instance load(const std::string& file) {
+  auto parsed = parse_ctt(read_data(file));
+  EXPECT_TRUE(parsed) << file << ": " << parsed.error.to_string();
+  return parsed ? *parsed.instance : Instance{};
+}
+
+inline Instance parse_or_fail(const std::string& text) {
+  auto parsed = parse_ctt(text);
+  EXPECT_TRUE(parsed) << parsed.error.to_string();
+  return parsed ? *parsed.instance : Instance{};
+}
+
+}  // namespace mdsc::timetable::ctt::testing
