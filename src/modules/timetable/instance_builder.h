@@ -1,0 +1,35 @@
+#pragma once
+// The solver's instance for a term's courses (docs/decisions/0007): one instance "day" per
+// teaching day of the term, one period per row of the term's grid (daytime, then evening), the
+// courses' time bands as unavailability, and as curricula the common subjects, each track, every
+// pair of courses that share an enrolled trainee, and every instructor's courses.
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "modules/curriculum/model.h"
+#include "modules/timetable/ctt/instance.h"
+#include "modules/timetable/room.h"
+#include "modules/timetable/term.h"
+
+namespace mdsc::timetable {
+
+struct PlanningData {
+  Term term;                                                 // with its periods and closed days
+  std::vector<curriculum::Course> courses;                   // with their instructors
+  std::vector<Room> rooms;                                   // active ones
+  std::vector<std::pair<std::int64_t, std::int64_t>> enrolled;  // (course id, user id)
+};
+
+struct BuiltInstance {
+  ctt::Instance instance;
+  std::vector<std::string> days;          // ISO date of each instance day
+  std::vector<Period> slots;              // the grid row of each slot of a day
+  std::vector<std::int64_t> course_ids;   // of each instance course
+  std::vector<std::int64_t> room_ids;     // of each instance room
+};
+
+BuiltInstance build_instance(const PlanningData& data);
+
+}  // namespace mdsc::timetable
