@@ -52,7 +52,8 @@ App::App(Config config, std::unique_ptr<Clock> clock) : config_(std::move(config
   mailer_ = make_mailer(config_);
   dispatcher_ = std::make_unique<mail::Dispatcher>(*db_, *mailer_, *clock_);
   services_ = std::unique_ptr<web::Services>(new web::Services{
-      *db_, *clock_, config_, *auth_, registry_, load_secret(*db_), [this] { dispatcher_->wake(); }});
+      *db_, *clock_, config_, *auth_, registry_, load_secret(*db_), [this] { dispatcher_->wake(); },
+      *background_});
   handler_ = std::make_unique<web::Application>(*services_);
   // Jobs that run without a request (reminder mails) read the public URL from here.
   db_->write([&](db::Conn& c) {

@@ -27,6 +27,7 @@ class App {
   web::Services& services() { return *services_; }
   web::Application& handler() { return *handler_; }
   mail::Dispatcher& dispatcher() { return *dispatcher_; }
+  BackgroundTasks& background() { return *background_; }
 
  private:
   Config config_;
@@ -36,6 +37,8 @@ class App {
   std::unique_ptr<accounts::DbAuthenticator> auth_;
   std::unique_ptr<mail::Mailer> mailer_;
   std::unique_ptr<mail::Dispatcher> dispatcher_;
+  // Before services_ and after db_: destroyed first, it stops and joins the tasks that use them.
+  std::unique_ptr<BackgroundTasks> background_ = std::make_unique<BackgroundTasks>();
   std::unique_ptr<web::Services> services_;
   std::unique_ptr<web::Application> handler_;
 };

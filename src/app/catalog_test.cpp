@@ -65,6 +65,8 @@ std::set<std::string> dynamic_ids() {
     ids.insert(std::string("invoice.status.") + s);
   for (const char* s : {"accepted", "consultation", "declined", "withdrawn"}) ids.insert(std::string("seat.status.") + s);
   for (int code : {400, 408, 413, 431, 503}) ids.insert("error.transport." + std::to_string(code));
+  for (const char* s : {"running", "done", "infeasible", "failed", "cancelled"}) ids.insert(std::string("timetable.run.") + s);
+  for (const char* b : {"daytime", "evening"}) ids.insert(std::string("timetable.band.") + b);
   // The curriculum's labels, from the model's own lists of values.
   namespace cur = curriculum;
   for (const auto& [prefix, values] : std::vector<std::pair<std::string, const std::vector<std::string>*>>{

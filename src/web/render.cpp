@@ -67,6 +67,8 @@ http::Response page(Context& ctx, std::string_view tmpl, std::string_view title_
   auto layout = layout_data(ctx, title_id);
   if (!data.contains("title")) data["title"] = layout["title"];
   else layout["title"] = data["title"];
+  // A page that shows work in progress reloads itself (no script needed).
+  if (data.contains("refresh_seconds")) layout["refresh"] = data["refresh_seconds"];
   layout["content"] = render_template(tmpl, ctx.lang, data);
   http::Response r;
   r.status = status;

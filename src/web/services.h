@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/background.h"
 #include "core/clock.h"
 #include "core/config.h"
 #include "db/database.h"
@@ -34,6 +35,7 @@ struct Services {
   const Registry& registry;
   std::string secret;                     // server secret (from the database's settings table)
   std::function<void()> after_commit;     // wakes the mail dispatcher after a change
+  BackgroundTasks& background;            // long work started by a request (timetable generation)
 };
 
 }  // namespace mdsc::web

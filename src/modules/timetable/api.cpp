@@ -1,4 +1,5 @@
 #include "modules/audit/web_actor.h"
+#include "modules/timetable/generation.h"
 #include "modules/timetable/handlers.h"
 #include "modules/timetable/operations.h"
 #include "modules/timetable/repo.h"
@@ -113,6 +114,52 @@ Response api_room_create(Context& ctx) {
   if (!saved) return web::error(ctx, saved.status());
   r.id = *saved;
   return web::json(201, to_json(r));
+}
+
+}  // namespace mdsc::timetable::handlers
+
+namespace mdsc::timetable::handlers {
+namespace {
+
+nlohmann::json run_json(const Run& r, std::int64_t now) {
+  nlohmann::json j{{"id", r.id},
+                   {"term_id", r.term_id},
+                   {"seed", r.seed},
+                   {"seconds", r.seconds},
+                   {"status", r.stale(now) ? "failed" : r.status},
+                   {"progress", r.progress_permille / 1000.0},
+                   {"cancel_requested", r.cancel_requested},
+                   {"message", r.message}};
+  if (r.best_hard) j["best_hard"] = *r.best_hard;
+  if (r.best_soft) j["best_soft"] = *r.best_soft;
+  return j;
+}
+
+}  // namespace
+
+Response api_timetable_create(Context& ctx) {
+  auto j = body_json(ctx);
+  if (!j) return bad_json(ctx);
+  GenerationRequest request;
+  request.term_id = integer(*j, "term_id");
+  request.seed = j->contains("seed") ? integer(*j, "seed") : 1;
+  request.seconds = j->contains("seconds") ? integer(*j, "seconds") : 10;
+  if (request.term_id <= 0) return web::error(ctx, Status(Code::invalid, "error.invalid_input").field("term_id", "validation.required"));
+  auto started = start_generation(ctx.db(), ctx.services.background, audit::actor_of(ctx), request, ctx.services.clock);
+  if (!started) return web::error(ctx, started.status());
+  auto r = ctx.db().read([&](db::Conn& c) { return run(c, *started); });
+  return web::json(202, run_json(*r, ctx.now()));
+}
+
+Response api_timetable(Context& ctx) {
+  auto r = ctx.db().read([&](db::Conn& c) { return run(c, ctx.id_param("id")); });
+  if (!r) return web::not_found(ctx);
+  auto j = run_json(*r, ctx.now());
+  auto sessions = nlohmann::json::array();
+  for (const auto& s : ctx.db().read([&](db::Conn& c) { return draft_sessions(c, r->id); }))
+    sessions.push_back({{"course_id", s.course_id}, {"date", s.day}, {"band", s.band}, {"period", s.position}, {"room_id", s.room_id}});
+  j["sessions"] = sessions;
+  return web::json(200, j);
 }
 
 }  // namespace mdsc::timetable::handlers

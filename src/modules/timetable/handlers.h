@@ -16,6 +16,11 @@ Response term_update(Context& ctx);
 Response closed_day_add(Context& ctx);
 Response closed_day_remove(Context& ctx);
 
+// Generating a draft and watching it (run_handlers.cpp).
+Response generate(Context& ctx);
+Response run_show(Context& ctx);
+Response run_cancel(Context& ctx);
+
 // Rooms (room_handlers.cpp).
 Response rooms_list(Context& ctx);
 Response room_create(Context& ctx);
@@ -27,6 +32,8 @@ Response api_term(Context& ctx);
 Response api_term_create(Context& ctx);
 Response api_term_update(Context& ctx);
 Response api_rooms(Context& ctx);
+Response api_timetable_create(Context& ctx);
+Response api_timetable(Context& ctx);
 Response api_room_create(Context& ctx);
 
 }  // namespace mdsc::timetable::handlers

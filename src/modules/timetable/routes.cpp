@@ -17,6 +17,9 @@ void register_module(web::Registry& reg) {
   reg.html("POST", "/timetable/terms/{id}", secretariat, h::term_update);
   reg.html("POST", "/timetable/terms/{id}/closed-days", secretariat, h::closed_day_add);
   reg.html("POST", "/timetable/terms/{id}/closed-days/remove", secretariat, h::closed_day_remove);
+  reg.html("POST", "/timetable/terms/{id}/generate", secretariat, h::generate);
+  reg.html("GET", "/timetable/runs/{id}", planners, h::run_show);
+  reg.html("POST", "/timetable/runs/{id}/cancel", secretariat, h::run_cancel);
   reg.html("GET", "/timetable/rooms", planners, h::rooms_list);
   reg.html("POST", "/timetable/rooms", secretariat, h::room_create);
   reg.html("POST", "/timetable/rooms/{id}", secretariat, h::room_update);
@@ -26,6 +29,8 @@ void register_module(web::Registry& reg) {
   reg.api("GET", "/api/v1/terms/{id}", planners, h::api_term);
   reg.api("PUT", "/api/v1/terms/{id}", secretariat, h::api_term_update);
   reg.api("GET", "/api/v1/rooms", planners, h::api_rooms);
+  reg.api("POST", "/api/v1/timetables", secretariat, h::api_timetable_create);
+  reg.api("GET", "/api/v1/timetables/{id}", planners, h::api_timetable);
   reg.api("POST", "/api/v1/rooms", secretariat, h::api_room_create);
 
   reg.nav({"nav.timetable", "/timetable/terms", planners, 60});

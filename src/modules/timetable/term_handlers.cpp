@@ -1,5 +1,6 @@
 #include "core/i18n.h"
 #include "modules/audit/web_actor.h"
+#include "modules/timetable/generation.h"
 #include "modules/timetable/handlers.h"
 #include "modules/timetable/operations.h"
 #include "modules/timetable/repo.h"
@@ -55,6 +56,18 @@ nlohmann::json closed_rows(const Term& t) {
   return rows;
 }
 
+nlohmann::json runs(Context& ctx, std::int64_t term_id) {
+  auto out = nlohmann::json::array();
+  for (const auto& r : ctx.db().read([&](db::Conn& c) { return runs_of_term(c, term_id); })) {
+    const std::string status = r.stale(ctx.now()) ? "failed" : r.status;
+    nlohmann::json j{{"id", r.id}, {"href", "/timetable/runs/" + std::to_string(r.id)},
+                     {"status", i18n::t(ctx.lang, "timetable.run." + status)}};
+    if (r.best_soft && status == "done") j["soft"] = *r.best_soft;
+    out.push_back(j);
+  }
+  return out;
+}
+
 Response show(Context& ctx, const Term& stored, const Term& shown, const Status& st, int status) {
   auto form = web::form_state(ctx, st);
   return web::page(ctx, "timetable/term.html", "timetable.term_title",
@@ -63,6 +76,7 @@ Response show(Context& ctx, const Term& stored, const Term& shown, const Status&
                     {"months", calendar(ctx, stored)},
                     {"teaching_days", teaching_day_count(stored)},
                     {"closed", closed_rows(stored)},
+                    {"runs", runs(ctx, stored.id)},
                     {"can_edit", can_edit(ctx)},
                     {"form", form},
                     {"fields", web::fields(ctx, term_fields(shown), form)},

@@ -1,0 +1,167 @@
+#include "modules/timetable/generation.h"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <chrono>
+
+#include "core/clock.h"
+#include "modules/timetable/ctt/solver.h"
+#include "modules/timetable/planning.h"
+#include "nlohmann/json.hpp"
+
+namespace mdsc::timetable {
+namespace {
+
+constexpr int kMaxSeconds = 600;
+constexpr double kWriteEverySeconds = 0.5;
+
+Run run_from(const db::Row& r) {
+  Run x;
+  x.id = r.i64("id");
+  x.term_id = r.i64("term_id");
+  x.seed = r.i64("seed");
+  x.seconds = static_cast<int>(r.i64("seconds"));
+  x.status = r.str("status");
+  x.progress_permille = static_cast<int>(r.i64("progress_permille"));
+  if (!r.is_null("best_hard")) x.best_hard = static_cast<int>(r.i64("best_hard"));
+  if (!r.is_null("best_soft")) x.best_soft = static_cast<int>(r.i64("best_soft"));
+  x.cancel_requested = r.i64("cancel_requested") != 0;
+  x.message = r.str("message");
+  x.started_at = r.i64("started_at");
+  x.heartbeat_at = r.i64("heartbeat_at");
+  if (!r.is_null("finished_at")) x.finished_at = r.i64("finished_at");
+  return x;
+}
+
+void finish(db::Database& db, std::int64_t run_id, const std::string& status, const std::string& message,
+            const ctt::SolveResult* result, const BuiltInstance* built, std::int64_t now) {
+  db.write([&](db::Conn& c) {
+    if (result && built && status == "done") {
+      for (const auto& p : result->solution.lectures) {
+        const auto& slot = built->slots.at(static_cast<std::size_t>(built->instance.slot_of(p.period)));
+        c.exec("INSERT INTO timetable_sessions (run_id, course_id, day, band, position, room_id) VALUES (?, ?, ?, ?, ?, ?)",
+               {run_id, built->course_ids.at(static_cast<std::size_t>(p.course)),
+                built->days.at(static_cast<std::size_t>(built->instance.day_of(p.period))), slot.band, slot.position,
+                built->room_ids.at(static_cast<std::size_t>(p.room))});
+      }
+    }
+    db::Params p{status, message, now, now};
+    std::string sql = "UPDATE timetable_runs SET status = ?, message = ?, finished_at = ?, heartbeat_at = ?";
+    if (result) {
+      sql += ", progress_permille = 1000, best_hard = ?, best_soft = ?";
+      p.emplace_back(result->cost.hard());
+      p.emplace_back(result->cost.soft());
+    }
+    sql += " WHERE id = ?";
+    p.emplace_back(run_id);
+    c.exec(sql, p);
+  });
+}
+
+void generate(db::Database& db, const Clock& clock, std::int64_t run_id, const GenerationRequest& request,
+              const std::atomic<bool>& stopping) {
+  try {
+    auto data = db.read([&](db::Conn& c) { return planning_data(c, request.term_id); });
+    if (!data) return finish(db, run_id, "failed", "the term no longer exists", nullptr, nullptr, clock.now_unix());
+    const BuiltInstance built = build_instance(*data);
+    std::atomic<bool> cancel{false};
+    auto last_write = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+    ctt::SolverOptions options;
+    options.seed = static_cast<std::uint64_t>(request.seed);
+    options.time_limit_seconds = request.seconds;
+    options.cancel = &cancel;
+    options.on_progress = [&](const ctt::Progress& p) {
+      if (stopping) cancel = true;
+      const auto t = std::chrono::steady_clock::now();
+      if (std::chrono::duration<double>(t - last_write).count() < kWriteEverySeconds) return;
+      last_write = t;
+      const bool wanted = db.write([&](db::Conn& c) {
+        c.exec("UPDATE timetable_runs SET progress_permille = ?, best_hard = ?, best_soft = ?, heartbeat_at = ? WHERE id = ?",
+               {static_cast<int>(p.fraction * 1000), p.best_hard, p.best_soft, clock.now_unix(), run_id});
+        return c.scalar_i64("SELECT cancel_requested FROM timetable_runs WHERE id = ?", {run_id}) != 0;
+      });
+      if (wanted) cancel = true;
+    };
+    const auto result = ctt::solve(built.instance, options);
+    if (result.cancelled)
+      return finish(db, run_id, "cancelled", stopping ? "the server stopped" : "", &result, &built, clock.now_unix());
+    if (!result.feasible)
+      return finish(db, run_id, "infeasible", result.diagnosis.to_string(), &result, &built, clock.now_unix());
+    finish(db, run_id, "done", "", &result, &built, clock.now_unix());
+  } catch (const std::exception& e) {
+    spdlog::error("timetable run {} failed: {}", run_id, e.what());
+    try {
+      finish(db, run_id, "failed", e.what(), nullptr, nullptr, clock.now_unix());
+    } catch (...) {
+    }
+  }
+}
+
+}  // namespace
+
+Result<std::int64_t> start_generation(db::Database& db, BackgroundTasks& tasks, const audit::Actor& actor,
+                                      const GenerationRequest& request, const Clock& clock) {
+  Status st;
+  if (request.seconds < 1 || request.seconds > kMaxSeconds) st.field("seconds", "timetable.seconds_range");
+  if (request.seed < 0) st.field("seed", "validation.not_negative");
+  if (!st) return st;
+  const std::int64_t now = clock.now_unix();
+  auto id = db.write([&](db::Conn& c) -> Result<std::int64_t> {
+    auto data = planning_data(c, request.term_id);
+    if (!data) return Status::not_found();
+    if (data->courses.empty()) return Status(Code::invalid, "timetable.no_courses");
+    if (data->rooms.empty()) return Status(Code::invalid, "timetable.no_rooms_active");
+    if (c.scalar_i64("SELECT COUNT(*) FROM timetable_runs WHERE term_id = ? AND status = 'running' AND heartbeat_at >= ?",
+                     {request.term_id, now - 60}) > 0)
+      return Status(Code::conflict, "timetable.run_in_progress");
+    const auto run_id = c.insert(
+        "INSERT INTO timetable_runs (term_id, seed, seconds, status, created_by, started_at, heartbeat_at) "
+        "VALUES (?, ?, ?, 'running', ?, ?, ?)",
+        {request.term_id, request.seed, request.seconds,
+         actor.user_id ? db::Param(actor.user_id) : db::Param(nullptr), now, now});
+    audit::record(c, actor, "create", "timetable_run", std::to_string(run_id), nlohmann::json::object(),
+                  {{"term_id", request.term_id}, {"seed", request.seed}, {"seconds", request.seconds}}, now);
+    return run_id;
+  });
+  if (!id) return id;
+  tasks.spawn([&db, &clock, run_id = *id, request](const std::atomic<bool>& stopping) {
+    generate(db, clock, run_id, request, stopping);
+  });
+  return id;
+}
+
+Status cancel_generation(db::Database& db, const audit::Actor& actor, std::int64_t run_id, std::int64_t now) {
+  return db.write([&](db::Conn& c) -> Status {
+    auto r = run(c, run_id);
+    if (!r) return Status::not_found();
+    if (r->status != "running") return Status(Code::conflict, "timetable.run_not_running");
+    c.exec("UPDATE timetable_runs SET cancel_requested = 1 WHERE id = ?", {run_id});
+    audit::record(c, actor, "cancel", "timetable_run", std::to_string(run_id), {{"cancel_requested", false}},
+                  {{"cancel_requested", true}}, now);
+    return Status::ok();
+  });
+}
+
+std::optional<Run> run(db::Conn& c, std::int64_t id) {
+  auto row = c.query_one("SELECT * FROM timetable_runs WHERE id = ?", {id});
+  if (!row) return std::nullopt;
+  return run_from(*row);
+}
+
+std::vector<Run> runs_of_term(db::Conn& c, std::int64_t term_id) {
+  std::vector<Run> out;
+  for (const auto& r : c.query("SELECT * FROM timetable_runs WHERE term_id = ? ORDER BY id DESC LIMIT 20", {term_id}))
+    out.push_back(run_from(r));
+  return out;
+}
+
+std::vector<DraftSession> draft_sessions(db::Conn& c, std::int64_t run_id) {
+  std::vector<DraftSession> out;
+  for (const auto& r : c.query("SELECT * FROM timetable_sessions WHERE run_id = ? ORDER BY day, band, position, id", {run_id}))
+    out.push_back({r.i64("course_id"), r.str("day"), r.str("band"), static_cast<int>(r.i64("position")),
+                   r.is_null("room_id") ? 0 : r.i64("room_id")});
+  return out;
+}
+
+}  // namespace mdsc::timetable

@@ -1,0 +1,59 @@
+#pragma once
+// Generating a draft timetable for a term: a run of the solver on a background thread of the
+// instance that started it, its progress and best cost written to `timetable_runs` as it goes
+// (so any instance can show them), cancellable from any instance, and its sessions stored when
+// it ends. Starting and cancelling are audited.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/background.h"
+#include "core/clock.h"
+#include "core/result.h"
+#include "db/database.h"
+#include "modules/audit/audit.h"
+
+namespace mdsc::timetable {
+
+struct Run {
+  std::int64_t id = 0;
+  std::int64_t term_id = 0;
+  std::int64_t seed = 0;
+  int seconds = 0;
+  std::string status;  // running, done, infeasible, failed, cancelled
+  int progress_permille = 0;
+  std::optional<int> best_hard, best_soft;
+  bool cancel_requested = false;
+  std::string message;
+  std::int64_t started_at = 0, heartbeat_at = 0;
+  std::optional<std::int64_t> finished_at;
+
+  // A run whose instance stopped without finishing it: no heartbeat for a while.
+  bool stale(std::int64_t now) const { return status == "running" && now - heartbeat_at > 60; }
+};
+
+struct DraftSession {
+  std::int64_t course_id = 0;
+  std::string day;   // YYYY-MM-DD
+  std::string band;  // daytime, evening
+  int position = 0;
+  std::int64_t room_id = 0;
+};
+
+struct GenerationRequest {
+  std::int64_t term_id = 0;
+  std::int64_t seed = 1;
+  int seconds = 10;
+};
+
+// Checks the term can be scheduled, records the run, and starts it; returns the run's id.
+Result<std::int64_t> start_generation(db::Database& db, BackgroundTasks& tasks, const audit::Actor& actor,
+                                      const GenerationRequest& request, const Clock& clock);
+Status cancel_generation(db::Database& db, const audit::Actor& actor, std::int64_t run_id, std::int64_t now);
+
+std::optional<Run> run(db::Conn& c, std::int64_t id);
+std::vector<Run> runs_of_term(db::Conn& c, std::int64_t term_id);
+std::vector<DraftSession> draft_sessions(db::Conn& c, std::int64_t run_id);
+
+}  // namespace mdsc::timetable

@@ -1,0 +1,120 @@
+#include <charconv>
+#include <map>
+
+#include "core/i18n.h"
+#include "modules/audit/web_actor.h"
+#include "modules/curriculum/repo.h"
+#include "modules/timetable/generation.h"
+#include "modules/timetable/handlers.h"
+#include "modules/timetable/repo.h"
+#include "nlohmann/json.hpp"
+#include "web/render.h"
+
+namespace mdsc::timetable::handlers {
+namespace {
+
+bool can_edit(const Context& ctx) { return ctx.user && ctx.user->has(web::Role::secretariat); }
+
+std::int64_t number(const std::string& s, std::int64_t dflt, bool& ok) {
+  if (s.empty()) return dflt;
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  ok = ok && ec == std::errc() && p == s.data() + s.size();
+  return v;
+}
+
+// The draft as a table per date: one row per teaching day that has sessions, one column per
+// period of the grid, each cell the courses and rooms placed there.
+nlohmann::json grid(Context& ctx, const Term& term, const std::vector<DraftSession>& sessions) {
+  auto [courses, rooms] = ctx.db().read([&](db::Conn& c) {
+    return std::make_pair(curriculum::repo::courses(c, term.fiscal_year), repo::rooms(c));
+  });
+  std::map<std::int64_t, const curriculum::Course*> course_by_id;
+  for (const auto& k : courses) course_by_id[k.id] = &k;
+  std::map<std::int64_t, std::string> room_name;
+  for (const auto& r : rooms) room_name[r.id] = r.name;
+  std::vector<Period> slots = term.periods;
+  std::stable_sort(slots.begin(), slots.end(), [](const Period& a, const Period& b) {
+    return std::make_pair(a.band != "daytime", a.position) < std::make_pair(b.band != "daytime", b.position);
+  });
+  auto columns = nlohmann::json::array();
+  for (const auto& p : slots)
+    columns.push_back({{"label", i18n::t(ctx.lang, "timetable.band." + p.band) + " " + std::to_string(p.position)},
+                       {"time", p.starts_at + "–" + p.ends_at}});
+  std::map<std::string, std::vector<std::vector<nlohmann::json>>> by_day;
+  for (const auto& s : sessions) {
+    auto& row = by_day[s.day];
+    if (row.empty()) row.resize(slots.size());
+    for (std::size_t i = 0; i < slots.size(); ++i)
+      if (slots[i].band == s.band && slots[i].position == s.position) {
+        const auto* k = course_by_id.count(s.course_id) ? course_by_id[s.course_id] : nullptr;
+        row[i].push_back({{"course", k ? k->title(ctx.lang) : std::to_string(s.course_id)},
+                          {"code", k ? k->code : ""},
+                          {"href", "/courses/" + std::to_string(s.course_id)},
+                          {"room", room_name[s.room_id]}});
+      }
+  }
+  auto rows = nlohmann::json::array();
+  for (const auto& [day, cells] : by_day) {
+    auto row_cells = nlohmann::json::array();
+    for (const auto& cell : cells) row_cells.push_back({{"sessions", cell}});
+    rows.push_back({{"day", day}, {"cells", row_cells}});
+  }
+  return {{"columns", columns}, {"rows", rows}};
+}
+
+}  // namespace
+
+Response generate(Context& ctx) {
+  const auto term_id = ctx.id_param("id");
+  if (term_id == 0) return web::not_found(ctx);
+  bool ok = true;
+  GenerationRequest request;
+  request.term_id = term_id;
+  request.seed = number(ctx.form.trimmed("seed"), 1, ok);
+  request.seconds = static_cast<int>(number(ctx.form.trimmed("seconds"), 10, ok));
+  Result<std::int64_t> started =
+      ok ? start_generation(ctx.db(), ctx.services.background, audit::actor_of(ctx), request, ctx.services.clock)
+         : Result<std::int64_t>(Status(Code::invalid, "error.invalid_input").field("seconds", "validation.number"));
+  if (!started) {
+    if (started.status().code() == Code::not_found) return web::not_found(ctx);
+    ctx.flash_next("error", started.status().message_id());
+    return web::redirect(ctx, "/timetable/terms/" + std::to_string(term_id));
+  }
+  return web::redirect(ctx, "/timetable/runs/" + std::to_string(*started));
+}
+
+Response run_show(Context& ctx) {
+  const auto id = ctx.id_param("id");
+  auto r = id ? ctx.db().read([&](db::Conn& c) { return run(c, id); }) : std::nullopt;
+  if (!r) return web::not_found(ctx);
+  auto term = ctx.db().read([&](db::Conn& c) { return repo::term(c, r->term_id); });
+  if (!term) return web::not_found(ctx);
+  const bool stale = r->stale(ctx.now());
+  const std::string status = stale ? "failed" : r->status;
+  nlohmann::json data{{"run", {{"id", r->id}, {"seed", r->seed}, {"seconds", r->seconds}, {"status", status},
+                                {"status_label", i18n::t(ctx.lang, "timetable.run." + status)},
+                                {"percent", r->progress_permille / 10}}},
+                      {"running", status == "running"},
+                      {"done", status == "done"},
+                      {"term", {{"name", term->name}, {"href", "/timetable/terms/" + std::to_string(term->id)}}},
+                      {"can_edit", can_edit(ctx)},
+                      {"action", "/timetable/runs/" + std::to_string(r->id)}};
+  if (r->best_hard) data["run"]["best_hard"] = *r->best_hard;
+  if (r->best_soft) data["run"]["best_soft"] = *r->best_soft;
+  if (!r->message.empty()) data["message"] = stale ? i18n::t(ctx.lang, "timetable.run_stale") : r->message;
+  if (status == "running") data["refresh_seconds"] = 1;
+  if (status == "done") data["grid"] = grid(ctx, *term, ctx.db().read([&](db::Conn& c) { return draft_sessions(c, r->id); }));
+  return web::page(ctx, "timetable/run.html", "timetable.run_title", data);
+}
+
+Response run_cancel(Context& ctx) {
+  const auto id = ctx.id_param("id");
+  if (id == 0) return web::not_found(ctx);
+  Status st = cancel_generation(ctx.db(), audit::actor_of(ctx), id, ctx.now());
+  if (st.code() == Code::not_found) return web::not_found(ctx);
+  if (!st) ctx.flash_next("error", st.message_id());
+  return web::redirect(ctx, "/timetable/runs/" + std::to_string(id));
+}
+
+}  // namespace mdsc::timetable::handlers
