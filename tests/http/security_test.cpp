@@ -138,7 +138,10 @@ TEST_F(Security, UsersSeeOnlyTheirOwnSessionsAndTokens) {
   HttpClient anon(server_->port());
   auto list = anon.get("/api/v1/me/sessions", {{"Authorization", "Bearer " + taro_token}});
   EXPECT_EQ(list.status, 200);
-  for (const auto& s : nlohmann::json::parse(list.body)["items"]) EXPECT_EQ(s["id"], taro_session);
+  // Kept in a variable: a range-for over a member of a temporary reads freed memory.
+  const auto sessions = nlohmann::json::parse(list.body);
+  ASSERT_TRUE(sessions.contains("items")) << list.body;
+  for (const auto& s : sessions["items"]) EXPECT_EQ(s["id"], taro_session);
   // A trainee is not the secretariat.
   EXPECT_EQ(anon.get("/api/v1/users", {{"Authorization", "Bearer " + taro_token}}).status, 403);
   EXPECT_EQ(taro.get("/admin/users").status, 403);
