@@ -58,7 +58,14 @@ nlohmann::json grid(Context& ctx, const Term& term, const std::vector<DraftSessi
   for (const auto& [day, cells] : by_day) {
     auto row_cells = nlohmann::json::array();
     for (const auto& cell : cells) row_cells.push_back({{"sessions", cell}});
-    rows.push_back({{"day", day}, {"cells", row_cells}});
+    // The weekday beside the date: the secretariat plans by "Tuesday evening", not by date alone.
+    static const char* kDays[] = {"weekday.mon", "weekday.tue", "weekday.wed", "weekday.thu",
+                                  "weekday.fri", "weekday.sat", "weekday.sun"};
+    std::chrono::year_month_day ymd{};
+    std::string label = day;
+    if (parse_iso_date(day, ymd))
+      label += " (" + i18n::t(ctx.lang, kDays[std::chrono::weekday{std::chrono::sys_days{ymd}}.iso_encoding() - 1]) + ")";
+    rows.push_back({{"day", label}, {"cells", row_cells}});
   }
   return {{"columns", columns}, {"rows", rows}};
 }
