@@ -10,49 +10,13 @@
 #include "core/clock.h"
 #include "nlohmann/json.hpp"
 #include "support/http_client.h"
+#include "support/outbox.h"
 #include "support/test_server.h"
 
 namespace mdsc::testing {
 namespace {
 
 constexpr const char* kAdminPw = "Kanazawa-seminar-2017-pw";
-
-std::string decode_base64(const std::string& in) {
-  static const std::string chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  int val = 0, bits = -8;
-  for (char c : in) {
-    auto p = chars.find(c);
-    if (p == std::string::npos) continue;
-    val = (val << 6) + static_cast<int>(p);
-    bits += 6;
-    if (bits >= 0) {
-      out += static_cast<char>((val >> bits) & 0xFF);
-      bits -= 8;
-    }
-  }
-  return out;
-}
-
-// Bodies of the mails to `to`, waiting (with a deadline) for the dispatcher that sends after commit.
-std::vector<std::string> mails_to(const std::string& dir, const std::string& to, std::size_t at_least) {
-  std::vector<std::string> out;
-  for (int attempt = 0; attempt < 400 && out.size() < at_least; ++attempt) {
-    out.clear();
-    if (std::filesystem::exists(dir))
-      for (const auto& e : std::filesystem::directory_iterator(dir)) {
-        if (e.path().extension() != ".eml") continue;
-        std::ifstream f(e.path());
-        std::stringstream ss;
-        ss << f.rdbuf();
-        std::string raw = ss.str();
-        if (raw.find("To: " + to) == std::string::npos) continue;
-        out.push_back(decode_base64(raw.substr(raw.find("\r\n\r\n") + 4)));
-      }
-    if (out.size() < at_least) std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
-  return out;
-}
 
 class Apply : public ::testing::Test {
  protected:
@@ -114,7 +78,7 @@ TEST_F(Apply, AnApplicantIsAcceptedAndSetsAPasswordFromTheInvitation) {
   auto done = applicant.post_form("/apply", phd_fields("sakura@example.org"));
   ASSERT_EQ(done.status, 200) << done.body;
   EXPECT_NE(done.body.find("sakura@example.org"), std::string::npos);
-  EXPECT_FALSE(mails_to(server_->outbox_dir(), "sakura@example.org", 1).empty()) << "the confirmation";
+  EXPECT_FALSE(outbox_mails(server_->outbox_dir(), "To: sakura@example.org", 1).empty()) << "the confirmation";
   auto again = applicant.post_form("/apply", phd_fields("sakura@example.org"));
   EXPECT_EQ(again.status, 409);
   EXPECT_NE(again.body.find("既に申し込まれています"), std::string::npos);
@@ -130,7 +94,7 @@ TEST_F(Apply, AnApplicantIsAcceptedAndSetsAPasswordFromTheInvitation) {
   EXPECT_EQ(no_reason.status, 422);
   auto accepted = admin.post_form(href + "/decision", {{"decision", "accepted"}});
   EXPECT_EQ(accepted.status, 303);
-  auto mails = mails_to(server_->outbox_dir(), "sakura@example.org", 3);
+  auto mails = outbox_mails(server_->outbox_dir(), "To: sakura@example.org", 3);
   std::string link;
   for (const auto& body : mails)
     if (std::regex_search(body, m, std::regex("http://[^/\\s]+(/password-reset/[A-Za-z0-9_-]+)"))) link = m[1];

@@ -10,22 +10,11 @@
 
 #include "nlohmann/json.hpp"
 #include "support/http_client.h"
+#include "support/outbox.h"
 #include "support/test_server.h"
 
 namespace mdsc::testing {
 namespace {
-
-std::map<std::string, std::string> demo_passwords(const std::string& dir) {
-  std::map<std::string, std::string> out;
-  std::ifstream f(dir + "/demo-credentials.txt");
-  std::string line;
-  while (std::getline(f, line)) {
-    std::stringstream ss(line);
-    std::string role, email, password;
-    if (std::getline(ss, role, '\t') && std::getline(ss, email, '\t') && std::getline(ss, password)) out[email] = password;
-  }
-  return out;
-}
 
 std::string pdf_text(const std::string& pdf) {
   std::string path = make_temp_dir("pdf") + "/x.pdf";

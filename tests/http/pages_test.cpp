@@ -9,49 +9,13 @@
 
 #include "nlohmann/json.hpp"
 #include "support/http_client.h"
+#include "support/outbox.h"
 #include "support/test_server.h"
 
 namespace mdsc::testing {
 namespace {
 
 constexpr const char* kAdminPw = "Kanazawa-seminar-2017-pw";
-
-std::string decode_base64(const std::string& in) {
-  static const std::string chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  int val = 0, bits = -8;
-  for (char c : in) {
-    auto p = chars.find(c);
-    if (p == std::string::npos) continue;
-    val = (val << 6) + static_cast<int>(p);
-    bits += 6;
-    if (bits >= 0) {
-      out += static_cast<char>((val >> bits) & 0xFF);
-      bits -= 8;
-    }
-  }
-  return out;
-}
-
-// The text of the only .eml file in the outbox, decoded.
-std::string outbox_text(const std::string& dir, const std::string& must_contain_header) {
-  for (int attempt = 0; attempt < 200; ++attempt) {
-    if (std::filesystem::exists(dir)) {
-      for (const auto& e : std::filesystem::directory_iterator(dir)) {
-        if (e.path().extension() != ".eml") continue;
-        std::ifstream f(e.path());
-        std::stringstream ss;
-        ss << f.rdbuf();
-        std::string raw = ss.str();
-        if (raw.find(must_contain_header) == std::string::npos) continue;
-        return decode_base64(raw.substr(raw.find("\r\n\r\n") + 4));
-      }
-    }
-    // The dispatcher delivers right after the commit, on its own thread: poll for the file.
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
-  return "";
-}
 
 class Pages : public ::testing::Test {
  protected:
@@ -144,7 +108,8 @@ TEST_F(Pages, ANewUserGetsAnInvitationMailAfterTheCommitAndSetsAPassword) {
                                             {"given_name", "花"}, {"preferred_lang", "ja"}, {"roles", "trainee"},
                                             {"active", "1"}, {"invite", "1"}});
   ASSERT_EQ(r.status, 303) << r.body;
-  std::string body = outbox_text(server_->outbox_dir(), "To: invitee@example.org");
+  auto mails = outbox_mails(server_->outbox_dir(), "To: invitee@example.org", 1);
+  std::string body = mails.empty() ? "" : mails.front();
   ASSERT_FALSE(body.empty()) << "no invitation in the outbox";
   std::smatch m;
   ASSERT_TRUE(std::regex_search(body, m, std::regex("http://[^/]+(/password-reset/[A-Za-z0-9_-]+)")));
@@ -170,7 +135,7 @@ TEST_F(Pages, PasswordResetAnswersTheSameForUnknownAddresses) {
   EXPECT_EQ(known.status, 303);
   EXPECT_EQ(unknown.status, 303);
   EXPECT_EQ(known.header("location"), unknown.header("location"));
-  EXPECT_FALSE(outbox_text(server_->outbox_dir(), "To: trainee@example.org").empty());
+  EXPECT_FALSE(outbox_mails(server_->outbox_dir(), "To: trainee@example.org", 1).empty());
 }
 
 TEST_F(Pages, ApiTokensWorkLikeTheirUserAndErrorsAreJson) {
