@@ -7,6 +7,9 @@ namespace mdsc::timetable::handlers {
 using web::Context;
 using Response = http::Response;
 
+// Whether the pages show the forms that change terms, rooms and runs (the routes check again).
+inline bool can_edit(const Context& ctx) { return ctx.user && ctx.user->has(web::Role::secretariat); }
+
 // Terms: list, form, calendar of teaching days, closed days (term_handlers.cpp).
 Response terms_list(Context& ctx);
 Response term_new(Context& ctx);

@@ -18,10 +18,7 @@ BuiltInstance build_instance(const PlanningData& data) {
   in.name = data.term.name;
   for (const auto& d : term_days(data.term))
     if (d.status == "teaching") out.days.push_back(d.iso);
-  out.slots = data.term.periods;
-  std::stable_sort(out.slots.begin(), out.slots.end(), [](const Period& a, const Period& b) {
-    return std::make_pair(a.band != "daytime", a.position) < std::make_pair(b.band != "daytime", b.position);
-  });
+  out.slots = grid_order(data.term.periods);
   in.days = static_cast<int>(out.days.size());
   in.periods_per_day = static_cast<int>(out.slots.size());
 

@@ -24,7 +24,6 @@ Room room_from_form(const Context& ctx, Status& st) {
 // The list with a form per room and one for a new room; `failed_id` is the form to show with
 // what was typed and its errors (0: the new room's form).
 Response rooms_page(Context& ctx, std::int64_t failed_id, const Status& st, int status) {
-  const bool can_edit = ctx.user && ctx.user->has(web::Role::secretariat);
   auto rooms = ctx.db().read([](db::Conn& c) { return repo::rooms(c); });
   auto form = web::form_state(ctx, st);
   auto rows = nlohmann::json::array();
@@ -37,7 +36,7 @@ Response rooms_page(Context& ctx, std::int64_t failed_id, const Status& st, int 
   }
   nlohmann::json fresh = failed_id == 0 && !st.is_ok() ? form : nlohmann::json::object();
   return web::page(ctx, "timetable/rooms.html", "timetable.rooms_title",
-                   {{"rows", rows}, {"can_edit", can_edit}, {"summary_form", form}, {"new_form", fresh}}, status);
+                   {{"rows", rows}, {"can_edit", can_edit(ctx)}, {"summary_form", form}, {"new_form", fresh}}, status);
 }
 
 }  // namespace

@@ -13,8 +13,6 @@
 namespace mdsc::timetable::handlers {
 namespace {
 
-bool can_edit(const Context& ctx) { return ctx.user && ctx.user->has(web::Role::secretariat); }
-
 std::int64_t number(const std::string& s, std::int64_t dflt, bool& ok) {
   if (s.empty()) return dflt;
   std::int64_t v = 0;
@@ -33,10 +31,7 @@ nlohmann::json grid(Context& ctx, const Term& term, const std::vector<DraftSessi
   for (const auto& k : courses) course_by_id[k.id] = &k;
   std::map<std::int64_t, std::string> room_name;
   for (const auto& r : rooms) room_name[r.id] = r.name;
-  std::vector<Period> slots = term.periods;
-  std::stable_sort(slots.begin(), slots.end(), [](const Period& a, const Period& b) {
-    return std::make_pair(a.band != "daytime", a.position) < std::make_pair(b.band != "daytime", b.position);
-  });
+  const std::vector<Period> slots = grid_order(term.periods);
   auto columns = nlohmann::json::array();
   for (const auto& p : slots)
     columns.push_back({{"label", i18n::t(ctx.lang, "timetable.band." + p.band) + " " + std::to_string(p.position)},
@@ -59,12 +54,10 @@ nlohmann::json grid(Context& ctx, const Term& term, const std::vector<DraftSessi
     auto row_cells = nlohmann::json::array();
     for (const auto& cell : cells) row_cells.push_back({{"sessions", cell}});
     // The weekday beside the date: the secretariat plans by "Tuesday evening", not by date alone.
-    static const char* kDays[] = {"weekday.mon", "weekday.tue", "weekday.wed", "weekday.thu",
-                                  "weekday.fri", "weekday.sat", "weekday.sun"};
     std::chrono::year_month_day ymd{};
     std::string label = day;
     if (parse_iso_date(day, ymd))
-      label += " (" + i18n::t(ctx.lang, kDays[std::chrono::weekday{std::chrono::sys_days{ymd}}.iso_encoding() - 1]) + ")";
+      label += " (" + i18n::t(ctx.lang, weekday_message_id(std::chrono::weekday{std::chrono::sys_days{ymd}}.iso_encoding())) + ")";
     rows.push_back({{"day", label}, {"cells", row_cells}});
   }
   return {{"columns", columns}, {"rows", rows}};

@@ -1,6 +1,8 @@
 #include "modules/timetable/term.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <map>
 
 #include "core/jp_holidays.h"
 #include "nlohmann/json.hpp"
@@ -35,6 +37,10 @@ std::string iso_date(year_month_day d) {
 std::vector<TermDay> term_days(const Term& term) {
   year_month_day first{}, last{};
   if (!parse_iso_date(term.starts_on, first) || !parse_iso_date(term.ends_on, last)) return {};
+  // The holidays of each year the term touches, computed once (not once per day).
+  std::map<sys_days, std::string_view> holidays;
+  for (int y = static_cast<int>(first.year()); y <= static_cast<int>(last.year()); ++y)
+    for (const auto& h : jp::holidays_of_year(y)) holidays[sys_days{h.date}] = h.message_id;
   std::vector<TermDay> out;
   for (sys_days d = sys_days{first}; d <= sys_days{last}; d += days{1}) {
     TermDay t;
@@ -42,10 +48,9 @@ std::vector<TermDay> term_days(const Term& term) {
     t.iso = iso_date(t.date);
     t.weekday = weekday{d}.iso_encoding();
     const unsigned m = static_cast<unsigned>(t.date.month()), md = static_cast<unsigned>(t.date.day());
-    const auto holiday = jp::holiday_on(t.date);
-    if (!holiday.empty()) {
+    if (auto h = holidays.find(d); h != holidays.end()) {
       t.status = "holiday";
-      t.holiday_id = std::string(holiday);
+      t.holiday_id = std::string(h->second);
     } else if (term.year_end_break && ((m == 12 && md >= 29) || (m == 1 && md <= 3))) {
       t.status = "year_end";
     } else {
@@ -61,6 +66,19 @@ std::vector<TermDay> term_days(const Term& term) {
     out.push_back(std::move(t));
   }
   return out;
+}
+
+std::vector<Period> grid_order(std::vector<Period> periods) {
+  std::stable_sort(periods.begin(), periods.end(), [](const Period& a, const Period& b) {
+    return std::make_pair(a.band != "daytime", a.position) < std::make_pair(b.band != "daytime", b.position);
+  });
+  return periods;
+}
+
+const char* weekday_message_id(unsigned iso_weekday) {
+  static const char* kIds[] = {"weekday.mon", "weekday.tue", "weekday.wed", "weekday.thu",
+                               "weekday.fri", "weekday.sat", "weekday.sun"};
+  return kIds[(iso_weekday + 6) % 7];
 }
 
 int teaching_day_count(const Term& term) {

@@ -51,6 +51,10 @@ struct TermDay {
 };
 
 std::vector<TermDay> term_days(const Term& term);
+// The periods of a day in the order of the grid: daytime ones, then evening ones, by position.
+std::vector<Period> grid_order(std::vector<Period> periods);
+// "weekday.mon" … "weekday.sun" for ISO weekdays 1 … 7.
+const char* weekday_message_id(unsigned iso_weekday);
 int teaching_day_count(const Term& term);
 
 bool parse_iso_date(const std::string& s, std::chrono::year_month_day& out);

@@ -55,10 +55,8 @@ std::vector<web::FieldSpec> term_fields(const Term& t) {
   auto brk = f("year_end_break", "timetable.year_end_break", "checkbox", t.year_end_break ? "1" : "0");
   brk.required = false;
   out.push_back(brk);
-  static const char* kDays[] = {"weekday.mon", "weekday.tue", "weekday.wed", "weekday.thu",
-                                "weekday.fri", "weekday.sat", "weekday.sun"};
   for (int i = 0; i < 7; ++i) {
-    auto d = f(("wd" + std::to_string(i + 1)).c_str(), kDays[i], "checkbox",
+    auto d = f(("wd" + std::to_string(i + 1)).c_str(), weekday_message_id(static_cast<unsigned>(i + 1)), "checkbox",
                t.teaching_weekdays.size() == 7 && t.teaching_weekdays[i] == '1' ? "1" : "0");
     d.required = false;
     out.push_back(d);

@@ -11,8 +11,6 @@
 namespace mdsc::timetable::handlers {
 namespace {
 
-bool can_edit(const Context& ctx) { return ctx.user && ctx.user->has(web::Role::secretariat); }
-
 // The term's days as month tables, weeks from Monday, for the calendar on the term's page.
 nlohmann::json calendar(const Context& ctx, const Term& t) {
   auto months = nlohmann::json::array();
