@@ -122,6 +122,19 @@ TEST_F(Generation, ALongRunShowsProgressAndStopsWhenCancelledFromThePage) {
   EXPECT_EQ(j["status"], "cancelled") << j.dump();
 }
 
+TEST_F(Generation, AYearWithoutCoursesIsRefusedWithAMessageAndStartsNothing) {
+  HttpClient c(server_->port());
+  auto t = c.send_json("POST", "/api/v1/terms",
+                       R"({"fiscal_year":2019,"name":"空の学期","starts_on":"2019-12-02","ends_on":"2020-02-28"})", token_);
+  ASSERT_EQ(t.status, 201) << t.body;
+  const std::int64_t empty_term = nlohmann::json::parse(t.body)["id"];
+  auto r = c.send_json("POST", "/api/v1/timetables", nlohmann::json{{"term_id", empty_term}}.dump(), token_);
+  EXPECT_EQ(r.status, 422) << r.body;
+  EXPECT_NE(r.body.find("この年度の科目がありません"), std::string::npos) << r.body;
+  auto missing = c.send_json("POST", "/api/v1/timetables", nlohmann::json{{"term_id", 999999}}.dump(), token_);
+  EXPECT_EQ(missing.status, 404) << missing.body;
+}
+
 TEST_F(Generation, ATraineeCannotStartOrStopARun) {
   HttpClient trainee(server_->port());
   ASSERT_EQ(trainee.login("trainee@example.org", kPw), 303);

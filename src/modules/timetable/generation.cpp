@@ -108,10 +108,13 @@ Result<std::int64_t> start_generation(db::Database& db, BackgroundTasks& tasks, 
   if (!st) return st;
   const std::int64_t now = clock.now_unix();
   auto id = db.write([&](db::Conn& c) -> Result<std::int64_t> {
-    auto data = planning_data(c, request.term_id);
-    if (!data) return Status::not_found();
-    if (data->courses.empty()) return Status(Code::invalid, "timetable.no_courses");
-    if (data->rooms.empty()) return Status(Code::invalid, "timetable.no_rooms_active");
+    // Counts only: the solving thread reads the whole planning data itself.
+    auto term = c.query_one("SELECT fiscal_year FROM terms WHERE id = ?", {request.term_id});
+    if (!term) return Status::not_found();
+    if (c.scalar_i64("SELECT COUNT(*) FROM courses WHERE fiscal_year = ?", {term->i64("fiscal_year")}) == 0)
+      return Status(Code::invalid, "timetable.no_courses");
+    if (c.scalar_i64("SELECT COUNT(*) FROM rooms WHERE active = 1") == 0)
+      return Status(Code::invalid, "timetable.no_rooms_active");
     if (c.scalar_i64("SELECT COUNT(*) FROM timetable_runs WHERE term_id = ? AND status = 'running' AND heartbeat_at >= ?",
                      {request.term_id, now - 60}) > 0)
       return Status(Code::conflict, "timetable.run_in_progress");
