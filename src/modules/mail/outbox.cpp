@@ -99,7 +99,10 @@ void Dispatcher::loop() {
       last = stopping_;
     }
     try {
-      deliver_pending(db_, mailer_, clock_.now_unix());
+      // A full batch means more may be waiting (a change that mailed a whole course): carry on.
+      constexpr int kBatch = 100;
+      while (deliver_pending(db_, mailer_, clock_.now_unix(), kBatch) == kBatch) {
+      }
     } catch (const std::exception& e) {
       spdlog::warn("mail dispatcher: {}", e.what());
     }
