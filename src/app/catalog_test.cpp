@@ -9,6 +9,7 @@
 
 #include "core/i18n.h"
 #include "modules/curriculum/model.h"
+#include "modules/timetable/feeds.h"
 #include "nlohmann/json.hpp"
 #include "web/principal.h"
 #include "web/templates.h"
@@ -67,6 +68,8 @@ std::set<std::string> dynamic_ids() {
   for (int code : {400, 408, 413, 431, 503}) ids.insert("error.transport." + std::to_string(code));
   for (const char* s : {"running", "done", "infeasible", "failed", "cancelled"}) ids.insert(std::string("timetable.run.") + s);
   for (const char* b : {"daytime", "evening"}) ids.insert(std::string("timetable.band.") + b);
+  for (const auto& k : timetable::feed_kinds()) ids.insert("calendar.kind." + k);
+  for (const char* s : {"unavailable", "avoid"}) ids.insert(std::string("availability.strength.") + s);
   // The curriculum's labels, from the model's own lists of values.
   namespace cur = curriculum;
   for (const auto& [prefix, values] : std::vector<std::pair<std::string, const std::vector<std::string>*>>{

@@ -3,9 +3,57 @@
 #include <stdexcept>
 
 #include "modules/audit/audit.h"
+#include "modules/timetable/availability.h"
 #include "modules/timetable/operations.h"
 
 namespace mdsc::app {
+namespace {
+
+std::int64_t demo_instructor(db::Database& db, const char* family, const char* given) {
+  auto row = db.read([&](db::Conn& c) {
+    return c.query_one("SELECT id FROM instructors WHERE family_name = ? AND given_name = ?", {family, given});
+  });
+  if (!row) throw std::runtime_error(std::string("demo timetable: no instructor ") + family);
+  return row->i64("id");
+}
+
+// When the instructors cannot teach or would rather not, and where the courses go: the
+// prospectus's common subjects in the daytime about three days a week (Monday, Wednesday,
+// Friday), the tracks' specialised courses in the evening one or two days a week (Tuesday,
+// Thursday).
+void load_demo_rules(db::Database& db, const audit::Actor& actor, std::int64_t now) {
+  auto rule = [&](const char* family, const char* given, int weekday, const char* day, const char* band, int position,
+                  const char* strength, const char* reason) {
+    timetable::Unavailability u;
+    u.instructor_id = demo_instructor(db, family, given);
+    u.weekday = weekday;
+    u.day = day;
+    u.band = band;
+    u.position = position;
+    u.strength = strength;
+    u.reason = reason;
+    if (auto id = timetable::availability::add_rule(db, actor, u, now); !id)
+      throw std::runtime_error(std::string("demo unavailability of ") + family + ": " + id.status().message_id());
+  };
+  rule("奥野", "恭史", 3, "", "", 0, "unavailable", "教授会");            // AI-1: never on a Wednesday
+  rule("田宮", "元", 0, "2018-01-24", "", 0, "unavailable", "学会出張");  // C-L3: not on that day
+  rule("杉山", "将", 1, "", "daytime", 0, "avoid", "研究センターの定例会議");  // C-L2: rather not on Mondays
+
+  auto courses = db.read([](db::Conn& c) {
+    return c.query("SELECT id, category, periods FROM courses WHERE fiscal_year = 2017 ORDER BY code");
+  });
+  for (const auto& k : courses) {
+    timetable::CourseRule r;
+    r.course_id = k.i64("id");
+    const bool common = k.str("category") == "common";
+    r.weekdays = common ? "1010100" : "0101000";
+    r.max_per_week = common ? 4 : 2;
+    if (auto st = timetable::availability::save_course_rule(db, actor, r, now); !st)
+      throw std::runtime_error("demo course rule: " + st.message_id());
+  }
+}
+
+}  // namespace
 
 void load_demo_timetable(db::Database& db, std::int64_t now) {
   const audit::Actor actor = audit::Actor::system("demo");
@@ -29,6 +77,7 @@ void load_demo_timetable(db::Database& db, std::int64_t now) {
   for (const auto& r : rooms)
     if (auto saved = timetable::save_room(db, actor, r, now); !saved)
       throw std::runtime_error("demo room: " + saved.status().message_id());
+  load_demo_rules(db, actor, now);
 }
 
 }  // namespace mdsc::app

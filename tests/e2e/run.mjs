@@ -13,8 +13,9 @@ import {
 } from './harness.mjs';
 import { curriculumScenarios } from './curriculum.mjs';
 import { memberScenarios } from './members.mjs';
+import { timetableScenarios } from './timetable.mjs';
 
-let scratch, database, server, browser, origin, secretariat;
+let scratch, database, server, browser, origin, secretariat, demoAccounts;
 let launching;  // chromium starts while the database is made
 let failed = true;  // until set up: keeps the scratch folder and shows the server's log
 
@@ -27,6 +28,7 @@ before(async () => {
   const dataDir = path.join(scratch, 'data');
   const demo = await initDemo(database.url, dataDir);
   secretariat = demo.printed.secretariat;
+  demoAccounts = demo.printed;
   assert.ok(secretariat, `mdsc init --demo printed no secretariat credentials:\n${demo.stdout}`);
   assert.equal(secretariat.email, 'secretariat@mdsc.example');
   assert.deepEqual(demo.written, demo.printed,
@@ -296,4 +298,11 @@ curriculumScenarios({
   scenario, shot, h1, header, logIn, resumeSession,
   origin: () => origin,
   dataDir: () => path.join(scratch, 'data'),
+});
+
+// Issue 5 (the timetable and calendar feeds): tests/e2e/timetable.mjs.
+timetableScenarios({
+  scenario, shot, h1, header, logIn, resumeSession,
+  origin: () => origin,
+  account: (role) => demoAccounts?.[role],
 });

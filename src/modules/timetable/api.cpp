@@ -132,6 +132,7 @@ nlohmann::json run_json(const Run& r, std::int64_t now) {
                    {"message", r.message}};
   if (r.best_hard) j["best_hard"] = *r.best_hard;
   if (r.best_soft) j["best_soft"] = *r.best_soft;
+  j["published_at"] = r.published_at ? nlohmann::json(*r.published_at) : nlohmann::json(nullptr);
   return j;
 }
 
@@ -157,7 +158,8 @@ Response api_timetable(Context& ctx) {
   auto j = run_json(*r, ctx.now());
   auto sessions = nlohmann::json::array();
   for (const auto& s : ctx.db().read([&](db::Conn& c) { return draft_sessions(c, r->id); }))
-    sessions.push_back({{"course_id", s.course_id}, {"date", s.day}, {"band", s.band}, {"period", s.position}, {"room_id", s.room_id}});
+    sessions.push_back({{"id", s.id}, {"course_id", s.course_id}, {"date", s.day}, {"band", s.band}, {"period", s.position},
+                        {"room_id", s.room_id}, {"pinned", s.pinned}});
   j["sessions"] = sessions;
   return web::json(200, j);
 }

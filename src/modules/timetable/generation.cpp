@@ -7,6 +7,7 @@
 
 #include "core/clock.h"
 #include "modules/timetable/ctt/solver.h"
+#include "modules/timetable/pins.h"
 #include "modules/timetable/planning.h"
 #include "nlohmann/json.hpp"
 
@@ -31,19 +32,23 @@ Run run_from(const db::Row& r) {
   x.started_at = r.i64("started_at");
   x.heartbeat_at = r.i64("heartbeat_at");
   if (!r.is_null("finished_at")) x.finished_at = r.i64("finished_at");
+  if (!r.is_null("published_at")) x.published_at = r.i64("published_at");
   return x;
 }
 
+// `solution` holds the solver's lectures, then the pinned ones (from `first_pin` on).
 void finish(db::Database& db, std::int64_t run_id, const std::string& status, const std::string& message,
-            const ctt::SolveResult* result, const BuiltInstance* built, std::int64_t now) {
+            const ctt::SolveResult* result, const BuiltInstance* built, std::int64_t now,
+            const ctt::Solution* solution = nullptr, std::size_t first_pin = 0) {
   db.write([&](db::Conn& c) {
-    if (result && built && status == "done") {
-      for (const auto& p : result->solution.lectures) {
+    if (solution && built && status == "done") {
+      for (std::size_t i = 0; i < solution->lectures.size(); ++i) {
+        const auto& p = solution->lectures[i];
         const auto& slot = built->slots.at(static_cast<std::size_t>(built->instance.slot_of(p.period)));
-        c.exec("INSERT INTO timetable_sessions (run_id, course_id, day, band, position, room_id) VALUES (?, ?, ?, ?, ?, ?)",
+        c.exec("INSERT INTO timetable_sessions (run_id, course_id, day, band, position, room_id, pinned) VALUES (?, ?, ?, ?, ?, ?, ?)",
                {run_id, built->course_ids.at(static_cast<std::size_t>(p.course)),
                 built->days.at(static_cast<std::size_t>(built->instance.day_of(p.period))), slot.band, slot.position,
-                built->room_ids.at(static_cast<std::size_t>(p.room))});
+                built->room_ids.at(static_cast<std::size_t>(p.room)), i >= first_pin ? 1 : 0});
       }
     }
     db::Params p{status, message, now, now};
@@ -59,12 +64,28 @@ void finish(db::Database& db, std::int64_t run_id, const std::string& status, co
   });
 }
 
+// The pins a new run keeps: the published timetable's once there is one, else those of the term's
+// latest finished draft.
+std::vector<Pin> pins_of_term(db::Conn& c, std::int64_t term_id) {
+  auto rows = c.query("SELECT course_id, day, band, position, room_id FROM course_sessions "
+                      "WHERE term_id = ? AND status = 'scheduled' AND pinned = 1", {term_id});
+  if (c.scalar_i64("SELECT COUNT(*) FROM course_sessions WHERE term_id = ?", {term_id}) == 0)
+    rows = c.query("SELECT course_id, day, band, position, room_id FROM timetable_sessions WHERE pinned = 1 AND run_id = "
+                   "(SELECT MAX(id) FROM timetable_runs WHERE term_id = ? AND status = 'done')", {term_id});
+  std::vector<Pin> out;
+  for (const auto& r : rows)
+    out.push_back({r.i64("course_id"), r.str("day"), r.str("band"), static_cast<int>(r.i64("position")), r.i64("room_id")});
+  return out;
+}
+
 void generate(db::Database& db, const Clock& clock, std::int64_t run_id, const GenerationRequest& request,
               const std::atomic<bool>& stopping) {
   try {
     auto data = db.read([&](db::Conn& c) { return planning_data(c, request.term_id); });
     if (!data) return finish(db, run_id, "failed", "the term no longer exists", nullptr, nullptr, clock.now_unix());
-    const BuiltInstance built = build_instance(*data);
+    BuiltInstance built = build_instance(*data);
+    const auto pins = pins_in(built, db.read([&](db::Conn& c) { return pins_of_term(c, request.term_id); }));
+    hold_pins(built, pins);
     std::atomic<bool> cancel{false};
     auto last_write = std::chrono::steady_clock::now() - std::chrono::seconds(1);
     ctt::SolverOptions options;
@@ -88,7 +109,12 @@ void generate(db::Database& db, const Clock& clock, std::int64_t run_id, const G
       return finish(db, run_id, "cancelled", stopping ? "the server stopped" : "", &result, &built, clock.now_unix());
     if (!result.feasible)
       return finish(db, run_id, "infeasible", result.diagnosis.to_string(), &result, &built, clock.now_unix());
-    finish(db, run_id, "done", "", &result, &built, clock.now_unix());
+    ctt::Solution solution = result.solution;
+    const std::size_t first_pin = solution.lectures.size();
+    if (merge_pins(built, solution, pins) > 0)
+      return finish(db, run_id, "infeasible", "no room is left for a session beside a pinned one", &result, &built,
+                    clock.now_unix());
+    finish(db, run_id, "done", "", &result, &built, clock.now_unix(), &solution, first_pin);
   } catch (const std::exception& e) {
     spdlog::error("timetable run {} failed: {}", run_id, e.what());
     try {
@@ -162,8 +188,8 @@ std::vector<Run> runs_of_term(db::Conn& c, std::int64_t term_id) {
 std::vector<DraftSession> draft_sessions(db::Conn& c, std::int64_t run_id) {
   std::vector<DraftSession> out;
   for (const auto& r : c.query("SELECT * FROM timetable_sessions WHERE run_id = ? ORDER BY day, band, position, id", {run_id}))
-    out.push_back({r.i64("course_id"), r.str("day"), r.str("band"), static_cast<int>(r.i64("position")),
-                   r.is_null("room_id") ? 0 : r.i64("room_id")});
+    out.push_back({r.i64("id"), r.i64("course_id"), r.str("day"), r.str("band"), static_cast<int>(r.i64("position")),
+                   r.is_null("room_id") ? 0 : r.i64("room_id"), r.boolean("pinned")});
   return out;
 }
 

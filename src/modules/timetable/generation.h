@@ -28,17 +28,20 @@ struct Run {
   std::string message;
   std::int64_t started_at = 0, heartbeat_at = 0;
   std::optional<std::int64_t> finished_at;
+  std::optional<std::int64_t> published_at;
 
   // A run whose instance stopped without finishing it: no heartbeat for a while.
   bool stale(std::int64_t now) const { return status == "running" && now - heartbeat_at > 60; }
 };
 
 struct DraftSession {
+  std::int64_t id = 0;
   std::int64_t course_id = 0;
   std::string day;   // YYYY-MM-DD
   std::string band;  // daytime, evening
   int position = 0;
   std::int64_t room_id = 0;
+  bool pinned = false;
 };
 
 struct GenerationRequest {

@@ -24,6 +24,15 @@ Response generate(Context& ctx);
 Response run_show(Context& ctx);
 Response run_cancel(Context& ctx);
 
+// Hand edits, publishing and the session page (session_handlers.cpp); the weekly grid (week_handlers.cpp).
+Response draft_session_edit(Context& ctx);
+Response draft_session_move(Context& ctx);
+Response run_publish(Context& ctx);
+Response session_show(Context& ctx);
+Response session_move(Context& ctx);
+Response week(Context& ctx);
+Response my_timetable(Context& ctx);
+
 // Rooms (room_handlers.cpp).
 Response rooms_list(Context& ctx);
 Response room_create(Context& ctx);
@@ -38,5 +47,10 @@ Response api_rooms(Context& ctx);
 Response api_timetable_create(Context& ctx);
 Response api_timetable(Context& ctx);
 Response api_room_create(Context& ctx);
+Response api_timetable_publish(Context& ctx);
+Response api_draft_session_move(Context& ctx);
+Response api_sessions(Context& ctx);
+Response api_session(Context& ctx);
+Response api_session_move(Context& ctx);
 
 }  // namespace mdsc::timetable::handlers

@@ -1,6 +1,7 @@
 #include "modules/timetable/instance_builder.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
 
@@ -16,8 +17,21 @@ BuiltInstance build_instance(const PlanningData& data) {
   BuiltInstance out;
   auto& in = out.instance;
   in.name = data.term.name;
+  // Weeks run Monday to Sunday, counted from the week of the term's first day.
+  std::vector<unsigned> weekday_of;
+  std::chrono::year_month_day first{};
+  parse_iso_date(data.term.starts_on, first);
+  const auto monday_of = [](std::chrono::year_month_day ymd) {
+    const std::chrono::sys_days day{ymd};
+    return day - std::chrono::days{std::chrono::weekday{day}.iso_encoding() - 1};
+  };
+  const auto first_monday = monday_of(first);
   for (const auto& d : term_days(data.term))
-    if (d.status == "teaching") out.days.push_back(d.iso);
+    if (d.status == "teaching") {
+      out.days.push_back(d.iso);
+      weekday_of.push_back(d.weekday);
+      in.week_of_day.push_back(static_cast<int>((monday_of(d.date) - first_monday).count() / 7));
+    }
   out.slots = grid_order(data.term.periods);
   in.days = static_cast<int>(out.days.size());
   in.periods_per_day = static_cast<int>(out.slots.size());
@@ -73,12 +87,47 @@ BuiltInstance build_instance(const PlanningData& data) {
   for (const auto& [a, b] : pairs) add_curriculum("shared-" + in.courses[a].name + "-" + in.courses[b].name, {a, b});
 
   in.index_teachers();
-  // A course is taught only in its own band.
-  for (std::size_t c = 0; c < data.courses.size(); ++c)
-    for (int d = 0; d < in.days; ++d)
-      for (int s = 0; s < in.periods_per_day; ++s)
-        if (out.slots[s].band != data.courses[c].time_band)
-          in.unavailable[c * in.periods() + d * in.periods_per_day + s] = 1;
+  // A course is taught only in its own band, on the weekdays its rule allows, and never when one
+  // of its instructors is unavailable; an instructor's 'avoid' costs a penalty per period.
+  bool any_avoid = false, any_weekly_cap = false;
+  for (std::size_t c = 0; c < data.courses.size(); ++c) {
+    const auto& course = data.courses[c];
+    const auto rule = data.rules.find(course.id);
+    if (rule != data.rules.end()) {
+      if (rule->second.min_days) in.courses[c].min_working_days = *rule->second.min_days;
+      if (rule->second.max_per_week) {
+        in.courses[c].max_per_week = *rule->second.max_per_week;
+        any_weekly_cap = true;
+      }
+    }
+    std::vector<const Unavailability*> limits;
+    for (const auto& i : course.instructors)
+      if (auto it = data.unavailability.find(i.instructor_id); it != data.unavailability.end())
+        for (const auto& u : it->second) limits.push_back(&u);
+    for (int d = 0; d < in.days; ++d) {
+      const bool weekday_allowed = rule == data.rules.end() || rule->second.allows(weekday_of[d]);
+      for (int s = 0; s < in.periods_per_day; ++s) {
+        const std::size_t cell = c * in.periods() + d * in.periods_per_day + s;
+        if (out.slots[s].band != course.time_band || !weekday_allowed) {
+          in.unavailable[cell] = 1;
+          continue;
+        }
+        int penalty = 0;
+        for (const auto* u : limits) {
+          if (!u->covers(out.days[d], weekday_of[d], out.slots[s].band, out.slots[s].position)) continue;
+          if (u->strength == "avoid") penalty += kAvoidPenalty;
+          else in.unavailable[cell] = 1;
+        }
+        if (penalty) {
+          if (in.period_penalty.empty()) in.period_penalty.assign(in.unavailable.size(), 0);
+          in.period_penalty[cell] = penalty;
+          any_avoid = true;
+        }
+      }
+    }
+  }
+  if (any_avoid) in.weights.preferences = kPreferenceWeight;
+  if (any_weekly_cap) in.weights.spread = kSpreadWeight;
   return out;
 }
 

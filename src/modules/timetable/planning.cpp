@@ -1,6 +1,7 @@
 #include "modules/timetable/planning.h"
 
 #include "modules/curriculum/repo.h"
+#include "modules/timetable/availability.h"
 #include "modules/timetable/repo.h"
 
 namespace mdsc::timetable {
@@ -18,6 +19,8 @@ std::optional<PlanningData> planning_data(db::Conn& c, std::int64_t term_id) {
            "WHERE k.fiscal_year = ? AND e.status = 'enrolled' ORDER BY e.course_id, e.user_id",
            {term->fiscal_year}))
     data.enrolled.emplace_back(row.i64("course_id"), row.i64("user_id"));
+  data.unavailability = availability::of_year(c, term->fiscal_year);
+  data.rules = availability::course_rules(c, term->fiscal_year);
   return data;
 }
 

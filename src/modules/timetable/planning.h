@@ -1,6 +1,7 @@
 #pragma once
 // What the solver needs of a term, read in one transaction: the term, its FY's courses with
-// their instructors, the active rooms and the enrolled trainees.
+// their instructors, the active rooms, the enrolled trainees, the instructors' unavailability
+// and the courses' schedule rules.
 #include <optional>
 
 #include "db/database.h"

@@ -23,7 +23,7 @@ std::int64_t number(const std::string& s, std::int64_t dflt, bool& ok) {
 
 // The draft as a table per date: one row per teaching day that has sessions, one column per
 // period of the grid, each cell the courses and rooms placed there.
-nlohmann::json grid(Context& ctx, const Term& term, const std::vector<DraftSession>& sessions) {
+nlohmann::json grid(Context& ctx, const Term& term, std::int64_t run_id, const std::vector<DraftSession>& sessions) {
   auto [courses, rooms] = ctx.db().read([&](db::Conn& c) {
     return std::make_pair(curriculum::repo::courses(c, term.fiscal_year), repo::rooms(c));
   });
@@ -45,7 +45,8 @@ nlohmann::json grid(Context& ctx, const Term& term, const std::vector<DraftSessi
         const auto* k = course_by_id.count(s.course_id) ? course_by_id[s.course_id] : nullptr;
         row[i].push_back({{"course", k ? k->title(ctx.lang) : std::to_string(s.course_id)},
                           {"code", k ? k->code : ""},
-                          {"href", "/courses/" + std::to_string(s.course_id)},
+                          {"href", "/timetable/runs/" + std::to_string(run_id) + "/sessions/" + std::to_string(s.id)},
+                          {"pinned", s.pinned},
                           {"room", room_name[s.room_id]}});
       }
   }
@@ -104,7 +105,12 @@ Response run_show(Context& ctx) {
   if (r->best_soft) data["run"]["best_soft"] = *r->best_soft;
   if (!r->message.empty()) data["message"] = stale ? i18n::t(ctx.lang, "timetable.run_stale") : r->message;
   if (status == "running") data["refresh_seconds"] = 1;
-  if (status == "done") data["grid"] = grid(ctx, *term, ctx.db().read([&](db::Conn& c) { return draft_sessions(c, r->id); }));
+  if (status == "done") {
+    data["grid"] = grid(ctx, *term, r->id, ctx.db().read([&](db::Conn& c) { return draft_sessions(c, r->id); }));
+    data["week_href"] = "/timetable/terms/" + std::to_string(term->id) + "/week?run=" + std::to_string(r->id);
+    data["published_week_href"] = "/timetable/terms/" + std::to_string(term->id) + "/week";
+    if (r->published_at) data["published_at"] = i18n::format_datetime(ctx.lang, *r->published_at);
+  }
   return web::page(ctx, "timetable/run.html", "timetable.run_title", data);
 }
 

@@ -2,6 +2,7 @@
 #include "modules/audit/web_actor.h"
 #include "modules/timetable/generation.h"
 #include "modules/timetable/handlers.h"
+#include "modules/timetable/sessions.h"
 #include "modules/timetable/operations.h"
 #include "modules/timetable/repo.h"
 #include "modules/timetable/term_form.h"
@@ -61,6 +62,7 @@ nlohmann::json runs(Context& ctx, std::int64_t term_id) {
     nlohmann::json j{{"id", r.id}, {"href", "/timetable/runs/" + std::to_string(r.id)},
                      {"status", i18n::t(ctx.lang, "timetable.run." + status)}};
     if (r.best_soft && status == "done") j["soft"] = *r.best_soft;
+    if (r.published_at) j["published"] = i18n::format_datetime(ctx.lang, *r.published_at);
     out.push_back(j);
   }
   return out;
@@ -75,6 +77,8 @@ Response show(Context& ctx, const Term& stored, const Term& shown, const Status&
                     {"teaching_days", teaching_day_count(stored)},
                     {"closed", closed_rows(stored)},
                     {"runs", runs(ctx, stored.id)},
+                    {"published", ctx.db().read([&](db::Conn& c) { return sessions::term_published(c, stored.id); })},
+                    {"week_href", "/timetable/terms/" + std::to_string(stored.id) + "/week"},
                     {"can_edit", can_edit(ctx)},
                     {"form", form},
                     {"fields", web::fields(ctx, term_fields(shown), form)},

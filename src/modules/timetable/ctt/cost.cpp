@@ -90,19 +90,22 @@ CostReport evaluate(const Instance& in, const Solution& sol) {
   if (in.weights.spread) {
     for (int c = 0; c < C; ++c) {
       const Course& co = in.courses[c];
-      if (!co.max_per_day && !(co.max_per_week && in.days_per_week)) continue;
+      if (!co.max_per_day && !(co.max_per_week && in.has_weeks())) continue;
       std::vector<int> per_day(in.days, 0);
       for (int p = 0; p < P; ++p)
         if (at(c, p)) ++per_day[in.day_of(p)];
       int excess = 0;
       if (co.max_per_day)
         for (int n : per_day) excess += std::max(0, n - co.max_per_day);
-      if (co.max_per_week && in.days_per_week)
-        for (int d0 = 0; d0 < in.days; d0 += in.days_per_week) {
-          int n = 0;
-          for (int d = d0; d < std::min(in.days, d0 + in.days_per_week); ++d) n += per_day[d];
-          excess += std::max(0, n - co.max_per_week);
+      if (co.max_per_week && in.has_weeks()) {
+        std::vector<int> per_week;
+        for (int d = 0; d < in.days; ++d) {
+          const auto w = static_cast<std::size_t>(in.week_of(d));
+          if (per_week.size() <= w) per_week.resize(w + 1, 0);
+          per_week[w] += per_day[d];
         }
+        for (int n : per_week) excess += std::max(0, n - co.max_per_week);
+      }
       r.spread += excess * in.weights.spread;
     }
   }

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "modules/timetable/ctt/state.h"
 #include "modules/timetable/ctt/test_util.h"
 
 namespace mdsc::timetable::ctt {
@@ -89,6 +90,25 @@ TEST(Cost, ExtensionsCountOnlyWithTheirWeights) {
   in.courses[3].max_per_day = 0;
   in.courses[3].max_per_week = 2;
   EXPECT_EQ(cost_of(in, text).spread, 7);
+}
+
+// Weeks given day by day (the platform's teaching days) instead of a fixed number of days a week.
+TEST(Cost, WeekOfDayGroupsDaysIntoWeeksOfAnyLength) {
+  Instance in = load("toy.ctt");  // 5 days
+  in.weights.spread = 1;
+  in.courses[3].max_per_week = 2;  // Geotec
+  const std::string text = "Geotec B 0 0\nGeotec B 1 0\nGeotec B 2 0\nGeotec B 3 0\n";
+  in.days_per_week = 2;  // weeks {0,1} {2,3} {4}: no excess
+  EXPECT_EQ(cost_of(in, text).spread, 0);
+  in.week_of_day = {0, 0, 0, 1, 1};  // {0,1,2} {3,4}: one lecture too many in the first week
+  EXPECT_EQ(cost_of(in, text).spread, 1);
+  in.week_of_day = {0, 0, 0, 0, 1};  // all four in one week: two too many
+  EXPECT_EQ(cost_of(in, text).spread, 2);
+  in.days_per_week = 0;  // week_of_day alone is enough
+  EXPECT_EQ(cost_of(in, text).spread, 2);
+  Model model(in);
+  EXPECT_EQ(model.W, 2);
+  EXPECT_EQ(model.max_week[3], 2);
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ struct Course {
   int students = 0;
   // Extensions (not in the .ctt format; 0 = no limit): soft caps counted by Weights::spread.
   int max_per_day = 0;
-  int max_per_week = 0;      // needs Instance::days_per_week
+  int max_per_week = 0;      // needs Instance::week_of_day or Instance::days_per_week
 };
 
 struct Room {
@@ -59,6 +59,9 @@ struct Instance {
   // Extensions for the platform (all neutral by default):
   std::vector<int> period_penalty;  // courses × periods, >= 0; empty = none (instructor preferences)
   int days_per_week = 0;            // groups days into weeks for Course::max_per_week; 0 = none
+  // The week (0, 1, ...; non-decreasing) of each day, for instances whose days are not a fixed
+  // number per week (the platform's days are teaching days only). Empty: days_per_week applies.
+  std::vector<int> week_of_day;
   Weights weights;
 
   int periods() const { return days * periods_per_day; }
@@ -74,6 +77,11 @@ struct Instance {
   int course_index(std::string_view name) const;  // -1 when unknown
   int room_index(std::string_view name) const;    // -1 when unknown
   int total_lectures() const;
+  // Whether days are grouped into weeks (week_of_day or days_per_week), and the week of a day.
+  bool has_weeks() const { return !week_of_day.empty() || days_per_week > 0; }
+  int week_of(int day) const {
+    return !week_of_day.empty() ? week_of_day[static_cast<std::size_t>(day)] : days_per_week > 0 ? day / days_per_week : 0;
+  }
 
   // Fills teachers / teacher_index from the teachers' names and sizes `unavailable`; call after
   // building an instance by hand (the parser does it).

@@ -24,13 +24,18 @@ SolverOptions iterations(std::uint64_t n, std::uint64_t seed = 1) {
 // Random moves, swaps and Kempe chains (some reverted), accepted whatever their cost: after each the tracked cost
 // equals a recount, and when there is no hard violation it equals the official count.
 TEST(SolverState, DeltaEvaluationMatchesRecount) {
-  for (const char* file : {"toy.ctt", "comp01.ctt", "comp05.ctt"}) {
+  for (const char* file : {"toy.ctt", "comp01.ctt", "comp05.ctt"})
+  for (bool irregular_weeks : {false, true}) {
+    SCOPED_TRACE(irregular_weeks ? "week_of_day" : "days_per_week");
     Instance in = load(file);
     in.weights.preferences = 1;
     in.weights.spread = 3;
     in.period_penalty.assign(in.courses.size() * in.periods(), 0);
     for (std::size_t i = 0; i < in.period_penalty.size(); i += 7) in.period_penalty[i] = static_cast<int>(i % 4);
     in.days_per_week = 2;
+    // Weeks of 2 and 3 days (as a term's teaching days around a holiday); they win over days_per_week.
+    if (irregular_weeks)
+      for (int d = 0; d < in.days; ++d) in.week_of_day.push_back(d * 2 / 5);
     for (std::size_t c = 0; c < in.courses.size(); c += 2) in.courses[c].max_per_day = 1;
     for (std::size_t c = 1; c < in.courses.size(); c += 3) in.courses[c].max_per_week = 2;
     Model model(in);

@@ -87,10 +87,11 @@ Model::Model(const Instance& instance)
     slot_of[p] = p % ppd;
   }
   week_of_day.assign(D, 0);
-  if (instance.days_per_week > 0) {
-    for (int d = 0; d < D; ++d) week_of_day[d] = d / instance.days_per_week;
-    W = (D + instance.days_per_week - 1) / instance.days_per_week;
-  }
+  if (instance.has_weeks())
+    for (int d = 0; d < D; ++d) {
+      week_of_day[d] = instance.week_of(d);
+      W = std::max(W, week_of_day[d] + 1);
+    }
   conflict.assign(static_cast<std::size_t>(C) * C, 0);
   for (int c = 0; c < C; ++c) conflict[c * C + c] = 1;
   for (const auto& q : instance.curricula)
@@ -106,7 +107,7 @@ Model::Model(const Instance& instance)
   if (w.spread > 0) {
     for (int c = 0; c < C; ++c) {
       max_day[c] = instance.courses[c].max_per_day;
-      max_week[c] = instance.days_per_week > 0 ? instance.courses[c].max_per_week : 0;
+      max_week[c] = instance.has_weeks() ? instance.courses[c].max_per_week : 0;
       if (max_day[c] || max_week[c]) spread_on = true;
     }
   }

@@ -1,0 +1,87 @@
+#pragma once
+// Hand edits of a timetable: moving a session to another day, period or room, and pinning it, in
+// a draft (a run's timetable_sessions) or in the published timetable (course_sessions). A move is
+// refused with every reason it breaks a hard rule (a day without teaching, the course's band or
+// weekdays, an instructor's unavailability, a room, instructor, track or trainee already taken);
+// a room too small is a warning. A move of a published session raises its calendar SEQUENCE and
+// tells the trainees and instructors concerned by mail.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/i18n.h"
+#include "core/result.h"
+#include "db/database.h"
+#include "modules/audit/audit.h"
+#include "modules/timetable/availability.h"
+#include "modules/timetable/instance_builder.h"
+
+namespace mdsc::timetable {
+
+// A session where it stands in a draft or in the published timetable.
+struct Placed {
+  std::int64_t id = 0;
+  std::int64_t course_id = 0;
+  std::string day;
+  std::string band;
+  int position = 0;
+  std::int64_t room_id = 0;
+  bool pinned = false;
+};
+
+struct Target {
+  std::string day;
+  std::string band;
+  int position = 0;
+  std::int64_t room_id = 0;
+};
+
+// One reason, as a catalogue message with its arguments.
+struct Clash {
+  std::string message_id;
+  i18n::Args args;
+};
+
+struct MoveCheck {
+  std::vector<Clash> clashes;   // hard: the move is refused
+  std::vector<Clash> warnings;  // soft: allowed, but worth knowing
+  bool ok() const { return clashes.empty(); }
+};
+
+// Everything a check needs: the term's planning data (with the instructors' unavailability and
+// the courses' rules).
+struct EditContext {
+  PlanningData data;
+};
+std::optional<EditContext> edit_context(db::Conn& c, std::int64_t term_id);
+
+// What stops `moving` (one of `placed`, or a new session of `course_id` when moving.id == 0)
+// from taking place at `to`. Arguments of the clashes are in `lang`.
+MoveCheck check_move(const EditContext& ctx, const std::vector<Placed>& placed, const Placed& moving,
+                     const Target& to, const std::string& lang);
+
+// Which timetable an edit is in: a run's draft, or a term's published sessions.
+struct Sheet {
+  enum class Kind { draft, published } kind = Kind::draft;
+  std::int64_t id = 0;  // run id for a draft, term id when published
+};
+std::vector<Placed> placed_sessions(db::Conn& c, const Sheet& sheet);
+
+struct MoveRequest {
+  Sheet sheet;
+  std::int64_t session_id = 0;
+  Target to;
+  std::optional<bool> pinned;  // unset: unchanged
+};
+
+// The move as one transaction: checked again inside it, applied, audited, and (published) the
+// SEQUENCE raised and the people concerned mailed. Refused moves return Code::conflict with the
+// check in `refused`.
+Status move_session(db::Database& db, const audit::Actor& actor, const MoveRequest& request, std::int64_t now,
+                    const std::string& base_url, const std::string& lang, MoveCheck* refused = nullptr);
+
+// The term's id of a sheet (the run's term for a draft); 0 when it does not exist.
+std::int64_t term_of(db::Conn& c, const Sheet& sheet);
+
+}  // namespace mdsc::timetable

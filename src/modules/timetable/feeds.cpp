@@ -1,0 +1,266 @@
+#include "modules/timetable/feeds.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/clock.h"
+#include "core/crypto.h"
+#include "core/i18n.h"
+#include "modules/curriculum/repo.h"
+#include "modules/timetable/sessions.h"
+#include "nlohmann/json.hpp"
+
+namespace mdsc::timetable {
+namespace {
+
+constexpr std::int64_t kLastUsedResolution = 60;  // seconds: last_used_at is written at most this often
+constexpr std::size_t kMaxActivePerOwner = 50;     // a bound on what one account can create
+constexpr std::size_t kMaxTokenLength = 128;       // longer strings are not ours; no hashing needed
+
+// The feed with its subject's and owner's names, one join per kind of subject.
+constexpr const char* kSelect =
+    "SELECT f.id, f.kind, f.subject_id, f.owner_id, f.created_at, f.revoked_at, f.last_used_at, "
+    "ou.family_name AS o_family, ou.given_name AS o_given, ou.email AS o_email, "
+    "su.family_name AS su_family, su.given_name AS su_given, su.email AS su_email, "
+    "si.family_name AS si_family, si.given_name AS si_given, "
+    "sc.code AS sc_code, sc.title_ja AS sc_title, sr.name AS sr_name "
+    "FROM calendar_feeds f JOIN users ou ON ou.id = f.owner_id "
+    "LEFT JOIN users su ON f.kind = 'trainee' AND su.id = f.subject_id "
+    "LEFT JOIN instructors si ON f.kind = 'instructor' AND si.id = f.subject_id "
+    "LEFT JOIN courses sc ON f.kind = 'course' AND sc.id = f.subject_id "
+    "LEFT JOIN rooms sr ON f.kind = 'room' AND sr.id = f.subject_id";
+
+std::string person(const std::string& family, const std::string& given, const std::string& email = "") {
+  std::string n = given.empty() ? family : family + " " + given;
+  return n.empty() ? email : n;
+}
+
+std::string course_name(const std::string& code, const std::string& title) {
+  return code.empty() ? title : code + " " + title;
+}
+
+Feed from_row(const db::Row& r) {
+  Feed f;
+  f.id = r.i64("id");
+  f.kind = r.str("kind");
+  f.subject_id = r.i64("subject_id");
+  f.owner_id = r.i64("owner_id");
+  f.created_at = r.i64("created_at");
+  f.revoked_at = r.i64("revoked_at");
+  f.last_used_at = r.i64("last_used_at");
+  f.owner_name = person(r.str("o_family"), r.str("o_given"), r.str("o_email"));
+  if (f.kind == "trainee") f.subject_name = person(r.str("su_family"), r.str("su_given"), r.str("su_email"));
+  else if (f.kind == "instructor") f.subject_name = person(r.str("si_family"), r.str("si_given"));
+  else if (f.kind == "course") f.subject_name = course_name(r.str("sc_code"), r.str("sc_title"));
+  else if (f.kind == "room") f.subject_name = r.str("sr_name");
+  return f;
+}
+
+bool has_global_role(db::Conn& c, std::int64_t user_id, const char* role) {
+  return c.scalar_i64("SELECT COUNT(*) FROM roles WHERE user_id = ? AND role = ? AND scope_type IS NULL", {user_id, role}) > 0;
+}
+
+bool is_secretariat(db::Conn& c, std::int64_t user_id) { return has_global_role(c, user_id, "secretariat"); }
+
+// The course's instructors in their display order, "田中 博、山田 花子".
+std::string instructor_names(db::Conn& c, std::int64_t course_id) {
+  std::string out;
+  for (const auto& r : c.query(
+           "SELECT i.family_name, i.given_name FROM course_instructors ci JOIN instructors i ON i.id = ci.instructor_id "
+           "WHERE ci.course_id = ? ORDER BY ci.display_order, ci.instructor_id",
+           {course_id})) {
+    if (!out.empty()) out += "、";
+    out += person(r.str("family_name"), r.str("given_name"));
+  }
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json to_json(const Feed& f) {
+  auto opt_time = [](std::int64_t t) { return t ? nlohmann::json(to_iso_utc(t)) : nlohmann::json(nullptr); };
+  return {{"id", f.id},
+          {"kind", f.kind},
+          {"subject_id", f.subject_id},
+          {"subject_name", f.subject_name},
+          {"owner_id", f.owner_id},
+          {"created_at", to_iso_utc(f.created_at)},
+          {"revoked_at", opt_time(f.revoked_at)},
+          {"last_used_at", opt_time(f.last_used_at)},
+          {"active", f.active()}};
+}
+
+const std::vector<std::string>& feed_kinds() {
+  static const std::vector<std::string> kinds{"trainee", "instructor", "course", "room"};
+  return kinds;
+}
+
+namespace feeds {
+
+bool allowed(db::Conn& c, std::int64_t user_id, const std::string& kind, std::int64_t subject_id) {
+  if (user_id <= 0 || subject_id <= 0) return false;
+  auto owner = c.query_one("SELECT active FROM users WHERE id = ?", {user_id});
+  if (!owner || !owner->boolean("active")) return false;
+  if (c.scalar_i64("SELECT COUNT(*) FROM roles WHERE user_id = ? AND role IN ('secretariat', 'steering_committee') "
+                   "AND scope_type IS NULL",
+                   {user_id}) > 0)
+    return true;
+  if (kind == "trainee") return subject_id == user_id && has_global_role(c, user_id, "trainee");
+  if (kind == "instructor")
+    return c.scalar_i64("SELECT COUNT(*) FROM instructors WHERE id = ? AND user_id = ?", {subject_id, user_id}) > 0;
+  if (kind == "course")
+    return curriculum::repo::user_teaches(c, user_id, subject_id) ||
+           c.scalar_i64("SELECT COUNT(*) FROM roles WHERE user_id = ? AND role = 'instructor' AND scope_type = 'course' "
+                        "AND scope_id = ?",
+                        {user_id, subject_id}) > 0;
+  return false;
+}
+
+std::optional<std::string> subject_name(db::Conn& c, const std::string& kind, std::int64_t subject_id) {
+  std::optional<db::Row> r;
+  if (kind == "trainee") {
+    r = c.query_one(
+        "SELECT family_name, given_name, email FROM users u WHERE id = ? AND EXISTS "
+        "(SELECT 1 FROM roles r WHERE r.user_id = u.id AND r.role = 'trainee')",
+        {subject_id});
+    if (r) return person(r->str("family_name"), r->str("given_name"), r->str("email"));
+  } else if (kind == "instructor") {
+    r = c.query_one("SELECT family_name, given_name FROM instructors WHERE id = ?", {subject_id});
+    if (r) return person(r->str("family_name"), r->str("given_name"));
+  } else if (kind == "course") {
+    r = c.query_one("SELECT code, title_ja FROM courses WHERE id = ?", {subject_id});
+    if (r) return course_name(r->str("code"), r->str("title_ja"));
+  } else if (kind == "room") {
+    r = c.query_one("SELECT name FROM rooms WHERE id = ?", {subject_id});
+    if (r) return r->str("name");
+  }
+  return std::nullopt;
+}
+
+Result<NewFeed> create(db::Database& db, const audit::Actor& actor, const std::string& kind, std::int64_t subject_id,
+                       std::int64_t now) {
+  Status st;
+  if (std::find(feed_kinds().begin(), feed_kinds().end(), kind) == feed_kinds().end())
+    st.field("kind", "calendar.kind_invalid");
+  if (subject_id <= 0) st.field("subject_id", "validation.required");
+  if (!st) return st;
+  if (actor.user_id <= 0) return Status::forbidden();
+  NewFeed out;
+  out.token = crypto::random_token(32);
+  const std::string hash = crypto::token_hash(out.token);
+  return db.write([&](db::Conn& c) -> Result<NewFeed> {
+    // Permission first: whether a subject exists is not told to someone who may not have its feed.
+    if (!allowed(c, actor.user_id, kind, subject_id)) return Status::forbidden();
+    if (!subject_name(c, kind, subject_id))
+      return Status::invalid().field("subject_id", "calendar.subject_unknown");
+    if (c.scalar_i64("SELECT COUNT(*) FROM calendar_feeds WHERE owner_id = ? AND revoked_at IS NULL", {actor.user_id}) >=
+        static_cast<std::int64_t>(kMaxActivePerOwner))
+      return Status::conflict("calendar.too_many");
+    out.id = c.insert(
+        "INSERT INTO calendar_feeds (token_hash, kind, subject_id, owner_id, created_at) VALUES (?, ?, ?, ?, ?)",
+        {hash, kind, subject_id, actor.user_id, now});
+    audit::record(c, actor, "create", "calendar_feed", std::to_string(out.id), nlohmann::json::object(),
+                  {{"kind", kind}, {"subject_id", subject_id}, {"owner_id", actor.user_id}}, now);
+    return out;
+  });
+}
+
+Status revoke(db::Database& db, const audit::Actor& actor, std::int64_t feed_id, std::int64_t now) {
+  if (feed_id <= 0 || actor.user_id <= 0) return Status::not_found();
+  return db.write([&](db::Conn& c) -> Status {
+    auto f = get(c, feed_id);
+    if (!f || (f->owner_id != actor.user_id && !is_secretariat(c, actor.user_id))) return Status::not_found();
+    if (!f->active()) return Status::ok();
+    c.exec("UPDATE calendar_feeds SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", {now, feed_id});
+    audit::record(c, actor, "revoke", "calendar_feed", std::to_string(feed_id), {{"revoked", false}},
+                  {{"revoked", true}}, now);
+    return Status::ok();
+  });
+}
+
+std::optional<Feed> get(db::Conn& c, std::int64_t id) {
+  auto r = c.query_one(std::string(kSelect) + " WHERE f.id = ?", {id});
+  if (!r) return std::nullopt;
+  return from_row(*r);
+}
+
+std::vector<Feed> list(db::Conn& c, std::int64_t owner_id) {
+  std::vector<Feed> out;
+  const auto rows = owner_id
+                        ? c.query(std::string(kSelect) + " WHERE f.owner_id = ? ORDER BY f.created_at DESC, f.id DESC", {owner_id})
+                        : c.query(std::string(kSelect) + " WHERE f.revoked_at IS NULL ORDER BY f.created_at DESC, f.id DESC");
+  for (const auto& r : rows) out.push_back(from_row(r));
+  return out;
+}
+
+std::optional<Feed> resolve(db::Database& db, const std::string& token, std::int64_t now) {
+  if (token.empty() || token.size() > kMaxTokenLength) return std::nullopt;
+  const std::string hash = crypto::token_hash(token);
+  auto f = db.read([&](db::Conn& c) -> std::optional<Feed> {
+    auto r = c.query_one(std::string(kSelect) + " WHERE f.token_hash = ? AND f.revoked_at IS NULL", {hash});
+    if (!r) return std::nullopt;
+    Feed feed = from_row(*r);
+    if (!allowed(c, feed.owner_id, feed.kind, feed.subject_id)) return std::nullopt;
+    return feed;
+  });
+  if (f && (f->last_used_at == 0 || now - f->last_used_at >= kLastUsedResolution)) {
+    db.write([&](db::Conn& c) {
+      c.exec("UPDATE calendar_feeds SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)",
+             {now, f->id, now - kLastUsedResolution});
+    });
+    f->last_used_at = now;
+  }
+  return f;
+}
+
+ical::Calendar calendar(db::Conn& c, const Feed& f, const std::string& base_url, std::int64_t now) {
+  ical::Calendar cal;
+  std::string name = f.subject_name;
+  if (name.empty()) name = subject_name(c, f.kind, f.subject_id).value_or("");
+  cal.name = "mdsc: " + name;
+  SessionFilter filter;
+  filter.include_cancelled = true;  // a subscriber must see that a session they have is off
+  if (f.kind == "trainee") filter.trainee_id = f.subject_id;
+  else if (f.kind == "instructor") filter.instructor_id = f.subject_id;
+  else if (f.kind == "course") filter.course_id = f.subject_id;
+  else if (f.kind == "room") filter.room_id = f.subject_id;
+  else return cal;
+  std::map<std::int64_t, std::string> names;  // course id -> instructors
+  for (const auto& s : sessions::list(c, filter)) {
+    auto it = names.find(s.course_id);
+    if (it == names.end()) it = names.emplace(s.course_id, instructor_names(c, s.course_id)).first;
+    ical::Event e;
+    e.uid = "session-" + std::to_string(s.id) + "@mdsc";
+    e.sequence = s.sequence;
+    e.start = s.start_unix();
+    e.end = s.end_unix();
+    e.stamp = s.updated_at ? s.updated_at : now;
+    e.summary = s.course_title_ja;
+    e.location = s.room_name;
+    e.url = base_url + "/sessions/" + std::to_string(s.id);
+    e.cancelled = s.status == "cancelled";
+    std::string d;
+    auto add = [&d](const std::string& text) { d += (d.empty() ? "" : "\n") + text; };
+    if (e.cancelled) add(i18n::t("ja", "calendar.ics.cancelled"));
+    if (!it->second.empty()) add(i18n::t("ja", "calendar.ics.instructors", {{"names", it->second}}));
+    if (s.confidential) add(i18n::t("ja", "calendar.ics.confidential"));
+    add(e.url);
+    e.description = d;
+    cal.events.push_back(std::move(e));
+  }
+  return cal;
+}
+
+std::string url(const std::string& base_url, const std::string& token) { return base_url + "/ical/" + token + ".ics"; }
+
+std::string webcal_url(const std::string& base_url, const std::string& token) {
+  std::string u = url(base_url, token);
+  for (const char* scheme : {"https://", "http://"}) {
+    const std::string s(scheme);
+    if (u.rfind(s, 0) == 0) return "webcal://" + u.substr(s.size());
+  }
+  return u;
+}
+
+}  // namespace feeds
+}  // namespace mdsc::timetable

@@ -1,0 +1,80 @@
+#include "modules/timetable/notify.h"
+
+#include <map>
+#include <set>
+
+#include "core/i18n.h"
+#include "core/mail.h"
+#include "modules/mail/outbox.h"
+#include "modules/timetable/term.h"
+
+namespace mdsc::timetable {
+
+std::string describe(const SessionState& s, const std::string& lang) {
+  std::string out = s.day;
+  std::chrono::year_month_day ymd{};
+  if (parse_iso_date(s.day, ymd))
+    out += " (" + i18n::t(lang, weekday_message_id(std::chrono::weekday{std::chrono::sys_days{ymd}}.iso_encoding())) + ")";
+  out += " " + s.starts_at + "–" + s.ends_at;
+  if (!s.room.empty()) out += " · " + s.room;
+  return out;
+}
+
+int notify_changes(db::Conn& c, const std::vector<SessionChange>& changes, std::int64_t now,
+                   const std::string& base_url) {
+  if (changes.empty()) return 0;
+  struct Recipient {
+    std::string lang = "ja";
+    std::vector<const SessionChange*> changes;
+  };
+  std::map<std::string, Recipient> by_email;
+  std::map<std::int64_t, std::pair<std::string, std::string>> titles;  // course -> (ja, en)
+  for (const auto& ch : changes) {
+    if (!titles.count(ch.course_id)) {
+      auto k = c.query_one("SELECT title_ja, title_en FROM courses WHERE id = ?", {ch.course_id});
+      titles[ch.course_id] = k ? std::make_pair(k->str("title_ja"), k->str("title_en")) : std::make_pair(std::string(), std::string());
+    }
+    // Trainees enrolled, instructors with an account (in their language), instructors without one
+    // at the address the secretariat keeps for them.
+    auto rows = c.query(
+        "SELECT u.email, u.preferred_lang FROM enrollments e JOIN users u ON u.id = e.user_id "
+        "WHERE e.course_id = ? AND e.status = 'enrolled' AND u.active = 1 "
+        "UNION SELECT COALESCE(u.email, i.email) AS email, COALESCE(u.preferred_lang, 'ja') AS preferred_lang "
+        "FROM course_instructors ci JOIN instructors i ON i.id = ci.instructor_id "
+        "LEFT JOIN users u ON u.id = i.user_id WHERE ci.course_id = ?",
+        {ch.course_id, ch.course_id});
+    for (const auto& r : rows) {
+      const std::string email = r.str("email");
+      if (email.empty()) continue;
+      auto& rec = by_email[email];
+      rec.lang = i18n::is_supported(r.str("preferred_lang")) ? r.str("preferred_lang") : "ja";
+      rec.changes.push_back(&ch);
+    }
+  }
+  int queued = 0;
+  for (const auto& [email, rec] : by_email) {
+    std::string lines;
+    for (const auto* ch : rec.changes) {
+      const auto& [ja, en] = titles[ch->course_id];
+      const std::string course = rec.lang == "en" && !en.empty() ? en : ja;
+      std::string line;
+      if (ch->before && ch->after)
+        line = i18n::t(rec.lang, "timetable.change.moved",
+                       {{"course", course}, {"before", describe(*ch->before, rec.lang)}, {"after", describe(*ch->after, rec.lang)}});
+      else if (ch->before)
+        line = i18n::t(rec.lang, "timetable.change.cancelled", {{"course", course}, {"before", describe(*ch->before, rec.lang)}});
+      else if (ch->after)
+        line = i18n::t(rec.lang, "timetable.change.added", {{"course", course}, {"after", describe(*ch->after, rec.lang)}});
+      lines += "- " + line + "\n  " + base_url + "/sessions/" + std::to_string(ch->session_id) + "\n";
+    }
+    mail::Message m;
+    m.to = email;
+    m.subject = i18n::t(rec.lang, "mail.timetable_change.subject", {{"count", std::to_string(rec.changes.size())}});
+    m.text_body = i18n::t(rec.lang, "mail.timetable_change.body", {{"changes", lines}, {"link", base_url + "/calendar"}});
+    mail::enqueue(c, m, now);
+    ++queued;
+  }
+  return queued;
+}
+
+}  // namespace mdsc::timetable

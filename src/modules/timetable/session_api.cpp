@@ -1,0 +1,147 @@
+// JSON API of the published sessions, of hand edits and of publishing.
+#include <charconv>
+
+#include "modules/audit/web_actor.h"
+#include "modules/timetable/edits.h"
+#include "modules/timetable/handlers.h"
+#include "modules/timetable/publish.h"
+#include "modules/timetable/sessions.h"
+#include "nlohmann/json.hpp"
+#include "web/json_body.h"
+#include "web/render.h"
+
+namespace mdsc::timetable::handlers {
+namespace {
+
+bool sees_all_sessions(const Context& ctx) {
+  return ctx.user->has(web::Role::secretariat) || ctx.user->has(web::Role::steering_committee) ||
+         ctx.user->has(web::Role::instructor);
+}
+
+std::int64_t query_id(const Context& ctx, std::string_view name, bool& ok) {
+  const std::string s = ctx.query.trimmed(name);
+  if (s.empty()) return 0;
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) ok = false;
+  return v;
+}
+
+// {"date": "2018-01-10", "band": "evening", "period": 1, "room_id": 3, "pinned": true}; a field
+// left out keeps its value.
+Response move(Context& ctx, const Sheet& sheet, std::int64_t session_id) {
+  auto j = web::body_json(ctx);
+  if (!j) return web::bad_json(ctx);
+  auto current = ctx.db().read([&](db::Conn& c) -> std::optional<Placed> {
+    for (const auto& p : placed_sessions(c, sheet))
+      if (p.id == session_id) return p;
+    return std::nullopt;
+  });
+  if (!current) return web::not_found(ctx);
+  MoveRequest request;
+  request.sheet = sheet;
+  request.session_id = session_id;
+  request.to = {current->day, current->band, current->position, current->room_id};
+  Status st;
+  if (j->contains("date")) {
+    if ((*j)["date"].is_string()) request.to.day = (*j)["date"].get<std::string>();
+    else st.field("date", "validation.date");
+  }
+  if (j->contains("band")) {
+    if ((*j)["band"].is_string()) request.to.band = (*j)["band"].get<std::string>();
+    else st.field("band", "validation.invalid_input");
+  }
+  if (j->contains("period")) {
+    if ((*j)["period"].is_number_integer()) request.to.position = (*j)["period"].get<int>();
+    else st.field("period", "validation.number");
+  }
+  if (j->contains("room_id")) {
+    if ((*j)["room_id"].is_number_integer()) request.to.room_id = (*j)["room_id"].get<std::int64_t>();
+    else st.field("room_id", "validation.number");
+  }
+  if (j->contains("pinned")) {
+    if ((*j)["pinned"].is_boolean()) request.pinned = (*j)["pinned"].get<bool>();
+    else st.field("pinned", "validation.invalid_input");
+  }
+  if (!st) return web::error(ctx, st);
+  MoveCheck refused;
+  st = move_session(ctx.db(), audit::actor_of(ctx), request, ctx.now(), ctx.services.config.base_url, ctx.lang, &refused);
+  if (st.code() == Code::conflict && !refused.clashes.empty()) {
+    auto body = web::api_error_body(ctx, st);
+    auto list = nlohmann::json::array();
+    for (const auto& c : refused.clashes) list.push_back({{"code", c.message_id}, {"message", ctx.t(c.message_id, c.args)}});
+    body["error"]["clashes"] = list;
+    return web::json(409, body);
+  }
+  if (!st) return web::error(ctx, st);
+  if (sheet.kind == Sheet::Kind::published && ctx.services.after_commit) ctx.services.after_commit();
+  auto after = ctx.db().read([&](db::Conn& c) -> std::optional<Placed> {
+    for (const auto& p : placed_sessions(c, sheet))
+      if (p.id == session_id) return p;
+    return std::nullopt;
+  });
+  if (!after) return web::not_found(ctx);
+  return web::json(200, {{"id", after->id}, {"course_id", after->course_id}, {"date", after->day}, {"band", after->band},
+                         {"period", after->position}, {"room_id", after->room_id}, {"pinned", after->pinned}});
+}
+
+}  // namespace
+
+Response api_timetable_publish(Context& ctx) {
+  auto published = publish_run(ctx.db(), audit::actor_of(ctx), ctx.id_param("id"), ctx.now(), ctx.services.config.base_url);
+  if (!published) return web::error(ctx, published.status());
+  if (published->mails && ctx.services.after_commit) ctx.services.after_commit();
+  return web::json(200, {{"term_id", published->term_id}, {"added", published->added}, {"moved", published->moved},
+                         {"cancelled", published->cancelled}, {"unchanged", published->unchanged},
+                         {"mails", published->mails}});
+}
+
+Response api_draft_session_move(Context& ctx) {
+  const auto run = ctx.id_param("run"), id = ctx.id_param("id");
+  if (!run || !id) return web::not_found(ctx);
+  return move(ctx, Sheet{Sheet::Kind::draft, run}, id);
+}
+
+Response api_session_move(Context& ctx) {
+  const auto id = ctx.id_param("id");
+  auto s = id ? ctx.db().read([&](db::Conn& c) { return sessions::get(c, id); }) : std::nullopt;
+  if (!s || s->status != "scheduled") return web::not_found(ctx);
+  return move(ctx, Sheet{Sheet::Kind::published, s->term_id}, id);
+}
+
+// ?term_id=&course_id=&room_id=&instructor_id=&trainee_id=&from=&to=&include_cancelled=true.
+// A trainee gets the sessions of their own courses whatever they ask.
+Response api_sessions(Context& ctx) {
+  bool ok = true;
+  SessionFilter f;
+  f.term_id = query_id(ctx, "term_id", ok);
+  f.course_id = query_id(ctx, "course_id", ok);
+  f.room_id = query_id(ctx, "room_id", ok);
+  f.instructor_id = query_id(ctx, "instructor_id", ok);
+  f.trainee_id = query_id(ctx, "trainee_id", ok);
+  f.from = ctx.query.trimmed("from");
+  f.to = ctx.query.trimmed("to");
+  f.include_cancelled = ctx.query.trimmed("include_cancelled") == "true";
+  if (!ok) return web::error(ctx, Status(Code::invalid, "error.invalid_input"));
+  if (!sees_all_sessions(ctx)) f.trainee_id = ctx.user_id();
+  auto list = ctx.db().read([&](db::Conn& c) { return sessions::list(c, f); });
+  auto items = nlohmann::json::array();
+  for (const auto& s : list) items.push_back(to_json(s));
+  return web::json(200, {{"items", items}, {"total", items.size()}});
+}
+
+Response api_session(Context& ctx) {
+  const auto id = ctx.id_param("id");
+  auto s = id ? ctx.db().read([&](db::Conn& c) { return sessions::get(c, id); }) : std::nullopt;
+  if (!s) return web::not_found(ctx);
+  if (!sees_all_sessions(ctx)) {
+    const bool enrolled = ctx.db().read([&](db::Conn& c) {
+      return c.scalar_i64("SELECT COUNT(*) FROM enrollments WHERE course_id = ? AND user_id = ? AND status = 'enrolled'",
+                          {s->course_id, ctx.user_id()}) > 0;
+    });
+    if (!enrolled) return web::not_found(ctx);
+  }
+  return web::json(200, to_json(*s));
+}
+
+}  // namespace mdsc::timetable::handlers
