@@ -1,6 +1,7 @@
 #include "modules/timetable/availability_handlers.h"
 #include "modules/timetable/feed_handlers.h"
 #include "modules/timetable/handlers.h"
+#include "modules/timetable/panels.h"
 #include "modules/timetable/module.h"
 
 namespace mdsc::timetable {
@@ -52,6 +53,7 @@ void register_module(web::Registry& reg) {
 
   register_availability_routes(reg);
   register_feed_routes(reg);
+  register_panels(reg);
 
   reg.nav({"nav.timetable", "/timetable/terms", planners, 60});
   reg.nav({"nav.my_timetable", "/timetable/my", Access::roles({Role::trainee}), 61});

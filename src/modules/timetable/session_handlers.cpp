@@ -4,6 +4,7 @@
 
 #include "core/i18n.h"
 #include "modules/audit/web_actor.h"
+#include "modules/timetable/availability_handlers.h"
 #include "modules/timetable/edits.h"
 #include "modules/timetable/handlers.h"
 #include "modules/timetable/publish.h"
@@ -85,9 +86,10 @@ Response edit_page(Context& ctx, const Sheet& sheet, const Loaded& l, const std:
     if (p.band == l.session.band && p.position == l.session.position) current += " (" + p.starts_at + "–" + p.ends_at + ")";
   for (const auto& r : l.edit.data.rooms)
     if (r.id == l.session.room_id) current += " · " + r.name;
-  std::string instructors;
+  auto instructors = nlohmann::json::array();
   if (course)
-    for (const auto& ci : course->instructors) instructors += (instructors.empty() ? "" : "、") + ci.instructor.name(ctx.lang);
+    for (const auto& ci : course->instructors)
+      instructors.push_back({{"name", ci.instructor.name(ctx.lang)}, {"href", availability_href(ci.instructor_id)}});
   nlohmann::json data{{"course", {{"title", course ? course->title(ctx.lang) : ""}, {"code", course ? course->code : ""},
                                   {"href", "/courses/" + std::to_string(l.session.course_id)},
                                   {"band", course ? ctx.t("timetable.band." + course->time_band) : ""},

@@ -1,5 +1,6 @@
 #include "core/i18n.h"
 #include "modules/audit/web_actor.h"
+#include "modules/timetable/availability_handlers.h"
 #include "modules/timetable/generation.h"
 #include "modules/timetable/handlers.h"
 #include "modules/timetable/sessions.h"
@@ -79,6 +80,7 @@ Response show(Context& ctx, const Term& stored, const Term& shown, const Status&
                     {"runs", runs(ctx, stored.id)},
                     {"published", ctx.db().read([&](db::Conn& c) { return sessions::term_published(c, stored.id); })},
                     {"week_href", "/timetable/terms/" + std::to_string(stored.id) + "/week"},
+                    {"rules_href", course_rules_href(stored.fiscal_year)},
                     {"can_edit", can_edit(ctx)},
                     {"form", form},
                     {"fields", web::fields(ctx, term_fields(shown), form)},

@@ -1,0 +1,49 @@
+// The dashboard's "next sessions" panel: a trainee's next sessions of their courses, an
+// instructor's next sessions of the courses they teach, with links to the week and the calendar.
+#include "core/i18n.h"
+#include "modules/timetable/panels.h"
+#include "modules/timetable/sessions.h"
+#include "modules/timetable/term.h"
+#include "web/render.h"
+#include "web/templates.h"
+
+namespace mdsc::timetable {
+namespace {
+
+constexpr std::size_t kShown = 5;
+
+std::string next_sessions(web::Context& ctx) {
+  SessionFilter f;
+  f.from = i18n::tokyo_date_iso(ctx.now());
+  auto list = ctx.db().read([&](db::Conn& c) {
+    std::vector<Session> out;
+    if (ctx.user->has(web::Role::trainee)) {
+      f.trainee_id = ctx.user_id();
+      out = sessions::list(c, f);
+    } else {
+      f.instructor_id = c.scalar_i64("SELECT COALESCE(MIN(id), 0) FROM instructors WHERE user_id = ?", {ctx.user_id()});
+      if (f.instructor_id) out = sessions::list(c, f);
+    }
+    return out;
+  });
+  auto rows = nlohmann::json::array();
+  for (const auto& s : list) {
+    if (rows.size() == kShown) break;
+    std::string day = s.day;
+    std::chrono::year_month_day ymd{};
+    if (parse_iso_date(s.day, ymd))
+      day += " (" + ctx.t(weekday_message_id(std::chrono::weekday{std::chrono::sys_days{ymd}}.iso_encoding())) + ")";
+    rows.push_back({{"day", day}, {"time", s.starts_at + "–" + s.ends_at}, {"course", s.course_title(ctx.lang)},
+                    {"room", s.room_name}, {"href", "/sessions/" + std::to_string(s.id)}});
+  }
+  return web::render_template("timetable/panel_next.html", ctx.lang,
+                              {{"rows", rows}, {"has_rows", !rows.empty()}, {"more", list.size() > kShown}, {"trainee", ctx.user->has(web::Role::trainee)}});
+}
+
+}  // namespace
+
+void register_panels(web::Registry& reg) {
+  reg.panel({"timetable.panel_next", web::Access::roles({web::Role::trainee, web::Role::instructor}), next_sessions, 25});
+}
+
+}  // namespace mdsc::timetable

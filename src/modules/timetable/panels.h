@@ -1,0 +1,6 @@
+#pragma once
+#include "web/registry.h"
+
+namespace mdsc::timetable {
+void register_panels(web::Registry& reg);
+}  // namespace mdsc::timetable
