@@ -292,6 +292,16 @@ TEST_F(Publish, SessionPagesAreForTheCoursesTraineesAndThePlanners) {
   EXPECT_EQ(refused.status, 409);
   EXPECT_NE(refused.body.find("成人の日"), std::string::npos);
   EXPECT_NE(refused.body.find("value=\"2018-01-08\""), std::string::npos);
+  // Whose courses a trainee takes is for those who see every roster: the secretariat may look at a
+  // trainee's week, an instructor may not (page or API).
+  EXPECT_EQ(clerk.get("/timetable/terms/" + std::to_string(term_) + "/week?filter=trainee:" + std::to_string(trainee)).status, 200);
+  HttpClient lecturer(server_->port());
+  ASSERT_EQ(lecturer.login("instructor@mdsc.example", passwords_["instructor@mdsc.example"]), 303);
+  auto lecturer_week = lecturer.get("/timetable/terms/" + std::to_string(term_) + "/week");
+  EXPECT_EQ(lecturer_week.status, 200);
+  EXPECT_EQ(lecturer_week.body.find("value=\"trainee:"), std::string::npos) << "no trainee among an instructor's filters";
+  EXPECT_EQ(lecturer.get("/timetable/terms/" + std::to_string(term_) + "/week?filter=trainee:" + std::to_string(trainee)).status, 403);
+  api("GET", "/api/v1/sessions?trainee_id=" + std::to_string(trainee), "", 403, token("instructor@mdsc.example"));
   auto by_room = clerk.get("/timetable/terms/" + std::to_string(term_) + "/week?filter=room:1");
   EXPECT_EQ(by_room.status, 200);
   EXPECT_NE(by_room.body.find("week-grid"), std::string::npos);

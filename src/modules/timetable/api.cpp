@@ -129,7 +129,7 @@ nlohmann::json run_json(const Run& r, std::int64_t now) {
                    {"status", r.stale(now) ? "failed" : r.status},
                    {"progress", r.progress_permille / 1000.0},
                    {"cancel_requested", r.cancel_requested},
-                   {"message", r.message}};
+                   {"message", ""}};
   if (r.best_hard) j["best_hard"] = *r.best_hard;
   if (r.best_soft) j["best_soft"] = *r.best_soft;
   j["published_at"] = r.published_at ? nlohmann::json(*r.published_at) : nlohmann::json(nullptr);
@@ -156,6 +156,9 @@ Response api_timetable(Context& ctx) {
   auto r = ctx.db().read([&](db::Conn& c) { return run(c, ctx.id_param("id")); });
   if (!r) return web::not_found(ctx);
   auto j = run_json(*r, ctx.now());
+  j["reasons"] = run_reasons(ctx, *r);
+  j["message"] = "";
+  for (const auto& line : j["reasons"]) j["message"] = j["message"].get<std::string>() + line.get<std::string>() + "\n";
   auto sessions = nlohmann::json::array();
   for (const auto& s : ctx.db().read([&](db::Conn& c) { return draft_sessions(c, r->id); }))
     sessions.push_back({{"id", s.id}, {"course_id", s.course_id}, {"date", s.day}, {"band", s.band}, {"period", s.position},

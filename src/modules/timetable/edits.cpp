@@ -60,6 +60,11 @@ MoveCheck check_move(const EditContext& ctx, const std::vector<Placed>& placed, 
     return out;
   }
   const std::string title = course->title(lang);
+  const auto& term = ctx.data.term;
+  if (!ctx.today.empty() && term.starts_on <= ctx.today && ctx.today <= term.ends_on) {
+    if (!moving.day.empty() && moving.day < ctx.today) clash("timetable.clash.already_held", {{"day", moving.day}});
+    if (to.day < ctx.today) clash("timetable.clash.in_past", {{"day", to.day}, {"today", ctx.today}});
+  }
 
   // The day: inside the term and a teaching day.
   unsigned weekday = 0;
@@ -183,6 +188,7 @@ Status move_session(db::Database& db, const audit::Actor& actor, const MoveReque
 
     auto ctx = edit_context(c, term_id);
     if (!ctx) return Status::not_found();
+    ctx->today = i18n::tokyo_date_iso(now);
     std::optional<Period> period;
     for (const auto& p : ctx->data.term.periods)
       if (p.band == after.band && p.position == after.position) period = p;
@@ -200,6 +206,7 @@ Status move_session(db::Database& db, const audit::Actor& actor, const MoveReque
                     placed_json(after), now);
       return Status::ok();
     }
+    if (!period) return Status::conflict("timetable.clash.no_period");
     c.exec("UPDATE course_sessions SET day = ?, band = ?, position = ?, starts_at = ?, ends_at = ?, room_id = ?, pinned = ?, "
            "sequence = sequence + ?, updated_at = ? WHERE id = ?",
            {after.day, after.band, after.position, period->starts_at, period->ends_at, after.room_id,

@@ -53,6 +53,8 @@ struct MoveCheck {
 // the courses' rules).
 struct EditContext {
   PlanningData data;
+  // While the term is under way (today within it), sessions before today have been held: they stay.
+  std::string today;  // YYYY-MM-DD, Asia/Tokyo; "" = no such rule (tests of other rules)
 };
 std::optional<EditContext> edit_context(db::Conn& c, std::int64_t term_id);
 

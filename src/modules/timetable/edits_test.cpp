@@ -115,6 +115,16 @@ TEST_F(Move, WhatIsAlreadyInThePeriodIsNamed) {
   EXPECT_NE(reasons(busy.clashes).find("講師7先生は同じ時限に「C1の講義」を担当"), std::string::npos) << reasons(busy.clashes);
 }
 
+TEST_F(Move, WhileTheTermIsUnderWayHeldSessionsStayAndNothingMovesIntoThePast) {
+  e.today = "2018-01-10";
+  EXPECT_NE(reasons(to(placed[0], "2018-01-16", "daytime", 2, 11).clashes).find("実施済み"), std::string::npos)
+      << "C1 was held on the 9th";
+  EXPECT_NE(reasons(to(placed[1], "2018-01-09", "daytime", 2, 10).clashes).find("過去の日付"), std::string::npos);
+  EXPECT_TRUE(to(placed[1], "2018-01-16", "daytime", 2, 10).ok());
+  e.today = "2018-03-10";  // after the term: records may be corrected
+  EXPECT_TRUE(to(placed[0], "2018-01-16", "daytime", 2, 11).ok());
+}
+
 TEST_F(Move, ASmallRoomAndAnInstructorsWishOnlyWarn) {
   auto small = to(placed[1], "2018-01-09", "daytime", 2, 11);
   EXPECT_TRUE(small.ok()) << reasons(small.clashes);

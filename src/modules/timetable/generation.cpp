@@ -6,9 +6,11 @@
 #include <chrono>
 
 #include "core/clock.h"
+#include "core/i18n.h"
 #include "modules/timetable/ctt/solver.h"
 #include "modules/timetable/pins.h"
 #include "modules/timetable/planning.h"
+#include "modules/timetable/run_message.h"
 #include "nlohmann/json.hpp"
 
 namespace mdsc::timetable {
@@ -64,11 +66,14 @@ void finish(db::Database& db, std::int64_t run_id, const std::string& status, co
   });
 }
 
-// The pins a new run keeps: the published timetable's once there is one, else those of the term's
-// latest finished draft.
-std::vector<Pin> pins_of_term(db::Conn& c, std::int64_t term_id) {
-  auto rows = c.query("SELECT course_id, day, band, position, room_id FROM course_sessions "
-                      "WHERE term_id = ? AND status = 'scheduled' AND pinned = 1", {term_id});
+// The pins a new run keeps: the published timetable's once there is one (with, while the term is
+// under way, every session already held), else those of the term's latest finished draft.
+std::vector<Pin> pins_of_term(db::Conn& c, std::int64_t term_id, std::int64_t now) {
+  const std::string today = i18n::tokyo_date_iso(now);
+  auto rows = c.query("SELECT s.course_id, s.day, s.band, s.position, s.room_id FROM course_sessions s "
+                      "JOIN terms t ON t.id = s.term_id WHERE s.term_id = ? AND s.status = 'scheduled' AND "
+                      "(s.pinned = 1 OR (t.starts_on <= ? AND t.ends_on >= ? AND s.day < ?))",
+                      {term_id, today, today, today});
   if (c.scalar_i64("SELECT COUNT(*) FROM course_sessions WHERE term_id = ?", {term_id}) == 0)
     rows = c.query("SELECT course_id, day, band, position, room_id FROM timetable_sessions WHERE pinned = 1 AND run_id = "
                    "(SELECT MAX(id) FROM timetable_runs WHERE term_id = ? AND status = 'done')", {term_id});
@@ -82,10 +87,10 @@ void generate(db::Database& db, const Clock& clock, std::int64_t run_id, const G
               const std::atomic<bool>& stopping) {
   try {
     auto data = db.read([&](db::Conn& c) { return planning_data(c, request.term_id); });
-    if (!data) return finish(db, run_id, "failed", "the term no longer exists", nullptr, nullptr, clock.now_unix());
+    if (!data) return finish(db, run_id, "failed", run_message("timetable.why.term_gone"), nullptr, nullptr, clock.now_unix());
     BuiltInstance built = build_instance(*data);
-    const auto pins = pins_in(built, db.read([&](db::Conn& c) { return pins_of_term(c, request.term_id); }));
-    hold_pins(built, pins);
+    const auto pins = hold_pins(
+        built, pins_in(built, db.read([&](db::Conn& c) { return pins_of_term(c, request.term_id, clock.now_unix()); })));
     std::atomic<bool> cancel{false};
     auto last_write = std::chrono::steady_clock::now() - std::chrono::seconds(1);
     ctt::SolverOptions options;
@@ -106,19 +111,19 @@ void generate(db::Database& db, const Clock& clock, std::int64_t run_id, const G
     };
     const auto result = ctt::solve(built.instance, options);
     if (result.cancelled)
-      return finish(db, run_id, "cancelled", stopping ? "the server stopped" : "", &result, &built, clock.now_unix());
+      return finish(db, run_id, "cancelled", stopping ? run_message("timetable.why.server_stopped") : "", &result, &built,
+                    clock.now_unix());
     if (!result.feasible)
-      return finish(db, run_id, "infeasible", result.diagnosis.to_string(), &result, &built, clock.now_unix());
+      return finish(db, run_id, "infeasible", run_message(built, result.diagnosis), &result, &built, clock.now_unix());
     ctt::Solution solution = result.solution;
     const std::size_t first_pin = solution.lectures.size();
     if (merge_pins(built, solution, pins) > 0)
-      return finish(db, run_id, "infeasible", "no room is left for a session beside a pinned one", &result, &built,
-                    clock.now_unix());
+      return finish(db, run_id, "infeasible", run_message("timetable.why.pinned_room"), &result, &built, clock.now_unix());
     finish(db, run_id, "done", "", &result, &built, clock.now_unix(), &solution, first_pin);
   } catch (const std::exception& e) {
     spdlog::error("timetable run {} failed: {}", run_id, e.what());
     try {
-      finish(db, run_id, "failed", e.what(), nullptr, nullptr, clock.now_unix());
+      finish(db, run_id, "failed", run_message("timetable.why.failed"), nullptr, nullptr, clock.now_unix());
     } catch (...) {
     }
   }

@@ -1,5 +1,7 @@
 #pragma once
 #include "http/message.h"
+#include "modules/timetable/generation.h"
+#include "nlohmann/json.hpp"
 #include "web/context.h"
 
 namespace mdsc::timetable::handlers {
@@ -19,7 +21,9 @@ Response term_update(Context& ctx);
 Response closed_day_add(Context& ctx);
 Response closed_day_remove(Context& ctx);
 
-// Generating a draft and watching it (run_handlers.cpp).
+// Generating a draft and watching it (run_handlers.cpp). run_reasons: why a run gave no timetable,
+// in the reader's language.
+nlohmann::json run_reasons(Context& ctx, const Run& r);
 Response generate(Context& ctx);
 Response run_show(Context& ctx);
 Response run_cancel(Context& ctx);

@@ -24,7 +24,8 @@ std::vector<ctt::Placement> pins_in(const BuiltInstance& built, const std::vecto
   return out;
 }
 
-void hold_pins(BuiltInstance& built, const std::vector<ctt::Placement>& pins) {
+std::vector<ctt::Placement> hold_pins(BuiltInstance& built, const std::vector<ctt::Placement>& pins) {
+  std::vector<ctt::Placement> held;
   auto& in = built.instance;
   const int C = static_cast<int>(in.courses.size());
   std::vector<std::set<int>> blocks(C);  // course -> courses it may not share a period with
@@ -38,10 +39,12 @@ void hold_pins(BuiltInstance& built, const std::vector<ctt::Placement>& pins) {
   for (const auto& p : pins) {
     auto& course = in.courses[p.course];
     if (course.lectures == 0) continue;
+    held.push_back(p);
     --course.lectures;
     course.min_working_days = std::min(course.min_working_days, course.lectures);
     for (int other : blocks[p.course]) in.unavailable[static_cast<std::size_t>(other) * in.periods() + p.period] = 1;
   }
+  return held;
 }
 
 int merge_pins(const BuiltInstance& built, ctt::Solution& solution, const std::vector<ctt::Placement>& pins) {

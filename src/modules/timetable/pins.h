@@ -23,8 +23,9 @@ struct Pin {
 // Pins whose day, period, course and room are in the instance, as instance placements.
 std::vector<ctt::Placement> pins_in(const BuiltInstance& built, const std::vector<Pin>& pins);
 
-// Takes the pinned lectures out of the instance (see above).
-void hold_pins(BuiltInstance& built, const std::vector<ctt::Placement>& pins);
+// Takes the pinned lectures out of the instance (see above); returns the pins held (a pin beyond
+// its course's number of periods is dropped).
+std::vector<ctt::Placement> hold_pins(BuiltInstance& built, const std::vector<ctt::Placement>& pins);
 
 // Adds the pins to a solution of the held instance and moves lectures out of pinned rooms.
 // Returns the number of lectures left sharing a room with a pin (no other room was free).

@@ -33,7 +33,7 @@ TEST(Pins, APinIsHeldOutAndItsPeriodClosedToItsCurriculumOnly) {
   EXPECT_EQ(pins[0].course, 0);
   EXPECT_EQ(pins[0].period, 3);
   EXPECT_EQ(pins[0].room, 0);
-  hold_pins(b, pins);
+  EXPECT_EQ(hold_pins(b, pins).size(), 1u);
   EXPECT_EQ(b.instance.courses[0].lectures, 1);
   EXPECT_FALSE(b.instance.is_available(0, 3));
   EXPECT_FALSE(b.instance.is_available(1, 3)) << "B shares A's curriculum";
@@ -52,6 +52,15 @@ TEST(Pins, APinIsHeldOutAndItsPeriodClosedToItsCurriculumOnly) {
     EXPECT_FALSE(l.period == 3 && l.room == 0) << "only the pin is in R1 at its period";
   }
   EXPECT_EQ(solution.lectures.back().period, 3);
+}
+
+TEST(Pins, PinsBeyondACoursesPeriodsAreDropped) {
+  auto b = small();  // A has 2 periods
+  auto pins = pins_in(b, {{11, "2018-01-09", "evening", 1, 21}, {11, "2018-01-09", "evening", 2, 21},
+                          {11, "2018-01-10", "evening", 1, 21}});
+  ASSERT_EQ(pins.size(), 3u);
+  EXPECT_EQ(hold_pins(b, pins).size(), 2u);
+  EXPECT_EQ(b.instance.courses[0].lectures, 0);
 }
 
 TEST(Pins, ASessionInAPinnedRoomMovesToAFreeOne) {

@@ -3,6 +3,7 @@
 #include <map>
 #include <vector>
 
+#include "core/i18n.h"
 #include "modules/timetable/notify.h"
 #include "nlohmann/json.hpp"
 
@@ -15,6 +16,7 @@ struct Slot {
   int position = 0;
   std::int64_t room_id = 0;
   bool pinned = false;
+  std::string starts_at, ends_at;  // of a published session: its times when it was last published
   bool same_time(const Slot& o) const { return day == o.day && band == o.band && position == o.position; }
 };
 
@@ -23,11 +25,20 @@ struct Slot {
 Result<PublishSummary> publish_run(db::Database& db, const audit::Actor& actor, std::int64_t run_id, std::int64_t now,
                                    const std::string& base_url) {
   return db.write([&](db::Conn& c) -> Result<PublishSummary> {
-    auto run = c.query_one("SELECT term_id, status FROM timetable_runs WHERE id = ?", {run_id});
+    auto run = c.query_one("SELECT term_id, status, finished_at FROM timetable_runs WHERE id = ?", {run_id});
     if (!run) return Status::not_found();
     if (run->str("status") != "done") return Status::conflict("timetable.draft_not_done");
     PublishSummary sum;
     sum.term_id = run->i64("term_id");
+    // A draft made before the published timetable last changed would undo that change.
+    if (run->i64("finished_at") < c.scalar_i64("SELECT COALESCE(MAX(updated_at), 0) FROM course_sessions WHERE term_id = ?",
+                                              {sum.term_id}))
+      return Status::conflict("timetable.draft_outdated");
+    // While the term is under way, sessions before today have been held: they stay as they are.
+    auto term = c.query_one("SELECT starts_on, ends_on FROM terms WHERE id = ?", {sum.term_id});
+    const std::string today = i18n::tokyo_date_iso(now);
+    const bool under_way = term && term->str("starts_on") <= today && today <= term->str("ends_on");
+    auto held = [&](const std::string& day) { return under_way && day < today; };
 
     std::map<std::pair<std::string, int>, std::pair<std::string, std::string>> times;
     for (const auto& r : c.query("SELECT band, position, starts_at, ends_at FROM term_periods WHERE term_id = ?", {sum.term_id}))
@@ -39,24 +50,44 @@ Result<PublishSummary> publish_run(db::Database& db, const audit::Actor& actor, 
                                  "WHERE t.id = ?", {sum.term_id}))
       confidential[r.i64("id")] = r.boolean("confidential_by_default");
 
+    // Published sessions first: those already held (term under way, before today) stay as they are
+    // and count towards their course's periods; the draft's own sessions before today then give way.
     std::map<std::int64_t, std::vector<Slot>> draft, current;
-    for (const auto& r : c.query("SELECT * FROM timetable_sessions WHERE run_id = ? ORDER BY course_id, day, band, position, id", {run_id}))
-      draft[r.i64("course_id")].push_back({0, r.str("day"), r.str("band"), static_cast<int>(r.i64("position")),
-                                           r.i64("room_id"), r.boolean("pinned")});
+    std::map<std::int64_t, std::size_t> held_count, draft_count;
+    bool republishing = false;
     for (const auto& r : c.query("SELECT * FROM course_sessions WHERE term_id = ? AND status = 'scheduled' "
-                                 "ORDER BY course_id, day, band, position, id", {sum.term_id}))
+                                 "ORDER BY course_id, day, band, position, id", {sum.term_id})) {
+      republishing = true;
+      if (held(r.str("day"))) {
+        ++sum.unchanged;
+        ++held_count[r.i64("course_id")];
+        continue;
+      }
       current[r.i64("course_id")].push_back({r.i64("id"), r.str("day"), r.str("band"), static_cast<int>(r.i64("position")),
-                                             r.i64("room_id"), r.boolean("pinned")});
-    const bool republishing = !current.empty();
+                                             r.i64("room_id"), r.boolean("pinned"), r.str("starts_at"), r.str("ends_at")});
+    }
+    for (const auto& r : c.query("SELECT * FROM timetable_sessions WHERE run_id = ? ORDER BY course_id, day, band, position, id", {run_id})) {
+      if (!times.count({r.str("band"), static_cast<int>(r.i64("position"))})) return Status::conflict("timetable.period_missing");
+      ++draft_count[r.i64("course_id")];
+      if (republishing && held(r.str("day"))) continue;
+      draft[r.i64("course_id")].push_back({0, r.str("day"), r.str("band"), static_cast<int>(r.i64("position")),
+                                           r.i64("room_id"), r.boolean("pinned"), "", ""});
+    }
+    for (auto& [course, want] : draft) {
+      const std::size_t room_for = draft_count[course] > held_count[course] ? draft_count[course] - held_count[course] : 0;
+      if (want.size() > room_for) want.resize(room_for);
+    }
 
     auto state = [&](const Slot& s) {
+      if (!s.starts_at.empty()) return SessionState{s.day, s.starts_at, s.ends_at, room_names[s.room_id]};
       const auto& [from, to] = times[{s.band, s.position}];
       return SessionState{s.day, from, to, room_names[s.room_id]};
     };
     std::vector<SessionChange> changes;
     auto update = [&](const Slot& old, const Slot& now_at, std::int64_t course) {
-      const bool moved = !old.same_time(now_at) || old.room_id != now_at.room_id;
       const auto& [from, to] = times[{now_at.band, now_at.position}];
+      // The term's grid may have new times for the same period: that is a move for the people in it.
+      const bool moved = !old.same_time(now_at) || old.room_id != now_at.room_id || old.starts_at != from || old.ends_at != to;
       c.exec("UPDATE course_sessions SET day = ?, band = ?, position = ?, starts_at = ?, ends_at = ?, room_id = ?, pinned = ?, "
              "sequence = sequence + ?, run_id = ?, updated_at = ? WHERE id = ?",
              {now_at.day, now_at.band, now_at.position, from, to, now_at.room_id, now_at.pinned ? 1 : 0, moved ? 1 : 0,

@@ -6,7 +6,9 @@
 #include "modules/curriculum/repo.h"
 #include "modules/timetable/generation.h"
 #include "modules/timetable/handlers.h"
+#include "modules/timetable/planning.h"
 #include "modules/timetable/repo.h"
+#include "modules/timetable/run_message.h"
 #include "nlohmann/json.hpp"
 #include "web/render.h"
 
@@ -66,6 +68,14 @@ nlohmann::json grid(Context& ctx, const Term& term, std::int64_t run_id, const s
 
 }  // namespace
 
+nlohmann::json run_reasons(Context& ctx, const Run& r) {
+  auto out = nlohmann::json::array();
+  if (r.message.empty()) return out;
+  auto data = ctx.db().read([&](db::Conn& c) { return planning_data(c, r.term_id); });
+  for (auto& line : run_message_lines(r.message, data ? *data : PlanningData{}, ctx.lang)) out.push_back(line);
+  return out;
+}
+
 Response generate(Context& ctx) {
   const auto term_id = ctx.id_param("id");
   if (term_id == 0) return web::not_found(ctx);
@@ -103,7 +113,9 @@ Response run_show(Context& ctx) {
                       {"action", "/timetable/runs/" + std::to_string(r->id)}};
   if (r->best_hard) data["run"]["best_hard"] = *r->best_hard;
   if (r->best_soft) data["run"]["best_soft"] = *r->best_soft;
-  if (!r->message.empty()) data["message"] = stale ? i18n::t(ctx.lang, "timetable.run_stale") : r->message;
+  if (stale) data["reasons"] = nlohmann::json::array({ctx.t("timetable.run_stale")});
+  else if (!r->message.empty()) data["reasons"] = run_reasons(ctx, *r);
+  data["has_reasons"] = data.contains("reasons") && !data["reasons"].empty();
   if (status == "running") data["refresh_seconds"] = 1;
   if (status == "done") {
     data["grid"] = grid(ctx, *term, r->id, ctx.db().read([&](db::Conn& c) { return draft_sessions(c, r->id); }));

@@ -2,6 +2,7 @@
 #include <charconv>
 
 #include "modules/audit/web_actor.h"
+#include "modules/curriculum/policy.h"
 #include "modules/timetable/edits.h"
 #include "modules/timetable/handlers.h"
 #include "modules/timetable/publish.h"
@@ -124,6 +125,8 @@ Response api_sessions(Context& ctx) {
   f.include_cancelled = ctx.query.trimmed("include_cancelled") == "true";
   if (!ok) return web::error(ctx, Status(Code::invalid, "error.invalid_input"));
   if (!sees_all_sessions(ctx)) f.trainee_id = ctx.user_id();
+  else if (f.trainee_id && !curriculum::manages_curriculum(ctx.user))
+    return web::error(ctx, Status::forbidden());  // whose courses a trainee takes is the rosters' business
   auto list = ctx.db().read([&](db::Conn& c) { return sessions::list(c, f); });
   auto items = nlohmann::json::array();
   for (const auto& s : list) items.push_back(to_json(s));

@@ -97,13 +97,18 @@ Response edit_page(Context& ctx, const Sheet& sheet, const Loaded& l, const std:
                       {"current", current},
                       {"pinned", l.session.pinned},
                       {"draft", sheet.kind == Sheet::Kind::draft},
-                      {"values", {{"day", day}, {"pinned", typed ? ctx.form.get("pinned") == "1" : l.session.pinned}}},
+                      // A hand move of a published session is meant to stay: pinned unless unticked.
+                      {"values", {{"day", day}, {"pinned", typed ? ctx.form.get("pinned") == "1"
+                                                                 : l.session.pinned || sheet.kind == Sheet::Kind::published}}},
                       {"min", l.edit.data.term.starts_on},
                       {"max", l.edit.data.term.ends_on},
                       {"slots", slots},
                       {"rooms", rooms},
                       {"action", action},
-                      {"back", back},
+                      // Back to where the clerk came from: the draft, or the published week of the session.
+                      {"back", sheet.kind == Sheet::Kind::draft ? back
+                                                                : "/timetable/terms/" + std::to_string(l.edit.data.term.id) +
+                                                                      "/week?week=" + l.session.day},
                       {"can_edit", can_edit(ctx)}};
   if (refused) {
     data["clashes"] = clash_texts(ctx, refused->clashes);

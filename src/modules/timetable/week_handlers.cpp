@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/i18n.h"
+#include "modules/curriculum/policy.h"
 #include "modules/timetable/edits.h"
 #include "modules/timetable/handlers.h"
 #include "nlohmann/json.hpp"
@@ -55,7 +56,11 @@ Response week(Context& ctx) {
   const auto placed = ctx.db().read([&](db::Conn& c) { return placed_sessions(c, sheet); });
 
   // Which sessions to show.
+  // Whose courses a trainee takes is the rosters' business: only those who see every roster may
+  // look at another trainee's week.
+  const bool rosters = curriculum::manages_curriculum(ctx.user);
   std::string filter = everything ? ctx.query.trimmed("filter") : "trainee:" + std::to_string(ctx.user_id());
+  if (everything && !rosters && filter.rfind("trainee:", 0) == 0) return web::forbidden(ctx);
   std::map<std::int64_t, const curriculum::Course*> course_by_id;
   for (const auto& k : edit->data.courses) course_by_id[k.id] = &k;
   std::map<std::int64_t, std::set<std::int64_t>> courses_of_trainee;
@@ -96,7 +101,8 @@ Response week(Context& ctx) {
     for (const auto& r : edit->data.rooms) option("room:" + std::to_string(r.id), r.name, ctx.t("timetable.room"));
     for (const auto& [id, name] : instructors) option("instructor:" + std::to_string(id), name, ctx.t("timetable.instructors"));
     std::set<std::int64_t> trainee_ids;
-    for (const auto& [course, user] : edit->data.enrolled) trainee_ids.insert(user);
+    if (rosters)
+      for (const auto& [course, user] : edit->data.enrolled) trainee_ids.insert(user);
     ctx.db().read([&](db::Conn& c) {
       for (auto id : trainee_ids) {
         auto u = c.query_one("SELECT family_name, given_name, email FROM users WHERE id = ?", {id});
@@ -118,7 +124,9 @@ Response week(Context& ctx) {
     if (shown(p) && (first_shown.empty() || p.day < first_shown)) first_shown = p.day;
   year_month_day monday = monday_of(start);
   year_month_day asked{};
+  const std::string today = i18n::tokyo_date_iso(ctx.now());
   if (parse_iso_date(ctx.query.trimmed("week"), asked)) monday = monday_of(asked);
+  else if (today >= term.starts_on && today <= term.ends_on && parse_iso_date(today, asked)) monday = monday_of(asked);
   else if (!first_shown.empty() && parse_iso_date(first_shown, asked)) monday = monday_of(asked);
   auto weeks = nlohmann::json::array();
   for (sys_days w{monday_of(start)}; w <= sys_days{end}; w += days{7})
@@ -187,8 +195,17 @@ namespace mdsc::timetable::handlers {
 
 // "My timetable": the week grid of the latest term with published sessions.
 Response my_timetable(Context& ctx) {
+  // The term under way, else the next to come, else the last one, among those published.
+  const std::string today = i18n::tokyo_date_iso(ctx.now());
   const auto term_id = ctx.db().read([&](db::Conn& c) {
-    return c.scalar_i64("SELECT COALESCE(MAX(term_id), 0) FROM course_sessions WHERE status = 'scheduled'");
+    const char* base = "SELECT t.id FROM terms t WHERE EXISTS (SELECT 1 FROM course_sessions s WHERE s.term_id = t.id) ";
+    for (const auto& [where, order] : std::vector<std::pair<std::string, std::string>>{
+             {"AND t.starts_on <= ? AND t.ends_on >= ?", "t.starts_on DESC"},
+             {"AND t.starts_on > ? AND t.starts_on > ?", "t.starts_on ASC"},
+             {"AND t.ends_on < ? AND t.ends_on < ?", "t.ends_on DESC"}})
+      if (auto row = c.query_one(std::string(base) + where + " ORDER BY " + order + ", t.id LIMIT 1", {today, today}))
+        return row->i64("id");
+    return std::int64_t{0};
   });
   if (!term_id) {
     ctx.flash_next("info", "timetable.none_published");

@@ -1,0 +1,120 @@
+// Publishing the FY2017 demo timetable more than once, at chosen dates (on both databases):
+// sessions already held while the term is under way stay as they are, a draft older than the
+// last change is refused, and new times for a period count as a move of its sessions.
+#include <gtest/gtest.h>
+
+#include "app/demo.h"
+#include "core/clock.h"
+#include "core/crypto.h"
+#include "core/i18n.h"
+#include "modules/timetable/ctt/solver.h"
+#include "modules/timetable/planning.h"
+#include "modules/timetable/publish.h"
+#include "support/test_db.h"
+
+namespace mdsc::app {
+namespace {
+
+std::int64_t tokyo(const char* day) {
+  std::int64_t t = 0;
+  i18n::tokyo_to_unix(day, "12:00:00", t);
+  return t;
+}
+
+class DemoPublish : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    crypto::init();
+    db_ = testing::fresh_database();
+    SystemClock clock;
+    load_demo(*db_, clock);
+    term_ = scalar("SELECT id FROM terms WHERE fiscal_year = 2017");
+    auto data = db_->read([&](db::Conn& c) { return timetable::planning_data(c, term_); });
+    built_ = timetable::build_instance(*data);
+    timetable::ctt::SolverOptions o;
+    o.time_limit_seconds = 0;
+    o.max_iterations = 300'000;
+    solution_ = timetable::ctt::solve(built_.instance, o).solution;
+  }
+  std::int64_t scalar(const std::string& sql, const db::Params& p = {}) {
+    return db_->read([&](db::Conn& c) { return c.scalar_i64(sql, p); });
+  }
+  // A finished run holding the solution, with `day_of` changing days (by lecture index).
+  std::int64_t draft(std::int64_t finished_at, const std::map<std::size_t, std::string>& day_of = {}) {
+    return db_->write([&](db::Conn& c) {
+      const auto run = c.insert(
+          "INSERT INTO timetable_runs (term_id, seed, seconds, status, started_at, heartbeat_at, finished_at) "
+          "VALUES (?, 1, 1, 'done', ?, ?, ?)", {term_, finished_at, finished_at, finished_at});
+      for (std::size_t i = 0; i < solution_.lectures.size(); ++i) {
+        const auto& p = solution_.lectures[i];
+        const auto& slot = built_.slots.at(built_.instance.slot_of(p.period));
+        const std::string day = day_of.count(i) ? day_of.at(i) : built_.days.at(built_.instance.day_of(p.period));
+        c.exec("INSERT INTO timetable_sessions (run_id, course_id, day, band, position, room_id) VALUES (?, ?, ?, ?, ?, ?)",
+               {run, built_.course_ids.at(p.course), day, slot.band, slot.position, built_.room_ids.at(p.room)});
+      }
+      return run;
+    });
+  }
+  std::string day_of(std::size_t lecture) { return built_.days.at(built_.instance.day_of(solution_.lectures[lecture].period)); }
+  std::unique_ptr<db::Database> db_;
+  std::int64_t term_ = 0;
+  timetable::BuiltInstance built_;
+  timetable::ctt::Solution solution_;
+  audit::Actor actor_ = audit::Actor::system("test");
+};
+
+TEST_F(DemoPublish, HeldSessionsStayAnOlderDraftIsRefusedAndNewPeriodTimesAreAMove) {
+  const auto first = draft(tokyo("2018-01-10"));
+  auto published = timetable::publish_run(*db_, actor_, first, tokyo("2018-01-10"), "http://x");
+  ASSERT_TRUE(published) << published.status().message_id();
+  const auto total = static_cast<int>(solution_.lectures.size());
+  EXPECT_EQ(published->added, total);
+
+  // One lecture held before 2018-01-15 and one after, each moved to another day in a new draft.
+  std::size_t past = total, future = total;
+  for (std::size_t i = 0; i < solution_.lectures.size(); ++i) {
+    if (past == static_cast<std::size_t>(total) && day_of(i) < "2018-01-12") past = i;
+    if (future == static_cast<std::size_t>(total) && day_of(i) > "2018-01-20") future = i;
+  }
+  ASSERT_LT(past, static_cast<std::size_t>(total));
+  ASSERT_LT(future, static_cast<std::size_t>(total));
+  const std::string past_day = day_of(past), future_day = day_of(future);
+  const auto course_past = built_.course_ids.at(solution_.lectures[past].course);
+  const auto held_before = scalar("SELECT COUNT(*) FROM course_sessions WHERE course_id = ? AND day = ?", {course_past, past_day});
+  // (The past one moved to another day before today: a draft cannot change what was held.)
+  const auto second = draft(tokyo("2018-01-15"), {{past, "2017-12-01"}, {future, "2018-02-26"}});
+  auto again = timetable::publish_run(*db_, actor_, second, tokyo("2018-01-15"), "http://x");
+  ASSERT_TRUE(again) << again.status().message_id();
+  EXPECT_EQ(again->added, 0);
+  EXPECT_EQ(again->cancelled, 0);
+  EXPECT_EQ(again->moved, 1) << "the session ahead moves; the one held on " << past_day << " stays";
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM course_sessions WHERE course_id = ? AND day = ? AND sequence = 0",
+                   {course_past, past_day}), held_before);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM course_sessions WHERE day = '2018-02-26' AND sequence = 1"), 1);
+  EXPECT_GT(scalar("SELECT COUNT(*) FROM mail_outbox"), 0) << "the people of the moved session are told";
+
+  // The first draft again would undo that: refused, nothing changes.
+  auto stale = timetable::publish_run(*db_, actor_, first, tokyo("2018-01-16"), "http://x");
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.status().message_id(), "timetable.draft_outdated");
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM course_sessions WHERE day = '2018-02-26'"), 1);
+
+  // New times for evening period 1: every session ahead in it is moved (SEQUENCE up), none held.
+  db_->write([&](db::Conn& c) {
+    return c.exec("UPDATE term_periods SET starts_at = '18:30', ends_at = '20:00' WHERE term_id = ? AND band = 'evening' AND position = 1",
+                  {term_});
+  });
+  const auto ahead = scalar("SELECT COUNT(*) FROM course_sessions WHERE band = 'evening' AND position = 1 AND day >= '2018-01-20'");
+  ASSERT_GT(ahead, 0);
+  const auto third = draft(tokyo("2018-01-20"), {{past, "2017-12-01"}, {future, "2018-02-26"}});
+  auto retimed = timetable::publish_run(*db_, actor_, third, tokyo("2018-01-20"), "http://x");
+  ASSERT_TRUE(retimed) << retimed.status().message_id();
+  EXPECT_EQ(retimed->moved, ahead);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM course_sessions WHERE band = 'evening' AND position = 1 AND day >= '2018-01-20' "
+                   "AND starts_at = '18:30'"), ahead);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM course_sessions WHERE band = 'evening' AND position = 1 AND day < '2018-01-20' "
+                   "AND starts_at = '18:30'"), 0) << "held sessions keep the times they were held at";
+}
+
+}  // namespace
+}  // namespace mdsc::app
