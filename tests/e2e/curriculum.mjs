@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { flashIn, mainOf, stateGuard } from './harness.mjs';
 
 const APPLICANT = {
   family: '架空', given: '葵', familyKana: 'カクウ', givenKana: 'アオイ', romaji: 'Aoi KAKUU',
@@ -51,10 +52,9 @@ async function linkInMailTo(outbox, to, pattern) {
 export function curriculumScenarios({ scenario, shot, h1, logIn, resumeSession, origin, dataDir }) {
   const state = {};
   const url = (p) => `${origin()}${p}`;
-  const main = (page) => page.getByRole('main');
-  const flash = (page, text) => main(page).getByRole('status').getByText(text, { exact: true });
-  const requireState = (key, from) =>
-    assert.ok(state[key] !== undefined, `scenario ${from} did not get as far as this one needs (${key})`);
+  const main = mainOf;
+  const flash = flashIn;
+  const requireState = stateGuard(state);
 
   scenario('13. the secretariat opens the next year\'s application window from today', 'desktop', async (page) => {
     await resumeSession(page);

@@ -1,5 +1,6 @@
 // What the browser tests stand on: a fresh database, a demo consortium, a real `mdsc serve` on
 // loopback, and Debian's chromium driven by playwright-core. Nothing here knows the scenarios.
+import assert from 'node:assert/strict';
 import { spawn, execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -243,3 +244,10 @@ export async function monitoredContext(browser, origin, options = {}) {
     allowConsoleError(predicate) { allowed.push(predicate); },
   };
 }
+
+// What the scenario files share: the page's <main>, a flash message in it, and the check that an
+// earlier scenario left what a later one builds on (each names the step it is missing).
+export const mainOf = (page) => page.getByRole('main');
+export const flashIn = (page, text) => mainOf(page).getByRole('status').getByText(text, { exact: true });
+export const stateGuard = (state) => (key, from) =>
+  assert.ok(state[key] !== undefined, `scenario ${from} did not get as far as this one needs (${key})`);

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { artifacts, backend, pdfText } from './harness.mjs';
+import { flashIn, mainOf, stateGuard } from './harness.mjs';
 
 const LARGE_COMPANY = 'あおば架空製薬株式会社';  // demo data: 3,200 employees, partner@mdsc.example's company
 const VENTURE = {
@@ -44,8 +45,8 @@ export function memberScenarios({ scenario, shot, h1, logIn, resumeSession, orig
   const state = {};  // what one scenario leaves for the next: ids, numbers, the representative
   const url = (p) => `${origin()}${p}`;
   const nav = (page) => page.getByRole('navigation', { name: 'メインメニュー' });
-  const main = (page) => page.getByRole('main');
-  const flash = (page, text) => main(page).getByRole('status').getByText(text, { exact: true });
+  const main = mainOf;
+  const flash = flashIn;
   const pathOf = (page) => new URL(page.url()).pathname;
   // <dl class="facts">: the <dd> after the <dt> that says `term`.
   const fact = (page, term) =>
@@ -53,8 +54,7 @@ export function memberScenarios({ scenario, shot, h1, logIn, resumeSession, orig
   const tableWith = (page, column) =>
     main(page).locator('table').filter({ has: page.getByRole('columnheader', { name: column, exact: true }) });
   const rowsOf = (table) => table.locator('tbody tr');
-  const requireState = (key, from) =>
-    assert.ok(state[key] !== undefined, `scenario ${from} did not get as far as this one needs (${key})`);
+  const requireState = stateGuard(state);
 
   // The 年度と会員区分 select offers "<fy>:<tier>" under one <optgroup> per fiscal year; an option's label
   // starts with the tier code ("B B会員(ベンチャー企業) ¥1,000,000").

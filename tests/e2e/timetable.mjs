@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { flashIn, mainOf, stateGuard } from './harness.mjs';
 
 const TERM = '2017年度 試行期間(12月〜2月)';
 // C-L3's instructor, 田宮 元, is away at a conference on Wednesday 2018-01-24 (app/demo_timetable.cpp).
@@ -35,10 +36,9 @@ function parseIcs(text) {
 export function timetableScenarios({ scenario, shot, h1, logIn, resumeSession, origin, account }) {
   const state = {};
   const url = (p) => `${origin()}${p}`;
-  const main = (page) => page.getByRole('main');
-  const flash = (page, text) => main(page).getByRole('status').getByText(text, { exact: true });
-  const requireState = (key, from) =>
-    assert.ok(state[key] !== undefined, `scenario ${from} did not get as far as this one needs (${key})`);
+  const main = mainOf;
+  const flash = flashIn;
+  const requireState = stateGuard(state);
 
   scenario('20. the secretariat generates the FY2017 timetable and watches its progress', 'desktop', async (page) => {
     await resumeSession(page);

@@ -25,8 +25,8 @@ class FeedsHttp : public ::testing::Test {
     server_ = new TestServer();
     server_->add_user("clerk@example.org", {"secretariat"}, kPw);
     server_->add_user("trainee@example.org", {"trainee"}, kPw);
-    clerk_token_ = first_line(server_->cli({"user", "token", "--email", "clerk@example.org"}).out);
-    trainee_token_ = first_line(server_->cli({"user", "token", "--email", "trainee@example.org"}).out);
+    clerk_token_ = server_->api_token("clerk@example.org");
+    trainee_token_ = server_->api_token("trainee@example.org");
     // The published timetable is not made through the API yet: the rows are written directly.
     auto db = server_->open_db();
     db->write([](db::Conn& c) {
@@ -60,7 +60,6 @@ class FeedsHttp : public ::testing::Test {
     delete server_;
     server_ = nullptr;
   }
-  static std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
   static HttpClient as(const char* email) {
     HttpClient c(server_->port());
     EXPECT_EQ(c.login(email, kPw), 303) << email;

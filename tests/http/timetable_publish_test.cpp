@@ -36,10 +36,7 @@ class Publish : public ::testing::Test {
     delete server_;
     server_ = nullptr;
   }
-  static std::string token(const std::string& email) {
-    auto out = server_->cli({"user", "token", "--email", email}).out;
-    return out.substr(0, out.find('\n'));
-  }
+  static std::string token(const std::string& email) { return server_->api_token(email); }
   static std::int64_t scalar(const std::string& sql, const db::Params& p = {}) {
     auto db = server_->open_db();
     return db->read([&](db::Conn& c) { return c.scalar_i64(sql, p); });

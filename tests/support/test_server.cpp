@@ -137,6 +137,11 @@ TestServer::TestServer(Options options) : options_(std::move(options)) {
 
 TestServer::~TestServer() { stop(); }
 
+std::string TestServer::api_token(const std::string& email) const {
+  const std::string out = cli({"user", "token", "--email", email}).out;
+  return out.substr(0, out.find('\n'));
+}
+
 CommandResult TestServer::cli(std::vector<std::string> args, const std::string& stdin_text) const {
   auto env = options_.env;
   env["MDSC_DB"] = db_url_;

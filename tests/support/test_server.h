@@ -46,6 +46,8 @@ class TestServer {
   std::string add_user(const std::string& email, const std::vector<std::string>& roles,
                        const std::string& password = "Kanazawa-seminar-2017-pw");
   CommandResult cli(std::vector<std::string> args, const std::string& stdin_text = "") const;
+  // A new personal API token of the user (`mdsc user token`).
+  std::string api_token(const std::string& email) const;
 
   void stop();      // SIGTERM and wait
   void kill9();     // SIGKILL, no chance to clean up

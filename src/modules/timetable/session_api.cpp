@@ -138,11 +138,8 @@ Response api_session(Context& ctx) {
   auto s = id ? ctx.db().read([&](db::Conn& c) { return sessions::get(c, id); }) : std::nullopt;
   if (!s) return web::not_found(ctx);
   if (!sees_all_sessions(ctx)) {
-    const bool enrolled = ctx.db().read([&](db::Conn& c) {
-      return c.scalar_i64("SELECT COUNT(*) FROM enrollments WHERE course_id = ? AND user_id = ? AND status = 'enrolled'",
-                          {s->course_id, ctx.user_id()}) > 0;
-    });
-    if (!enrolled) return web::not_found(ctx);
+    if (!ctx.db().read([&](db::Conn& c) { return sessions::enrolled(c, s->course_id, ctx.user_id()); }))
+      return web::not_found(ctx);
   }
   return web::json(200, to_json(*s));
 }

@@ -187,11 +187,8 @@ Response session_show(Context& ctx) {
   auto s = id ? ctx.db().read([&](db::Conn& c) { return sessions::get(c, id); }) : std::nullopt;
   if (!s) return web::not_found(ctx);
   if (!is_planner(ctx)) {
-    const bool enrolled = ctx.db().read([&](db::Conn& c) {
-      return c.scalar_i64("SELECT COUNT(*) FROM enrollments WHERE course_id = ? AND user_id = ? AND status = 'enrolled'",
-                          {s->course_id, ctx.user_id()}) > 0;
-    });
-    if (!enrolled) return web::not_found(ctx);
+    if (!ctx.db().read([&](db::Conn& c) { return sessions::enrolled(c, s->course_id, ctx.user_id()); }))
+      return web::not_found(ctx);
   }
   if (can_edit(ctx) && s->status == "scheduled") {
     auto l = load(ctx, Sheet{Sheet::Kind::published, s->term_id}, id);

@@ -100,5 +100,10 @@ bool term_published(db::Conn& c, std::int64_t term_id) {
   return c.scalar_i64("SELECT COUNT(*) FROM course_sessions WHERE term_id = ?", {term_id}) > 0;
 }
 
+bool enrolled(db::Conn& c, std::int64_t course_id, std::int64_t user_id) {
+  return c.scalar_i64("SELECT COUNT(*) FROM enrollments WHERE course_id = ? AND user_id = ? AND status = 'enrolled'",
+                      {course_id, user_id}) > 0;
+}
+
 }  // namespace sessions
 }  // namespace mdsc::timetable

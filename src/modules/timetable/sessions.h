@@ -54,6 +54,8 @@ namespace sessions {
 std::optional<Session> get(db::Conn& c, std::int64_t id);
 std::vector<Session> list(db::Conn& c, const SessionFilter& f);  // by day, then start time
 bool term_published(db::Conn& c, std::int64_t term_id);
+// Whether the user is enrolled in the course (a trainee sees the sessions of their own courses).
+bool enrolled(db::Conn& c, std::int64_t course_id, std::int64_t user_id);
 }  // namespace sessions
 
 }  // namespace mdsc::timetable
