@@ -84,6 +84,9 @@ CREATE TABLE calendar_feeds (
   owner_id BIGINT NOT NULL REFERENCES users (id),
   created_at BIGINT NOT NULL,
   revoked_at BIGINT,
-  last_used_at BIGINT
+  last_used_at BIGINT,
+  -- the page's form carries a one-time value: sending the same form twice (a reload) makes one feed
+  form_nonce TEXT
 );
 CREATE INDEX calendar_feeds_owner ON calendar_feeds (owner_id);
+CREATE UNIQUE INDEX calendar_feeds_form ON calendar_feeds (owner_id, form_nonce);

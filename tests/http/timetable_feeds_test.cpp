@@ -60,6 +60,10 @@ class FeedsHttp : public ::testing::Test {
     delete server_;
     server_ = nullptr;
   }
+  static std::int64_t feed_count() {
+    auto db = server_->open_db();
+    return db->read([](db::Conn& c) { return c.scalar_i64("SELECT COUNT(*) FROM calendar_feeds"); });
+  }
   static HttpClient as(const char* email) {
     HttpClient c(server_->port());
     EXPECT_EQ(c.login(email, kPw), 303) << email;
@@ -113,9 +117,18 @@ TEST_F(FeedsHttp, ATraineeSubscribesFromThePageAndACalendarParserReadsTheirSessi
   EXPECT_NE(page.body.find("name=\"kind\" value=\"trainee\""), std::string::npos);
   EXPECT_EQ(page.body.find("name=\"kind\" value=\"room\""), std::string::npos) << "no room feeds for a trainee";
 
-  auto made = c.post_form("/calendar/feeds", {{"kind", "trainee"}, {"subject_id", std::to_string(trainee_id_)}});
+  const auto nonce_at = page.body.find("name=\"form_nonce\" value=\"");
+  ASSERT_NE(nonce_at, std::string::npos);
+  const std::string nonce = page.body.substr(nonce_at + 26, page.body.find('"', nonce_at + 26) - nonce_at - 26);
+  const auto feeds_before = feed_count();
+  auto made = c.post_form("/calendar/feeds", {{"kind", "trainee"}, {"subject_id", std::to_string(trainee_id_)}, {"form_nonce", nonce}});
   ASSERT_EQ(made.status, 200) << made.body;
   EXPECT_EQ(made.header("cache-control"), "no-store");
+  // Reloading that page sends the form again: no second feed, and a word on why.
+  auto again = c.post_form("/calendar/feeds", {{"kind", "trainee"}, {"subject_id", std::to_string(trainee_id_)}, {"form_nonce", nonce}});
+  EXPECT_EQ(again.status, 409);
+  EXPECT_NE(again.body.find("すでに作成しました"), std::string::npos);
+  EXPECT_EQ(feed_count(), feeds_before + 1);
   const std::string url = shown_url(made.body);
   const std::string path = path_of(url);
   ASSERT_EQ(path.rfind("/ical/", 0), 0u) << url;

@@ -137,6 +137,26 @@ MoveCheck check_move(const EditContext& ctx, const std::vector<Placed>& placed, 
     if (shared > 0)
       clash("timetable.clash.trainees", {{"count", std::to_string(shared)}, {"course", other_title}});
   }
+  // The course's spread (soft for the solver too): its weekly cap and two periods a day.
+  std::chrono::year_month_day target{};
+  if (parse_iso_date(to.day, target)) {
+    const std::chrono::sys_days t{target};
+    const auto monday = t - std::chrono::days{std::chrono::weekday{t}.iso_encoding() - 1};
+    int same_week = 1, same_day = 1;
+    for (const auto& p : placed) {
+      std::chrono::year_month_day d{};
+      if (p.id == moving.id || p.course_id != course->id || !parse_iso_date(p.day, d)) continue;
+      const std::chrono::sys_days pd{d};
+      if (pd >= monday && pd < monday + std::chrono::days{7}) ++same_week;
+      if (p.day == to.day) ++same_day;
+    }
+    if (auto r = ctx.data.rules.find(course->id); r != ctx.data.rules.end() && r->second.max_per_week &&
+                                                   same_week > *r->second.max_per_week)
+      out.warnings.push_back({"timetable.warn.weekly_cap", {{"course", title}, {"count", std::to_string(same_week)},
+                                                            {"max", std::to_string(*r->second.max_per_week)}}});
+    if (same_day > 2)
+      out.warnings.push_back({"timetable.warn.per_day", {{"course", title}, {"count", std::to_string(same_day)}}});
+  }
   if (room && course->enrolled > room->capacity)
     out.warnings.push_back({"timetable.warn.capacity", {{"room", room->name}, {"capacity", std::to_string(room->capacity)},
                                                          {"enrolled", std::to_string(course->enrolled)}}});
@@ -194,10 +214,8 @@ Status move_session(db::Database& db, const audit::Actor& actor, const MoveReque
       if (p.band == after.band && p.position == after.position) period = p;
     if (moved) {
       MoveCheck check = check_move(*ctx, placed, before, request.to, lang);
-      if (!check.ok()) {
-        if (refused) *refused = check;
-        return Status::conflict("timetable.move_refused");
-      }
+      if (refused) *refused = check;  // the warnings of an accepted move too
+      if (!check.ok()) return Status::conflict("timetable.move_refused");
     }
     if (draft) {
       c.exec("UPDATE timetable_sessions SET day = ?, band = ?, position = ?, room_id = ?, pinned = ? WHERE id = ?",

@@ -78,10 +78,10 @@ struct MoveRequest {
 };
 
 // The move as one transaction: checked again inside it, applied, audited, and (published) the
-// SEQUENCE raised and the people concerned mailed. Refused moves return Code::conflict with the
-// check in `refused`.
+// SEQUENCE raised and the people concerned mailed. Refused moves return Code::conflict; `check`
+// receives the reasons of a refusal, or the warnings of an accepted move.
 Status move_session(db::Database& db, const audit::Actor& actor, const MoveRequest& request, std::int64_t now,
-                    const std::string& base_url, const std::string& lang, MoveCheck* refused = nullptr);
+                    const std::string& base_url, const std::string& lang, MoveCheck* check = nullptr);
 
 // The term's id of a sheet (the run's term for a draft); 0 when it does not exist.
 std::int64_t term_of(db::Conn& c, const Sheet& sheet);

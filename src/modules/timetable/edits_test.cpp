@@ -125,6 +125,23 @@ TEST_F(Move, WhileTheTermIsUnderWayHeldSessionsStayAndNothingMovesIntoThePast) {
   EXPECT_TRUE(to(placed[0], "2018-01-16", "daytime", 2, 11).ok());
 }
 
+TEST_F(Move, MoreThanTheWeeklyCapOrTwoPeriodsADayOnlyWarn) {
+  CourseRule cap;
+  cap.course_id = 1;
+  cap.max_per_week = 2;
+  e.data.rules[1] = cap;
+  placed.push_back({4, 1, "2018-01-10", "daytime", 1, 10, false});   // C1 on Tuesday 9th and Wednesday 10th
+  placed.push_back({5, 1, "2018-01-17", "daytime", 1, 10, false});   // and the next Wednesday
+  auto third = to(placed[4], "2018-01-11", "daytime", 2, 10);        // the 17th's session into the week of the 9th
+  EXPECT_TRUE(third.ok()) << reasons(third.clashes);
+  EXPECT_NE(reasons(third.warnings).find("今週3コマ"), std::string::npos) << reasons(third.warnings);
+  auto same_week = to(placed[3], "2018-01-11", "daytime", 2, 10);    // within its own week: still 2
+  EXPECT_TRUE(same_week.warnings.empty()) << reasons(same_week.warnings);
+  placed.push_back({6, 1, "2018-01-09", "daytime", 2, 11, false});
+  auto three_a_day = to(placed[4], "2018-01-09", "evening", 1, 10);
+  EXPECT_NE(reasons(three_a_day.warnings).find("1日に3コマ"), std::string::npos) << reasons(three_a_day.warnings);
+}
+
 TEST_F(Move, ASmallRoomAndAnInstructorsWishOnlyWarn) {
   auto small = to(placed[1], "2018-01-09", "daytime", 2, 11);
   EXPECT_TRUE(small.ok()) << reasons(small.clashes);

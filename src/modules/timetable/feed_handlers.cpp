@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "core/crypto.h"
 #include "core/i18n.h"
 #include "modules/audit/web_actor.h"
 #include "modules/curriculum/policy.h"
@@ -112,7 +113,8 @@ std::vector<std::string> error_messages(const Context& ctx, const Status& st) {
 Response calendar_page(Context& ctx, const std::string& token, const Status& st, int status) {
   const bool secretariat = ctx.me().has(web::Role::secretariat);
   nlohmann::json d = ctx.db().read([&](db::Conn& c) {
-    nlohmann::json data{{"feeds", feed_rows(ctx, feeds::list(c, ctx.user_id()))}, {"secretariat", secretariat}};
+    nlohmann::json data{{"feeds", feed_rows(ctx, feeds::list(c, ctx.user_id()))}, {"secretariat", secretariat},
+                        {"form_nonce", crypto::random_token(16)}};
     if (secretariat) data["all_feeds"] = feed_rows(ctx, feeds::list(c, 0));
     add_choices(ctx, c, data);
     return data;
@@ -134,7 +136,7 @@ Response page_get(Context& ctx) { return calendar_page(ctx, "", Status::ok(), 20
 
 Response page_create(Context& ctx) {
   auto made = feeds::create(ctx.db(), audit::actor_of(ctx), ctx.form.trimmed("kind"),
-                            parse_id(ctx.form.trimmed("subject_id")), ctx.now());
+                            parse_id(ctx.form.trimmed("subject_id")), ctx.now(), ctx.form.trimmed("form_nonce").substr(0, 64));
   if (!made) {
     if (made.status().code() == Code::forbidden) return web::forbidden(ctx);
     return calendar_page(ctx, "", made.status(), http_status(made.status().code()));

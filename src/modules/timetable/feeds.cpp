@@ -138,7 +138,7 @@ std::optional<std::string> subject_name(db::Conn& c, const std::string& kind, st
 }
 
 Result<NewFeed> create(db::Database& db, const audit::Actor& actor, const std::string& kind, std::int64_t subject_id,
-                       std::int64_t now) {
+                       std::int64_t now, const std::string& form_nonce) {
   Status st;
   if (std::find(feed_kinds().begin(), feed_kinds().end(), kind) == feed_kinds().end())
     st.field("kind", "calendar.kind_invalid");
@@ -153,12 +153,15 @@ Result<NewFeed> create(db::Database& db, const audit::Actor& actor, const std::s
     if (!allowed(c, actor.user_id, kind, subject_id)) return Status::forbidden();
     if (!subject_name(c, kind, subject_id))
       return Status::invalid().field("subject_id", "calendar.subject_unknown");
+    if (!form_nonce.empty() &&
+        c.scalar_i64("SELECT COUNT(*) FROM calendar_feeds WHERE owner_id = ? AND form_nonce = ?", {actor.user_id, form_nonce}) > 0)
+      return Status::conflict("calendar.already_created");
     if (c.scalar_i64("SELECT COUNT(*) FROM calendar_feeds WHERE owner_id = ? AND revoked_at IS NULL", {actor.user_id}) >=
         static_cast<std::int64_t>(kMaxActivePerOwner))
       return Status::conflict("calendar.too_many");
     out.id = c.insert(
-        "INSERT INTO calendar_feeds (token_hash, kind, subject_id, owner_id, created_at) VALUES (?, ?, ?, ?, ?)",
-        {hash, kind, subject_id, actor.user_id, now});
+        "INSERT INTO calendar_feeds (token_hash, kind, subject_id, owner_id, created_at, form_nonce) VALUES (?, ?, ?, ?, ?, ?)",
+        {hash, kind, subject_id, actor.user_id, now, form_nonce.empty() ? db::Param(nullptr) : db::Param(form_nonce)});
     audit::record(c, actor, "create", "calendar_feed", std::to_string(out.id), nlohmann::json::object(),
                   {{"kind", kind}, {"subject_id", subject_id}, {"owner_id", actor.user_id}}, now);
     return out;

@@ -59,9 +59,11 @@ bool allowed(db::Conn& c, std::int64_t user_id, const std::string& kind, std::in
 std::optional<std::string> subject_name(db::Conn& c, const std::string& kind, std::int64_t subject_id);
 
 // Creates a feed owned by the actor's user. invalid (field kind / subject_id) for an unknown kind
-// or subject, forbidden when the owner may not have it. Audited without the token.
+// or subject, forbidden when the owner may not have it. Audited without the token. `form_nonce`
+// (the page's one-time form value; "" from the API): a second create with the same one is refused
+// with conflict calendar.already_created, as a reload of the page would otherwise make a second feed.
 Result<NewFeed> create(db::Database& db, const audit::Actor& actor, const std::string& kind, std::int64_t subject_id,
-                       std::int64_t now);
+                       std::int64_t now, const std::string& form_nonce = "");
 // Revokes a feed: its owner, or a member of the secretariat. not_found for a feed the actor may
 // not see; revoking twice is ok. Audited.
 Status revoke(db::Database& db, const audit::Actor& actor, std::int64_t feed_id, std::int64_t now);

@@ -82,8 +82,11 @@ Response move(Context& ctx, const Sheet& sheet, std::int64_t session_id) {
     return std::nullopt;
   });
   if (!after) return web::not_found(ctx);
+  auto warnings = nlohmann::json::array();
+  for (const auto& w : refused.warnings) warnings.push_back({{"code", w.message_id}, {"message", ctx.t(w.message_id, w.args)}});
   return web::json(200, {{"id", after->id}, {"course_id", after->course_id}, {"date", after->day}, {"band", after->band},
-                         {"period", after->position}, {"room_id", after->room_id}, {"pinned", after->pinned}});
+                         {"period", after->position}, {"room_id", after->room_id}, {"pinned", after->pinned},
+                         {"warnings", warnings}});
 }
 
 }  // namespace

@@ -66,7 +66,7 @@ Response edit_page(Context& ctx, const Sheet& sheet, const Loaded& l, const std:
   const curriculum::Course* course = nullptr;
   for (const auto& k : l.edit.data.courses)
     if (k.id == l.session.course_id) course = &k;
-  const bool typed = refused != nullptr;
+  const bool typed = refused != nullptr && !refused->clashes.empty();
   const std::string day = typed ? ctx.form.trimmed("day") : l.session.day;
   const std::string slot = typed ? ctx.form.trimmed("slot") : l.session.band + ":" + std::to_string(l.session.position);
   const std::string room = typed ? ctx.form.trimmed("room_id") : std::to_string(l.session.room_id);
@@ -144,6 +144,13 @@ Response move(Context& ctx, const Sheet& sheet, std::int64_t session_id, const s
     return web::redirect(ctx, back);
   }
   if (sheet.kind == Sheet::Kind::published && ctx.services.after_commit) ctx.services.after_commit();
+  if (!refused.warnings.empty()) {
+    // Moved, with something worth knowing: the page again, saying so (a reload moves it nowhere new).
+    auto moved = load(ctx, sheet, session_id);
+    if (!moved) return web::not_found(ctx);
+    ctx.flash = web::Flash{"success", "timetable.session_moved"};
+    return edit_page(ctx, sheet, *moved, action, back, &refused, 200);
+  }
   ctx.flash_next("success", "timetable.session_moved");
   return web::redirect(ctx, back);
 }
