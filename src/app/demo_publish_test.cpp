@@ -92,6 +92,8 @@ TEST_F(DemoPublish, HeldSessionsStayAnOlderDraftIsRefusedAndNewPeriodTimesAreAMo
                    {course_past, past_day}), held_before);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM course_sessions WHERE day = '2018-02-26' AND sequence = 1"), 1);
   EXPECT_GT(scalar("SELECT COUNT(*) FROM mail_outbox"), 0) << "the people of the moved session are told";
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'session' AND action = 'update'"), 1)
+      << "the move is in the audit log with its before and after";
 
   // The first draft again would undo that: refused, nothing changes.
   auto stale = timetable::publish_run(*db_, actor_, first, tokyo("2018-01-16"), "http://x");

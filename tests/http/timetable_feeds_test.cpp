@@ -213,8 +213,8 @@ TEST_F(FeedsHttp, TheApiMakesListsAndRevokesFeeds) {
   ASSERT_FALSE(items.empty());
   EXPECT_EQ(items[0]["id"], id);
   EXPECT_FALSE(items[0].contains("token"));
-  for (const auto& f : nlohmann::json::parse(c.get("/api/v1/calendar-feeds", {{"Authorization", "Bearer " + trainee_token_}}).body)["items"])
-    EXPECT_NE(f["id"], id) << "a trainee sees only their own";
+  const auto theirs = nlohmann::json::parse(c.get("/api/v1/calendar-feeds", {{"Authorization", "Bearer " + trainee_token_}}).body);
+  for (const auto& f : theirs["items"]) EXPECT_NE(f["id"], id) << "a trainee sees only their own";
 
   EXPECT_EQ(c.send_json("DELETE", "/api/v1/calendar-feeds/" + std::to_string(id), "", trainee_token_).status, 404);
   EXPECT_EQ(c.get(path).status, 200);

@@ -20,6 +20,10 @@ struct Slot {
   bool same_time(const Slot& o) const { return day == o.day && band == o.band && position == o.position; }
 };
 
+nlohmann::json slot_json(const Slot& s) {
+  return {{"day", s.day}, {"band", s.band}, {"position", s.position}, {"room_id", s.room_id}, {"pinned", s.pinned}};
+}
+
 }  // namespace
 
 Result<PublishSummary> publish_run(db::Database& db, const audit::Actor& actor, std::int64_t run_id, std::int64_t now,
@@ -95,6 +99,7 @@ Result<PublishSummary> publish_run(db::Database& db, const audit::Actor& actor, 
       if (moved) {
         ++sum.moved;
         changes.push_back({old.id, course, state(old), state(now_at)});
+        audit::record(c, actor, "update", "session", std::to_string(old.id), slot_json(old), slot_json(now_at), now);
       } else {
         ++sum.unchanged;
       }
@@ -133,6 +138,7 @@ Result<PublishSummary> publish_run(db::Database& db, const audit::Actor& actor, 
              want[i].pinned ? 1 : 0, confidential[course] ? 1 : 0, run_id, now, now});
         ++sum.added;
         if (republishing) changes.push_back({id, course, std::nullopt, state(want[i])});
+        audit::record(c, actor, "create", "session", std::to_string(id), nlohmann::json::object(), slot_json(want[i]), now);
       }
       for (std::size_t k = 0; k < have.size(); ++k) {
         if (have_done[k]) continue;
@@ -140,6 +146,8 @@ Result<PublishSummary> publish_run(db::Database& db, const audit::Actor& actor, 
                {now, have[k].id});
         ++sum.cancelled;
         changes.push_back({have[k].id, course, state(have[k]), std::nullopt});
+        audit::record(c, actor, "cancel", "session", std::to_string(have[k].id), slot_json(have[k]),
+                      {{"status", "cancelled"}}, now);
       }
     }
     c.exec("UPDATE timetable_runs SET published_at = ? WHERE id = ?", {now, run_id});
