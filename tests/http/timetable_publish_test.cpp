@@ -180,6 +180,9 @@ TEST_F(Publish, MovesAreCheckedPublishingMakesSessionsAndLaterChangesAreMailed) 
     EXPECT_FALSE(s["starts_at"].get<std::string>().empty());
   }
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM course_sessions WHERE day = ? AND course_id = ? AND pinned = 1", {ok_day, course}), 1);
+  // The published draft is history now: changes go to the published sessions.
+  auto late = api("PATCH", draft_path, json{{"pinned", false}}.dump(), 409);
+  EXPECT_NE(late.dump().find("公開済み"), std::string::npos) << late.dump();
 
   // A trainee reads the sessions of their own courses only, whatever they ask for.
   auto mine = api("GET", "/api/v1/sessions?term_id=" + std::to_string(term_), "", 200, trainee_token_);

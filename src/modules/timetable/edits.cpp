@@ -186,9 +186,11 @@ Status move_session(db::Database& db, const audit::Actor& actor, const MoveReque
   return db.write([&](db::Conn& c) -> Status {
     const bool draft = request.sheet.kind == Sheet::Kind::draft;
     if (draft) {
-      auto run = c.query_one("SELECT status FROM timetable_runs WHERE id = ?", {request.sheet.id});
+      auto run = c.query_one("SELECT status, published_at FROM timetable_runs WHERE id = ?", {request.sheet.id});
       if (!run) return Status::not_found();
       if (run->str("status") != "done") return Status::conflict("timetable.draft_not_done");
+      // Once published, changes belong to the published sessions (which people see and are told of).
+      if (!run->is_null("published_at")) return Status::conflict("timetable.draft_published");
     }
     const auto term_id = term_of(c, request.sheet);
     if (!term_id) return Status::not_found();
