@@ -175,6 +175,12 @@ std::vector<Placed> placed_sessions(db::Conn& c, const Sheet& sheet) {
   return out;
 }
 
+std::optional<Placed> placed_session(db::Conn& c, const Sheet& sheet, std::int64_t id) {
+  for (const auto& p : placed_sessions(c, sheet))
+    if (p.id == id) return p;
+  return std::nullopt;
+}
+
 std::int64_t term_of(db::Conn& c, const Sheet& sheet) {
   auto row = sheet.kind == Sheet::Kind::draft ? c.query_one("SELECT term_id FROM timetable_runs WHERE id = ?", {sheet.id})
                                               : c.query_one("SELECT id AS term_id FROM terms WHERE id = ?", {sheet.id});
@@ -211,9 +217,7 @@ Status move_session(db::Database& db, const audit::Actor& actor, const MoveReque
     auto ctx = edit_context(c, term_id);
     if (!ctx) return Status::not_found();
     ctx->today = i18n::tokyo_date_iso(now);
-    std::optional<Period> period;
-    for (const auto& p : ctx->data.term.periods)
-      if (p.band == after.band && p.position == after.position) period = p;
+    const auto period = period_of(ctx->data.term, after.band, after.position);
     if (moved) {
       MoveCheck check = check_move(*ctx, placed, before, request.to, lang);
       if (refused) *refused = check;  // the warnings of an accepted move too
@@ -236,10 +240,8 @@ Status move_session(db::Database& db, const audit::Actor& actor, const MoveReque
       auto state = [&](const Placed& p) {
         SessionState s;
         s.day = p.day;
-        for (const auto& q : ctx->data.term.periods)
-          if (q.band == p.band && q.position == p.position) s.starts_at = q.starts_at, s.ends_at = q.ends_at;
-        for (const auto& r : ctx->data.rooms)
-          if (r.id == p.room_id) s.room = r.name;
+        if (auto q = period_of(ctx->data.term, p.band, p.position)) s.starts_at = q->starts_at, s.ends_at = q->ends_at;
+        if (const auto* r = find_room(*ctx, p.room_id)) s.room = r->name;
         return s;
       };
       notify_changes(c, {{after.id, after.course_id, state(before), state(after)}}, now, base_url);

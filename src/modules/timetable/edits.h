@@ -69,6 +69,7 @@ struct Sheet {
   std::int64_t id = 0;  // run id for a draft, term id when published
 };
 std::vector<Placed> placed_sessions(db::Conn& c, const Sheet& sheet);
+std::optional<Placed> placed_session(db::Conn& c, const Sheet& sheet, std::int64_t id);  // a scheduled one
 
 struct MoveRequest {
   Sheet sheet;

@@ -11,6 +11,11 @@ using Response = http::Response;
 
 // Whether the pages show the forms that change terms, rooms and runs (the routes check again).
 inline bool can_edit(const Context& ctx) { return ctx.user && ctx.user->has(web::Role::secretariat); }
+// Whether the user plans with the timetable and so sees all of it; a trainee sees their own courses'.
+inline bool sees_whole_timetable(const Context& ctx) {
+  return ctx.user && (ctx.user->has(web::Role::secretariat) || ctx.user->has(web::Role::steering_committee) ||
+                      ctx.user->has(web::Role::instructor));
+}
 
 // Terms: list, form, calendar of teaching days, closed days (term_handlers.cpp).
 Response terms_list(Context& ctx);

@@ -11,11 +11,7 @@
 namespace mdsc::timetable {
 
 std::string describe(const SessionState& s, const std::string& lang) {
-  std::string out = s.day;
-  std::chrono::year_month_day ymd{};
-  if (parse_iso_date(s.day, ymd))
-    out += " (" + i18n::t(lang, weekday_message_id(std::chrono::weekday{std::chrono::sys_days{ymd}}.iso_encoding())) + ")";
-  out += " " + s.starts_at + "–" + s.ends_at;
+  std::string out = day_label(s.day, lang) + " " + s.starts_at + "–" + s.ends_at;
   if (!s.room.empty()) out += " · " + s.room;
   return out;
 }

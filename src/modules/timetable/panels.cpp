@@ -29,11 +29,7 @@ std::string next_sessions(web::Context& ctx) {
   auto rows = nlohmann::json::array();
   for (const auto& s : list) {
     if (rows.size() == kShown) break;
-    std::string day = s.day;
-    std::chrono::year_month_day ymd{};
-    if (parse_iso_date(s.day, ymd))
-      day += " (" + ctx.t(weekday_message_id(std::chrono::weekday{std::chrono::sys_days{ymd}}.iso_encoding())) + ")";
-    rows.push_back({{"day", day}, {"time", s.starts_at + "–" + s.ends_at}, {"course", s.course_title(ctx.lang)},
+    rows.push_back({{"day", day_label(s.day, ctx.lang)}, {"time", s.starts_at + "–" + s.ends_at}, {"course", s.course_title(ctx.lang)},
                     {"room", s.room_name}, {"href", "/sessions/" + std::to_string(s.id)}});
   }
   return web::render_template("timetable/panel_next.html", ctx.lang,

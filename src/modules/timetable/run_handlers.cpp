@@ -57,11 +57,7 @@ nlohmann::json grid(Context& ctx, const Term& term, std::int64_t run_id, const s
     auto row_cells = nlohmann::json::array();
     for (const auto& cell : cells) row_cells.push_back({{"sessions", cell}});
     // The weekday beside the date: the secretariat plans by "Tuesday evening", not by date alone.
-    std::chrono::year_month_day ymd{};
-    std::string label = day;
-    if (parse_iso_date(day, ymd))
-      label += " (" + i18n::t(ctx.lang, weekday_message_id(std::chrono::weekday{std::chrono::sys_days{ymd}}.iso_encoding())) + ")";
-    rows.push_back({{"day", label}, {"cells", row_cells}});
+    rows.push_back({{"day", day_label(day, ctx.lang)}, {"cells", row_cells}});
   }
   return {{"columns", columns}, {"rows", rows}};
 }

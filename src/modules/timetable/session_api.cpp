@@ -14,11 +14,6 @@
 namespace mdsc::timetable::handlers {
 namespace {
 
-bool sees_all_sessions(const Context& ctx) {
-  return ctx.user->has(web::Role::secretariat) || ctx.user->has(web::Role::steering_committee) ||
-         ctx.user->has(web::Role::instructor);
-}
-
 std::int64_t query_id(const Context& ctx, std::string_view name, bool& ok) {
   const std::string s = ctx.query.trimmed(name);
   if (s.empty()) return 0;
@@ -33,11 +28,7 @@ std::int64_t query_id(const Context& ctx, std::string_view name, bool& ok) {
 Response move(Context& ctx, const Sheet& sheet, std::int64_t session_id) {
   auto j = web::body_json(ctx);
   if (!j) return web::bad_json(ctx);
-  auto current = ctx.db().read([&](db::Conn& c) -> std::optional<Placed> {
-    for (const auto& p : placed_sessions(c, sheet))
-      if (p.id == session_id) return p;
-    return std::nullopt;
-  });
+  auto current = ctx.db().read([&](db::Conn& c) { return placed_session(c, sheet, session_id); });
   if (!current) return web::not_found(ctx);
   MoveRequest request;
   request.sheet = sheet;
@@ -76,11 +67,7 @@ Response move(Context& ctx, const Sheet& sheet, std::int64_t session_id) {
   }
   if (!st) return web::error(ctx, st);
   if (sheet.kind == Sheet::Kind::published && ctx.services.after_commit) ctx.services.after_commit();
-  auto after = ctx.db().read([&](db::Conn& c) -> std::optional<Placed> {
-    for (const auto& p : placed_sessions(c, sheet))
-      if (p.id == session_id) return p;
-    return std::nullopt;
-  });
+  auto after = ctx.db().read([&](db::Conn& c) { return placed_session(c, sheet, session_id); });
   if (!after) return web::not_found(ctx);
   auto warnings = nlohmann::json::array();
   for (const auto& w : refused.warnings) warnings.push_back({{"code", w.message_id}, {"message", ctx.t(w.message_id, w.args)}});
@@ -127,7 +114,7 @@ Response api_sessions(Context& ctx) {
   f.to = ctx.query.trimmed("to");
   f.include_cancelled = ctx.query.trimmed("include_cancelled") == "true";
   if (!ok) return web::error(ctx, Status(Code::invalid, "error.invalid_input"));
-  if (!sees_all_sessions(ctx)) f.trainee_id = ctx.user_id();
+  if (!sees_whole_timetable(ctx)) f.trainee_id = ctx.user_id();
   else if (f.trainee_id && !curriculum::manages_curriculum(ctx.user))
     return web::error(ctx, Status::forbidden());  // whose courses a trainee takes is the rosters' business
   auto list = ctx.db().read([&](db::Conn& c) { return sessions::list(c, f); });
@@ -140,7 +127,7 @@ Response api_session(Context& ctx) {
   const auto id = ctx.id_param("id");
   auto s = id ? ctx.db().read([&](db::Conn& c) { return sessions::get(c, id); }) : std::nullopt;
   if (!s) return web::not_found(ctx);
-  if (!sees_all_sessions(ctx)) {
+  if (!sees_whole_timetable(ctx)) {
     if (!ctx.db().read([&](db::Conn& c) { return sessions::enrolled(c, s->course_id, ctx.user_id()); }))
       return web::not_found(ctx);
   }

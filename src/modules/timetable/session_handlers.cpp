@@ -16,11 +16,6 @@
 namespace mdsc::timetable::handlers {
 namespace {
 
-bool is_planner(const Context& ctx) {
-  return ctx.user && (ctx.user->has(web::Role::secretariat) || ctx.user->has(web::Role::steering_committee) ||
-                      ctx.user->has(web::Role::instructor));
-}
-
 // "daytime:2" -> band and position.
 bool parse_slot(const std::string& s, std::string& band, int& position) {
   const auto colon = s.find(':');
@@ -193,7 +188,7 @@ Response session_show(Context& ctx) {
   const auto id = ctx.id_param("id");
   auto s = id ? ctx.db().read([&](db::Conn& c) { return sessions::get(c, id); }) : std::nullopt;
   if (!s) return web::not_found(ctx);
-  if (!is_planner(ctx)) {
+  if (!sees_whole_timetable(ctx)) {
     if (!ctx.db().read([&](db::Conn& c) { return sessions::enrolled(c, s->course_id, ctx.user_id()); }))
       return web::not_found(ctx);
   }

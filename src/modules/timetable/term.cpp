@@ -1,5 +1,7 @@
 #include "modules/timetable/term.h"
 
+#include "core/i18n.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -73,6 +75,12 @@ std::vector<Period> grid_order(std::vector<Period> periods) {
     return std::make_pair(a.band != "daytime", a.position) < std::make_pair(b.band != "daytime", b.position);
   });
   return periods;
+}
+
+std::string day_label(const std::string& iso_day, const std::string& lang) {
+  std::chrono::year_month_day ymd{};
+  if (!parse_iso_date(iso_day, ymd)) return iso_day;
+  return iso_day + " (" + i18n::t(lang, weekday_message_id(std::chrono::weekday{std::chrono::sys_days{ymd}}.iso_encoding())) + ")";
 }
 
 const char* weekday_message_id(unsigned iso_weekday) {

@@ -55,6 +55,8 @@ std::vector<TermDay> term_days(const Term& term);
 std::vector<Period> grid_order(std::vector<Period> periods);
 // "weekday.mon" … "weekday.sun" for ISO weekdays 1 … 7.
 const char* weekday_message_id(unsigned iso_weekday);
+// "2018-01-10 (水)" / "2018-01-10 (Wed)": a date with its weekday, as the pages and mails show it.
+std::string day_label(const std::string& iso_day, const std::string& lang);
 int teaching_day_count(const Term& term);
 
 bool parse_iso_date(const std::string& s, std::chrono::year_month_day& out);

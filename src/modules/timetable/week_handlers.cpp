@@ -18,11 +18,6 @@ using std::chrono::days;
 using std::chrono::sys_days;
 using std::chrono::year_month_day;
 
-bool sees_everything(const Context& ctx) {
-  return ctx.user->has(web::Role::secretariat) || ctx.user->has(web::Role::steering_committee) ||
-         ctx.user->has(web::Role::instructor);
-}
-
 std::int64_t to_id(std::string_view s) {
   std::int64_t v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -41,7 +36,7 @@ Response week(Context& ctx) {
   auto edit = term_id ? ctx.db().read([&](db::Conn& c) { return edit_context(c, term_id); }) : std::nullopt;
   if (!edit) return web::not_found(ctx);
   const Term& term = edit->data.term;
-  const bool everything = sees_everything(ctx);
+  const bool everything = sees_whole_timetable(ctx);
 
   Sheet sheet{Sheet::Kind::published, term_id};
   const std::int64_t run_id = everything ? to_id(ctx.query.trimmed("run")) : 0;
