@@ -1,3 +1,11 @@
+# The standard and third-party headers nearly every file includes, parsed once per target
+# instead of once per file (nlohmann/json alone is ~2.5 s of each compile on these machines).
+set(MDSC_PCH_HEADERS <cstdint> <functional> <map> <memory> <optional> <string> <string_view> <vector>
+    <nlohmann/json.hpp> <spdlog/spdlog.h>)
+function(mdsc_precompile target)
+  target_precompile_headers(${target} PRIVATE ${MDSC_PCH_HEADERS})
+endfunction()
+
 # mdsc_layer(name DIRS d... [GLOB_RECURSE] [EXCLUDE f...] [EXTRA_SOURCES s...] LIBS l... [TEST_LIBS l...])
 # Makes the static library mdsc_<name> from the layer's sources and, when the layer has
 # x_test.cpp files beside its code, the test program mdsc_<name>_tests.
@@ -24,6 +32,7 @@ function(mdsc_layer name)
   target_include_directories(mdsc_${name} PUBLIC ${CMAKE_SOURCE_DIR}/src)
   target_compile_options(mdsc_${name} PRIVATE ${MDSC_WARNINGS})
   target_link_libraries(mdsc_${name} PUBLIC ${L_LIBS})
+  mdsc_precompile(mdsc_${name})
 
   if(tests)
     add_executable(mdsc_${name}_tests ${tests})
@@ -31,5 +40,6 @@ function(mdsc_layer name)
     target_compile_options(mdsc_${name}_tests PRIVATE ${MDSC_WARNINGS})
     target_link_libraries(mdsc_${name}_tests PRIVATE mdsc_${name} ${L_TEST_LIBS}
       GTest::gtest GTest::gmock GTest::gtest_main)
+    mdsc_precompile(mdsc_${name}_tests)
   endif()
 endfunction()

@@ -170,7 +170,7 @@ std::string number(double v) {
 }
 
 // cairo's attribute syntax: a quoted value escapes ' and \ with a backslash.
-std::string quoted(std::string_view s) {
+std::string cairo_quoted(std::string_view s) {
   std::string out = "'";
   for (char c : s) {
     if (c == '\'' || c == '\\') out += '\\';
@@ -202,7 +202,7 @@ void draw(cairo_t* cr, const Block& block, double top) {
   if (!block.link_uri.empty()) {
     const Rect& a = block.link_area;
     const std::string attrs = "rect=[" + number(a.x) + " " + number(top + a.y) + " " + number(a.w) + " " + number(a.h) +
-                              "] uri=" + quoted(block.link_uri);
+                              "] uri=" + cairo_quoted(block.link_uri);
     cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.c_str());
     cairo_tag_end(cr, CAIRO_TAG_LINK);
   }
