@@ -82,6 +82,14 @@ const std::vector<Setting>& settings() {
        }},
       {"server", "base_url", "MDSC_BASE_URL", false,
        text_with_prefix(&Config::base_url, {"http://", "https://"})},
+      {"server", "trusted_proxies", "MDSC_TRUSTED_PROXIES", false,
+       [](Config& c, const std::string& v, const std::string& where) {
+         std::string bad;
+         auto list = net::parse_cidr_list(v, &bad);
+         if (!list) fail(where, "must list IP addresses or CIDR ranges, got \"" + bad + "\"");
+         c.trusted_proxies = v;
+         c.proxies = *list;
+       }},
       {"database", "db_url", "MDSC_DB", false,
        [](Config& c, const std::string& v, const std::string& where) {
          if (v.empty()) fail(where, "must not be empty");

@@ -14,6 +14,8 @@
 //   port     = 8080                    # MDSC_PORT (1-65535)
 //   threads  = 0                       # MDSC_THREADS (0-1024)
 //   base_url = "https://mdsc.example.jp"  # MDSC_BASE_URL; https:// sets behind_tls
+//   trusted_proxies = "10.0.0.0/8, 192.0.2.5"  # MDSC_TRUSTED_PROXIES: only requests from these
+//                                      # peers may name the client in X-Forwarded-For/-Proto
 //
 //   [database]
 //   db_url  = "sqlite:/var/lib/mdsc/mdsc.db"  # MDSC_DB
@@ -31,6 +33,8 @@
 #include <cstdint>
 #include <string>
 
+#include "core/ip_address.h"
+
 namespace mdsc {
 
 struct Config {
@@ -40,6 +44,7 @@ struct Config {
   unsigned threads = 0;              // 0: hardware concurrency
   std::string base_url;              // public URL for links in mails; default http://bind:port
   bool behind_tls = false;           // Secure + __Host- cookies; true when base_url is https
+  std::string trusted_proxies;       // CIDR list, empty: X-Forwarded-* headers are never believed
   std::string data_dir = "mdsc-data";  // uploads, outbox
   std::string mail_from = "mdsc@localhost";
   std::string smtp_url;              // empty: outbox folder
@@ -49,6 +54,7 @@ struct Config {
   std::string resource_dir;          // development override for templates/static (MDSC_RESOURCE_DIR)
   std::string log_level = "info";
   std::size_t db_pool = 0;           // 0: threads + 2
+  net::CidrList proxies;             // trusted_proxies, parsed
 };
 
 // Reads the TOML file if path is non-empty (missing file is an error) and the environment.

@@ -1,5 +1,7 @@
 #include "core/crypto.h"
 
+#include <atomic>
+
 #include <sodium.h>
 
 #include <mutex>
@@ -39,8 +41,15 @@ std::string hash_password(std::string_view password) {
   return out;
 }
 
+namespace {
+std::atomic<unsigned long long> g_password_checks{0};
+}  // namespace
+
+unsigned long long password_checks() { return g_password_checks.load(); }
+
 bool verify_password(std::string_view password, std::string_view stored_hash) {
   init();
+  g_password_checks.fetch_add(1);
   // crypto_pwhash_str_verify wants a NUL-terminated string that fits in STRBYTES.
   if (stored_hash.empty() || stored_hash.size() >= crypto_pwhash_STRBYTES) return false;
   std::string hash(stored_hash);

@@ -11,6 +11,8 @@ void init();
 // argon2id, libsodium's interactive limits; the result embeds salt and parameters.
 std::string hash_password(std::string_view password);
 bool verify_password(std::string_view password, std::string_view stored_hash);
+// How many passwords this process has checked: what login throttling must bound (tests, metrics).
+unsigned long long password_checks();
 // True when the stored hash was made with weaker parameters than today's (rehash on login).
 bool password_needs_rehash(std::string_view stored_hash);
 

@@ -195,6 +195,19 @@ http::Response dispatch(Context& ctx, const Router::Match& m) {
   return run_handler(ctx);
 }
 
+// A request the trusted proxy received over plain HTTP on a deployment that is served over HTTPS:
+// nothing is read or set (no cookie may travel in clear), the browser is sent to the HTTPS address.
+bool plain_http_behind_tls(const Context& ctx) {
+  return ctx.services.config.behind_tls && ctx.client.via_proxy && ctx.client.proto == "http";
+}
+
+http::Response redirect_to_https(const Context& ctx) {
+  http::Response r;
+  r.status = 308;
+  r.set_header("Location", ctx.services.config.base_url + ctx.req.target);
+  return r;
+}
+
 }  // namespace
 
 std::string session_cookie_name(const Config& config) {
@@ -238,6 +251,12 @@ http::Response Application::handle(http::Request& req) {
                                                         : fallback_route();
   Context ctx(req, services_, route);
   ctx.params = std::move(m.params);
+  ctx.client = client_origin(req, services_.config.proxies);
+  if (plain_http_behind_tls(ctx)) {
+    auto r = redirect_to_https(ctx);
+    add_security_headers(r, true);
+    return r;
+  }
   http::Response res;
   try {
     ctx.query = Form::parse(req.query);

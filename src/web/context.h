@@ -9,6 +9,7 @@
 
 #include "core/i18n.h"
 #include "http/message.h"
+#include "web/client_origin.h"
 #include "web/cookies.h"
 #include "web/form.h"
 #include "web/principal.h"
@@ -38,6 +39,7 @@ struct Context {
   Services& services;
   const Route& route;
   PathParams params;
+  ClientOrigin client;  // the client's address (through trusted proxies only), for rate limits
   Form query;
   Form form;
   std::vector<Upload> uploads;

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <latch>
 #include <thread>
 
 #include "core/crypto.h"
@@ -141,6 +142,44 @@ TEST_F(Accounts, TenWrongPasswordsThrottleTheAccountWithATimeToRetry) {
   EXPECT_TRUE(later.is_ok());
 }
 
+// Fifty guesses at the same instant: each is counted before its password is checked, in the same
+// statement that decides, so no more than the account's limit of passwords are ever checked.
+TEST_F(Accounts, ConcurrentWrongPasswordsCheckNoMoreThanTheLimit) {
+  add("taro@example.org");
+  constexpr int kThreads = 50;
+  std::latch start(kThreads);
+  std::atomic<int> throttled{0}, failed{0};
+  auto checks_before = crypto::password_checks();
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      // Each guess from its own address: only the account's limit applies.
+      auto a = attempt("taro@example.org", "wrong password " + std::to_string(i), "10.1.0." + std::to_string(i));
+      start.arrive_and_wait();
+      auto r = login(*db_, a, now_);
+      (r.status().code() == Code::too_many ? throttled : failed) += 1;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_LE(crypto::password_checks() - checks_before, static_cast<unsigned long long>(kAccountFailureLimit));
+  EXPECT_GE(throttled.load(), kThreads - kAccountFailureLimit);
+  EXPECT_EQ(throttled.load() + failed.load(), kThreads);
+  // And the account is locked for the right password too.
+  EXPECT_EQ(login(*db_, attempt("taro@example.org", kPassword), now_ + 1).status().code(), Code::too_many);
+}
+
+TEST_F(Accounts, ALoginFromAnAddressGivesItsChargeBack) {
+  add("taro@example.org");
+  // Good logins from one address (an office behind one NAT) do not count towards its limit.
+  ASSERT_FALSE(login(*db_, attempt("taro@example.org", "wrong", "192.0.2.7"), now_).is_ok());
+  for (int i = 0; i < 3; ++i)
+    ASSERT_TRUE(login(*db_, attempt("taro@example.org", kPassword, "192.0.2.7"), now_ + i).is_ok()) << i;
+  auto failures = db_->read([&](db::Conn& c) {
+    return c.scalar_i64("SELECT failures FROM throttles WHERE key = 'addr:192.0.2.7'");
+  });
+  EXPECT_EQ(failures, 1);
+}
+
 TEST_F(Accounts, UnknownAccountsFailLikeWrongPasswords) {
   add("taro@example.org");
   auto r = login(*db_, attempt("nobody@example.org", kPassword), now_);
@@ -226,9 +265,9 @@ TEST_F(Accounts, ApiTokensAreShownOnceStoredHashedAndRevocable) {
 
 TEST_F(Accounts, PasswordResetLinkWorksOnceAndExpires) {
   auto id = add("taro@example.org");
-  request_password_reset(*db_, "nobody@example.org", "http://x", now_);
+  request_password_reset(*db_, "nobody@example.org", "10.0.0.1", "http://x", now_);
   EXPECT_EQ(count("mail_outbox"), 0);
-  request_password_reset(*db_, "taro@example.org", "http://x", now_);
+  request_password_reset(*db_, "taro@example.org", "10.0.0.1", "http://x", now_);
   auto mail = db_->read([&](db::Conn& c) { return c.query_one("SELECT to_addr, body FROM mail_outbox"); });
   ASSERT_TRUE(mail.has_value());
   EXPECT_EQ(mail->str("to_addr"), "taro@example.org");
@@ -242,6 +281,29 @@ TEST_F(Accounts, PasswordResetLinkWorksOnceAndExpires) {
   ASSERT_TRUE(reset_password(*db_, token, "Brand-new-password-42", now_).is_ok());
   EXPECT_EQ(reset_password(*db_, token, "Another-password-4242", now_).code(), Code::not_found);
   EXPECT_TRUE(login(*db_, attempt("taro@example.org", "Brand-new-password-42"), now_).is_ok());
+}
+
+TEST_F(Accounts, PasswordResetMailsAreLimitedAlikeForKnownAndUnknownAddresses) {
+  add("taro@example.org");
+  for (const char* target : {"taro@example.org", "nobody@example.org"}) {
+    for (int i = 0; i < kResetMailsPerTarget; ++i)
+      EXPECT_TRUE(request_password_reset(*db_, target, "10.0.0." + std::to_string(i), "http://x", now_).is_ok());
+    // The next one is refused the same way, registered address or not, from any client address.
+    auto st = request_password_reset(*db_, target, "10.0.9.9", "http://x", now_ + 1);
+    EXPECT_EQ(st.code(), Code::too_many) << target;
+    EXPECT_EQ(st.message_id(), "reset.throttled");
+    EXPECT_EQ(std::stoll(st.args().at("until")), now_ + kResetMailWindowSeconds);
+  }
+  EXPECT_EQ(count("mail_outbox"), kResetMailsPerTarget);
+  // One client address cannot mail many different people either.
+  int refused = 0;
+  for (int i = 0; i < kResetMailsPerAddress + 5; ++i)
+    refused += request_password_reset(*db_, "someone" + std::to_string(i) + "@example.org", "10.2.2.2", "http://x",
+                                      now_).code() == Code::too_many;
+  EXPECT_EQ(refused, 5);
+  // After the window it works again.
+  EXPECT_TRUE(request_password_reset(*db_, "taro@example.org", "10.0.0.1", "http://x",
+                                     now_ + kResetMailWindowSeconds + 2).is_ok());
 }
 
 TEST_F(Accounts, ChangesAreAuditedFieldByField) {

@@ -31,6 +31,7 @@ UserInput user_input(const nlohmann::json& j, const User& base, Status& st) {
   in.preferred_lang = str(j, "preferred_lang", base.preferred_lang);
   in.active = j.contains("active") && j["active"].is_boolean() ? j["active"].get<bool>() : base.active;
   in.roles = base.roles;
+  in.keep_roles = !j.contains("roles");
   if (j.contains("roles")) {
     in.roles.clear();
     if (!j["roles"].is_array()) {

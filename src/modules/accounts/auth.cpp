@@ -8,6 +8,7 @@
 #include "modules/accounts/repo.h"
 #include "modules/accounts/validation.h"
 #include "modules/mail/outbox.h"
+#include "web/rate_limit.h"
 
 namespace mdsc::accounts {
 namespace {
@@ -22,16 +23,39 @@ Status throttled(std::int64_t until) {
   return Status(Code::too_many, "login.throttled", {{"until", std::to_string(until)}});
 }
 
-void note_failure(db::Conn& c, const std::string& key, int limit, std::int64_t now) {
-  auto t = repo::throttle(c, key);
-  if (now - t.window_start > kThrottleWindowSeconds) t = repo::Throttle{0, now, 0};
-  t.failures += 1;
-  if (t.failures >= limit) t.locked_until = now + kLockSeconds;
-  repo::save_throttle(c, key, t);
+const web::rate_limit::Rule kAccountRule{kAccountFailureLimit, kThrottleWindowSeconds, kLockSeconds};
+const web::rate_limit::Rule kAddressRule{kAddressFailureLimit, kThrottleWindowSeconds, kLockSeconds};
+
+Status throttled_mail(std::int64_t until) {
+  return Status(Code::too_many, "reset.throttled", {{"until", std::to_string(until)}});
 }
 
 audit::Actor user_actor(std::int64_t user_id, std::string request_id = "") {
   return audit::Actor{user_id, "user:" + std::to_string(user_id), std::move(request_id)};
+}
+
+struct Candidate {
+  std::optional<User> user;
+  std::string stored_hash;
+  std::int64_t locked_until = 0;  // > 0: refused before any password was checked
+};
+
+// Charges the attempt to the account and to the client address, and reads the account, in one
+// short transaction before the (slow) password check: concurrent guesses each count, so no more
+// than the limit of them are ever checked, whatever the database's isolation.
+Candidate charge_attempt(db::Database& db, const std::string& email, const LoginAttempt& a, std::int64_t now) {
+  return db.write([&](db::Conn& c) {
+    Candidate out;
+    auto acct = web::rate_limit::charge(c, "acct:" + email, kAccountRule, now);
+    auto addr = web::rate_limit::charge(c, "addr:" + a.remote_addr, kAddressRule, now);
+    if (!acct.allowed || !addr.allowed) {
+      out.locked_until = std::max(acct.allowed ? 0 : acct.locked_until, addr.allowed ? 0 : addr.locked_until);
+      return out;
+    }
+    out.user = repo::user_by_email(c, email);
+    if (out.user) out.stored_hash = repo::password_hash_of(c, out.user->id);
+    return out;
+  });
 }
 
 }  // namespace
@@ -42,24 +66,20 @@ Result<LoginResult> login(db::Database& db, const LoginAttempt& a, std::int64_t 
   const std::string acct_key = "acct:" + email;
   const std::string addr_key = "addr:" + a.remote_addr;
 
-  auto [acct, addr, user, stored] = db.read([&](db::Conn& c) {
-    auto u = repo::user_by_email(c, email);
-    std::string h = u ? repo::password_hash_of(c, u->id) : std::string();
-    return std::make_tuple(repo::throttle(c, acct_key), repo::throttle(c, addr_key), u, h);
-  });
-  std::int64_t locked = std::max(acct.locked_until, addr.locked_until);
-  if (locked > now) return throttled(locked);
-
+  auto cand = charge_attempt(db, email, a, now);
+  if (cand.locked_until) return throttled(cand.locked_until);
+  const std::string& stored = cand.stored_hash;
+  const auto& user = cand.user;
   bool ok = crypto::verify_password(a.password, stored.empty() ? dummy_hash() : stored) && user &&
             user->active && !stored.empty();
   if (!ok) {
     auto until = db.write([&](db::Conn& c) {
-      note_failure(c, acct_key, kAccountFailureLimit, now);
-      note_failure(c, addr_key, kAddressFailureLimit, now);
       audit::Actor actor = audit::Actor::system("login");
       actor.request_id = a.request_id;
       audit::record(c, actor, "login_failed", "user", user ? std::to_string(user->id) : "", {}, {}, now);
-      return std::max(repo::throttle(c, acct_key).locked_until, repo::throttle(c, addr_key).locked_until);
+      // The failure was counted when the attempt was charged; the last allowed one locks the account.
+      auto r = c.query_one("SELECT locked_until FROM throttles WHERE key = ?", {acct_key});
+      return r ? r->i64("locked_until") : std::int64_t{0};
     });
     if (until > now) return throttled(until);
     return Status(Code::invalid, "login.failed");
@@ -70,8 +90,14 @@ Result<LoginResult> login(db::Database& db, const LoginAttempt& a, std::int64_t 
   r.user_id = user->id;
   bool rehash = crypto::password_needs_rehash(stored);
   std::string new_hash = rehash ? crypto::hash_password(a.password) : std::string();
-  r.session_id = db.write([&](db::Conn& c) {
-    repo::clear_throttle(c, acct_key);
+  auto session = db.write([&](db::Conn& c) -> std::optional<std::int64_t> {
+    // The password may have changed (and every session been ended) while it was being checked:
+    // decide on the row as it is now, under its lock, or the new session would outlive the change.
+    if (!repo::lock_user(c, user->id)) return std::nullopt;
+    auto now_user = repo::user_by_id(c, user->id);
+    if (!now_user || !now_user->active || repo::password_hash_of(c, user->id) != stored) return std::nullopt;
+    web::rate_limit::clear(c, acct_key);
+    web::rate_limit::refund(c, addr_key, kAddressRule);
     if (rehash) repo::set_password_hash(c, user->id, new_hash, now);
     auto id = repo::insert_session(c, user->id, crypto::token_hash(r.token), now,
                                    now + kSessionAbsoluteSeconds, a.user_agent);
@@ -79,6 +105,8 @@ Result<LoginResult> login(db::Database& db, const LoginAttempt& a, std::int64_t 
                   {{"user_id", user->id}}, now);
     return id;
   });
+  if (!session) return Status(Code::invalid, "login.failed");
+  r.session_id = *session;
   return r;
 }
 
@@ -141,20 +169,28 @@ Status revoke_api_token(db::Database& db, const audit::Actor& actor, std::int64_
     auto t = repo::token_of(c, user_id, token_id);
     if (!t) return Status::not_found();
     if (t->revoked_at) return Status::ok();
-    repo::revoke_token(c, token_id, now);
+    if (!repo::revoke_token(c, token_id, now)) return Status::ok();  // revoked meanwhile, and recorded there
     audit::record(c, actor, "revoke", "api_token", std::to_string(token_id), {{"revoked", false}},
                   {{"revoked", true}}, now);
     return Status::ok();
   });
 }
 
-void request_password_reset(db::Database& db, const std::string& email, const std::string& base_url,
-                            std::int64_t now) {
+Status request_password_reset(db::Database& db, const std::string& email, const std::string& client_address,
+                              const std::string& base_url, std::int64_t now) {
   std::string e = normalize_email(email);
-  if (!check_email(e).empty()) return;
-  db.write([&](db::Conn& c) {
+  if (!check_email(e).empty()) return Status::ok();
+  const web::rate_limit::Rule per_address{kResetMailsPerAddress, kResetMailWindowSeconds, kResetMailWindowSeconds};
+  const web::rate_limit::Rule per_target{kResetMailsPerTarget, kResetMailWindowSeconds, kResetMailWindowSeconds};
+  return db.write([&](db::Conn& c) -> Status {
+    // Charged before the account is looked up, so that a registered address and an unknown one
+    // run out alike.
+    auto from = web::rate_limit::charge(c, "reset-from:" + client_address, per_address, now);
+    auto to = web::rate_limit::charge(c, "reset-to:" + e, per_target, now);
+    if (!from.allowed || !to.allowed)
+      return throttled_mail(std::max(from.allowed ? 0 : from.locked_until, to.allowed ? 0 : to.locked_until));
     auto u = repo::user_by_email(c, e);
-    if (!u || !u->active) return;
+    if (!u || !u->active) return Status::ok();
     std::string token = crypto::random_token(32);
     auto id = repo::insert_reset(c, u->id, crypto::token_hash(token), now, now + kResetTokenSeconds);
     std::string lang = u->preferred_lang;
@@ -168,6 +204,7 @@ void request_password_reset(db::Database& db, const std::string& email, const st
     mail::enqueue(c, m, now);
     audit::record(c, audit::Actor::system("password_reset"), "request", "password_reset", std::to_string(id),
                   {}, {{"user_id", u->id}}, now);
+    return Status::ok();
   });
 }
 
@@ -198,7 +235,7 @@ Status reset_password(db::Database& db, const std::string& token, const std::str
     if (!r || !repo::use_reset(c, r->id, now)) return Status(Code::not_found, "reset.invalid_link");
     repo::set_password_hash(c, *user_id, hash, now);
     repo::delete_sessions_of(c, *user_id, 0);
-    repo::clear_throttle(c, "acct:" + user->email);
+    web::rate_limit::clear(c, "acct:" + user->email);
     audit::record(c, user_actor(*user_id), "password_reset", "user", std::to_string(*user_id),
                   {{"password", "old"}}, {{"password", "new"}}, now);
     return Status::ok();

@@ -45,10 +45,11 @@ std::vector<ApiToken> list_api_tokens(db::Database& db, std::int64_t user_id);
 Status revoke_api_token(db::Database& db, const audit::Actor& actor, std::int64_t user_id, std::int64_t token_id,
                         std::int64_t now);
 
-// Always succeeds from the caller's view (no hint whether the address is registered). When it
-// is, queues a mail with a one-time link valid for an hour.
-void request_password_reset(db::Database& db, const std::string& email, const std::string& base_url,
-                            std::int64_t now);
+// Queues a mail with a one-time link valid for an hour when the address belongs to an active
+// account. The answer does not tell whether it does: requests are limited per client address and
+// per address asked for, registered or not (Code::too_many with the arg "until", unix time).
+Status request_password_reset(db::Database& db, const std::string& email, const std::string& client_address,
+                              const std::string& base_url, std::int64_t now);
 // A one-time link for a new account to set its first password (valid 14 days), inside the caller's
 // transaction; returns the URL path "/password-reset/<token>".
 std::string create_invitation(db::Conn& c, std::int64_t user_id, std::int64_t now);

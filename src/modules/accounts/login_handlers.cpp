@@ -38,7 +38,7 @@ Response login_form(Context& ctx) {
 }
 
 Response login_submit(Context& ctx) {
-  LoginAttempt a{ctx.form.get("email"), ctx.form.get("password"), ctx.req.remote_addr,
+  LoginAttempt a{ctx.form.get("email"), ctx.form.get("password"), ctx.client.address,
                  web::sanitize_text(ctx.req.header("user-agent")), ctx.req.request_id};
   auto r = login(ctx.db(), a, ctx.now());
   if (!r) {
@@ -68,16 +68,22 @@ Response logout(Context& ctx) {
   return web::redirect(ctx, "/login");
 }
 
-Response reset_request_form(Context& ctx) {
-  auto form = web::form_state(ctx, Status::ok());
+Response reset_request_page(Context& ctx, const Status& st, int status) {
+  auto form = web::form_state(ctx, st);
   web::FieldSpec email{"email", "field.email", "email", true, "email"};
   return web::page(ctx, "accounts/reset_request.html", "reset.title",
-                   {{"form", form}, {"fields", web::fields(ctx, {email}, form)}});
+                   {{"form", form}, {"fields", web::fields(ctx, {email}, form)}}, status);
 }
+
+Response reset_request_form(Context& ctx) { return reset_request_page(ctx, Status::ok(), 200); }
 
 Response reset_request_submit(Context& ctx) {
   std::string base = ctx.services.config.base_url;
-  request_password_reset(ctx.db(), ctx.form.get("email"), base, ctx.now());
+  Status st = request_password_reset(ctx.db(), ctx.form.get("email"), ctx.client.address, base, ctx.now());
+  if (st.code() == Code::too_many) {
+    st.arg("time", i18n::format_datetime(ctx.lang, std::stoll(st.args().at("until"))));
+    return reset_request_page(ctx, st, 429);
+  }
   if (ctx.services.after_commit) ctx.services.after_commit();
   // The same answer whether or not the address is registered.
   ctx.flash_next("info", "reset.sent");

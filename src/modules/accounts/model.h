@@ -49,6 +49,10 @@ inline constexpr int kAccountFailureLimit = 10;
 inline constexpr int kAddressFailureLimit = 100;
 inline constexpr std::int64_t kThrottleWindowSeconds = 15 * 60;
 inline constexpr std::int64_t kLockSeconds = 15 * 60;
+// Password-reset mails: per client address and per address mailed (whether it has an account or not).
+inline constexpr int kResetMailsPerAddress = 20;
+inline constexpr int kResetMailsPerTarget = 3;
+inline constexpr std::int64_t kResetMailWindowSeconds = 60 * 60;
 inline constexpr std::int64_t kResetTokenSeconds = 60 * 60;
 inline constexpr std::int64_t kInvitationSeconds = 14 * 24 * 3600;
 

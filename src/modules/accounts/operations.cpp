@@ -148,8 +148,9 @@ Result<std::int64_t> create_user_in(db::Conn& c, const audit::Actor& actor, cons
 
 Status grant_role_in(db::Conn& c, const audit::Actor& actor, std::int64_t user_id, const web::RoleGrant& grant,
                      std::int64_t now) {
+  // Roles are rewritten as a set: read them under the user's lock, which every role change takes.
+  if (!repo::lock_user(c, user_id)) return Status::not_found();
   auto before = repo::user_by_id(c, user_id);
-  if (!before) return Status::not_found();
   for (const auto& g : before->roles)
     if (g.role == grant.role && g.scope_type == grant.scope_type && g.scope_id == grant.scope_id) return Status::ok();
   User after = *before;
@@ -167,8 +168,8 @@ Status update_user(db::Database& db, const audit::Actor& actor, std::int64_t id,
   Status st = validate(in, true);
   if (!st) return st;
   return db.write([&](db::Conn& c) -> Status {
+    if (!repo::lock_user(c, id)) return Status::not_found();
     auto before = repo::user_by_id(c, id);
-    if (!before) return Status::not_found();
     if (in.email != before->email) {
       if (repo::user_by_email(c, in.email))
         return Status(Code::conflict, "error.invalid_input").field("email", "validation.email_taken");
@@ -182,9 +183,9 @@ Status update_user(db::Database& db, const audit::Actor& actor, std::int64_t id,
     u.romaji_name = in.romaji_name;
     u.preferred_lang = in.preferred_lang;
     u.active = in.active;
-    u.roles = in.roles;
+    if (!in.keep_roles) u.roles = in.roles;
     repo::update_user(c, u, now);
-    repo::replace_roles(c, u.id, u.roles);
+    if (!in.keep_roles) repo::replace_roles(c, u.id, u.roles);
     // A deactivated user is signed out everywhere at once.
     if (!u.active) repo::delete_sessions_of(c, u.id, 0);
     audit::record(c, actor, "update", "user", user_id_str(id), to_json(*before), to_json(u), now);
@@ -195,8 +196,8 @@ Status update_user(db::Database& db, const audit::Actor& actor, std::int64_t id,
 Status update_profile(db::Database& db, const audit::Actor& actor, std::int64_t id, const UserInput& raw,
                       std::int64_t now) {
   return db.write([&](db::Conn& c) -> Status {
+    if (!repo::lock_user(c, id)) return Status::not_found();
     auto before = repo::user_by_id(c, id);
-    if (!before) return Status::not_found();
     UserInput in = raw;
     in.email = before->email;
     Status st = validate(in, false);
@@ -225,6 +226,11 @@ Status change_password(db::Database& db, const audit::Actor& actor, std::int64_t
   if (auto e = check_password(next, user->email); !e.empty()) return Status::invalid().field("password_new", e);
   std::string hash = crypto::hash_password(next);
   return db.write([&](db::Conn& c) -> Status {
+    // The current password was checked outside the transaction (it is slow): it must still be the
+    // stored one now, under the user's lock, or two changes would both succeed.
+    repo::lock_user(c, user_id);
+    if (repo::password_hash_of(c, user_id) != stored)
+      return Status::invalid().field("password_current", "password.current_wrong");
     repo::set_password_hash(c, user_id, hash, now);
     auto ended = repo::delete_sessions_of(c, user_id, keep_session_id);
     audit::record(c, actor, "password_change", "user", user_id_str(user_id), {{"password", "old"}},

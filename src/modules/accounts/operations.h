@@ -18,6 +18,9 @@ struct UserInput {
   std::string preferred_lang = "ja";
   bool active = true;
   std::vector<web::RoleGrant> roles;
+  // update_user: leave the stored roles as they are (an API PATCH without "roles"), instead of
+  // writing back a list read before a concurrent grant.
+  bool keep_roles = false;
 };
 
 // Parses role specs such as "secretariat" or "instructor:12" (role:scope id).

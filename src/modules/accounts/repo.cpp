@@ -210,23 +210,8 @@ void delete_expired_sessions(db::Conn& c, std::int64_t now) {
   c.exec("DELETE FROM sessions WHERE expires_at <= ? OR last_seen <= ?", {now, now - kSessionIdleSeconds});
 }
 
-Throttle throttle(db::Conn& c, const std::string& key) {
-  auto r = c.query_one("SELECT failures, window_start, locked_until FROM login_throttle WHERE key = ?",
-                       {key});
-  if (!r) return {};
-  return Throttle{static_cast<int>(r->i64("failures")), r->i64("window_start"), r->i64("locked_until")};
-}
-
-void save_throttle(db::Conn& c, const std::string& key, const Throttle& t) {
-  c.exec(
-      "INSERT INTO login_throttle (key, failures, window_start, locked_until) VALUES (?, ?, ?, ?) "
-      "ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, "
-      "window_start = excluded.window_start, locked_until = excluded.locked_until",
-      {key, t.failures, t.window_start, t.locked_until});
-}
-
-void clear_throttle(db::Conn& c, const std::string& key) {
-  c.exec("DELETE FROM login_throttle WHERE key = ?", {key});
+bool lock_user(db::Conn& c, std::int64_t user_id) {
+  return c.exec("UPDATE users SET updated_at = updated_at WHERE id = ?", {user_id}) > 0;
 }
 
 std::int64_t insert_token(db::Conn& c, std::int64_t user_id, const std::string& name,
@@ -268,8 +253,8 @@ std::optional<ApiToken> token_of(db::Conn& c, std::int64_t user_id, std::int64_t
   return token_from(*r);
 }
 
-void revoke_token(db::Conn& c, std::int64_t token_id, std::int64_t now) {
-  c.exec("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", {now, token_id});
+bool revoke_token(db::Conn& c, std::int64_t token_id, std::int64_t now) {
+  return c.exec("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", {now, token_id}) > 0;
 }
 
 std::optional<TokenUse> token_user(db::Conn& c, const std::string& token_hash) {

@@ -45,19 +45,16 @@ std::int64_t delete_sessions_of(db::Conn& c, std::int64_t user_id, std::int64_t 
 std::vector<SessionInfo> sessions_of(db::Conn& c, std::int64_t user_id, std::int64_t now);
 void delete_expired_sessions(db::Conn& c, std::int64_t now);
 
-struct Throttle {
-  int failures = 0;
-  std::int64_t window_start = 0, locked_until = 0;
-};
-Throttle throttle(db::Conn& c, const std::string& key);
-void save_throttle(db::Conn& c, const std::string& key, const Throttle& t);
-void clear_throttle(db::Conn& c, const std::string& key);
+// Takes the user's row lock until the transaction ends: password changes, logins and role
+// changes of one user are decided one after another.
+bool lock_user(db::Conn& c, std::int64_t user_id);
 
 std::int64_t insert_token(db::Conn& c, std::int64_t user_id, const std::string& name,
                           const std::string& token_hash, const std::string& prefix, std::int64_t now);
 std::vector<ApiToken> tokens_of(db::Conn& c, std::int64_t user_id);
 std::optional<ApiToken> token_of(db::Conn& c, std::int64_t user_id, std::int64_t token_id);
-void revoke_token(db::Conn& c, std::int64_t token_id, std::int64_t now);
+// False if it was already revoked.
+bool revoke_token(db::Conn& c, std::int64_t token_id, std::int64_t now);
 struct TokenUse {
   std::int64_t user_id = 0, token_id = 0, last_used_at = 0;
 };

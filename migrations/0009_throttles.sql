@@ -1,0 +1,3 @@
+-- The login throttle's table counts every attempt that must be limited (logins, password-reset
+-- and application mails), keyed by what is counted: "acct:<email>", "addr:<ip>", "reset-to:<email>"...
+ALTER TABLE login_throttle RENAME TO throttles;
