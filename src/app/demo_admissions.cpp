@@ -68,7 +68,6 @@ void load_demo_admissions(db::Database& db, const DemoOrganizations& orgs) {
     a.romaji_name = std::string(kGivenRomaji[(n / 10) % 6]) + " " + kFamilyRomaji[n % 10];
     a.email = "applicant" + std::to_string(n + 1) + "@applicants.example";
     a.tracks = {n % 2 ? "bigdata_medicine" : "ai_drug_discovery", "common"};
-    a.remote = n % 4 == 0;
     a.programming_experience = n % 3 == 0 ? "Python 2年、R 少し" : "";
     a.lang = n % 7 == 0 ? "en" : "ja";
   };
@@ -110,6 +109,10 @@ void load_demo_admissions(db::Database& db, const DemoOrganizations& orgs) {
     if (!r) must(r.status(), "application B");
     b_ids.push_back(*r);
   }
+  // The companies' representatives confirm that their employees applied; the last two still wait.
+  for (std::size_t i = 0; i + 2 < b_ids.size(); ++i)
+    must(admissions::answer_company_confirmation(db, actor, b_ids[i], true, "", decided - 86400 + static_cast<std::int64_t>(i)),
+         "company confirmation");
   // Decisions: most A accepted, some waitlisted or declined, some still waiting.
   for (std::size_t i = 0; i < ids.size(); ++i) {
     std::string d = i < 20 ? "accepted" : i < 24 ? "waitlisted" : i < 27 ? "declined" : "";
@@ -129,6 +132,27 @@ void load_demo_admissions(db::Database& db, const DemoOrganizations& orgs) {
   // Others of the second wave: one declined (seat given back), the rest left for the secretariat.
   must(admissions::decide_application(db, actor, b_ids[12], "declined", "受講枠を超えるため", "", decided), "decline B");
   must(admissions::decide_application(db, actor, b_ids[13], "waitlisted", "相談中", "", decided), "waitlist B");
+  // The demo trainee's own application, accepted: what makes them a trainee of FY2017.
+  admissions::Application own;
+  own.fiscal_year = 2017;
+  own.email = "trainee@mdsc.example";
+  own.trainee_type = "A";
+  own.a_category = "phd_student";
+  own.family_name = "受講";
+  own.given_name = "未来";
+  own.family_name_kana = "ジュコウ";
+  own.given_name_kana = "ミライ";
+  own.romaji_name = "Mirai JUKO";
+  own.university = kUniversities[0];
+  own.year_of_study = "博士課程2年";
+  own.supervisor_name = "指導 誠";
+  own.supervisor_email = "supervisor@mdsc.example";
+  own.tracks = {"bigdata_medicine", "common"};
+  admissions::SubmitOptions opt;
+  opt.consent = true;
+  auto mine = admissions::submit_application(db, actor, own, opt, submitted + 3600);
+  if (!mine) must(mine.status(), "the demo trainee's application");
+  must(admissions::decide_application(db, actor, *mine, "accepted", "", "", decided), "the demo trainee's acceptance");
 }
 
 }  // namespace mdsc::app

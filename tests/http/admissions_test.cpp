@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/clock.h"
+#include "modules/members/operations.h"
 #include "nlohmann/json.hpp"
 #include "support/http_client.h"
 #include "support/outbox.h"
@@ -105,6 +106,85 @@ TEST_F(Apply, AnApplicantIsAcceptedAndSetsAPasswordFromTheInvitation) {
   EXPECT_EQ(trainee.login("sakura@example.org", "Autumn-leaves-in-Kyoto-7"), 303);
   auto dash = trainee.get("/");
   EXPECT_NE(dash.body.find("受講者"), std::string::npos) << "the trainee role";
+}
+
+// Decision 0012: naming a company on the public form takes none of its seats; its representative
+// confirms the applicant (or says they are not theirs) before the secretariat may accept.
+TEST_F(Apply, ATypeBApplicantHoldsASeatOnlyOnceTheCompanyConfirms) {
+  auto db = server_->open_db();
+  const audit::Actor setup = audit::Actor::system("test");
+  const std::int64_t now = SystemClock().now_unix();
+  members::FeeSchedule fees;
+  fees.fiscal_year = 2030;
+  fees.tiers = {{0, 0, "A", "A会員", "Tier A", 2000000, 1, true, true, true, "10", "any"}};
+  ASSERT_TRUE(members::create_fee_schedule(*db, setup, fees, now).is_ok());
+  auto company = [&](const char* name) {
+    members::Organization o;
+    o.kind = "company";
+    o.company_type = "pharma";
+    o.name = name;
+    auto id = *members::create_organization(*db, setup, o, now);
+    EXPECT_TRUE(members::create_membership(*db, setup, id, 2030, "A", "active", now).is_ok());
+    return id;
+  };
+  const auto ours = company("確認製薬"), theirs = company("他社製薬");
+  server_->add_user("rep@kakunin.example", {"partner_representative:" + std::to_string(ours)}, kAdminPw);
+  server_->add_user("rep@tasha.example", {"partner_representative:" + std::to_string(theirs)}, kAdminPw);
+  auto seats = [&] {
+    return db->read([&](db::Conn& c) {
+      return c.scalar_i64("SELECT COUNT(*) FROM seat_requests s JOIN memberships m ON m.id = s.membership_id "
+                          "WHERE m.company_id = ?", {ours});
+    });
+  };
+
+  HttpClient applicant(server_->port());
+  applicant.get("/apply?fy=2030");
+  auto fields = phd_fields("employee@kakunin.example");
+  for (auto& [k, v] : fields) {
+    if (k == "trainee_type") v = "B";
+    if (k == "a_category") v = "";
+  }
+  fields.emplace_back("company_id", std::to_string(ours));
+  ASSERT_EQ(applicant.post_form("/apply", fields).status, 200);
+  EXPECT_EQ(seats(), 0) << "nothing of the company's is held by the form alone";
+  auto asked = outbox_mails(server_->outbox_dir(), "To: rep@kakunin.example", 1);
+  ASSERT_FALSE(asked.empty()) << "the representative is asked";
+  EXPECT_NE(asked.front().find("/company-applications?fy=2030"), std::string::npos);
+  const auto id = db->read([](db::Conn& c) {
+    return c.scalar_i64("SELECT id FROM applications WHERE email = 'employee@kakunin.example'");
+  });
+  const std::string href = "/admissions/applications/" + std::to_string(id);
+
+  HttpClient admin(server_->port());
+  ASSERT_EQ(admin.login("admin@example.org", kAdminPw), 303);
+  auto page = admin.get(href);
+  EXPECT_NE(page.body.find("会社の確認待ち"), std::string::npos);
+  auto early = admin.post_form(href + "/decision", {{"decision", "accepted"}});
+  EXPECT_EQ(early.status, 422);
+  EXPECT_NE(early.body.find("会社の確認がまだのため受け入れられません"), std::string::npos);
+
+  // The other company's representative sees nothing of it and cannot answer for it.
+  HttpClient stranger(server_->port());
+  ASSERT_EQ(stranger.login("rep@tasha.example", kAdminPw), 303);
+  EXPECT_EQ(stranger.get("/company-applications?fy=2030").body.find("employee@kakunin.example"), std::string::npos);
+  EXPECT_EQ(stranger.post_form(href + "/company", {{"answer", "confirm"}}).status, 404);
+  EXPECT_EQ(seats(), 0);
+
+  HttpClient rep(server_->port());
+  ASSERT_EQ(rep.login("rep@kakunin.example", kAdminPw), 303);
+  EXPECT_NE(rep.get("/").body.find("確認を待っている申込み: 1"), std::string::npos) << "the dashboard says so";
+  auto list = rep.get("/company-applications?fy=2030");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("employee@kakunin.example"), std::string::npos);
+  EXPECT_EQ(rep.get(href).status, 403) << "the review page stays the secretariat's";
+  EXPECT_EQ(rep.post_form(href + "/company", {{"answer", "confirm"}}).status, 303);
+  EXPECT_EQ(seats(), 1);
+  EXPECT_EQ(rep.post_form(href + "/company", {{"answer", "reject"}, {"reason", "x"}}).status, 303)
+      << "answered already: told so on the page";
+  EXPECT_EQ(seats(), 1);
+
+  admin.get(href);
+  EXPECT_EQ(admin.post_form(href + "/decision", {{"decision", "accepted"}}).status, 303);
 }
 
 TEST_F(Apply, OutsideTheWindowThePageSaysWhen) {

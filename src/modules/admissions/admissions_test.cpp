@@ -2,6 +2,10 @@
 // duplicates, decisions and the accounts they create.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <latch>
+#include <thread>
+
 #include "core/crypto.h"
 #include "core/i18n.h"
 #include "modules/accounts/repo.h"
@@ -132,11 +136,40 @@ TEST_F(Admissions, BadInputIsNamedBesideEachFieldAndNothingIsWritten) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM mail_outbox"), 0);
 }
 
-TEST_F(Admissions, TypeBTakesTheCompanysSeatAndGoesToConsultationWhenNoneIsLeft) {
+TEST_F(Admissions, TypeBHoldsNoSeatUntilTheCompanyConfirmsTheApplicant) {
+  auto open = tokyo("2017-11-01", "12:00:00");
+  auto first = submit(employee("one@company.example"), open);
+  ASSERT_TRUE(first.is_ok());
+  // Anyone can name the company on the public form: nothing of the company's is taken yet.
+  auto a1 = db_->read([&](db::Conn& c) { return *repo::application(c, *first); });
+  EXPECT_EQ(a1.company_confirmation, "pending");
+  EXPECT_EQ(a1.seat_request_id, 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM seat_requests"), 0);
+  auto st = decide_application(*db_, actor_, *first, "accepted", "", "http://x", open);
+  EXPECT_EQ(st.fields().at("decision").message_id, "admissions.company_confirmation_pending");
+  // "Not ours" needs a reason, and then the application can never be accepted as the company's.
+  auto second = submit(employee("stranger@company.example"), open);
+  EXPECT_EQ(answer_company_confirmation(*db_, actor_, *second, false, "", open).fields().at("reason").message_id,
+            "admissions.reason_required");
+  ASSERT_TRUE(answer_company_confirmation(*db_, actor_, *second, false, "当社の社員ではありません", open).is_ok());
+  EXPECT_EQ(decide_application(*db_, actor_, *second, "accepted", "", "http://x", open).fields().at("decision").message_id,
+            "admissions.company_rejected");
+  EXPECT_EQ(answer_company_confirmation(*db_, actor_, *second, true, "", open).code(), Code::conflict);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM seat_requests"), 0);
+  // Confirmed, it holds the seat and can be accepted.
+  ASSERT_TRUE(answer_company_confirmation(*db_, actor_, *first, true, "", open).is_ok());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM seat_requests WHERE status = 'accepted'"), 1);
+  EXPECT_TRUE(decide_application(*db_, actor_, *first, "accepted", "", "http://x", open).is_ok());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'company_confirm' AND entity = 'application'"), 1);
+}
+
+TEST_F(Admissions, ConfirmedTypeBTakesTheCompanysSeatAndGoesToConsultationWhenNoneIsLeft) {
   auto open = tokyo("2017-11-01", "12:00:00");
   auto first = submit(employee("one@company.example"), open);
   auto second = submit(employee("two@company.example"), open);
   ASSERT_TRUE(first.is_ok() && second.is_ok());
+  ASSERT_TRUE(answer_company_confirmation(*db_, actor_, *first, true, "", open).is_ok());
+  ASSERT_TRUE(answer_company_confirmation(*db_, actor_, *second, true, "", open).is_ok());
   auto [a1, a2] = db_->read([&](db::Conn& c) {
     return std::make_pair(*repo::application(c, *first), *repo::application(c, *second));
   });
@@ -151,6 +184,64 @@ TEST_F(Admissions, TypeBTakesTheCompanysSeatAndGoesToConsultationWhenNoneIsLeft)
   Application b = employee("three@company.example");
   b.company_id = 999;
   EXPECT_FALSE(submit(b, open).is_ok());
+}
+
+// Two answers for one application at the same instant (a double click, the representative and the
+// secretariat together): one seat is held, one answer recorded.
+TEST_F(Admissions, ConcurrentConfirmationsHoldOneSeat) {
+  auto open = tokyo("2017-11-01", "12:00:00");
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 4; ++i) ids.push_back(*submit(employee("e" + std::to_string(i) + "@company.example"), open));
+  constexpr int kPerApplication = 6;
+  std::latch start(static_cast<std::ptrdiff_t>(ids.size()) * kPerApplication);
+  std::atomic<int> ok{0};
+  std::vector<std::thread> threads;
+  for (auto id : ids)
+    for (int k = 0; k < kPerApplication; ++k)
+      threads.emplace_back([&, id] {
+        start.arrive_and_wait();
+        if (answer_company_confirmation(*db_, actor_, id, true, "", open).is_ok()) ++ok;
+      });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), static_cast<int>(ids.size()));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM seat_requests"), static_cast<std::int64_t>(ids.size()));
+  // One seat and one trainee below the threshold; the rest wait for the secretariat.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM seat_requests WHERE status = 'accepted'"), 1);
+}
+
+// Twenty decisions on one application at once: exactly one is made, and one mail goes out.
+TEST_F(Admissions, ConcurrentDecisionsOnOneApplicationDecideOnce) {
+  auto open = tokyo("2017-11-01", "12:00:00");
+  // What one decision mails, measured on another application decided alone.
+  auto mails_to = [&](const char* to) {
+    return count(std::string("SELECT COUNT(*) FROM mail_outbox WHERE to_addr = '") + to + "'");
+  };
+  auto ref = *submit(phd("alone@example.org"), open);
+  auto alone_before = mails_to("alone@example.org");
+  ASSERT_TRUE(decide_application(*db_, actor_, ref, "accepted", "", "http://x", open).is_ok());
+  auto one_decision = mails_to("alone@example.org") - alone_before;
+  auto id = *submit(phd("race@example.org"), open);
+  auto race_before = mails_to("race@example.org");
+  constexpr int kThreads = 20;
+  std::latch start(kThreads);
+  std::atomic<int> ok{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i)
+    threads.emplace_back([&] {
+      start.arrive_and_wait();
+      try {
+        if (decide_application(*db_, actor_, id, "accepted", "", "http://x", open).is_ok()) ++ok;
+      } catch (const db::Error& e) {
+        ADD_FAILURE() << e.what();
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE email = 'race@example.org'"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'decide' AND entity = 'application' AND entity_id = '" +
+                  std::to_string(id) + "'"),
+            1);
+  EXPECT_EQ(mails_to("race@example.org") - race_before, one_decision);
 }
 
 TEST_F(Admissions, AcceptingCreatesTheTraineeAccountAndMailsTheInvitation) {

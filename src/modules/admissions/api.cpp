@@ -99,7 +99,6 @@ Response api_application_create(Context& ctx) {
     for (const auto& t : (*j)["tracks"])
       if (t.is_string()) a.tracks.push_back(t.get<std::string>());
   a.courses_of_interest = str(*j, "courses_of_interest");
-  a.remote = j->value("remote", false);
   a.lang = str(*j, "lang").empty() ? "ja" : str(*j, "lang");
   a.late_reason = str(*j, "late_reason");
   SubmitOptions opt;

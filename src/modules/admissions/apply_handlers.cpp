@@ -44,9 +44,13 @@ Response apply_submit(Context& ctx) {
   if (!year) return web::not_found(ctx);
   SubmitOptions opt;
   Application a = read_application(ctx, year->fiscal_year, opt);
+  opt.client_address = ctx.client.address;
+  opt.base_url = ctx.services.config.base_url;
   auto r = submit_application(ctx.db(), audit::actor_of(ctx), a, opt, ctx.now());
   if (!r) {
-    const auto& st = r.status();
+    Status st = r.status();
+    if (st.code() == Code::too_many)
+      st.arg("time", i18n::format_datetime(ctx.lang, std::stoll(st.args().at("until"))));
     if (st.message_id() == "admissions.not_open" || st.message_id() == "admissions.closed") return window_page(ctx, *year);
     return web::page(ctx, "admissions/apply.html", "apply.title", application_form_data(ctx, *year, st),
                      http_status(st.code()));

@@ -34,7 +34,6 @@ Application read_application(const web::Context& ctx, int fy, SubmitOptions& opt
   a.programming_experience = f.trimmed("programming_experience");
   a.tracks = f.all("tracks");
   a.courses_of_interest = f.trimmed("courses_of_interest");
-  a.remote = f.get("remote") == "1";
   a.lang = ctx.lang == "en" ? "en" : "ja";
   a.late_reason = f.trimmed("late_reason");
   opt.consent = f.get("consent") == "1";
@@ -84,8 +83,6 @@ nlohmann::json application_form_data(web::Context& ctx, const ProgramYear& year,
   web::FieldSpec experience{"programming_experience", "apply.programming_experience", "textarea", false};
   experience.hint_id = "apply.optional";
   web::FieldSpec courses{"courses_of_interest", "apply.courses_of_interest", "textarea", false};
-  web::FieldSpec remote{"remote", "apply.remote", "checkbox"};
-  remote.hint_id = "apply.remote_hint";
 
   auto chosen = ctx.form.all("tracks");
   auto tracks = nlohmann::json::array();
@@ -97,7 +94,7 @@ nlohmann::json application_form_data(web::Context& ctx, const ProgramYear& year,
                    {"person_fields", web::fields(ctx, person, form)},
                    {"a_fields", web::fields(ctx, type_a, form)},
                    {"b_fields", web::fields(ctx, {company}, form)},
-                   {"more_fields", web::fields(ctx, {experience, courses, remote}, form)},
+                   {"more_fields", web::fields(ctx, {experience, courses}, form)},
                    {"tracks", tracks},
                    {"consent_checked", ctx.form.get("consent") == "1"},
                    {"privacy", ctx.lang == "en" ? year.privacy_en : year.privacy_ja},

@@ -21,6 +21,13 @@ Response years_list(Context& ctx);
 Response year_form(Context& ctx);
 Response year_save(Context& ctx);
 
+// The company's answer whether an applicant is its employee (company_handlers.cpp).
+Response company_applications(Context& ctx);
+Response company_answer(Context& ctx);
+Response api_company_applications(Context& ctx);
+Response api_company_answer(Context& ctx);
+std::string company_panel(web::Context& ctx);
+
 // JSON API (api.cpp).
 Response api_years(Context& ctx);
 Response api_year(Context& ctx);

@@ -33,10 +33,15 @@ struct Application {
   std::int64_t company_id = 0;
   std::int64_t seat_request_id = 0;
   std::string seat_status;   // the seat request's status (B), filled on read
+  // B: whether the company says the applicant is theirs: pending, confirmed, rejected ("" for A).
+  // Only a confirmed application holds one of the company's seats.
+  std::string company_confirmation;
+  std::int64_t company_answered_by = 0;
+  std::int64_t company_answered_at = 0;
+  std::string company_answer_reason;
   std::string programming_experience;
   std::vector<std::string> tracks;
   std::string courses_of_interest;
-  bool remote = false;
   std::string privacy_version;
   std::string lang = "ja";
   std::int64_t submitted_at = 0;

@@ -11,6 +11,7 @@
 #include "modules/mail/outbox.h"
 #include "modules/members/operations.h"
 #include "modules/members/repo.h"
+#include "web/rate_limit.h"
 
 namespace mdsc::admissions {
 namespace {
@@ -64,6 +65,40 @@ void mail_applicant(db::Conn& c, const Application& a, const std::string& subjec
   m.subject = i18n::t(a.lang, subject_id, args);
   m.text_body = i18n::t(a.lang, body_id, args);
   mail::enqueue(c, m, now);
+}
+
+// Mails each representative of the company named by a type B application, in their language.
+void ask_company(db::Conn& c, const Application& a, const std::string& base_url, std::int64_t now) {
+  auto company = members::repo::organization(c, a.company_id);
+  for (const auto& rep : repo::representatives_of(c, a.company_id)) {
+    std::string lang = rep.lang.empty() ? "ja" : rep.lang;
+    i18n::Args args{{"name", rep.name},
+                    {"company", company ? company->name : ""},
+                    {"applicant", a.full_name()},
+                    {"fy", i18n::fiscal_year_display(lang, a.fiscal_year)},
+                    {"link", base_url + "/company-applications?fy=" + std::to_string(a.fiscal_year)}};
+    mail::Message m;
+    m.to = rep.email;
+    m.subject = i18n::t(lang, "mail.company_confirmation.subject", args);
+    m.text_body = i18n::t(lang, "mail.company_confirmation.body", args);
+    mail::enqueue(c, m, now);
+  }
+}
+
+// Gives back the seat a declined application held, under the membership's lock, and only if it is
+// still held (a consultation may have been decided meanwhile).
+void release_seat(db::Conn& c, const audit::Actor& actor, const Application& a, std::int64_t now) {
+  if (!a.seat_request_id) return;
+  auto seat = members::repo::seat_request(c, a.seat_request_id);
+  if (!seat) return;
+  members::repo::lock_membership(c, seat->membership_id);
+  seat = members::repo::seat_request(c, a.seat_request_id);
+  if (seat->status != "accepted" && seat->status != "consultation") return;
+  members::SeatRequest s = *seat;
+  s.status = "withdrawn";
+  members::repo::update_seat_request(c, s, actor.user_id, to_iso_utc(now));
+  audit::record(c, actor, "withdraw", "seat_request", std::to_string(s.id), members::to_json(*seat),
+                members::to_json(s), now);
 }
 
 }  // namespace
@@ -123,31 +158,71 @@ Result<std::int64_t> submit_application(db::Database& db, const audit::Actor& ac
       return Status(Code::invalid, "admissions.not_open", {{"opens", std::to_string(year->opens_at)}});
     if (!opt.late && w == ProgramYear::Window::closed)
       return Status(Code::invalid, "admissions.closed", {{"closed", std::to_string(year->closes_at)}});
+    if (!opt.client_address.empty()) {
+      const web::rate_limit::Rule per_address{kApplicationMailsPerAddress, kApplicationMailWindowSeconds,
+                                              kApplicationMailWindowSeconds};
+      const web::rate_limit::Rule per_target{kApplicationMailsPerTarget, kApplicationMailWindowSeconds,
+                                             kApplicationMailWindowSeconds};
+      auto from = web::rate_limit::charge(c, "apply-from:" + opt.client_address, per_address, now);
+      auto to = web::rate_limit::charge(c, "apply-to:" + a.email, per_target, now);
+      if (!from.allowed || !to.allowed)
+        return Status(Code::too_many, "apply.throttled",
+                      {{"until", std::to_string(std::max(from.allowed ? 0 : from.locked_until,
+                                                         to.allowed ? 0 : to.locked_until))}});
+    }
     if (repo::application_by_email(c, a.fiscal_year, a.email))
       return Status(Code::conflict, "error.invalid_input").field("email", "admissions.duplicate");
-    std::int64_t membership_id = 0;
     if (a.trainee_type == "B") {
       auto m = members::repo::membership_of(c, a.company_id, a.fiscal_year);
       if (!m || (m->status != "active" && m->status != "applied"))
         return Status::invalid().field("company_id", "admissions.company_not_member");
-      membership_id = m->id;
     }
     a.privacy_version = year->privacy_version;
     a.submitted_at = now;
     a.late = opt.late;
     a.id = repo::insert_application(c, a, to_iso_utc(now));
-    if (membership_id) {
-      // The seat is held from the application on: the company's seats are counted, and the third
-      // trainee or one beyond the seats waits for the secretariat.
-      auto seat = members::request_seat_in(c, actor, membership_id, a.full_name(), "application:" + std::to_string(a.id), now);
-      if (!seat) return seat.status();
-      repo::set_seat_request(c, a.id, seat->id);
-    }
+    // No seat is held yet: anyone can name a company on the public form. The company's
+    // representatives are asked to confirm that the applicant is theirs.
+    if (a.trainee_type == "B") ask_company(c, a, opt.base_url, now);
     auto saved = repo::application(c, a.id);
     audit::record(c, actor, opt.late ? "create_late" : "create", "application", std::to_string(a.id),
                   nlohmann::json::object(), to_json(*saved), now);
     mail_applicant(c, *saved, "mail.application.subject", "mail.application.body", {}, now);
     return a.id;
+  });
+}
+
+Status answer_company_confirmation(db::Database& db, const audit::Actor& actor, std::int64_t id, bool ours,
+                                   const std::string& reason, std::int64_t now) {
+  if (!ours && reason.empty()) return Status::invalid().field("reason", "admissions.reason_required");
+  if (reason.size() > 1000) return Status::invalid().field("reason", "validation.too_long");
+  return db.write([&](db::Conn& c) -> Status {
+    if (!repo::lock_application(c, id)) return Status::not_found();
+    auto before = repo::application(c, id);
+    if (before->trainee_type != "B") return Status::not_found();
+    if (before->company_confirmation != "pending")
+      return Status(Code::conflict, "admissions.company_already_answered");
+    if (before->status != "submitted") return Status(Code::conflict, "admissions.already_decided");
+    Application a = *before;
+    if (ours) {
+      auto m = members::repo::membership_of(c, a.company_id, a.fiscal_year);
+      if (!m) return Status::invalid().field("company_id", "admissions.company_not_member");
+      // The seat is held from now on: counted under the membership's lock, and the third trainee
+      // or one beyond the seats waits for the secretariat.
+      auto seat = members::request_seat_in(c, actor, m->id, a.full_name(), "application:" + std::to_string(a.id), now);
+      if (!seat) return seat.status();
+      repo::set_seat_request(c, a.id, seat->id);
+      a.seat_request_id = seat->id;
+      a.seat_status = seat->status;
+    }
+    a.company_confirmation = ours ? "confirmed" : "rejected";
+    a.company_answered_by = actor.user_id;
+    a.company_answered_at = now;
+    a.company_answer_reason = reason;
+    repo::set_company_answer(c, a, to_iso_utc(now));
+    audit::record(c, actor, ours ? "company_confirm" : "company_reject", "application", std::to_string(id),
+                  to_json(*before), to_json(a), now);
+    return Status::ok();
   });
 }
 
@@ -157,8 +232,9 @@ Status decide_application(db::Database& db, const audit::Actor& actor, std::int6
     return Status::invalid().field("decision", "validation.choice");
   if (decision != "accepted" && reason.empty()) return Status::invalid().field("reason", "admissions.reason_required");
   return db.write([&](db::Conn& c) -> Status {
+    // Two clerks deciding at once are decided one after the other, each on the state the other left.
+    if (!repo::lock_application(c, id)) return Status::not_found();
     auto before = repo::application(c, id);
-    if (!before) return Status::not_found();
     if (before->status == "accepted")
       return Status::invalid().field("decision", "admissions.already_accepted");
     if (before->status == decision) return Status::invalid().field("decision", "admissions.same_decision");
@@ -166,8 +242,18 @@ Status decide_application(db::Database& db, const audit::Actor& actor, std::int6
     a.status = decision;
     a.decision_reason = reason;
     if (decision == "accepted") {
-      if (a.trainee_type == "B" && a.seat_status != "accepted")
-        return Status::invalid().field("decision", "admissions.seat_pending");
+      if (a.trainee_type == "B" && a.company_confirmation == "pending")
+        return Status::invalid().field("decision", "admissions.company_confirmation_pending");
+      if (a.trainee_type == "B" && a.company_confirmation == "rejected")
+        return Status::invalid().field("decision", "admissions.company_rejected");
+      if (a.trainee_type == "B") {
+        // The seat's state under the membership's lock: a consultation decided meanwhile counts.
+        auto seat = members::repo::seat_request(c, a.seat_request_id);
+        if (seat) members::repo::lock_membership(c, seat->membership_id);
+        seat = members::repo::seat_request(c, a.seat_request_id);
+        if (!seat || seat->status != "accepted")
+          return Status::invalid().field("decision", "admissions.seat_pending");
+      }
       auto existing = accounts::repo::user_by_email(c, a.email);
       if (existing) {
         if (auto st = accounts::grant_role_in(c, actor, existing->id, {web::Role::trainee, "", 0}, now); !st) return st;
@@ -186,14 +272,9 @@ Status decide_application(db::Database& db, const audit::Actor& actor, std::int6
         if (!created) return created.status();
         a.user_id = *created;
       }
-    } else if (decision == "declined" && a.seat_request_id &&
-               (a.seat_status == "accepted" || a.seat_status == "consultation")) {
+    } else if (decision == "declined") {
       // The declined applicant's seat goes back to the company.
-      auto seat = members::repo::seat_request(c, a.seat_request_id);
-      members::SeatRequest s = *seat;
-      s.status = "withdrawn";
-      members::repo::update_seat_request(c, s, actor.user_id, to_iso_utc(now));
-      audit::record(c, actor, "withdraw", "seat_request", std::to_string(s.id), members::to_json(*seat), members::to_json(s), now);
+      release_seat(c, actor, a, now);
     }
     repo::update_decision(c, a, actor.user_id, now, to_iso_utc(now));
     audit::record(c, actor, "decide", "application", std::to_string(id), to_json(*before), to_json(a), now);

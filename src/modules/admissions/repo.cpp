@@ -63,10 +63,13 @@ Application app_from(const db::Row& r) {
   a.company_id = r.i64("company_id");
   a.seat_request_id = r.i64("seat_request_id");
   a.seat_status = r.str("seat_status");
+  a.company_confirmation = r.str("company_confirmation");
+  a.company_answered_by = r.i64("company_answered_by");
+  a.company_answered_at = r.i64("company_answered_at");
+  a.company_answer_reason = r.str("company_answer_reason");
   a.programming_experience = r.str("programming_experience");
   a.tracks = split(r.str("tracks"));
   a.courses_of_interest = r.str("courses_of_interest");
-  a.remote = r.boolean("remote");
   a.privacy_version = r.str("privacy_version");
   a.lang = r.str("lang");
   a.submitted_at = r.i64("submitted_at");
@@ -77,6 +80,16 @@ Application app_from(const db::Row& r) {
   a.user_id = r.i64("user_id");
   a.company_name = r.str("company_name");
   return a;
+}
+
+// "?, ?, ?" for the ids, which are appended to p.
+std::string placeholders(const std::vector<std::int64_t>& ids, db::Params& p) {
+  std::string out;
+  for (auto id : ids) {
+    out += out.empty() ? "?" : ", ?";
+    p.emplace_back(id);
+  }
+  return out;
 }
 
 std::string where(const Query& q, db::Params& p) {
@@ -160,14 +173,14 @@ std::int64_t insert_application(db::Conn& c, const Application& a, const std::st
   return c.insert(
       "INSERT INTO applications (fiscal_year, email, trainee_type, a_category, family_name, given_name, "
       "family_name_kana, given_name_kana, romaji_name, affiliation, position, university, year_of_study, "
-      "supervisor_name, supervisor_email, company_id, programming_experience, tracks, courses_of_interest, remote, "
-      "privacy_version, lang, submitted_at, late, late_reason, status, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?)",
+      "supervisor_name, supervisor_email, company_id, programming_experience, tracks, courses_of_interest, "
+      "privacy_version, lang, submitted_at, late, late_reason, status, company_confirmation, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?)",
       {a.fiscal_year, a.email, a.trainee_type, opt_text(a.a_category), a.family_name, a.given_name, a.family_name_kana,
        a.given_name_kana, a.romaji_name, a.affiliation, a.position, a.university, a.year_of_study, a.supervisor_name,
        a.supervisor_email, a.company_id ? db::Param(a.company_id) : db::Param(nullptr), a.programming_experience,
-       join(a.tracks), a.courses_of_interest, a.remote, a.privacy_version, a.lang, a.submitted_at, a.late,
-       a.late_reason, now, now});
+       join(a.tracks), a.courses_of_interest, a.privacy_version, a.lang, a.submitted_at, a.late,
+       a.late_reason, a.trainee_type == "B" ? "pending" : "", now, now});
 }
 
 void update_decision(db::Conn& c, const Application& a, std::int64_t decided_by, std::int64_t now, const std::string& now_iso) {
@@ -175,6 +188,47 @@ void update_decision(db::Conn& c, const Application& a, std::int64_t decided_by,
          "updated_at = ? WHERE id = ?",
          {a.status, a.decision_reason, decided_by ? db::Param(decided_by) : db::Param(nullptr), now,
           a.user_id ? db::Param(a.user_id) : db::Param(nullptr), now_iso, a.id});
+}
+
+bool lock_application(db::Conn& c, std::int64_t id) {
+  return c.exec("UPDATE applications SET updated_at = updated_at WHERE id = ?", {id}) > 0;
+}
+
+void set_company_answer(db::Conn& c, const Application& a, const std::string& now_iso) {
+  c.exec("UPDATE applications SET company_confirmation = ?, company_answered_by = ?, company_answered_at = ?, "
+         "company_answer_reason = ?, updated_at = ? WHERE id = ?",
+         {a.company_confirmation, a.company_answered_by ? db::Param(a.company_answered_by) : db::Param(nullptr),
+          a.company_answered_at, a.company_answer_reason, now_iso, a.id});
+}
+
+std::vector<Application> applications_naming(db::Conn& c, const std::vector<std::int64_t>& company_ids, int fy) {
+  std::vector<Application> out;
+  if (company_ids.empty()) return out;
+  db::Params p{fy};
+  std::string sql = std::string(kAppSelect) + " WHERE a.fiscal_year = ? AND a.company_id IN (" +
+                    placeholders(company_ids, p) +
+                    ") ORDER BY CASE WHEN a.company_confirmation = 'pending' THEN 0 ELSE 1 END, a.submitted_at, a.id";
+  for (const auto& r : c.query(sql, p)) out.push_back(app_from(r));
+  return out;
+}
+
+long count_waiting_for_companies(db::Conn& c, const std::vector<std::int64_t>& company_ids) {
+  if (company_ids.empty()) return 0;
+  db::Params p;
+  std::string sql = "SELECT COUNT(*) FROM applications WHERE company_confirmation = 'pending' AND status = 'submitted' "
+                    "AND company_id IN (" + placeholders(company_ids, p) + ")";
+  return static_cast<long>(c.scalar_i64(sql, p));
+}
+
+std::vector<Representative> representatives_of(db::Conn& c, std::int64_t company_id) {
+  std::vector<Representative> out;
+  for (const auto& r : c.query(
+           "SELECT u.email, u.preferred_lang, u.family_name, u.given_name FROM roles g JOIN users u ON u.id = g.user_id "
+           "WHERE g.role = 'partner_representative' AND g.scope_type = 'company' AND g.scope_id = ? AND u.active = 1 "
+           "ORDER BY u.id",
+           {company_id}))
+    out.push_back({r.str("email"), r.str("preferred_lang"), r.str("family_name") + " " + r.str("given_name")});
+  return out;
 }
 
 void set_seat_request(db::Conn& c, std::int64_t id, std::int64_t seat_request_id) {

@@ -24,4 +24,19 @@ std::int64_t insert_application(db::Conn& c, const Application& a, const std::st
 void update_decision(db::Conn& c, const Application& a, std::int64_t decided_by, std::int64_t now, const std::string& now_iso);
 void set_seat_request(db::Conn& c, std::int64_t id, std::int64_t seat_request_id);
 
+// Takes the application's row lock until the transaction ends (decisions are made one at a time).
+bool lock_application(db::Conn& c, std::int64_t id);
+// Writes company_confirmation, company_answered_by/at and company_answer_reason.
+void set_company_answer(db::Conn& c, const Application& a, const std::string& now_iso);
+// The year's applications naming any of the companies, those waiting for an answer first.
+std::vector<Application> applications_naming(db::Conn& c, const std::vector<std::int64_t>& company_ids, int fy);
+// Submitted applications naming any of the companies that wait for the company's answer (any year).
+long count_waiting_for_companies(db::Conn& c, const std::vector<std::int64_t>& company_ids);
+
+struct Representative {
+  std::string email, lang, name;
+};
+// Active users holding the partner-representative role for the company.
+std::vector<Representative> representatives_of(db::Conn& c, std::int64_t company_id);
+
 }  // namespace mdsc::admissions::repo

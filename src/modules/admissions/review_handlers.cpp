@@ -31,8 +31,14 @@ nlohmann::json detail(const Context& ctx, const Application& a) {
           {"company", a.company_name},
           {"company_href", a.company_id ? "/companies/" + std::to_string(a.company_id) : ""},
           {"seat", a.seat_status.empty() ? "" : ctx.t("seat.status." + a.seat_status)},
+          {"company_confirmation",
+           a.company_confirmation.empty() ? "" : ctx.t("application.company." + a.company_confirmation)},
+          {"company_confirmation_code", a.company_confirmation},
+          {"company_answer_reason", a.company_answer_reason},
+          {"company_pending", a.company_confirmation == "pending" && a.status == "submitted"},
+          {"company_action", "/admissions/applications/" + std::to_string(a.id) + "/company"},
           {"experience", a.programming_experience}, {"tracks", tracks}, {"courses", a.courses_of_interest},
-          {"remote", a.remote}, {"privacy_version", a.privacy_version},
+          {"privacy_version", a.privacy_version},
           {"submitted", i18n::format_datetime(ctx.lang, a.submitted_at)}, {"late", a.late},
           {"late_reason", a.late_reason}, {"status", status_label(ctx, a.status)}, {"status_code", a.status},
           {"decision_reason", a.decision_reason}, {"href", "/admissions/applications/" + std::to_string(a.id)},
@@ -127,6 +133,7 @@ Response late_submit(Context& ctx) {
   if (!year) return web::not_found(ctx);
   SubmitOptions opt;
   opt.late = true;
+  opt.base_url = ctx.services.config.base_url;
   Application a = read_application(ctx, fy, opt);
   auto r = submit_application(ctx.db(), audit::actor_of(ctx), a, opt, ctx.now());
   if (!r) {

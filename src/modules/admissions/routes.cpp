@@ -13,6 +13,14 @@ void register_module(web::Registry& reg) {
   reg.html("GET", "/admissions", secretariat, h::review_list);
   reg.html("GET", "/admissions/applications/{id}", secretariat, h::application_show);
   reg.html("POST", "/admissions/applications/{id}/decision", secretariat, h::application_decide);
+  const Access representative = Access::roles({Role::partner_representative});
+  const Access answering = Access::roles({Role::partner_representative, Role::secretariat});
+  reg.html("GET", "/company-applications", representative, h::company_applications);
+  reg.html("POST", "/admissions/applications/{id}/company", answering, h::company_answer);
+  reg.api("GET", "/api/v1/company-applications", representative, h::api_company_applications);
+  reg.api("POST", "/api/v1/applications/{id}/company-confirmation", answering, h::api_company_answer);
+  reg.panel({"company_applications.title", representative, h::company_panel, 16});
+  reg.nav({"nav.company_applications", "/company-applications", representative, 55});
   reg.html("GET", "/admissions/late", secretariat, h::late_form);
   reg.html("POST", "/admissions/late", secretariat, h::late_submit);
   reg.html("GET", "/admissions/years", secretariat, h::years_list);
