@@ -31,8 +31,9 @@ std::unique_ptr<mail::Mailer> make_mailer(const Config& c) {
 int prepare_database(db::Database& db) {
   auto report = db::migrate(db);
   db.write([](db::Conn& c) {
-    if (!c.query_one("SELECT value FROM settings WHERE key = 'secret'"))
-      c.exec("INSERT INTO settings (key, value) VALUES ('secret', ?)", {crypto::random_token(32)});
+    // Two instances starting on a new database at once: the first secret stays.
+    c.exec("INSERT INTO settings (key, value) VALUES ('secret', ?) ON CONFLICT (key) DO NOTHING",
+           {crypto::random_token(32)});
   });
   return static_cast<int>(report.applied.size());
 }

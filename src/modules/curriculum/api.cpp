@@ -130,17 +130,22 @@ Response api_course_create(Context& ctx) {
 Response api_course_update(Context& ctx) {
   auto j = body_json(ctx);
   if (!j) return bad_json(ctx);
-  auto before = ctx.db().read([&](db::Conn& c) { return repo::course(c, ctx.id_param("id")); });
-  if (!before) return web::not_found(ctx);
   Status st;
-  Course c = course_from(*j, *before, st);
-  c.fiscal_year = static_cast<int>(opt_int(*j, "fiscal_year", before->fiscal_year, st).value_or(0));
   std::optional<std::vector<CourseInstructor>> instructors;
   if (j->contains("instructors")) instructors = instructors_from((*j)["instructors"], st);
-  if (st) st = update_course(ctx.db(), audit::actor_of(ctx), before->id, c, instructors, ctx.now());
+  if (!st) return web::error(ctx, st);
+  std::int64_t id = ctx.id_param("id");
+  st = update_course(ctx.db(), audit::actor_of(ctx), id, [&](Course& c) {
+    Status parse;
+    Course patched = course_from(*j, c, parse);
+    patched.fiscal_year = static_cast<int>(opt_int(*j, "fiscal_year", c.fiscal_year, parse).value_or(0));
+    if (!parse) return parse;
+    c = patched;
+    return Status::ok();
+  }, instructors, ctx.now());
   if (st && ctx.services.after_commit) ctx.services.after_commit();
   if (!st) return web::error(ctx, st);
-  return course_json(ctx, before->id, 200);
+  return course_json(ctx, id, 200);
 }
 
 // The secretariat and the promotion office see every enrollment; anyone else their own and

@@ -148,18 +148,18 @@ Response course_update(Context& ctx) {
 
 Response course_instructor_add(Context& ctx) {
   std::int64_t id = ctx.id_param("id");
-  auto before = ctx.db().read([&](db::Conn& conn) { return repo::course(conn, id); });
-  if (!before) return web::not_found(ctx);
   Status st;
   CourseInstructor added;
   added.instructor_id = read_number(ctx.form.get("instructor_id"), "instructor_id", st).value_or(0);
   if (auto share = read_number(ctx.form.get("periods"), "periods", st)) added.periods = static_cast<int>(*share);
   if (st && !added.instructor_id) st.field("instructor_id", "validation.required");
   if (st) {
-    auto list = before->instructors;
-    list.push_back(added);
+    Status r = edit_course_instructors(ctx.db(), audit::actor_of(ctx), id, [&](std::vector<CourseInstructor>& list) {
+      list.push_back(added);
+      return Status::ok();
+    }, ctx.now());
+    if (r.code() == Code::not_found) return web::not_found(ctx);
     // "instructors.<n>.instructor_id" and the shares' errors belong to the form's two fields.
-    Status r = set_course_instructors(ctx.db(), audit::actor_of(ctx), id, list, ctx.now());
     st = Status(r.code(), r.message_id(), r.args());
     for (const auto& [f, e] : r.fields())
       st.field(f.find("instructor_id") != std::string::npos ? "instructor_id" : "periods", e.message_id, e.args);
@@ -171,13 +171,11 @@ Response course_instructor_add(Context& ctx) {
 
 Response course_instructor_remove(Context& ctx) {
   std::int64_t id = ctx.id_param("id"), instructor = ctx.id_param("instructor");
-  auto before = ctx.db().read([&](db::Conn& conn) { return repo::course(conn, id); });
-  if (!before) return web::not_found(ctx);
-  std::vector<CourseInstructor> list;
-  for (const auto& ci : before->instructors)
-    if (ci.instructor_id != instructor) list.push_back(ci);
-  if (list.size() == before->instructors.size()) return web::not_found(ctx);
-  Status st = set_course_instructors(ctx.db(), audit::actor_of(ctx), id, list, ctx.now());
+  Status st = edit_course_instructors(ctx.db(), audit::actor_of(ctx), id, [&](std::vector<CourseInstructor>& list) {
+    auto n = std::erase_if(list, [&](const CourseInstructor& ci) { return ci.instructor_id == instructor; });
+    return n ? Status::ok() : Status::not_found();
+  }, ctx.now());
+  if (st.code() == Code::not_found) return web::not_found(ctx);
   if (!st) return show_course(ctx, id, st, http_status(st.code()));
   ctx.flash_next("success", "courses.instructors_saved");
   return web::redirect(ctx, course_path(id));

@@ -138,11 +138,21 @@ Result<std::int64_t> create_course(db::Database& db, const audit::Actor& actor, 
 
 Status update_course(db::Database& db, const audit::Actor& actor, std::int64_t id, Course in,
                      const std::optional<std::vector<CourseInstructor>>& instructors, std::int64_t now) {
-  normalize_course(in);
-  if (auto st = validate_course(in); !st) return st;
+  return update_course(db, actor, id, [&](Course& c) {
+    c = in;
+    return Status::ok();
+  }, instructors, now);
+}
+
+Status update_course(db::Database& db, const audit::Actor& actor, std::int64_t id, const CourseEdit& edit,
+                     const std::optional<std::vector<CourseInstructor>>& instructors, std::int64_t now) {
   return db.write([&](db::Conn& c) -> Status {
     if (!repo::lock_course(c, id)) return Status::not_found();
     auto before = repo::course(c, id);
+    Course in = *before;
+    if (auto st = edit(in); !st) return st;
+    normalize_course(in);
+    if (auto st = validate_course(in); !st) return st;
     if (in.fiscal_year != before->fiscal_year) return Status::invalid().field("fiscal_year", "curriculum.year_fixed");
     if (auto other = repo::course_by_code(c, in.fiscal_year, in.code); other && other->id != id)
       return Status(Code::conflict, "error.invalid_input").field("code", "curriculum.code_taken");
@@ -165,9 +175,19 @@ Status update_course(db::Database& db, const audit::Actor& actor, std::int64_t i
 
 Status set_course_instructors(db::Database& db, const audit::Actor& actor, std::int64_t course_id,
                               std::vector<CourseInstructor> instructors, std::int64_t now) {
+  return edit_course_instructors(db, actor, course_id, [&](std::vector<CourseInstructor>& list) {
+    list = instructors;
+    return Status::ok();
+  }, now);
+}
+
+Status edit_course_instructors(db::Database& db, const audit::Actor& actor, std::int64_t course_id,
+                               const InstructorsEdit& edit, std::int64_t now) {
   return db.write([&](db::Conn& c) -> Status {
     if (!repo::lock_course(c, course_id)) return Status::not_found();
     auto before = repo::course(c, course_id);
+    auto instructors = before->instructors;
+    if (auto st = edit(instructors); !st) return st;
     number_instructors(instructors);
     if (auto st = check_instructors(c, instructors, before->periods); !st) return st;
     repo::replace_course_instructors(c, course_id, instructors);

@@ -1,6 +1,7 @@
 #pragma once
 // Every change to instructors, courses, the year's settings and enrollments: validated, written in
 // one transaction, audited there.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,8 +32,18 @@ Result<std::int64_t> create_course_in(db::Conn& conn, const audit::Actor& actor,
 // when given. A larger capacity moves the first in line up from the waitlist.
 Status update_course(db::Database& db, const audit::Actor& actor, std::int64_t id, Course c,
                      const std::optional<std::vector<CourseInstructor>>& instructors, std::int64_t now);
+// The same, with the new fields made by `edit` from the course as it is under its lock (an API
+// PATCH changes only what it names, whatever changed meanwhile).
+using CourseEdit = std::function<Status(Course&)>;
+Status update_course(db::Database& db, const audit::Actor& actor, std::int64_t id, const CourseEdit& edit,
+                     const std::optional<std::vector<CourseInstructor>>& instructors, std::int64_t now);
 Status set_course_instructors(db::Database& db, const audit::Actor& actor, std::int64_t course_id,
                               std::vector<CourseInstructor> instructors, std::int64_t now);
+// Changes the course's instructor list as it is under the course's lock (adding or removing one
+// never loses a change made meanwhile).
+using InstructorsEdit = std::function<Status(std::vector<CourseInstructor>&)>;
+Status edit_course_instructors(db::Database& db, const audit::Actor& actor, std::int64_t course_id,
+                               const InstructorsEdit& edit, std::int64_t now);
 
 // Enrollments -----------------------------------------------------------------------------------
 // Who acts: the trainee themself (the year's rule, the course's status and the drop deadline

@@ -26,13 +26,13 @@ int deliver_pending(db::Database& db, Mailer& mailer, std::int64_t now, int max)
   int sent = 0;
   for (const auto& row : due) {
     std::int64_t id = row.i64("id");
-    // Claim: only one instance wins the row.
-    bool claimed = db.write([&](db::Conn& c) {
-      return c.exec("UPDATE mail_outbox SET status = 'sending', next_attempt_at = ? "
-                    "WHERE id = ? AND status = 'pending'",
-                    {now + 300, id}) == 1;
+    // Claim: only one instance wins the row, and the attempt is counted in the same statement.
+    auto claim = db.write([&](db::Conn& c) {
+      return c.query_one("UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? "
+                         "WHERE id = ? AND status = 'pending' AND next_attempt_at <= ? RETURNING attempts",
+                         {now + 300, id, now});
     });
-    if (!claimed) continue;
+    if (!claim) continue;
     Message m{row.str("to_addr"), row.str("subject"), row.str("body"), row.str("message_id")};
     bool ok = false;
     try {
@@ -40,15 +40,15 @@ int deliver_pending(db::Database& db, Mailer& mailer, std::int64_t now, int max)
     } catch (const std::exception& e) {
       spdlog::warn("mail {} delivery threw: {}", id, e.what());
     }
-    std::int64_t attempts = row.i64("attempts") + 1;
+    const std::int64_t attempts = claim->i64("attempts");
+    // Only while the claim is still ours: after it expired another instance may own the row.
     db.write([&](db::Conn& c) {
       if (ok) {
-        c.exec("UPDATE mail_outbox SET status = 'sent', sent_at = ?, attempts = ? WHERE id = ?",
-               {now, attempts, id});
+        c.exec("UPDATE mail_outbox SET status = 'sent', sent_at = ? WHERE id = ? AND status = 'sending'", {now, id});
       } else {
         std::int64_t backoff = std::min<std::int64_t>(3600, 60LL << std::min<std::int64_t>(attempts, 6));
-        c.exec("UPDATE mail_outbox SET status = ?, attempts = ?, next_attempt_at = ? WHERE id = ?",
-               {attempts >= 10 ? "failed" : "pending", attempts, now + backoff, id});
+        c.exec("UPDATE mail_outbox SET status = ?, next_attempt_at = ? WHERE id = ? AND status = 'sending'",
+               {attempts >= 10 ? "failed" : "pending", now + backoff, id});
       }
     });
     if (ok) ++sent;

@@ -122,21 +122,22 @@ Response api_company_create(Context& ctx) {
 Response api_company_update(Context& ctx) {
   auto j = body_json(ctx);
   if (!j) return bad_json(ctx);
-  auto before = ctx.db().read([&](db::Conn& c) { return repo::organization(c, ctx.id_param("id")); });
-  if (!before) return web::not_found(ctx);
-  Status st;
-  Organization o = organization_from(*j, *before, st);
-  if (st) st = update_organization(ctx.db(), audit::actor_of(ctx), before->id, o, ctx.now());
-  if (st && (j->contains("representative_user_id") || j->contains("substitute_user_id"))) {
+  std::int64_t id = ctx.id_param("id");
+  // The patch applies to the row as it is under its lock, in one transaction with the representatives.
+  Status st = edit_organization(ctx.db(), audit::actor_of(ctx), id, [&](Organization& o) {
+    Status parse;
+    Organization patched = organization_from(*j, o, parse);
+    if (!parse) return parse;
     auto id_of = [&](const char* k, std::int64_t dflt) {
       return j->contains(k) ? ((*j)[k].is_number_integer() ? (*j)[k].get<std::int64_t>() : 0) : dflt;
     };
-    st = set_representatives(ctx.db(), audit::actor_of(ctx), before->id,
-                             id_of("representative_user_id", before->representative_user_id),
-                             id_of("substitute_user_id", before->substitute_user_id), ctx.now());
-  }
+    patched.representative_user_id = id_of("representative_user_id", o.representative_user_id);
+    patched.substitute_user_id = id_of("substitute_user_id", o.substitute_user_id);
+    o = patched;
+    return Status::ok();
+  }, ctx.now());
   if (!st) return web::error(ctx, st);
-  auto saved = ctx.db().read([&](db::Conn& c) { return repo::organization(c, before->id); });
+  auto saved = ctx.db().read([&](db::Conn& c) { return repo::organization(c, id); });
   return web::json(200, to_json(*saved));
 }
 

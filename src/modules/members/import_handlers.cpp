@@ -35,12 +35,14 @@ Response show_preview(Context& ctx, const ImportPreview& p, std::int64_t import_
   return web::page(ctx, "members/import_preview.html", "import.preview_title", d, status);
 }
 
-std::optional<std::string> pending_content(Context& ctx, std::int64_t id) {
-  auto row = ctx.db().read([&](db::Conn& c) {
-    return c.query_one("SELECT content, created_at FROM pending_imports WHERE id = ? AND user_id = ? AND kind = 'companies'",
-                       {id, ctx.user_id()});
-  });
-  if (!row || row->i64("created_at") + kImportKeepSeconds < ctx.now()) return std::nullopt;
+// Takes the pending import out of the database (at most once: a second submit of the same
+// confirmation finds nothing), inside the caller's transaction.
+std::optional<std::string> take_pending_content(Context& ctx, db::Conn& c, std::int64_t id) {
+  auto row = c.query_one(
+      "DELETE FROM pending_imports WHERE id = ? AND user_id = ? AND kind = 'companies' AND created_at >= ? "
+      "RETURNING content",
+      {id, ctx.user_id(), ctx.now() - kImportKeepSeconds});
+  if (!row) return std::nullopt;
   return row->str("content");
 }
 
@@ -78,19 +80,19 @@ Response import_upload(Context& ctx) {
 
 Response import_confirm(Context& ctx) {
   std::int64_t id = ctx.id_param("id");
-  auto content = pending_content(ctx, id);
-  if (!content) return web::error(ctx, Status(Code::not_found, "import.expired"));
   std::string today = i18n::tokyo_date_iso(ctx.now());
   auto actor = audit::actor_of(ctx);
-  // All rows or none: checked again and written in one transaction.
+  // All rows or none: taken, checked again and written in one transaction.
   auto result = ctx.db().write([&](db::Conn& c) -> Result<std::size_t> {
+    auto content = take_pending_content(ctx, c, id);
+    if (!content) return Status(Code::not_found, "import.expired");
     auto preview = preview_company_import(c, *content, today);
+    // Companies changed since the preview: the file must be uploaded and checked again.
     if (!preview.valid()) return Status(Code::conflict, "import.changed");
     for (const auto& r : preview.rows) {
       auto created = create_organization_in(c, actor, r.company, ctx.now());
       if (!created) throw std::runtime_error("import row failed after validation");
     }
-    c.exec("DELETE FROM pending_imports WHERE id = ?", {id});
     return preview.rows.size();
   });
   if (!result) return web::error(ctx, result.status());

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <latch>
 #include <set>
 #include <thread>
 
@@ -142,6 +143,60 @@ TEST_F(Members, RacingRequestsNeverGetPastTheThreshold) {
   for (auto& t : threads) t.join();
   EXPECT_EQ(count("SELECT COUNT(*) FROM seat_requests WHERE status = 'accepted'"), 2);
   EXPECT_EQ(count("SELECT COUNT(*) FROM seat_requests WHERE status = 'consultation'"), 6);
+}
+
+// Twenty clerks accept the same consultation at the same instant: it is decided once, and the
+// company gets one extra seat, not one per click.
+TEST_F(Members, ConcurrentAcceptsOfOneConsultationGrantOneExtraSeat) {
+  auto id = membership(company("単一枠製薬", 3000, "1990-04-01"), "A");  // one seat
+  ASSERT_EQ(request_seat(*db_, actor_, id, "受講 一郎", "", now_)->status, "accepted");
+  auto waiting = request_seat(*db_, actor_, id, "受講 二郎", "", now_);
+  ASSERT_EQ(waiting->status, "consultation");
+  constexpr int kThreads = 20;
+  std::latch start(kThreads);
+  std::atomic<int> ok{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i)
+    threads.emplace_back([&, i] {
+      start.arrive_and_wait();
+      if (decide_consultation(*db_, actor_, waiting->id, true, 300000 + i, "合意", now_).is_ok()) ++ok;
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), 1);
+  auto m = db_->read([&](db::Conn& c) { return *repo::membership(c, id); });
+  EXPECT_EQ(m.extra_seats, 1);
+  EXPECT_EQ(m.seats_used, 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'accept' AND entity = 'seat_request'"), 1);
+}
+
+// A status change and a consultation's extra seat at the same instant: the status change rewrites
+// the membership's row, and must not write the extra seat away.
+TEST_F(Members, AStatusChangeKeepsAnExtraSeatGrantedMeanwhile) {
+  constexpr int kCompanies = 10;
+  std::vector<std::pair<std::int64_t, std::int64_t>> cases;  // membership, consultation
+  for (int i = 0; i < kCompanies; ++i) {
+    auto id = membership(company("競合製薬" + std::to_string(i), 3000, "1990-04-01"), "A");
+    request_seat(*db_, actor_, id, "受講 一郎", "", now_);
+    cases.emplace_back(id, request_seat(*db_, actor_, id, "受講 二郎", "", now_)->id);
+  }
+  std::latch start(2 * kCompanies);
+  std::vector<std::thread> threads;
+  for (auto [membership_id, request_id] : cases) {
+    threads.emplace_back([&, request_id] {
+      start.arrive_and_wait();
+      EXPECT_TRUE(decide_consultation(*db_, actor_, request_id, true, 100000, "合意", now_).is_ok());
+    });
+    threads.emplace_back([&, membership_id] {
+      start.arrive_and_wait();
+      EXPECT_TRUE(change_membership_status(*db_, actor_, membership_id, "ended", now_).is_ok());
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (auto [membership_id, request_id] : cases) {
+    auto m = db_->read([&](db::Conn& c) { return *repo::membership(c, membership_id); });
+    EXPECT_EQ(m.extra_seats, 1) << "membership " << membership_id;
+    EXPECT_EQ(m.status, "ended");
+  }
 }
 
 TEST_F(Members, TwentyConcurrentInvoicesAreNumberedWithoutGaps) {

@@ -34,6 +34,15 @@ bool valid_postal_code(const std::string& s) {
 }
 
 std::string iso(std::int64_t now) { return to_iso_utc(now); }
+
+// Locks the membership a seat request belongs to (which never changes), so that the request can
+// then be read and decided under the lock every seat change takes. False if there is no request.
+bool lock_seat_request_membership(db::Conn& c, std::int64_t request_id) {
+  auto r = c.query_one("SELECT membership_id FROM seat_requests WHERE id = ?", {request_id});
+  if (!r) return false;
+  repo::lock_membership(c, r->i64("membership_id"));
+  return true;
+}
 std::string id_str(std::int64_t id) { return std::to_string(id); }
 
 nlohmann::json issuer_json(const IssuerProfile& p) {
@@ -111,53 +120,65 @@ Result<std::int64_t> create_organization(db::Database& db, const audit::Actor& a
   return db.write([&](db::Conn& c) { return create_organization_in(c, actor, std::move(o), now); });
 }
 
-Status update_organization(db::Database& db, const audit::Actor& actor, std::int64_t id, Organization o,
-                           std::int64_t now) {
-  if (!o.corporate_number.empty()) o.corporate_number = normalize_corporate_number(o.corporate_number);
-  o.email = accounts::normalize_email(o.email);
-  if (auto st = validate_organization(o, i18n::tokyo_date_iso(now)); !st) return st;
+Status edit_organization(db::Database& db, const audit::Actor& actor, std::int64_t id, const OrganizationEdit& edit,
+                         std::int64_t now) {
   return db.write([&](db::Conn& c) -> Status {
+    // The whole row is rewritten: the edit applies to the row as it is under its lock, so a
+    // concurrent change of other fields (a representative, the address) is never written back away.
+    if (!repo::lock_organization(c, id)) return Status::not_found();
     auto before = repo::organization(c, id);
-    if (!before) return Status::not_found();
-    if (before->kind != o.kind) return Status::invalid().field("kind", "members.kind_fixed");
+    Organization o = *before;
+    if (auto st = edit(o); !st) return st;
+    o.id = id;
+    if (!o.corporate_number.empty()) o.corporate_number = normalize_corporate_number(o.corporate_number);
+    o.email = accounts::normalize_email(o.email);
+    Status st = validate_organization(o, i18n::tokyo_date_iso(now));
+    if (before->kind != o.kind) st.field("kind", "members.kind_fixed");
+    if (o.representative_user_id != before->representative_user_id || o.substitute_user_id != before->substitute_user_id) {
+      if (o.kind != "company" && (o.representative_user_id || o.substitute_user_id)) return Status::not_found();
+      auto holds_role = [&](std::int64_t user_id) {
+        return c.scalar_i64(
+                   "SELECT COUNT(*) FROM roles r JOIN users u ON u.id = r.user_id WHERE r.user_id = ? AND "
+                   "r.role = 'partner_representative' AND r.scope_type = 'company' AND r.scope_id = ? AND u.active = 1",
+                   {user_id, id}) > 0;
+      };
+      const auto rep = o.representative_user_id, sub = o.substitute_user_id;
+      if (rep && !holds_role(rep)) st.field("representative_user_id", "members.not_a_representative");
+      if (sub && !holds_role(sub)) st.field("substitute_user_id", "members.not_a_representative");
+      if (rep && rep == sub) st.field("substitute_user_id", "members.substitute_same");
+      if (!rep && sub) st.field("representative_user_id", "members.representative_first");
+    }
+    if (!st) return st;
     if (!o.corporate_number.empty()) {
       auto other = repo::organization_by_corporate_number(c, o.corporate_number);
       if (other && other->id != id)
         return Status(Code::conflict, "error.invalid_input").field("corporate_number", "members.corporate_number_taken");
     }
-    o.id = id;
-    o.representative_user_id = before->representative_user_id;
-    o.substitute_user_id = before->substitute_user_id;
     repo::update_organization(c, o, iso(now));
     audit::record(c, actor, "update", "organization", id_str(id), to_json(*before), to_json(o), now);
     return Status::ok();
   });
 }
 
-Status set_representatives(db::Database& db, const audit::Actor& actor, std::int64_t company_id,
-                           std::int64_t rep, std::int64_t sub, std::int64_t now) {
-  return db.write([&](db::Conn& c) -> Status {
-    auto before = repo::organization(c, company_id);
-    if (!before || before->kind != "company") return Status::not_found();
-    Status st;
-    auto holds_role = [&](std::int64_t user_id) {
-      return c.scalar_i64(
-                 "SELECT COUNT(*) FROM roles r JOIN users u ON u.id = r.user_id WHERE r.user_id = ? AND "
-                 "r.role = 'partner_representative' AND r.scope_type = 'company' AND r.scope_id = ? AND u.active = 1",
-                 {user_id, company_id}) > 0;
-    };
-    if (rep && !holds_role(rep)) st.field("representative_user_id", "members.not_a_representative");
-    if (sub && !holds_role(sub)) st.field("substitute_user_id", "members.not_a_representative");
-    if (rep && rep == sub) st.field("substitute_user_id", "members.substitute_same");
-    if (!rep && sub) st.field("representative_user_id", "members.representative_first");
-    if (!st) return st;
-    Organization o = *before;
+Status update_organization(db::Database& db, const audit::Actor& actor, std::int64_t id, Organization in,
+                           std::int64_t now) {
+  return edit_organization(db, actor, id, [&](Organization& o) {
+    const auto rep = o.representative_user_id, sub = o.substitute_user_id;
+    o = in;
     o.representative_user_id = rep;
     o.substitute_user_id = sub;
-    repo::update_organization(c, o, iso(now));
-    audit::record(c, actor, "update", "organization", id_str(company_id), to_json(*before), to_json(o), now);
     return Status::ok();
-  });
+  }, now);
+}
+
+Status set_representatives(db::Database& db, const audit::Actor& actor, std::int64_t company_id,
+                           std::int64_t rep, std::int64_t sub, std::int64_t now) {
+  return edit_organization(db, actor, company_id, [&](Organization& o) {
+    if (o.kind != "company") return Status::not_found();
+    o.representative_user_id = rep;
+    o.substitute_user_id = sub;
+    return Status::ok();
+  }, now);
 }
 
 std::optional<IssuerProfile> issuer_profile(db::Conn& c) {
@@ -242,38 +263,49 @@ Status update_fee_schedule(db::Database& db, const audit::Actor& actor, const Fe
   });
 }
 
+namespace {
+Result<std::int64_t> create_membership_in(db::Conn& c, const audit::Actor& actor, std::int64_t company_id,
+                                          int fiscal_year, const std::string& tier_code, const std::string& status,
+                                          std::int64_t now) {
+  if (status != "applied" && status != "active") return Status::invalid().field("status", "validation.choice");
+  auto company = repo::organization(c, company_id);
+  if (!company) return Status::invalid().field("company_id", "members.company_unknown");
+  auto schedule = repo::schedule(c, fiscal_year);
+  if (!schedule)
+    return Status::invalid().field("fiscal_year", "members.no_schedule", {{"fy", std::to_string(fiscal_year)}});
+  const FeeTier* tier = schedule->tier(tier_code);
+  if (!tier) return Status::invalid().field("tier", "members.tier_unknown", {{"tier", tier_code}});
+  if (auto st = check_eligibility(*company, *tier, fiscal_year); !st) return st;
+  if (repo::membership_of(c, company_id, fiscal_year))
+    return Status(Code::conflict, "error.invalid_input").field("fiscal_year", "members.membership_exists");
+  Membership m;
+  m.company_id = company_id;
+  m.fiscal_year = fiscal_year;
+  m.tier_id = tier->id;
+  m.status = status;
+  m.starts_on = fiscal_year_start(fiscal_year);
+  m.ends_on = fiscal_year_end(fiscal_year);
+  m.id = repo::insert_membership(c, m, iso(now));
+  audit::record(c, actor, "create", "membership", id_str(m.id), nlohmann::json::object(),
+                to_json(*repo::membership(c, m.id)), now);
+  return m.id;
+}
+}  // namespace
+
 Result<std::int64_t> create_membership(db::Database& db, const audit::Actor& actor, std::int64_t company_id,
                                        int fiscal_year, const std::string& tier_code, const std::string& status,
                                        std::int64_t now) {
-  if (status != "applied" && status != "active") return Status::invalid().field("status", "validation.choice");
-  return db.write([&](db::Conn& c) -> Result<std::int64_t> {
-    auto company = repo::organization(c, company_id);
-    if (!company) return Status::invalid().field("company_id", "members.company_unknown");
-    auto schedule = repo::schedule(c, fiscal_year);
-    if (!schedule)
-      return Status::invalid().field("fiscal_year", "members.no_schedule", {{"fy", std::to_string(fiscal_year)}});
-    const FeeTier* tier = schedule->tier(tier_code);
-    if (!tier) return Status::invalid().field("tier", "members.tier_unknown", {{"tier", tier_code}});
-    if (auto st = check_eligibility(*company, *tier, fiscal_year); !st) return st;
-    if (repo::membership_of(c, company_id, fiscal_year))
-      return Status(Code::conflict, "error.invalid_input").field("fiscal_year", "members.membership_exists");
-    Membership m;
-    m.company_id = company_id;
-    m.fiscal_year = fiscal_year;
-    m.tier_id = tier->id;
-    m.status = status;
-    m.starts_on = fiscal_year_start(fiscal_year);
-    m.ends_on = fiscal_year_end(fiscal_year);
-    m.id = repo::insert_membership(c, m, iso(now));
-    audit::record(c, actor, "create", "membership", id_str(m.id), nlohmann::json::object(),
-                  to_json(*repo::membership(c, m.id)), now);
-    return m.id;
+  return db.write([&](db::Conn& c) {
+    return create_membership_in(c, actor, company_id, fiscal_year, tier_code, status, now);
   });
 }
 
 Status change_membership_status(db::Database& db, const audit::Actor& actor, std::int64_t id,
                                 const std::string& status, std::int64_t now) {
   return db.write([&](db::Conn& c) -> Status {
+    // The row is rewritten whole below: read it under its lock, or an extra seat granted meanwhile
+    // would be written back away.
+    repo::lock_membership(c, id);
     auto m = repo::membership(c, id);
     if (!m) return Status::not_found();
     bool ok = (m->status == "applied" && (status == "active" || status == "cancelled")) ||
@@ -290,12 +322,15 @@ Status change_membership_status(db::Database& db, const audit::Actor& actor, std
 
 Result<std::int64_t> renew_membership(db::Database& db, const audit::Actor& actor, std::int64_t id,
                                       const std::string& tier_code, std::int64_t now) {
-  auto current = db.read([&](db::Conn& c) { return repo::membership(c, id); });
-  if (!current) return Status::not_found();
-  if (current->status == "cancelled") return Status::invalid().field("status", "members.renew_cancelled");
-  std::string code = tier_code.empty() ? current->tier_code : tier_code;
-  // Monitor period tiers do not exist in a normal year: the secretariat must choose.
-  return create_membership(db, actor, current->company_id, current->fiscal_year + 1, code, "applied", now);
+  return db.write([&](db::Conn& c) -> Result<std::int64_t> {
+    repo::lock_membership(c, id);
+    auto current = repo::membership(c, id);
+    if (!current) return Status::not_found();
+    if (current->status == "cancelled") return Status::invalid().field("status", "members.renew_cancelled");
+    std::string code = tier_code.empty() ? current->tier_code : tier_code;
+    // Monitor period tiers do not exist in a normal year: the secretariat must choose.
+    return create_membership_in(c, actor, current->company_id, current->fiscal_year + 1, code, "applied", now);
+  });
 }
 
 Result<SeatRequest> request_seat_in(db::Conn& c, const audit::Actor& actor, std::int64_t membership_id,
@@ -330,10 +365,11 @@ Status decide_consultation(db::Database& db, const audit::Actor& actor, std::int
                            std::int64_t extra_fee, const std::string& reason, std::int64_t now) {
   if (accept && extra_fee < 0) return Status::invalid().field("extra_fee", "validation.not_negative");
   return db.write([&](db::Conn& c) -> Status {
+    // Lock, then read: two "accept" clicks are decided one after the other, the second on the
+    // first one's outcome (no second extra seat).
+    if (!lock_seat_request_membership(c, request_id)) return Status::not_found();
     auto before = repo::seat_request(c, request_id);
-    if (!before) return Status::not_found();
     if (before->status != "consultation") return Status::invalid().field("status", "members.not_in_consultation");
-    repo::lock_membership(c, before->membership_id);
     auto m = repo::membership(c, before->membership_id);
     SeatRequest after = *before;
     after.status = accept ? "accepted" : "declined";
@@ -354,8 +390,8 @@ Status decide_consultation(db::Database& db, const audit::Actor& actor, std::int
 
 Status withdraw_seat(db::Database& db, const audit::Actor& actor, std::int64_t request_id, std::int64_t now) {
   return db.write([&](db::Conn& c) -> Status {
+    if (!lock_seat_request_membership(c, request_id)) return Status::not_found();
     auto before = repo::seat_request(c, request_id);
-    if (!before) return Status::not_found();
     if (before->status == "withdrawn" || before->status == "declined")
       return Status::invalid().field("status", "members.not_withdrawable");
     SeatRequest after = *before;

@@ -1,6 +1,7 @@
 #pragma once
 // Every change to organisations, fee schedules, memberships, seats and the issuer profile:
 // validated, written in one transaction, audited there.
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -17,6 +18,11 @@ Result<std::int64_t> create_organization(db::Database& db, const audit::Actor& a
                                          std::int64_t now);
 // Inside the caller's transaction (CSV import creates many at once).
 Result<std::int64_t> create_organization_in(db::Conn& c, const audit::Actor& actor, Organization o, std::int64_t now);
+// Applies `edit` to the organisation as it is under its row lock, then validates and writes it
+// (representatives included: both must hold the partner-representative role for the company).
+using OrganizationEdit = std::function<Status(Organization&)>;
+Status edit_organization(db::Database& db, const audit::Actor& actor, std::int64_t id, const OrganizationEdit& edit,
+                         std::int64_t now);
 Status update_organization(db::Database& db, const audit::Actor& actor, std::int64_t id, Organization o,
                            std::int64_t now);
 // Both must hold the partner-representative role for this company; 0 clears.

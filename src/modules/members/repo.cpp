@@ -319,6 +319,10 @@ void lock_membership(db::Conn& c, std::int64_t id) {
   c.exec("UPDATE memberships SET extra_seats = extra_seats WHERE id = ?", {id});
 }
 
+bool lock_organization(db::Conn& c, std::int64_t id) {
+  return c.exec("UPDATE organizations SET updated_at = updated_at WHERE id = ?", {id}) > 0;
+}
+
 std::vector<SeatRequest> seat_requests(db::Conn& c, std::int64_t membership_id) {
   std::vector<SeatRequest> out;
   for (const auto& r : c.query(

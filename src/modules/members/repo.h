@@ -38,6 +38,8 @@ void update_membership(db::Conn& c, const Membership& m, const std::string& now_
 // Takes the row lock on PostgreSQL (SQLite's write transaction already serialises writers), so that
 // two seat requests for one company are decided one after the other.
 void lock_membership(db::Conn& c, std::int64_t id);
+// Takes the organisation's row lock until the transaction ends; false if there is none.
+bool lock_organization(db::Conn& c, std::int64_t id);
 
 std::vector<SeatRequest> seat_requests(db::Conn& c, std::int64_t membership_id);
 std::optional<SeatRequest> seat_request(db::Conn& c, std::int64_t id);

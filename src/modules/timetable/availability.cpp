@@ -170,7 +170,9 @@ Status validate(const CourseRule& r, int course_periods) {
 Result<std::int64_t> add_rule(db::Database& db, const audit::Actor& actor, Unavailability u, std::int64_t now) {
   return db.write([&](db::Conn& c) -> Result<std::int64_t> {
     if (Status st = validate(u, known_grid(c)); !st) return st;
-    if (c.scalar_i64("SELECT COUNT(*) FROM instructors WHERE id = ?", {u.instructor_id}) == 0) return Status::not_found();
+    // The instructor's lock, so that the same rule added twice at once is found the second time.
+    if (c.exec("UPDATE instructors SET updated_at = updated_at WHERE id = ?", {u.instructor_id}) == 0)
+      return Status::not_found();
     for (const auto& other : of_instructor(c, u.instructor_id))
       if (other.weekday == u.weekday && other.day == u.day && other.band == u.band && other.position == u.position &&
           other.strength == u.strength)
@@ -192,7 +194,8 @@ Status remove_rule(db::Database& db, const audit::Actor& actor, std::int64_t ins
   return db.write([&](db::Conn& c) -> Status {
     auto u = rule(c, rule_id);
     if (!u || u->instructor_id != instructor_id) return Status::not_found();
-    c.exec("DELETE FROM instructor_unavailability WHERE id = ?", {rule_id});
+    // Removed by this request, or by a concurrent one (which records it): one audit entry.
+    if (c.exec("DELETE FROM instructor_unavailability WHERE id = ?", {rule_id}) == 0) return Status::not_found();
     audit::record(c, actor, "delete", "instructor_unavailability", std::to_string(rule_id), to_json(*u),
                   nlohmann::json::object(), now);
     return Status::ok();

@@ -6,6 +6,7 @@
 
 #include "modules/timetable/notify.h"
 #include "modules/timetable/planning.h"
+#include "modules/timetable/repo.h"
 #include "nlohmann/json.hpp"
 
 namespace mdsc::timetable {
@@ -190,6 +191,10 @@ std::int64_t term_of(db::Conn& c, const Sheet& sheet) {
 Status move_session(db::Database& db, const audit::Actor& actor, const MoveRequest& request, std::int64_t now,
                     const std::string& base_url, const std::string& lang, MoveCheck* refused) {
   return db.write([&](db::Conn& c) -> Status {
+    // Under the term's lock: two moves into one room, or a move and a publish, are checked one
+    // after the other, each against what the other left.
+    const auto locked_term = term_of(c, request.sheet);
+    if (!locked_term || !repo::lock_term(c, locked_term)) return Status::not_found();
     const bool draft = request.sheet.kind == Sheet::Kind::draft;
     if (draft) {
       auto run = c.query_one("SELECT status, published_at FROM timetable_runs WHERE id = ?", {request.sheet.id});
@@ -198,8 +203,7 @@ Status move_session(db::Database& db, const audit::Actor& actor, const MoveReque
       // Once published, changes belong to the published sessions (which people see and are told of).
       if (!run->is_null("published_at")) return Status::conflict("timetable.draft_published");
     }
-    const auto term_id = term_of(c, request.sheet);
-    if (!term_id) return Status::not_found();
+    const auto term_id = locked_term;
     auto placed = placed_sessions(c, request.sheet);
     auto it = std::find_if(placed.begin(), placed.end(), [&](const Placed& p) { return p.id == request.session_id; });
     if (it == placed.end()) return Status::not_found();

@@ -10,6 +10,7 @@
 #include "modules/timetable/ctt/solver.h"
 #include "modules/timetable/pins.h"
 #include "modules/timetable/planning.h"
+#include "modules/timetable/repo.h"
 #include "modules/timetable/run_message.h"
 #include "nlohmann/json.hpp"
 
@@ -139,9 +140,10 @@ Result<std::int64_t> start_generation(db::Database& db, BackgroundTasks& tasks, 
   if (!st) return st;
   const std::int64_t now = clock.now_unix();
   auto id = db.write([&](db::Conn& c) -> Result<std::int64_t> {
+    // Under the term's lock, so that two starts cannot both find no run in progress.
+    if (!repo::lock_term(c, request.term_id)) return Status::not_found();
     // Counts only: the solving thread reads the whole planning data itself.
     auto term = c.query_one("SELECT fiscal_year FROM terms WHERE id = ?", {request.term_id});
-    if (!term) return Status::not_found();
     if (c.scalar_i64("SELECT COUNT(*) FROM courses WHERE fiscal_year = ?", {term->i64("fiscal_year")}) == 0)
       return Status(Code::invalid, "timetable.no_courses");
     if (c.scalar_i64("SELECT COUNT(*) FROM rooms WHERE active = 1") == 0)
@@ -167,10 +169,9 @@ Result<std::int64_t> start_generation(db::Database& db, BackgroundTasks& tasks, 
 
 Status cancel_generation(db::Database& db, const audit::Actor& actor, std::int64_t run_id, std::int64_t now) {
   return db.write([&](db::Conn& c) -> Status {
-    auto r = run(c, run_id);
-    if (!r) return Status::not_found();
-    if (r->status != "running") return Status(Code::conflict, "timetable.run_not_running");
-    c.exec("UPDATE timetable_runs SET cancel_requested = 1 WHERE id = ?", {run_id});
+    // One conditional statement: a run that finishes meanwhile is not marked cancelled.
+    if (c.exec("UPDATE timetable_runs SET cancel_requested = 1 WHERE id = ? AND status = 'running'", {run_id}) == 0)
+      return run(c, run_id) ? Status(Code::conflict, "timetable.run_not_running") : Status::not_found();
     audit::record(c, actor, "cancel", "timetable_run", std::to_string(run_id), {{"cancel_requested", false}},
                   {{"cancel_requested", true}}, now);
     return Status::ok();

@@ -5,6 +5,7 @@
 
 #include "core/i18n.h"
 #include "modules/timetable/notify.h"
+#include "modules/timetable/repo.h"
 #include "nlohmann/json.hpp"
 
 namespace mdsc::timetable {
@@ -29,8 +30,11 @@ nlohmann::json slot_json(const Slot& s) {
 Result<PublishSummary> publish_run(db::Database& db, const audit::Actor& actor, std::int64_t run_id, std::int64_t now,
                                    const std::string& base_url) {
   return db.write([&](db::Conn& c) -> Result<PublishSummary> {
+    // The term's lock first (a run's term never changes), then everything this publish decides on:
+    // two publishes, or a publish and a move, happen one after the other.
+    auto term_of_run = c.query_one("SELECT term_id FROM timetable_runs WHERE id = ?", {run_id});
+    if (!term_of_run || !repo::lock_term(c, term_of_run->i64("term_id"))) return Status::not_found();
     auto run = c.query_one("SELECT term_id, status, finished_at FROM timetable_runs WHERE id = ?", {run_id});
-    if (!run) return Status::not_found();
     if (run->str("status") != "done") return Status::conflict("timetable.draft_not_done");
     PublishSummary sum;
     sum.term_id = run->i64("term_id");

@@ -29,6 +29,10 @@ Room room_from(const db::Row& r) {
 
 }  // namespace
 
+bool lock_term(db::Conn& c, std::int64_t id) {
+  return c.exec("UPDATE terms SET updated_at = updated_at WHERE id = ?", {id}) > 0;
+}
+
 std::optional<Term> term(db::Conn& c, std::int64_t id) {
   auto row = c.query_one("SELECT * FROM terms WHERE id = ?", {id});
   if (!row) return std::nullopt;

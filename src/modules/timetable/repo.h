@@ -11,6 +11,9 @@
 namespace mdsc::timetable::repo {
 
 std::optional<Term> term(db::Conn& c, std::int64_t id);  // with its periods and closed days
+// Takes the term's row lock until the transaction ends: generating, publishing and moving a
+// term's sessions are decided one at a time. False if there is no such term.
+bool lock_term(db::Conn& c, std::int64_t id);
 std::vector<Term> terms(db::Conn& c);                    // without them, newest year first
 std::optional<std::int64_t> term_id_by_name(db::Conn& c, int fiscal_year, const std::string& name);
 std::int64_t insert_term(db::Conn& c, const Term& t, const std::string& now_iso);
