@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "nlohmann/json.hpp"
+#include "support/admissions_fixture.h"
 #include "support/http_client.h"
 #include "support/outbox.h"
 #include "support/test_server.h"
@@ -239,6 +240,9 @@ TEST_F(Curriculum, EveryRouteAndEveryEnrollmentChecksWhoAsks) {
   auto c_l1 = course("C-L1"), c_l2 = course("C-L2");
   // A second trainee with an enrollment of their own.
   server_->add_user("second.trainee@example.org", {"trainee"}, "Second-trainee-pw-2017");
+  server_->open_db()->write([](db::Conn& c) {
+    accept_as_trainee(c, c.scalar_i64("SELECT id FROM users WHERE email = 'second.trainee@example.org'"), 2017);
+  });
   HttpClient second(server_->port());
   ASSERT_EQ(second.login("second.trainee@example.org", "Second-trainee-pw-2017"), 303);
   second.get("/enrollments?fy=2017");

@@ -1,6 +1,7 @@
 #include "modules/audit/audit.h"
 
 #include "core/clock.h"
+#include "core/i18n.h"
 
 namespace mdsc::audit {
 namespace {
@@ -28,13 +29,15 @@ std::string where_clause(const Filter& f, db::Params& params) {
     w += " AND action = ?";
     params.emplace_back(f.action);
   }
-  if (!f.from_date.empty()) {
+  // The days are Asia/Tokyo days, as the log shows its times: 2017-12-01 is from 2017-11-30T15:00:00Z.
+  std::int64_t t = 0;
+  if (!f.from_date.empty() && i18n::tokyo_to_unix(f.from_date, "00:00:00", t)) {
     w += " AND at >= ?";
-    params.emplace_back(f.from_date + "T00:00:00Z");
+    params.emplace_back(to_iso_utc(t));
   }
-  if (!f.to_date.empty()) {
+  if (!f.to_date.empty() && i18n::tokyo_to_unix(f.to_date, "23:59:59", t)) {
     w += " AND at <= ?";
-    params.emplace_back(f.to_date + "T23:59:59Z");
+    params.emplace_back(to_iso_utc(t));
   }
   return w;
 }

@@ -44,8 +44,8 @@ struct Filter {
   std::string entity_id;
   std::int64_t actor_user_id = 0;
   std::string action;
-  std::string from_date;  // inclusive, YYYY-MM-DD (UTC instants compared as ISO strings)
-  std::string to_date;    // inclusive
+  std::string from_date;  // inclusive, YYYY-MM-DD, a day in Asia/Tokyo
+  std::string to_date;    // inclusive, YYYY-MM-DD, a day in Asia/Tokyo
   long limit = 50;
   long offset = 0;
 };

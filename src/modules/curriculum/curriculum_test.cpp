@@ -12,6 +12,7 @@
 #include "modules/curriculum/policy.h"
 #include "modules/curriculum/repo.h"
 #include "modules/members/operations.h"
+#include "support/admissions_fixture.h"
 #include "support/test_db.h"
 
 namespace mdsc::curriculum {
@@ -39,7 +40,12 @@ class Curriculum : public ::testing::Test {
     EXPECT_TRUE(r.is_ok()) << (r.is_ok() ? "" : r.status().message_id());
     return r.is_ok() ? *r : 0;
   }
-  std::int64_t trainee(const std::string& name) { return user(name + "@example.org", {{web::Role::trainee, "", 0}}); }
+  // A trainee accepted for FY2017, as admissions makes them.
+  std::int64_t trainee(const std::string& name) {
+    auto id = user(name + "@example.org", {{web::Role::trainee, "", 0}});
+    db_->write([&](db::Conn& c) { testing::accept_as_trainee(c, id, 2017); });
+    return id;
+  }
   static Course course(const std::string& code, std::optional<int> capacity = std::nullopt) {
     Course c;
     c.fiscal_year = 2017;
@@ -353,6 +359,12 @@ TEST_F(Curriculum, TheYearsRuleAndTheCoursesStatusBindTraineesNotTheSecretariat)
   EXPECT_TRUE(enroll(*db_, actor_, c, t, On::office, now_).is_ok());
   EXPECT_EQ(enroll(*db_, actor_, 999999, t, On::office, now_).status().fields().at("course_id").message_id,
             "curriculum.course_unknown");
+  // The trainee role alone is not enough: only someone accepted for the course's year enrolls.
+  auto last_year = user("2016@example.org", {{web::Role::trainee, "", 0}});
+  db_->write([&](db::Conn& conn) { testing::accept_as_trainee(conn, last_year, 2016); });
+  for (auto on : {On::self, On::office})
+    EXPECT_EQ(enroll(*db_, actor_, c, last_year, on, now_).status().fields().at("user_id").message_id,
+              "curriculum.not_accepted_for_year");
   y.drop_deadline = "2017-02-30";
   EXPECT_EQ(save_curriculum_year(*db_, actor_, y, now_).fields().at("drop_deadline").message_id, "validation.date");
 }

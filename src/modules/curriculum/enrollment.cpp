@@ -28,6 +28,13 @@ bool is_active_trainee(db::Conn& c, std::int64_t user_id) {
              {user_id}) > 0;
 }
 
+// Admitted to the programme of that fiscal year: an accepted application (type A or B) is what makes
+// someone a trainee of the year; the role alone is not enough (it stays from earlier years).
+bool accepted_for_year(db::Conn& c, std::int64_t user_id, int fiscal_year) {
+  return c.scalar_i64("SELECT COUNT(*) FROM applications WHERE user_id = ? AND fiscal_year = ? AND status = 'accepted'",
+                      {user_id, fiscal_year}) > 0;
+}
+
 void tell_moved_up(db::Conn& c, const Enrollment& e, std::int64_t now) {
   auto u = c.query_one("SELECT email, preferred_lang, family_name, given_name FROM users WHERE id = ?", {e.user_id});
   if (!u) return;
@@ -72,6 +79,8 @@ Result<Enrollment> enroll_in(db::Conn& c, const audit::Actor& actor, std::int64_
   if (!repo::lock_course(c, course_id)) return Status::invalid().field("course_id", "curriculum.course_unknown");
   auto course = repo::course(c, course_id);
   if (!is_active_trainee(c, user_id)) return Status::invalid().field("user_id", "curriculum.not_a_trainee");
+  if (!accepted_for_year(c, user_id, course->fiscal_year))
+    return Status::invalid().field("user_id", "curriculum.not_accepted_for_year");
   if (on == On::self) {
     auto year = repo::year(c, course->fiscal_year);
     if (year.choice_rule == "required_per_track")

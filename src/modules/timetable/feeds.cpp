@@ -151,6 +151,8 @@ Result<NewFeed> create(db::Database& db, const audit::Actor& actor, const std::s
   return db.write([&](db::Conn& c) -> Result<NewFeed> {
     // Permission first: whether a subject exists is not told to someone who may not have its feed.
     if (!allowed(c, actor.user_id, kind, subject_id)) return Status::forbidden();
+    // The owner's lock: the count of active feeds below holds until this one is written.
+    c.exec("UPDATE users SET updated_at = updated_at WHERE id = ?", {actor.user_id});
     if (!subject_name(c, kind, subject_id))
       return Status::invalid().field("subject_id", "calendar.subject_unknown");
     if (!form_nonce.empty() &&
@@ -174,7 +176,8 @@ Status revoke(db::Database& db, const audit::Actor& actor, std::int64_t feed_id,
     auto f = get(c, feed_id);
     if (!f || (f->owner_id != actor.user_id && !is_secretariat(c, actor.user_id))) return Status::not_found();
     if (!f->active()) return Status::ok();
-    c.exec("UPDATE calendar_feeds SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", {now, feed_id});
+    if (c.exec("UPDATE calendar_feeds SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", {now, feed_id}) == 0)
+      return Status::ok();  // revoked meanwhile by another request, which recorded it
     audit::record(c, actor, "revoke", "calendar_feed", std::to_string(feed_id), {{"revoked", false}},
                   {{"revoked", true}}, now);
     return Status::ok();
@@ -216,6 +219,59 @@ std::optional<Feed> resolve(db::Database& db, const std::string& token, std::int
   return f;
 }
 
+namespace {
+
+ical::Event event_of(const Session& s, const std::string& base_url, std::int64_t now) {
+  ical::Event e;
+  e.uid = "session-" + std::to_string(s.id) + "@mdsc";
+  e.sequence = s.sequence;
+  e.start = s.start_unix();
+  e.end = s.end_unix();
+  e.stamp = s.updated_at ? s.updated_at : now;
+  e.summary = s.course_title_ja;
+  e.location = s.room_name;
+  e.url = base_url + "/sessions/" + std::to_string(s.id);
+  e.cancelled = s.status == "cancelled";
+  return e;
+}
+
+void describe(ical::Event& e, const Session& s, const std::string& instructors) {
+  std::string d;
+  auto add = [&d](const std::string& text) { d += (d.empty() ? "" : "\n") + text; };
+  if (e.cancelled) add(i18n::t("ja", "calendar.ics.cancelled"));
+  if (!instructors.empty()) add(i18n::t("ja", "calendar.ics.instructors", {{"names", instructors}}));
+  if (s.confidential) add(i18n::t("ja", "calendar.ics.confidential"));
+  add(e.url);
+  e.description = d;
+}
+
+// A trainee's history with each course they were ever enrolled in: how often they dropped it, when
+// last, and whether they are enrolled now.
+struct CourseHistory {
+  int drops = 0;
+  std::int64_t last_drop = 0;
+  bool enrolled = false;
+};
+
+std::map<std::int64_t, CourseHistory> course_history(db::Conn& c, std::int64_t user_id) {
+  std::map<std::int64_t, CourseHistory> out;
+  for (const auto& r : c.query(
+           "SELECT course_id, status, dropped_at FROM enrollments WHERE user_id = ? AND enrolled_at IS NOT NULL "
+           "AND status IN ('enrolled', 'dropped')",
+           {user_id})) {
+    auto& h = out[r.i64("course_id")];
+    if (r.str("status") == "enrolled") {
+      h.enrolled = true;
+    } else {
+      h.drops += 1;
+      h.last_drop = std::max(h.last_drop, r.i64("dropped_at"));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 ical::Calendar calendar(db::Conn& c, const Feed& f, const std::string& base_url, std::int64_t now) {
   ical::Calendar cal;
   std::string name = f.subject_name;
@@ -229,27 +285,37 @@ ical::Calendar calendar(db::Conn& c, const Feed& f, const std::string& base_url,
   else if (f.kind == "room") filter.room_id = f.subject_id;
   else return cal;
   std::map<std::int64_t, std::string> names;  // course id -> instructors
+  auto instructors_of = [&](std::int64_t course_id) -> const std::string& {
+    auto it = names.find(course_id);
+    if (it == names.end()) it = names.emplace(course_id, instructor_names(c, course_id)).first;
+    return it->second;
+  };
+  // A trainee's events carry their own history with the course in SEQUENCE: each drop and each
+  // enrollment again counts one more, so a calendar client takes every change (clients ignore an
+  // update whose SEQUENCE is not higher than the one they hold).
+  std::map<std::int64_t, CourseHistory> history;
+  if (f.kind == "trainee") history = course_history(c, f.subject_id);
   for (const auto& s : sessions::list(c, filter)) {
-    auto it = names.find(s.course_id);
-    if (it == names.end()) it = names.emplace(s.course_id, instructor_names(c, s.course_id)).first;
-    ical::Event e;
-    e.uid = "session-" + std::to_string(s.id) + "@mdsc";
-    e.sequence = s.sequence;
-    e.start = s.start_unix();
-    e.end = s.end_unix();
-    e.stamp = s.updated_at ? s.updated_at : now;
-    e.summary = s.course_title_ja;
-    e.location = s.room_name;
-    e.url = base_url + "/sessions/" + std::to_string(s.id);
-    e.cancelled = s.status == "cancelled";
-    std::string d;
-    auto add = [&d](const std::string& text) { d += (d.empty() ? "" : "\n") + text; };
-    if (e.cancelled) add(i18n::t("ja", "calendar.ics.cancelled"));
-    if (!it->second.empty()) add(i18n::t("ja", "calendar.ics.instructors", {{"names", it->second}}));
-    if (s.confidential) add(i18n::t("ja", "calendar.ics.confidential"));
-    add(e.url);
-    e.description = d;
+    auto e = event_of(s, base_url, now);
+    if (auto h = history.find(s.course_id); h != history.end()) e.sequence += 2 * h->second.drops;
+    describe(e, s, instructors_of(s.course_id));
     cal.events.push_back(std::move(e));
+  }
+  // The sessions of a course the trainee dropped stay in the feed, cancelled for them: a calendar
+  // keeps an event that merely disappears from a feed.
+  for (const auto& [course_id, h] : history) {
+    if (h.enrolled || h.drops == 0) continue;
+    SessionFilter dropped;
+    dropped.course_id = course_id;
+    dropped.include_cancelled = true;
+    for (const auto& s : sessions::list(c, dropped)) {
+      auto e = event_of(s, base_url, now);
+      e.cancelled = true;
+      e.sequence += 2 * h.drops - 1;
+      e.stamp = std::max(e.stamp, h.last_drop);
+      describe(e, s, instructors_of(course_id));
+      cal.events.push_back(std::move(e));
+    }
   }
   return cal;
 }

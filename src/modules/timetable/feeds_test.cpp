@@ -42,9 +42,9 @@ class Feeds : public ::testing::Test {
       c.exec("INSERT INTO enrollments (course_id, user_id, status, created_at, enrolled_at, updated_at) "
              "VALUES (?, ?, 'enrolled', ?, ?, ?)",
              {course_, trainee_, kNow, kNow, kNow});
-      c.exec("INSERT INTO enrollments (course_id, user_id, status, created_at, dropped_at, updated_at) "
-             "VALUES (?, ?, 'dropped', ?, ?, ?)",
-             {other_course_, trainee_, kNow, kNow, kNow});
+      c.exec("INSERT INTO enrollments (course_id, user_id, status, created_at, enrolled_at, dropped_at, updated_at) "
+             "VALUES (?, ?, 'dropped', ?, ?, ?, ?)",
+             {other_course_, trainee_, kNow, kNow, kNow, kNow});
       const auto term = c.insert(
           "INSERT INTO terms (fiscal_year, name, starts_on, ends_on, created_at, updated_at) "
           "VALUES (2017, '試行期間', '2017-12-01', '2018-02-28', 'x', 'x')");
@@ -210,7 +210,7 @@ TEST_F(Feeds, ATraineesFeedHoldsTheirCoursesSessionsCancelledOnesIncluded) {
   ASSERT_TRUE(made);
   auto cal = calendar_of(made->token);
   EXPECT_EQ(cal.name, "mdsc: 金沢 太郎");
-  ASSERT_EQ(cal.events.size(), 2u) << "the dropped course's session is not theirs";
+  ASSERT_EQ(cal.events.size(), 3u) << "their course's two sessions, and the dropped course's one, cancelled";
   const auto* held = event(cal, held_);
   ASSERT_NE(held, nullptr);
   EXPECT_EQ(held->summary, "医療データ科学概論");
@@ -235,6 +235,43 @@ TEST_F(Feeds, ATraineesFeedHoldsTheirCoursesSessionsCancelledOnesIncluded) {
   EXPECT_NE(text.find("SEQUENCE:2\r\n"), std::string::npos);
   EXPECT_NE(text.find("STATUS:CANCELLED\r\n"), std::string::npos);
   EXPECT_NE(text.find("LOCATION:第1講義室\r\n"), std::string::npos);
+}
+
+// A calendar keeps an event that merely disappears from its feed: the sessions of a dropped course
+// stay, cancelled, with a SEQUENCE above the one the calendar holds; enrolling again brings them back
+// with a higher one still.
+TEST_F(Feeds, ADroppedCoursesSessionsStayInTheTraineesFeedCancelled) {
+  auto made = feeds::create(*db_, as(trainee_), "trainee", trainee_, kNow);
+  ASSERT_TRUE(made);
+  const auto* dropped = event(calendar_of(made->token), confidential_);
+  ASSERT_NE(dropped, nullptr);
+  EXPECT_TRUE(dropped->cancelled);
+  EXPECT_EQ(dropped->sequence, 1 + 1) << "the session's own SEQUENCE (1), one more for the drop";
+  EXPECT_EQ(dropped->stamp, kNow + 1) << "the session changed after the drop";
+
+  // Drop the course they still have: its sessions turn cancelled, one SEQUENCE higher than before.
+  auto before = event(calendar_of(made->token), held_)->sequence;
+  db_->write([&](db::Conn& c) {
+    c.exec("UPDATE enrollments SET status = 'dropped', dropped_at = ? WHERE course_id = ? AND user_id = ?",
+           {kNow + 100, course_, trainee_});
+  });
+  auto after_drop = calendar_of(made->token);
+  ASSERT_EQ(after_drop.events.size(), 3u);
+  const auto* held = event(after_drop, held_);
+  ASSERT_NE(held, nullptr);
+  EXPECT_TRUE(held->cancelled);
+  EXPECT_EQ(held->sequence, before + 1);
+  EXPECT_EQ(held->stamp, kNow + 100);
+  // Enrolled again: back, and higher again.
+  db_->write([&](db::Conn& c) {
+    c.exec("INSERT INTO enrollments (course_id, user_id, status, created_at, enrolled_at, updated_at) "
+           "VALUES (?, ?, 'enrolled', ?, ?, ?)",
+           {course_, trainee_, kNow + 200, kNow + 200, kNow + 200});
+  });
+  const auto* back = event(calendar_of(made->token), held_);
+  ASSERT_NE(back, nullptr);
+  EXPECT_FALSE(back->cancelled);
+  EXPECT_EQ(back->sequence, before + 2);
 }
 
 TEST_F(Feeds, RoomAndInstructorFeedsHoldEveryCourseAndMarkConfidentialSessions) {
