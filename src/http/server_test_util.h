@@ -1,6 +1,8 @@
 #pragma once
 // Test helpers for server_test.cpp: a blocking POSIX-socket HTTP client, a recording handler,
 // and a server running on its own thread. Header-only so the library does not carry them.
+// Waits are for events (a response, a close, a handler starting); their deadline, kHang, only
+// keeps a broken server from hanging the suite, so a slow machine cannot make a test fail.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -11,9 +13,11 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -28,6 +32,9 @@ namespace mdsc::http::testing {
 
 using namespace std::chrono_literals;
 using SteadyClock = std::chrono::steady_clock;
+
+// How long a wait for something that must happen may take before the test gives up on it.
+constexpr std::chrono::seconds kHang{30};
 
 inline std::string lower(std::string s) {
   for (char& c : s)
@@ -45,13 +52,14 @@ struct Reply {
   }
 };
 
-// One client connection. Reads time out after 5 s so a broken server fails tests, not hangs.
+// One client connection. Reads and writes give up after kHang, so a broken server fails tests
+// rather than hanging them.
 class Client {
  public:
   explicit Client(unsigned short port) {
     fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
     if (fd_ < 0) throw std::runtime_error(std::string("socket: ") + std::strerror(errno));
-    timeval tv{5, 0};
+    timeval tv{kHang.count(), 0};
     ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
     int one = 1;
@@ -132,7 +140,12 @@ class Client {
 
   std::optional<Reply> get(const std::string& target) { return request("GET", target); }
 
+  // True once the server has closed the connection (reading and dropping any data); false if it
+  // has not within kHang.
+  bool wait_closed() { return closed_within(kHang); }
+
   // True if the server closes the connection within `timeout` (reading and dropping any data).
+  // For pacing a slow client and for "not closed meanwhile"; a close that must come is wait_closed().
   bool closed_within(std::chrono::milliseconds timeout) {
     auto deadline = SteadyClock::now() + timeout;
     for (;;) {
@@ -160,7 +173,7 @@ class Client {
   std::string buffer_;
 };
 
-// Routes: /slow sleeps `slow_for` (and reports it started); /file answers with `file`;
+// Routes: /slow blocks until release_slow() (and reports it started); /file answers with `file`;
 // /upload streams its body to disk; /tiny takes 1 KiB bodies; /users/... logs as /users/{id};
 // /big answers 32 MiB; /close asks for Connection: close; everything else echoes the request.
 class TestHandler final : public Handler {
@@ -183,12 +196,11 @@ class TestHandler final : public Handler {
   Response handle(Request& req) override {
     handled++;
     if (req.path == "/slow") {
-      {
-        std::lock_guard lock(mutex_);
-        slow_started_ = true;
-      }
+      std::unique_lock lock(mutex_);
+      slow_started_ = true;
       started_.notify_all();
-      std::this_thread::sleep_for(slow_for);
+      // Bounded, so that a test failing before it releases still ends.
+      started_.wait_for(lock, kHang, [&] { return slow_released_; });
     }
     Response res;
     res.set_header("Content-Type", "text/plain");
@@ -225,12 +237,19 @@ class TestHandler final : public Handler {
     std::lock_guard lock(mutex_);
     return last_;
   }
-  bool wait_slow_started(std::chrono::milliseconds timeout) {
+  bool wait_slow_started() {
     std::unique_lock lock(mutex_);
-    return started_.wait_for(lock, timeout, [&] { return slow_started_; });
+    return started_.wait_for(lock, kHang, [&] { return slow_started_; });
   }
+  void release_slow() {
+    {
+      std::lock_guard lock(mutex_);
+      slow_released_ = true;
+    }
+    started_.notify_all();
+  }
+  ~TestHandler() override { release_slow(); }
 
-  std::chrono::milliseconds slow_for{300};
   std::string file;
   std::atomic<int> handled{0};
   std::atomic<int> errors{0};
@@ -239,6 +258,7 @@ class TestHandler final : public Handler {
   std::mutex mutex_;
   std::condition_variable started_;
   bool slow_started_ = false;
+  bool slow_released_ = false;
   Request last_;
 };
 
@@ -250,6 +270,7 @@ class RunningServer {
     thread_ = std::thread([this] {
       server_.run();
       returned_ = true;
+      returned_promise_.set_value();
     });
   }
   ~RunningServer() { stop(); }
@@ -262,6 +283,10 @@ class RunningServer {
   }
   void join() { thread_.join(); }
   bool returned() const { return returned_; }
+  // True once run() has returned; false if it has not within kHang.
+  bool wait_returned() {
+    return returned_future_.wait_for(kHang) == std::future_status::ready;
+  }
 
  private:
   static ServerOptions bind_any(ServerOptions o) {
@@ -270,8 +295,10 @@ class RunningServer {
     return o;
   }
   Server server_;
-  std::thread thread_;
   std::atomic<bool> returned_{false};
+  std::promise<void> returned_promise_;
+  std::future<void> returned_future_ = returned_promise_.get_future();
+  std::thread thread_;  // last: it uses the members above
 };
 
 }  // namespace mdsc::http::testing

@@ -5,8 +5,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -44,6 +47,8 @@ TEST(Backup, SqliteOnlineBackupWhileServingWritesIsASoundDatabaseAServerRunsOn) 
   // Writes keep coming while the backup runs.
   std::atomic<bool> stop{false};
   std::atomic<int> written{0};
+  std::mutex mu;
+  std::condition_variable wrote;
   std::thread writer([&] {
     HttpClient c(server.port());
     for (int i = 0; !stop; ++i) {
@@ -51,13 +56,19 @@ TEST(Backup, SqliteOnlineBackupWhileServingWritesIsASoundDatabaseAServerRunsOn) 
                            nlohmann::json{{"email", "during-" + std::to_string(i) + "@example.org"},
                                           {"family_name", "During"}}.dump(),
                            token);
-      if (r.status == 201) ++written;
+      if (r.status != 201) continue;
+      {
+        std::lock_guard lock(mu);
+        ++written;
+      }
+      wrote.notify_all();
     }
   });
-  // Wait until writes are really happening (polled, with a deadline).
-  for (auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-       written < 20 && std::chrono::steady_clock::now() < deadline;)
-    std::this_thread::yield();
+  // Until writes are really happening (the deadline only bounds a hang).
+  {
+    std::unique_lock lock(mu);
+    wrote.wait_for(lock, std::chrono::seconds(60), [&] { return written >= 20; });
+  }
   const int before_backup = written;
   const std::string file = make_temp_dir("backup") + "/copy.db";
   auto r = server.cli({"backup", "--to", file});

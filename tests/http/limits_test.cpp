@@ -1,6 +1,8 @@
 // The transport's limits against the real server, over raw sockets: bodies over the route's
 // limit are refused before they are read, oversized headers get 431, both in the client's
 // language, and thousands of idle keep-alive connections do not keep a new client waiting.
+// No assertion here measures time: each is about what happens before what, and every wait has a
+// deadline (kHang) that only stops a broken server from hanging the suite.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -29,7 +31,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+constexpr int kHangMs = 30'000;
 
 // A connected loopback socket, or -1.
 int connect_port(int port) {
@@ -73,8 +75,8 @@ struct RawResponse {
   std::string body;
 };
 
-// Reads one response (Content-Length framed) within timeout_ms; status 0 if none came.
-RawResponse read_response(int fd, int timeout_ms) {
+// Reads one response (Content-Length framed); status 0 if none came within timeout_ms.
+RawResponse read_response(int fd, int timeout_ms = kHangMs) {
   std::string in;
   const auto deadline = Clock::now() + std::chrono::milliseconds(timeout_ms);
   std::size_t need = std::string::npos;
@@ -119,36 +121,33 @@ class Limits : public ::testing::Test {
 };
 TestServer* Limits::server_ = nullptr;
 
-// (a) 100 MB declared to /login (64 KiB limit): 413 at once, after only the header and a little
-// body, and the server does not read on: more data soon hits a closed connection.
+// (a) 100 MB declared to /login (64 KiB limit): 413 after only the header and a little body
+// (the rest is never sent, so a server waiting for it would never answer), and the server does
+// not read on: more data soon hits a closed connection.
 TEST_F(Limits, AHundredMegabyteLoginBodyIs413BeforeItIsRead) {
   Fd c(connect_port(server_->port()));
   ASSERT_GE(c.fd, 0);
   const std::uint64_t declared = 100ull * 1024 * 1024;
-  const auto start = Clock::now();
   ASSERT_TRUE(send_all(c.fd, post_head("/login", declared, "Accept-Language: en\r\n") + std::string(1024, 'a')));
-  auto r = read_response(c.fd, 5000);
-  const double took = seconds_since(start);
+  auto r = read_response(c.fd);
   ASSERT_EQ(r.status, 413) << r.head;
-  EXPECT_LT(took, 1.0) << "the 413 took " << took << " s";
   EXPECT_NE(r.head.find("Connection: close"), std::string::npos) << r.head;
   EXPECT_NE(r.body.find("The data you sent is too large."), std::string::npos) << r.body;
   EXPECT_NE(r.body.find("lang=\"en\""), std::string::npos) << r.body;
 
   // Keep sending the declared body: the server has stopped reading, so the connection breaks
-  // long before 100 MB have gone (what it discards while lingering, plus socket buffers).
-  timeval tv{3, 0};
+  // long before 100 MB have gone (what it discards while lingering, plus socket buffers). A send
+  // that makes no progress for kHang means nobody reads either.
+  timeval tv{kHangMs / 1000, 0};
   ::setsockopt(c.fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
   const std::string chunk(1 << 20, 'a');
   std::uint64_t sent = 1024;
-  const auto flood = Clock::now();
-  while (sent < declared && seconds_since(flood) < 10) {
+  while (sent < declared) {
     ssize_t n = ::send(c.fd, chunk.data(), chunk.size(), MSG_NOSIGNAL);
     if (n <= 0) break;
     sent += static_cast<std::uint64_t>(n);
   }
-  std::cout << "[ limits   ] the refused connection broke after " << sent / 1024 << " KiB in " << seconds_since(flood)
-            << " s\n";
+  std::cout << "[ limits   ] the refused connection broke after " << sent / 1024 << " KiB\n";
   EXPECT_LT(sent, 32ull * 1024 * 1024) << "the server went on reading the refused body";
 }
 
@@ -156,12 +155,12 @@ TEST_F(Limits, TheLoginLimitIsSixtyFourKibibytesExactly) {
   {  // One byte over, declared: 413.
     Fd c(connect_port(server_->port()));
     ASSERT_TRUE(send_all(c.fd, post_head("/login", 64 * 1024 + 1)));
-    EXPECT_EQ(read_response(c.fd, 5000).status, 413);
+    EXPECT_EQ(read_response(c.fd).status, 413);
   }
   {  // At the limit, sent in full: it reaches the handler (403: no CSRF token), not 413.
     Fd c(connect_port(server_->port()));
     ASSERT_TRUE(send_all(c.fd, post_head("/login", 64 * 1024) + "email=" + std::string(64 * 1024 - 6, 'a')));
-    auto r = read_response(c.fd, 5000);
+    auto r = read_response(c.fd);
     EXPECT_EQ(r.status, 403) << r.head;
   }
   {  // Over the limit in chunks (no length declared): 413 as the limit is crossed.
@@ -171,7 +170,7 @@ TEST_F(Limits, TheLoginLimitIsSixtyFourKibibytesExactly) {
         "Transfer-Encoding: chunked\r\n\r\n";
     for (int i = 0; i < 10; ++i) req += "2000\r\n" + std::string(0x2000, 'a') + "\r\n";  // 80 KiB
     send_all(c.fd, req);  // the server may stop reading part-way
-    EXPECT_EQ(read_response(c.fd, 5000).status, 413);
+    EXPECT_EQ(read_response(c.fd).status, 413);
   }
 }
 
@@ -179,7 +178,7 @@ TEST_F(Limits, AnOversizedApiBodyIs413InJson) {
   Fd c(connect_port(server_->port()));
   ASSERT_TRUE(send_all(c.fd, "POST /api/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                              "Accept-Language: en\r\nContent-Length: 104857600\r\n\r\n{\"email\":"));
-  auto r = read_response(c.fd, 5000);
+  auto r = read_response(c.fd);
   ASSERT_EQ(r.status, 413) << r.head;
   auto j = nlohmann::json::parse(r.body);
   EXPECT_EQ(j["error"]["code"], "payload_too_large");
@@ -197,7 +196,7 @@ TEST_F(Limits, AHeaderOverSixteenKibibytesIs431) {
   {
     Fd c(connect_port(server_->port()));
     ASSERT_TRUE(send_all(c.fd, get_with_filler(17 * 1024, "")));
-    auto r = read_response(c.fd, 5000);
+    auto r = read_response(c.fd);
     ASSERT_EQ(r.status, 431) << r.head;
     EXPECT_NE(r.head.find("Connection: close"), std::string::npos) << r.head;
     // (e) No Accept-Language: the default language, Japanese.
@@ -206,7 +205,7 @@ TEST_F(Limits, AHeaderOverSixteenKibibytesIs431) {
   {
     Fd c(connect_port(server_->port()));
     ASSERT_TRUE(send_all(c.fd, get_with_filler(15 * 1024, "en")));
-    auto r = read_response(c.fd, 5000);
+    auto r = read_response(c.fd);
     EXPECT_EQ(r.status, 200) << r.head;
   }
 }
@@ -217,7 +216,7 @@ TEST_F(Limits, The413PageFollowsAcceptLanguage) {
            {"", "送信されたデータが大きすぎます。"}, {"en-GB,en;q=0.8", "The data you sent is too large."}}) {
     Fd c(connect_port(server_->port()));
     ASSERT_TRUE(send_all(c.fd, post_head("/login", 1 << 30, lang.empty() ? "" : "Accept-Language: " + lang + "\r\n")));
-    auto r = read_response(c.fd, 5000);
+    auto r = read_response(c.fd);
     ASSERT_EQ(r.status, 413);
     EXPECT_NE(r.body.find(text), std::string::npos) << lang << ": " << r.body;
     EXPECT_NE(r.head.find("text/html"), std::string::npos) << r.head;
@@ -228,7 +227,7 @@ TEST_F(Limits, The413PageFollowsAcceptLanguage) {
 TEST_F(Limits, The431PageFollowsAcceptLanguage) {
   Fd c(connect_port(server_->port()));
   ASSERT_TRUE(send_all(c.fd, get_with_filler(17 * 1024, "en")));
-  auto r = read_response(c.fd, 5000);
+  auto r = read_response(c.fd);
   ASSERT_EQ(r.status, 431) << r.head;
   EXPECT_NE(r.body.find("The request headers are too large."), std::string::npos) << r.body;
   EXPECT_NE(r.body.find("lang=\"en\""), std::string::npos) << r.body;
@@ -238,6 +237,8 @@ TEST_F(Limits, The431PageFollowsAcceptLanguage) {
 // 10 s, which `mdsc serve` cannot shorten (no flag, variable or config key; the transport's unit
 // test HttpServer.SlowHeaderIsCutOffByADeadlineForTheWholeHeader covers the cut-off). What a
 // black-box test can check quickly: clients stuck half-way through their header hold up nobody.
+// A server that gave each stuck client a thread would serve a new client only once stuck ones
+// were cut off; here new clients are served while every stuck one is still open and waiting.
 TEST_F(Limits, ClientsStuckInTheirHeaderDoNotHoldUpOthers) {
   constexpr int kSlow = 500;
   std::vector<int> slow;
@@ -255,13 +256,17 @@ TEST_F(Limits, ClientsStuckInTheirHeaderDoNotHoldUpOthers) {
   }
   for (int i = 0; i < 5; ++i) {
     HttpClient fresh(server_->port());
-    const auto t = Clock::now();
     EXPECT_EQ(fresh.get("/login").status, 200);
-    EXPECT_LT(seconds_since(t), 1.0);
   }
-  // They are still waiting (not answered, not closed): finishing a header gets its response.
-  ASSERT_TRUE(send_all(slow.back(), "\r\n\r\n"));
-  EXPECT_EQ(read_response(slow.back(), 5000).status, 200);
+  // None was answered or closed meanwhile: no descriptor has anything to read.
+  std::vector<pollfd> polls;
+  for (int fd : slow) polls.push_back(pollfd{fd, POLLIN | POLLRDHUP, 0});
+  ASSERT_EQ(::poll(polls.data(), polls.size(), 0), 0) << "a stuck client was answered or cut off first";
+  // They are still waiting: finishing a header gets its response, the oldest's first.
+  for (int fd : {slow.front(), slow.back()}) {
+    ASSERT_TRUE(send_all(fd, "\r\n\r\n"));
+    EXPECT_EQ(read_response(fd).status, 200);
+  }
 }
 
 // (d) 5,000 idle keep-alive connections, each after one complete request: a new client is still
@@ -298,12 +303,11 @@ TEST_F(Limits, FiveThousandIdleKeepAliveConnectionsDoNotStopANewClient) {
       send_all(idle[i], request);
     }
     for (std::size_t i = from; i < to; ++i) {
-      auto r = read_response(idle[i], 10000);
+      auto r = read_response(idle[i]);
       if (r.status == 200 && r.head.find("Connection: close") == std::string::npos) ++ok;
     }
     return ok;
   };
-  const auto start = Clock::now();
   int opened = 0;
   for (int i = 0; i < kIdle; i += kBatch) {
     int ok = round(static_cast<std::size_t>(i), static_cast<std::size_t>(i + kBatch), true);
@@ -311,19 +315,14 @@ TEST_F(Limits, FiveThousandIdleKeepAliveConnectionsDoNotStopANewClient) {
                           << server_->log().substr(0, 2000);
     opened += ok;
   }
-  std::cout << "[ limits   ] " << opened << " idle keep-alive connections opened in " << seconds_since(start)
-            << " s\n";
+  std::cout << "[ limits   ] " << opened << " idle keep-alive connections opened\n";
 
-  // A new client, several times: each is served promptly.
-  double worst = 0;
+  // A new client, several times: each is served while all the idle ones stay open (a server
+  // that had to drop or time out idle connections first would show it below).
   for (int i = 0; i < 10; ++i) {
     HttpClient fresh(server_->port());
-    const auto t = Clock::now();
-    auto r = fresh.get(i % 2 ? "/readyz" : "/login");
-    worst = std::max(worst, seconds_since(t));
-    EXPECT_EQ(r.status, 200);
+    EXPECT_EQ(fresh.get(i % 2 ? "/readyz" : "/login").status, 200);
   }
-  EXPECT_LT(worst, 1.0) << "a new client waited " << worst << " s beside " << kIdle << " idle connections";
 
   // The idle connections were kept, not dropped to make room: each serves a second request.
   int again = 0;

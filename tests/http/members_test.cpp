@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "nlohmann/json.hpp"
@@ -59,6 +60,13 @@ class Members : public ::testing::Test {
     auto db = server_->open_db();
     return db->read([&](db::Conn& c) { return c.scalar_i64(sql); });
   }
+  // A demo company's id, by its name (demo_members.cpp): ids depend on the order of creation.
+  static std::int64_t company_id(const std::string& name) {
+    auto db = server_->open_db();
+    return db->read([&](db::Conn& c) {
+      return c.scalar_i64("SELECT id FROM organizations WHERE kind = 'company' AND name = ?", {name});
+    });
+  }
   static TestServer* server_;
   static std::map<std::string, std::string> passwords_;
 };
@@ -90,14 +98,29 @@ TEST_F(Members, ARepresentativeSeesOnlyTheirOwnCompanysInvoices) {
   EXPECT_EQ(rep.get("/invoices/" + std::to_string(other_invoice)).status, 404);
   EXPECT_EQ(rep.get("/invoices/" + std::to_string(other_invoice) + "/pdf").status, 404);
   EXPECT_EQ(rep.get("/api/v1/invoices/" + std::to_string(other_invoice)).status, 404);
-  EXPECT_EQ(rep.get("/companies/" + std::to_string(own_company + 1)).status, 404);
+  const auto other_company = company_id("デモ創薬ファーマ株式会社");
+  ASSERT_NE(other_company, own_company);
+  EXPECT_EQ(rep.get("/companies/" + std::to_string(other_company)).status, 404);
   EXPECT_EQ(rep.get("/companies/" + std::to_string(own_company)).status, 200);
   EXPECT_EQ(rep.get("/fee-schedules").status, 403) << "nobody but the secretariat sees fees";
+  // The API lists exactly the invoices of the representative's company, not an empty list.
+  std::set<std::int64_t> own_invoices;
+  for (const auto& r : db->read([&](db::Conn& c) {
+         return c.query("SELECT id FROM invoices WHERE company_id = ?", {own_company});
+       }))
+    own_invoices.insert(r.i64("id"));
+  ASSERT_FALSE(own_invoices.empty()) << "the demo gives the representative's company an invoice";
   auto api = rep.get("/api/v1/invoices");
+  ASSERT_EQ(api.status, 200) << api.body;
   // Kept in a variable: a range-for over a member of a temporary reads freed memory.
   const auto invoices = nlohmann::json::parse(api.body);
   ASSERT_TRUE(invoices.contains("items")) << api.body;
-  for (const auto& inv : invoices["items"]) EXPECT_EQ(inv["company_id"], own_company);
+  std::set<std::int64_t> listed;
+  for (const auto& inv : invoices["items"]) {
+    EXPECT_EQ(inv["company_id"], own_company) << inv.dump();
+    listed.insert(inv["id"].get<std::int64_t>());
+  }
+  EXPECT_EQ(listed, own_invoices) << api.body;
   auto trainee = as("trainee@mdsc.example");
   EXPECT_EQ(trainee.get("/invoices").status, 403);
   EXPECT_EQ(trainee.get("/api/v1/invoices").status, 403);
@@ -146,17 +169,29 @@ TEST_F(Members, BadInputNamesTheFieldAndWritesNothing) {
   HttpClient c(server_->port());
   auto memberships = count("SELECT COUNT(*) FROM memberships");
   auto payments = count("SELECT COUNT(*) FROM payments");
-  auto big = c.send_json("POST", "/api/v1/memberships?lang=en", R"({"company_id":1,"fiscal_year":2019,"tier":"B"})", token);
+  // Looked up, not assumed: a large company (not a venture), and an invoice the demo leaves unpaid.
+  const auto large = company_id("デモ創薬ファーマ株式会社");
+  const auto unpaid = company_id("デモヘルスケアデータ株式会社");
+  const auto invoice = server_->open_db()->read([&](db::Conn& x) {
+    return x.scalar_i64("SELECT id FROM invoices WHERE company_id = ? AND kind = 'invoice'", {unpaid});
+  });
+  auto membership = [&](int fiscal_year, const std::string& tier) {
+    return nlohmann::json{{"company_id", large}, {"fiscal_year", fiscal_year}, {"tier", tier}}.dump();
+  };
+  auto big = c.send_json("POST", "/api/v1/memberships?lang=en", membership(2019, "B"), token);
   EXPECT_EQ(big.status, 422);
   EXPECT_TRUE(nlohmann::json::parse(big.body)["error"]["fields"].contains("fiscal_year")) << big.body;
-  auto b = c.send_json("POST", "/api/v1/memberships?lang=en", R"({"company_id":2,"fiscal_year":2018,"tier":"B"})", token);
+  auto b = c.send_json("POST", "/api/v1/memberships?lang=en", membership(2018, "B"), token);
   EXPECT_EQ(b.status, 422);
   EXPECT_NE(nlohmann::json::parse(b.body)["error"]["fields"]["tier"].get<std::string>().find("ventures only"), std::string::npos)
       << b.body;
-  auto unknown = c.send_json("POST", "/api/v1/memberships", R"({"company_id":2,"fiscal_year":2018,"tier":"Z"})", token);
+  auto unknown = c.send_json("POST", "/api/v1/memberships", membership(2018, "Z"), token);
   EXPECT_EQ(unknown.status, 422);
   EXPECT_TRUE(nlohmann::json::parse(unknown.body)["error"]["fields"].contains("tier"));
-  auto negative = c.send_json("POST", "/api/v1/payments", R"({"invoice_id":12,"paid_on":"2017-12-01","amount":-5,"method":"cash"})", token);
+  auto negative = c.send_json("POST", "/api/v1/payments",
+                              nlohmann::json{{"invoice_id", invoice}, {"paid_on", "2017-12-01"}, {"amount", -5},
+                                             {"method", "cash"}}.dump(),
+                              token);
   EXPECT_EQ(negative.status, 422) << negative.body;
   EXPECT_TRUE(nlohmann::json::parse(negative.body)["error"]["fields"].contains("amount"));
   EXPECT_EQ(count("SELECT COUNT(*) FROM memberships"), memberships);

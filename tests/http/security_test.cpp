@@ -2,6 +2,9 @@
 // sessions and tokens, password guessing.
 #include <gtest/gtest.h>
 
+#include <regex>
+#include <set>
+
 #include "nlohmann/json.hpp"
 #include "support/http_client.h"
 #include "support/test_server.h"
@@ -115,15 +118,38 @@ TEST_F(Security, UsersSeeOnlyTheirOwnSessionsAndTokens) {
   ASSERT_NE(p, std::string::npos);
   std::string taro_token = created.body.substr(p, created.body.find('<', p) - p);
 
-  auto hana_sessions = hana.get("/account/sessions");
-  EXPECT_EQ(hana_sessions.body.find("taro"), std::string::npos);
+  // Hana signs in on a second device, so that her sessions page has a session to list besides
+  // the one viewing it. The page shows devices and times, not names: its sessions are told apart
+  // by the forms that end them, /account/sessions/<id>/end (all but the current one).
+  HttpClient hana_phone(server_->port());
+  ASSERT_EQ(hana_phone.login("hana@example.org", "Blue-autumn-river-2017"), 303);
+  auto db = server_->open_db();
+  auto session_ids = [&](const std::string& email) {
+    std::set<std::int64_t> ids;
+    for (const auto& r : db->read([&](db::Conn& c) {
+           return c.query("SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?", {email});
+         }))
+      ids.insert(r.i64("id"));
+    return ids;
+  };
+  const auto taro_sessions = session_ids("taro@example.org");
+  const auto hana_sessions = session_ids("hana@example.org");
+  ASSERT_EQ(taro_sessions.size(), 1u);
+  ASSERT_EQ(hana_sessions.size(), 2u);
+  const std::int64_t taro_session = *taro_sessions.begin();
+  auto hana_page = hana.get("/account/sessions");
+  ASSERT_EQ(hana_page.status, 200);
+  std::set<std::int64_t> listed;
+  const std::regex end_form("action=\"/account/sessions/(\\d+)/end\"");
+  for (auto it = std::sregex_iterator(hana_page.body.begin(), hana_page.body.end(), end_form);
+       it != std::sregex_iterator(); ++it)
+    listed.insert(std::stoll((*it)[1]));
+  ASSERT_EQ(listed.size(), 1u) << "Hana's other session, and only it:\n" << hana_page.body;
+  EXPECT_TRUE(hana_sessions.count(*listed.begin())) << "a session that is not Hana's: " << *listed.begin();
+  EXPECT_FALSE(listed.count(taro_session)) << "Taro's session is on Hana's page";
   auto hana_tokens = hana.get("/account/tokens");
   EXPECT_EQ(hana_tokens.body.find("taro script"), std::string::npos);
 
-  auto db = server_->open_db();
-  auto taro_session = db->read([](db::Conn& c) {
-    return c.scalar_i64("SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'taro@example.org'");
-  });
   auto taro_token_id = db->read([](db::Conn& c) {
     return c.scalar_i64("SELECT t.id FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = 'taro@example.org'");
   });
@@ -138,10 +164,10 @@ TEST_F(Security, UsersSeeOnlyTheirOwnSessionsAndTokens) {
   HttpClient anon(server_->port());
   auto list = anon.get("/api/v1/me/sessions", {{"Authorization", "Bearer " + taro_token}});
   EXPECT_EQ(list.status, 200);
-  // Kept in a variable: a range-for over a member of a temporary reads freed memory.
   const auto sessions = nlohmann::json::parse(list.body);
   ASSERT_TRUE(sessions.contains("items")) << list.body;
-  for (const auto& s : sessions["items"]) EXPECT_EQ(s["id"], taro_session);
+  ASSERT_EQ(sessions["items"].size(), 1u) << "Taro's one session, and no one else's: " << list.body;
+  EXPECT_EQ(sessions["items"][0]["id"], taro_session) << list.body;
   // A trainee is not the secretariat.
   EXPECT_EQ(anon.get("/api/v1/users", {{"Authorization", "Bearer " + taro_token}}).status, 403);
   EXPECT_EQ(taro.get("/admin/users").status, 403);

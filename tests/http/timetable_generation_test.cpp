@@ -3,13 +3,12 @@
 // the page shows the grid, a run can be stopped, and only the secretariat starts or stops one.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <set>
-#include <thread>
 
 #include "nlohmann/json.hpp"
 #include "support/http_client.h"
 #include "support/test_server.h"
+#include "support/wait.h"
 
 namespace mdsc::testing {
 namespace {
@@ -46,16 +45,16 @@ class Generation : public ::testing::Test {
     delete server_;
     server_ = nullptr;
   }
-  // Polls the run until it is no longer running (the solver's own time budget bounds it).
+  // Asks for the run until it is no longer running (the solver's own time budget ends it; the
+  // wait's deadline only bounds a hang).
   static nlohmann::json wait_for(HttpClient& c, std::int64_t run) {
     nlohmann::json j;
-    for (int attempt = 0; attempt < 2400; ++attempt) {
+    wait_until([&] {
       auto r = c.get("/api/v1/timetables/" + std::to_string(run), {{"Authorization", "Bearer " + token_}});
       EXPECT_EQ(r.status, 200) << r.body;
-      j = nlohmann::json::parse(r.body);
-      if (j["status"] != "running") break;
-      std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    }
+      j = nlohmann::json::parse(r.body, nullptr, false);
+      return r.status != 200 || !j.is_object() || j["status"] != "running";
+    });
     return j;
   }
   static TestServer* server_;

@@ -1,10 +1,10 @@
 #include "support/outbox.h"
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <thread>
+
+#include "support/wait.h"
 
 namespace mdsc::testing {
 
@@ -27,7 +27,7 @@ std::string decode_base64(const std::string& in) {
 
 std::vector<std::string> outbox_mails(const std::string& dir, const std::string& must_contain, std::size_t at_least) {
   std::vector<std::string> out;
-  for (int attempt = 0; attempt < 400 && out.size() < at_least; ++attempt) {
+  wait_until([&] {
     out.clear();
     if (std::filesystem::exists(dir))
       for (const auto& e : std::filesystem::directory_iterator(dir)) {
@@ -39,8 +39,8 @@ std::vector<std::string> outbox_mails(const std::string& dir, const std::string&
         if (raw.find(must_contain) == std::string::npos) continue;
         out.push_back(decode_base64(raw.substr(raw.find("\r\n\r\n") + 4)));
       }
-    if (out.size() < at_least) std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
+    return out.size() >= at_least;
+  });
   return out;
 }
 

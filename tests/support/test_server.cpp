@@ -3,14 +3,19 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <future>
+#include <mutex>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -48,19 +53,64 @@ struct Spawned {
   int in_fd = -1;
 };
 
+// Every child is forked from this one thread, which lives as long as the process. The child asks
+// for SIGKILL when its parent dies (PR_SET_PDEATHSIG), so a test binary that aborts or is killed
+// leaves no `mdsc serve` behind; but "parent" there means the thread that forked it, and a test
+// may start a server on a thread that ends before the server should.
+class Forker {
+ public:
+  static Forker& instance() {
+    static Forker forker;
+    return forker;
+  }
+  // Runs `fork_child` (which forks and returns the child's pid) on the forking thread.
+  pid_t run(std::function<pid_t()> fork_child) {
+    std::packaged_task<pid_t()> task(std::move(fork_child));
+    auto pid = task.get_future();
+    {
+      std::lock_guard lock(mu_);
+      tasks_.push_back(std::move(task));
+    }
+    cv_.notify_one();
+    return pid.get();
+  }
+  ~Forker() {
+    {
+      std::lock_guard lock(mu_);
+      done_ = true;
+    }
+    cv_.notify_one();
+    thread_.join();
+  }
+
+ private:
+  Forker() : thread_([this] { loop(); }) {}
+  void loop() {
+    std::unique_lock lock(mu_);
+    for (;;) {
+      cv_.wait(lock, [&] { return done_ || !tasks_.empty(); });
+      if (tasks_.empty()) return;
+      auto task = std::move(tasks_.front());
+      tasks_.pop_front();
+      lock.unlock();
+      task();
+      lock.lock();
+    }
+  }
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::packaged_task<pid_t()>> tasks_;
+  bool done_ = false;
+  std::thread thread_;  // last: started once the rest is constructed
+};
+
 Spawned spawn(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
               const std::string& stderr_path) {
   int out[2], in[2], err[2] = {-1, -1};
   if (::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(in, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   if (stderr_path.empty() && ::pipe2(err, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_adddup2(&fa, in[0], 0);
-  posix_spawn_file_actions_adddup2(&fa, out[1], 1);
-  if (stderr_path.empty())
-    posix_spawn_file_actions_adddup2(&fa, err[1], 2);
-  else
-    posix_spawn_file_actions_addopen(&fa, 2, stderr_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  // Everything the child needs is made before fork: between fork and exec a child of a
+  // multi-threaded process may only make async-signal-safe calls.
   std::vector<std::string> argv_s{binary()};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -70,13 +120,29 @@ Spawned spawn(const std::vector<std::string>& args, const std::map<std::string, 
   std::vector<char*> envp;
   for (auto& e : env_s) envp.push_back(e.data());
   envp.push_back(nullptr);
+  const pid_t parent = ::getpid();
+
   Spawned s;
-  int rc = posix_spawn(&s.pid, argv_s[0].c_str(), &fa, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&fa);
+  s.pid = Forker::instance().run([&]() -> pid_t {
+    pid_t pid = ::fork();
+    if (pid != 0) return pid;
+    // The child.
+    if (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || ::getppid() != parent) ::_exit(127);  // parent already gone
+    if (::dup2(in[0], 0) < 0 || ::dup2(out[1], 1) < 0) ::_exit(127);
+    if (stderr_path.empty()) {
+      if (::dup2(err[1], 2) < 0) ::_exit(127);
+    } else {
+      int fd = ::open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+      if (fd < 0 || ::dup2(fd, 2) < 0) ::_exit(127);
+      if (fd != 2) ::close(fd);
+    }
+    ::execve(argv[0], argv.data(), envp.data());
+    ::_exit(127);
+  });
   ::close(out[1]);
   ::close(in[0]);
   if (err[1] >= 0) ::close(err[1]);
-  if (rc != 0) throw std::runtime_error("could not start " + argv_s[0]);
+  if (s.pid < 0) throw std::runtime_error("could not start " + argv_s[0]);
   s.out_fd = out[0];
   s.in_fd = in[1];
   s.err_fd = err[0];

@@ -1,6 +1,7 @@
 #pragma once
 // A real `mdsc serve` on a free loopback port, on a fresh database of the backend under test.
-// The binary is $MDSC_BINARY (set by ctest). Its stderr goes to <dir>/server.log.
+// The binary is $MDSC_BINARY (set by ctest). Its stderr goes to <dir>/server.log. It dies with
+// the test program, however that ends (SIGKILL at its death; see spawn() in test_server.cpp).
 #include <sys/types.h>
 
 #include <map>
