@@ -127,7 +127,8 @@ void load_demo_admissions(db::Database& db, const DemoOrganizations& orgs) {
   must(members::decide_consultation(db, actor, second->seat_request_id, true, 300000, "追加1名、30万円で合意", decided),
        "consultation");
   must(admissions::decide_application(db, actor, b_ids[15], "accepted", "", "", decided + 60), "decision extra");
-  auto fee = invoicing::issue_seat_invoice(db, actor, second->seat_request_id, {"2017-12-01", "2017-12-28", ""}, decided + 120);
+  auto fee = invoicing::issue_seat_invoice(db, actor, second->seat_request_id, {"2017-12-01", "2017-12-28", ""},
+                                          tokyo("2017-12-01", "10:00:00"));
   if (!fee) must(fee.status(), "seat invoice");
   // Others of the second wave: one declined (seat given back), the rest left for the secretariat.
   must(admissions::decide_application(db, actor, b_ids[12], "declined", "受講枠を超えるため", "", decided), "decline B");

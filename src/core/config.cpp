@@ -110,6 +110,14 @@ const std::vector<Setting>& settings() {
       {"mail", "smtp_user", "MDSC_SMTP_USER", false, text(&Config::smtp_user)},
       {"mail", "smtp_password", "MDSC_SMTP_PASSWORD", false, text(&Config::smtp_password)},
       {"mail", "outbox_dir", "", false, text(&Config::outbox_dir)},
+      {"invoicing", "invoice_backdate_days", "MDSC_INVOICE_BACKDATE_DAYS", true,
+       [](Config& c, const std::string& v, const std::string& where) {
+         c.invoice_backdate_days = static_cast<int>(parse_uint(v, where, 3660, "a number of days 0-3660"));
+       }},
+      {"invoicing", "invoice_forward_days", "MDSC_INVOICE_FORWARD_DAYS", true,
+       [](Config& c, const std::string& v, const std::string& where) {
+         c.invoice_forward_days = static_cast<int>(parse_uint(v, where, 366, "a number of days 0-366"));
+       }},
   };
   return all;
 }

@@ -28,6 +28,12 @@
 //   smtp_password = ""                                     # MDSC_SMTP_PASSWORD
 //   outbox_dir    = ""                                     # default <data_dir>/outbox
 //
+//   [invoicing]
+//   invoice_backdate_days = 30   # MDSC_INVOICE_BACKDATE_DAYS (0-3660): an invoice or credit note may be
+//                                #   dated up to this many days before today (Asia/Tokyo)...
+//   invoice_forward_days  = 3    # MDSC_INVOICE_FORWARD_DAYS (0-366): ...or this many days after it.
+//                                #   Never in a fiscal year the secretariat has closed.
+//
 // An environment variable that is set but empty counts as unset. behind_tls is not a setting:
 // it follows base_url. A trailing "/" on base_url is removed so links can append "/path".
 #include <cstdint>
@@ -36,6 +42,10 @@
 #include "core/ip_address.h"
 
 namespace mdsc {
+
+// The defaults of the invoice date window, also used by operations called without a Config.
+inline constexpr int kInvoiceBackdateDays = 30;
+inline constexpr int kInvoiceForwardDays = 3;
 
 struct Config {
   std::string db_url = "sqlite:mdsc-data/mdsc.db";
@@ -55,6 +65,8 @@ struct Config {
   std::string log_level = "info";
   std::size_t db_pool = 0;           // 0: threads + 2
   net::CidrList proxies;             // trusted_proxies, parsed
+  int invoice_backdate_days = kInvoiceBackdateDays;
+  int invoice_forward_days = kInvoiceForwardDays;
 };
 
 // Reads the TOML file if path is non-empty (missing file is an error) and the environment.

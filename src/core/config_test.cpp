@@ -11,7 +11,8 @@ namespace {
 
 const char* kVars[] = {"MDSC_DB",        "MDSC_BIND",         "MDSC_PORT",         "MDSC_THREADS",
                        "MDSC_BASE_URL",  "MDSC_DATA_DIR",     "MDSC_MAIL_FROM",    "MDSC_SMTP_URL",
-                       "MDSC_SMTP_USER", "MDSC_SMTP_PASSWORD", "MDSC_RESOURCE_DIR", "MDSC_LOG_LEVEL"};
+                       "MDSC_SMTP_USER", "MDSC_SMTP_PASSWORD", "MDSC_RESOURCE_DIR", "MDSC_LOG_LEVEL",
+                       "MDSC_INVOICE_BACKDATE_DAYS", "MDSC_INVOICE_FORWARD_DAYS"};
 
 class ConfigTest : public ::testing::Test {
  protected:
@@ -139,6 +140,25 @@ TEST_F(ConfigTest, OtherBadValues) {
   EXPECT_NE(error_of(write("port = 80\n")).find("port"), std::string::npos);
   EXPECT_NE(error_of(write("[server\n")).find(path_.string() + ":1:"), std::string::npos);
   EXPECT_NE(error_of("/nonexistent/mdsc.toml").find("/nonexistent/mdsc.toml"), std::string::npos);
+}
+
+TEST_F(ConfigTest, InvoiceDateWindow) {
+  Config d = load_config("");
+  EXPECT_EQ(d.invoice_backdate_days, 30);
+  EXPECT_EQ(d.invoice_forward_days, 3);
+  Config f = load_config(write("[invoicing]\ninvoice_backdate_days = 60\ninvoice_forward_days = 0\n"));
+  EXPECT_EQ(f.invoice_backdate_days, 60);
+  EXPECT_EQ(f.invoice_forward_days, 0);
+  ::setenv("MDSC_INVOICE_BACKDATE_DAYS", "400", 1);
+  EXPECT_EQ(load_config("").invoice_backdate_days, 400);
+  ::setenv("MDSC_INVOICE_BACKDATE_DAYS", "-1", 1);
+  EXPECT_NE(error_of("").find("MDSC_INVOICE_BACKDATE_DAYS"), std::string::npos);
+  ::unsetenv("MDSC_INVOICE_BACKDATE_DAYS");
+  ::setenv("MDSC_INVOICE_FORWARD_DAYS", "367", 1);
+  EXPECT_NE(error_of("").find("MDSC_INVOICE_FORWARD_DAYS"), std::string::npos);
+  ::unsetenv("MDSC_INVOICE_FORWARD_DAYS");
+  EXPECT_NE(error_of(write("[invoicing]\ninvoice_backdate_days = 5000\n")).find("invoicing.invoice_backdate_days"),
+            std::string::npos);
 }
 
 TEST_F(ConfigTest, Ipv6BindInDefaultBaseUrl) {

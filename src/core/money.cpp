@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/i18n.h"
+#include "core/money.h"
 
 namespace mdsc::i18n {
 namespace {
@@ -33,3 +34,27 @@ std::string yen(std::int64_t amount) {
 }
 
 }  // namespace mdsc::i18n
+
+namespace mdsc::money {
+
+std::optional<std::int64_t> add(std::int64_t a, std::int64_t b) {
+  std::int64_t r;
+  if (__builtin_add_overflow(a, b, &r)) return std::nullopt;
+  return r;
+}
+
+std::optional<std::int64_t> sub(std::int64_t a, std::int64_t b) {
+  std::int64_t r;
+  if (__builtin_sub_overflow(a, b, &r)) return std::nullopt;
+  return r;
+}
+
+std::optional<std::int64_t> mul(std::int64_t a, std::int64_t b) {
+  std::int64_t r;
+  if (__builtin_mul_overflow(a, b, &r)) return std::nullopt;
+  return r;
+}
+
+std::optional<std::int64_t> negate(std::int64_t a) { return sub(0, a); }
+
+}  // namespace mdsc::money

@@ -1,11 +1,15 @@
 #include "modules/invoicing/handlers.h"
 
+#include "core/clock.h"
 #include "core/i18n.h"
 #include "modules/audit/web_actor.h"
+#include "modules/invoicing/fiscal_years.h"
 #include "modules/invoicing/operations.h"
 #include "modules/invoicing/pdf.h"
+#include "modules/invoicing/verification.h"
 #include "modules/members/forms.h"
 #include "modules/members/policy.h"
+#include "modules/members/repo.h"
 #include "modules/members/views.h"
 #include "web/fields.h"
 #include "web/render.h"
@@ -15,6 +19,15 @@ namespace mdsc::invoicing::handlers {
 namespace {
 
 std::string today(const Context& ctx) { return i18n::tokyo_date_iso(ctx.now()); }
+
+DateWindow window(const Context& ctx) { return date_window(ctx.services.config); }
+
+// "Today by default; from <date> to <date>": what the date fields accept, said before it is refused.
+std::string date_hint(const Context& ctx) {
+  auto w = window(ctx);
+  return ctx.t("invoices.date_window_hint", {{"back", std::to_string(w.backdate_days)},
+                                             {"forward", std::to_string(w.forward_days)}});
+}
 
 // The invoice if this user may see it; a representative of another company gets nothing (404).
 std::optional<Invoice> visible_invoice(Context& ctx, std::int64_t id) {
@@ -85,13 +98,21 @@ Response show(Context& ctx, const Invoice& inv, const Status& st, int status) {
                        {"form", form}};
   if (manage) data["payment_fields"] = web::fields(ctx, payment_fields(ctx, inv), form);
   if (form["errors"].contains("reason")) data["reason_error"] = form["errors"]["reason"];
+  if (form["errors"].contains("issue_date")) data["credit_date_error"] = form["errors"]["issue_date"];
+  data["credit_date"] = form["values"].contains("issue_date") ? form["values"]["issue_date"].get<std::string>() : day;
+  data["date_hint"] = date_hint(ctx);
   return web::page(ctx, "invoicing/invoice.html", inv.kind == "credit_note" ? "invoices.credit_note" : "invoices.detail",
                    data, status);
 }
 
-Response pdf_response(const Invoice& inv, const std::string& lang) {
+// The verification address (and so the QR code) is added when the PDF is made, from the public
+// base URL of the configuration: it is not part of the stored snapshot, which stays what was issued.
+Response pdf_response(const Context& ctx, const Invoice& inv) {
+  InvoiceDocument doc = inv.document;
+  auto token = ctx.db().read([&](db::Conn& c) { return verification_token(c, inv.id); });
+  if (!token.empty()) doc.verify_url = verification_url(ctx.services.config.base_url, token);
   http::Response r;
-  r.body = render_pdf(inv.document, lang);
+  r.body = render_pdf(doc, ctx.lang == "en" ? "en" : "ja");
   r.set_header("Content-Type", "application/pdf");
   r.set_header("Content-Disposition", "inline; filename=\"" + inv.number + ".pdf\"");
   r.set_header("Cache-Control", "private, no-store");
@@ -99,18 +120,48 @@ Response pdf_response(const Invoice& inv, const std::string& lang) {
 }
 
 IssueInput issue_input(const Context& ctx) {
-  return IssueInput{ctx.form.trimmed("issue_date"), ctx.form.trimmed("due_date"), ctx.form.trimmed("notes")};
+  return IssueInput{ctx.form.trimmed("issue_date"), ctx.form.trimmed("due_date"), ctx.form.trimmed("notes"), window(ctx)};
+}
+
+// The membership invoice form again, with what was typed and why it was refused.
+Response issue_form(Context& ctx, std::int64_t membership_id, const Status& st, int status) {
+  auto subject = ctx.db().read([&](db::Conn& c) -> std::optional<nlohmann::json> {
+    auto m = members::repo::membership(c, membership_id);
+    if (!m) return std::nullopt;
+    auto company = members::repo::organization(c, m->company_id);
+    return nlohmann::json{{"company", company ? company->name : ""},
+                          {"fy", i18n::fiscal_year_display(ctx.lang, m->fiscal_year)},
+                          {"href", "/memberships/" + std::to_string(m->id)},
+                          {"action", "/memberships/" + std::to_string(m->id) + "/invoice"}};
+  });
+  if (!subject) return web::not_found(ctx);
+  auto form = web::form_state(ctx, st);
+  web::FieldSpec issue{"issue_date", "invoices.issue_date", "date", false, "off"};
+  issue.value = today(ctx);
+  web::FieldSpec due{"due_date", "invoices.due_date", "date", false, "off"};
+  due.hint_id = "invoices.due_hint";
+  web::FieldSpec notes{"notes", "invoices.notes", "textarea", false, "off"};
+  auto fields = web::fields(ctx, {issue, due, notes}, form);
+  fields[0]["hint"] = date_hint(ctx);
+  fields[0]["hint_id"] = "f-issue_date-hint";
+  fields[0]["describedby"] = "f-issue_date-hint" + std::string(fields[0].contains("error_id") ? " f-issue_date-error" : "");
+  return web::page(ctx, "invoicing/issue.html", "invoices.issue",
+                   {{"m", *subject}, {"fields", fields}, {"form", form}}, status);
 }
 
 }  // namespace
 
-Response invoices_list(Context& ctx) {
+namespace {
+
+// The invoices of a fiscal year; for the secretariat also whether the year's numbers are closed,
+// or the form that closes them once the year has ended.
+Response list_page(Context& ctx, int fy, const Status& st, int status) {
   InvoiceQuery q;
-  q.fiscal_year = members::requested_fiscal_year(ctx);
+  q.fiscal_year = fy;
   q.status = ctx.query.get("status");
   q.today = today(ctx);
   q.company_ids = members::own_companies(ctx.me());
-  auto list = ctx.db().read([&](db::Conn& c) { return list_invoices(c, q); });
+  auto [list, closure] = ctx.db().read([&](db::Conn& c) { return std::make_pair(list_invoices(c, q), year_closure(c, fy)); });
   auto rows = nlohmann::json::array();
   std::int64_t total = 0, paid = 0;
   for (const auto& inv : list) {
@@ -126,10 +177,41 @@ Response invoices_list(Context& ctx) {
   auto statuses = nlohmann::json::array();
   for (const auto& s : invoice_statuses())
     statuses.push_back({{"value", s}, {"label", ctx.t("invoice.status." + s)}, {"selected", s == q.status}});
-  return web::page(ctx, "invoicing/invoices.html", "invoices.title",
-                   {{"rows", rows}, {"fy", members::fiscal_year_nav(ctx, "/invoices", q.fiscal_year)},
-                    {"fy_value", q.fiscal_year}, {"statuses", statuses}, {"total", i18n::yen(total)},
-                    {"paid", i18n::yen(paid)}, {"outstanding", i18n::yen(total - paid)}});
+  auto form = web::form_state(ctx, st);
+  nlohmann::json data{{"rows", rows}, {"fy", members::fiscal_year_nav(ctx, "/invoices", fy)},
+                      {"fy_value", fy}, {"statuses", statuses}, {"total", i18n::yen(total)},
+                      {"paid", i18n::yen(paid)}, {"outstanding", i18n::yen(total - paid)}, {"form", form}};
+  if (members::manages_members(ctx.user)) {
+    const std::string year = i18n::fiscal_year_display(ctx.lang, fy);
+    if (closure) {
+      std::int64_t closed_at = 0;
+      parse_iso_utc(closure->closed_at, closed_at);
+      data["closed"] = ctx.t("invoices.closed_on", {{"year", year}, {"date", i18n::tokyo_date_iso(closed_at)}});
+    } else if (fy < members::current_fiscal_year(ctx.now())) {
+      web::FieldSpec confirm{"confirm", "invoices.close_confirm", "checkbox"};
+      data["close"] = {{"heading", ctx.t("invoices.close_heading", {{"year", year}})},
+                       {"submit", ctx.t("invoices.close_submit", {{"year", year}})},
+                       {"confirm", web::field(ctx, confirm, form)}};
+    }
+  }
+  return web::page(ctx, "invoicing/invoices.html", "invoices.title", data, status);
+}
+
+}  // namespace
+
+Response invoices_list(Context& ctx) {
+  return list_page(ctx, members::requested_fiscal_year(ctx), Status::ok(), 200);
+}
+
+Response close_year(Context& ctx) {
+  Status st;
+  auto fy = members::read_int(ctx.form.get("fiscal_year"), "fiscal_year", st).value_or(0);
+  if (fy < 2000 || fy > 2100) return web::error(ctx, Status::invalid().field("fiscal_year", "validation.fiscal_year"));
+  if (ctx.form.get("confirm") != "1") st.field("confirm", "invoicing.close_confirm_required");
+  if (st) st = close_fiscal_year(ctx.db(), audit::actor_of(ctx), static_cast<int>(fy), ctx.now());
+  if (!st) return list_page(ctx, static_cast<int>(fy), st, http_status(st.code()));
+  ctx.flash_next("success", "invoices.year_closed_done");
+  return web::redirect(ctx, "/invoices?fy=" + std::to_string(fy));
 }
 
 Response invoice_show(Context& ctx) {
@@ -141,7 +223,7 @@ Response invoice_show(Context& ctx) {
 Response invoice_pdf(Context& ctx) {
   auto inv = visible_invoice(ctx, ctx.id_param("id"));
   if (!inv) return web::not_found(ctx);
-  return pdf_response(*inv, ctx.lang == "en" ? "en" : "ja");
+  return pdf_response(ctx, *inv);
 }
 
 Response issue_for_membership(Context& ctx) {
@@ -149,8 +231,7 @@ Response issue_for_membership(Context& ctx) {
   auto r = issue_membership_invoice(ctx.db(), audit::actor_of(ctx), m, issue_input(ctx), ctx.now());
   if (!r) {
     if (r.status().code() == Code::not_found) return web::not_found(ctx);
-    ctx.flash_next("error", r.status().message_id());
-    return web::redirect(ctx, "/memberships/" + std::to_string(m));
+    return issue_form(ctx, m, r.status(), http_status(r.status().code()));
   }
   ctx.flash_next("success", "invoices.issued");
   return web::redirect(ctx, "/invoices/" + std::to_string(*r));
@@ -192,7 +273,7 @@ Response credit_note_create(Context& ctx) {
   auto inv = visible_invoice(ctx, ctx.id_param("id"));
   if (!inv) return web::not_found(ctx);
   auto r = issue_credit_note(ctx.db(), audit::actor_of(ctx), inv->id, ctx.form.trimmed("reason"),
-                             ctx.form.trimmed("issue_date"), ctx.now());
+                             ctx.form.trimmed("issue_date"), ctx.now(), window(ctx));
   if (!r) return show(ctx, *inv, r.status(), http_status(r.status().code()));
   ctx.flash_next("success", "invoices.credited");
   return web::redirect(ctx, "/invoices/" + std::to_string(*r));
@@ -235,7 +316,10 @@ Response api_invoice(Context& ctx) {
   auto inv = visible_invoice(ctx, ctx.id_param("id"));
   if (!inv) return web::not_found(ctx);
   auto j = to_json(*inv, today(ctx));
-  auto payments = ctx.db().read([&](db::Conn& c) { return payments_of(c, inv->id); });
+  auto [payments, token] = ctx.db().read([&](db::Conn& c) {
+    return std::make_pair(payments_of(c, inv->id), verification_token(c, inv->id));
+  });
+  j["verify_url"] = token.empty() ? nlohmann::json() : nlohmann::json(verification_url(ctx.services.config.base_url, token));
   j["payments"] = nlohmann::json::array();
   for (const auto& p : payments) j["payments"].push_back(to_json(p));
   return web::json(200, j);
@@ -244,7 +328,7 @@ Response api_invoice(Context& ctx) {
 Response api_invoice_create(Context& ctx) {
   auto j = body_json(ctx);
   if (!j) return bad_json(ctx);
-  IssueInput in{str(*j, "issue_date"), str(*j, "due_date"), str(*j, "notes")};
+  IssueInput in{str(*j, "issue_date"), str(*j, "due_date"), str(*j, "notes"), window(ctx)};
   Result<std::int64_t> r = Status::invalid().field("membership_id", "validation.required");
   if (auto seat = int_of(*j, "seat_request_id"))
     r = issue_seat_invoice(ctx.db(), audit::actor_of(ctx), seat, in, ctx.now());
@@ -258,17 +342,46 @@ Response api_invoice_create(Context& ctx) {
 Response api_invoice_pdf(Context& ctx) {
   auto inv = visible_invoice(ctx, ctx.id_param("id"));
   if (!inv) return web::not_found(ctx);
-  return pdf_response(*inv, ctx.lang == "en" ? "en" : "ja");
+  return pdf_response(ctx, *inv);
 }
 
 Response api_credit_note(Context& ctx) {
   auto j = body_json(ctx);
   if (!j) return bad_json(ctx);
   auto r = issue_credit_note(ctx.db(), audit::actor_of(ctx), ctx.id_param("id"), str(*j, "reason"),
-                             str(*j, "issue_date"), ctx.now());
+                             str(*j, "issue_date"), ctx.now(), window(ctx));
   if (!r) return web::error(ctx, r.status());
   auto inv = ctx.db().read([&](db::Conn& c) { return find_invoice(c, *r); });
   return web::json(201, to_json(*inv, today(ctx)));
+}
+
+namespace {
+nlohmann::json closure_json(const YearClosure& y) {
+  return {{"fiscal_year", y.fiscal_year}, {"closed_at", y.closed_at},
+          {"closed_by", y.closed_by ? nlohmann::json(y.closed_by) : nlohmann::json()},
+          {"last_invoice_seq", y.last_invoice_seq}, {"last_credit_note_seq", y.last_credit_note_seq}};
+}
+}  // namespace
+
+Response api_year_closures(Context& ctx) {
+  auto years = ctx.db().read([](db::Conn& c) { return closed_years(c); });
+  auto items = nlohmann::json::array();
+  for (const auto& y : years) items.push_back(closure_json(y));
+  return web::json(200, {{"items", items}});
+}
+
+// Irreversible, so the body must say so: {"fiscal_year": 2017, "confirm": true}.
+Response api_year_close(Context& ctx) {
+  auto j = body_json(ctx);
+  if (!j) return bad_json(ctx);
+  auto fy = static_cast<int>(int_of(*j, "fiscal_year"));
+  Status st;
+  if (fy < 2000 || fy > 2100) st.field("fiscal_year", "validation.fiscal_year");
+  if (!(j->contains("confirm") && (*j)["confirm"] == true)) st.field("confirm", "invoicing.close_confirm_required");
+  if (st) st = close_fiscal_year(ctx.db(), audit::actor_of(ctx), fy, ctx.now());
+  if (!st) return web::error(ctx, st);
+  auto closure = ctx.db().read([&](db::Conn& c) { return year_closure(c, fy); });
+  return web::json(201, closure_json(*closure));
 }
 
 Response api_payments(Context& ctx) {

@@ -4,7 +4,10 @@
 
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "core/money.h"
+#include "modules/invoicing/fiscal_years.h"
 #include "modules/invoicing/tax.h"
+#include "modules/invoicing/verification.h"
 #include "modules/mail/outbox.h"
 #include "modules/members/operations.h"
 #include "modules/members/repo.h"
@@ -34,12 +37,31 @@ int fiscal_year_of_date(const std::string& date) {
 
 // Next number in the year's sequence, inside the caller's transaction: the increment commits or
 // rolls back with the invoice, so numbers have no gaps. Concurrent issuers wait on the row.
-int next_seq(db::Conn& c, int fy, const std::string& kind) {
+// nullopt when the year is closed: the conditional UPDATE is both the check and the row lock, so a
+// close committed before is seen, and a close that comes after waits for this issue to commit.
+// Nothing is incremented then, so returning the refusal (which commits) leaves no gap.
+std::optional<int> next_seq(db::Conn& c, int fy, const std::string& kind) {
   c.exec("INSERT INTO invoice_counters (fiscal_year, kind, last_seq) VALUES (?, ?, 0) ON CONFLICT DO NOTHING",
          {fy, kind});
-  c.exec("UPDATE invoice_counters SET last_seq = last_seq + 1 WHERE fiscal_year = ? AND kind = ?", {fy, kind});
+  if (c.exec("UPDATE invoice_counters SET last_seq = last_seq + 1 WHERE fiscal_year = ? AND kind = ? "
+             "AND closed_at IS NULL",
+             {fy, kind}) != 1)
+    return std::nullopt;
   return static_cast<int>(
       c.scalar_i64("SELECT last_seq FROM invoice_counters WHERE fiscal_year = ? AND kind = ?", {fy, kind}));
+}
+
+Status year_closed(int fy) {
+  return Status::invalid().field("issue_date", "invoicing.year_closed", {{"year", i18n::fiscal_year_label(fy)}});
+}
+
+// Serialises the payments and the credit note of one invoice (invoices are immutable rows, which
+// an UPDATE cannot lock): the membership row, which every issuing path sets; without one, on
+// PostgreSQL the invoice row itself (FOR UPDATE does not fire the immutability trigger). SQLite
+// writers are serial anyway.
+void lock_payments_of(db::Conn& c, const Invoice& inv) {
+  if (inv.membership_id) members::repo::lock_membership(c, inv.membership_id);
+  else if (c.dialect() == db::Dialect::postgresql) c.query("SELECT id FROM invoices WHERE id = ? FOR UPDATE", {inv.id});
 }
 
 std::string format_number(const std::string& prefix, int fy, bool credit, int seq) {
@@ -67,11 +89,21 @@ Result<Prepared> prepare(db::Conn& c, const IssueInput& in, std::int64_t now, bo
   if (!issuer) return Status(Code::invalid, "invoicing.no_issuer_profile");
   Prepared p;
   p.issuer = *issuer;
-  p.issue_date = in.issue_date.empty() ? i18n::tokyo_date_iso(now) : in.issue_date;
+  const std::string today = i18n::tokyo_date_iso(now);
+  p.issue_date = in.issue_date.empty() ? today : in.issue_date;
   Status st;
-  if (!valid_date(p.issue_date)) st.field("issue_date", "validation.date");
-  if (needs_due) {
-    p.due_date = in.due_date.empty() && st ? add_days(p.issue_date, issuer->payment_days) : in.due_date;
+  if (!valid_date(p.issue_date)) {
+    st.field("issue_date", "validation.date");
+  } else if (std::string earliest = add_days(today, -in.window.backdate_days); p.issue_date < earliest) {
+    st.field("issue_date", "invoicing.date_too_early", {{"date", earliest}, {"days", std::to_string(in.window.backdate_days)}});
+  } else if (std::string latest = add_days(today, in.window.forward_days); p.issue_date > latest) {
+    st.field("issue_date", "invoicing.date_too_late", {{"date", latest}, {"days", std::to_string(in.window.forward_days)}});
+  }
+  // An empty due date is allowed (issue date + payment days), also next to a refused issue date.
+  if (needs_due && in.due_date.empty()) {
+    if (st) p.due_date = add_days(p.issue_date, issuer->payment_days);
+  } else if (needs_due) {
+    p.due_date = in.due_date;
     if (!valid_date(p.due_date)) st.field("due_date", "validation.date");
     else if (st && p.due_date < p.issue_date) st.field("due_date", "invoicing.due_before_issue");
   }
@@ -82,13 +114,15 @@ Result<Prepared> prepare(db::Conn& c, const IssueInput& in, std::int64_t now, bo
 
 std::int64_t insert_invoice(db::Conn& c, const Invoice& inv, std::int64_t created_by, int seq, std::int64_t now) {
   auto opt = [](std::int64_t v) { return v ? db::Param(v) : db::Param(nullptr); };
-  return c.insert(
+  auto id = c.insert(
       "INSERT INTO invoices (number, kind, fiscal_year, seq, company_id, membership_id, seat_request_id, "
       "references_invoice_id, issue_date, due_date, document, subtotal, tax_total, total, created_by, created_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {inv.number, inv.kind, inv.fiscal_year, seq, inv.company_id, opt(inv.membership_id), opt(inv.seat_request_id),
        opt(inv.references_invoice_id), inv.issue_date, inv.due_date, document_to_json(inv.document).dump(),
        inv.subtotal, inv.tax_total, inv.total, opt(created_by), to_iso_utc(now)});
+  add_verification_token(c, id);
+  return id;
 }
 
 nlohmann::json audit_view(const Invoice& i) {
@@ -102,10 +136,12 @@ Result<std::int64_t> issue(db::Conn& c, const audit::Actor& actor, Invoice inv, 
   auto company = members::repo::organization(c, inv.company_id);
   if (!company) return Status::not_found();
   auto totals = compute_totals(lines, rounding_from(p.issuer.rounding));
-  int seq = next_seq(c, p.fy, "invoice");
+  if (!totals) return totals.status();
+  auto seq = next_seq(c, p.fy, "invoice");
+  if (!seq) return year_closed(p.fy);
   inv.kind = "invoice";
   inv.fiscal_year = p.fy;
-  inv.number = format_number(p.issuer.number_prefix, p.fy, false, seq);
+  inv.number = format_number(p.issuer.number_prefix, p.fy, false, *seq);
   inv.issue_date = p.issue_date;
   inv.due_date = p.due_date;
   InvoiceDocument& d = inv.document;
@@ -117,16 +153,16 @@ Result<std::int64_t> issue(db::Conn& c, const audit::Actor& actor, Invoice inv, 
   d.registration_number = p.issuer.registration_number;
   d.recipient = recipient_party(*company);
   d.lines = std::move(lines);
-  d.summaries = totals.summaries;
-  d.subtotal = totals.subtotal;
-  d.tax_total = totals.tax_total;
-  d.total = totals.total;
+  d.summaries = totals->summaries;
+  d.subtotal = totals->subtotal;
+  d.tax_total = totals->tax_total;
+  d.total = totals->total;
   d.payment_terms = p.issuer.bank_details;
   d.notes = notes;
-  inv.subtotal = totals.subtotal;
-  inv.tax_total = totals.tax_total;
-  inv.total = totals.total;
-  inv.id = insert_invoice(c, inv, actor.user_id, seq, now);
+  inv.subtotal = totals->subtotal;
+  inv.tax_total = totals->tax_total;
+  inv.total = totals->total;
+  inv.id = insert_invoice(c, inv, actor.user_id, *seq, now);
   audit::record(c, actor, "issue", "invoice", std::to_string(inv.id), nlohmann::json::object(), audit_view(inv), now);
   return inv.id;
 }
@@ -162,6 +198,10 @@ Invoice invoice_from(const db::Row& r) {
 
 }  // namespace
 
+DateWindow date_window(const Config& config) {
+  return DateWindow{config.invoice_backdate_days, config.invoice_forward_days};
+}
+
 Result<std::int64_t> issue_membership_invoice(db::Database& db, const audit::Actor& actor,
                                               std::int64_t membership_id, const IssueInput& in, std::int64_t now) {
   return db.write([&](db::Conn& c) -> Result<std::int64_t> {
@@ -189,12 +229,17 @@ Result<std::int64_t> issue_membership_invoice(db::Database& db, const audit::Act
 Result<std::int64_t> issue_seat_invoice(db::Database& db, const audit::Actor& actor, std::int64_t seat_request_id,
                                         const IssueInput& in, std::int64_t now) {
   return db.write([&](db::Conn& c) -> Result<std::int64_t> {
+    // The membership a seat belongs to never changes: read it, lock it, then read the seat's status
+    // and fee under the lock that decide_consultation and withdraw_seat take.
+    auto unlocked = members::repo::seat_request(c, seat_request_id);
+    if (!unlocked) return Status::not_found();
+    members::repo::lock_membership(c, unlocked->membership_id);
     auto r = members::repo::seat_request(c, seat_request_id);
-    if (!r) return Status::not_found();
     if (r->status != "accepted" || !r->extra_fee || *r->extra_fee <= 0)
       return Status::invalid().field("seat_request_id", "invoicing.no_extra_fee");
+    if (!money::within_limit(*r->extra_fee))  // agreed before the bound existed
+      return Status::invalid().field("extra_fee", "validation.amount_too_large", {{"max", i18n::yen(money::kMaxAmount)}});
     auto m = members::repo::membership(c, r->membership_id);
-    members::repo::lock_membership(c, m->id);
     for (const auto& existing : invoices_of_membership(c, m->id))
       if (existing.seat_request_id == seat_request_id && existing.kind == "invoice" && existing.credited_by.empty())
         return Status(Code::conflict, "invoicing.already_invoiced", {{"number", existing.number}});
@@ -213,31 +258,56 @@ Result<std::int64_t> issue_seat_invoice(db::Database& db, const audit::Actor& ac
 }
 
 Result<std::int64_t> issue_credit_note(db::Database& db, const audit::Actor& actor, std::int64_t invoice_id,
-                                       const std::string& reason, const std::string& issue_date, std::int64_t now) {
+                                       const std::string& reason, const std::string& issue_date, std::int64_t now,
+                                       const DateWindow& window) {
   if (reason.empty()) return Status::invalid().field("reason", "validation.required");
   return db.write([&](db::Conn& c) -> Result<std::int64_t> {
+    // The first read only finds the lock (membership_id never changes); "nothing paid" and "not yet
+    // credited" are read again under it, as record_payment reads them.
+    auto unlocked = find_invoice(c, invoice_id);
+    if (!unlocked) return Status::not_found();
+    lock_payments_of(c, *unlocked);
     auto original = find_invoice(c, invoice_id);
-    if (!original) return Status::not_found();
     if (original->kind != "invoice") return Status::invalid().field("invoice_id", "invoicing.not_an_invoice");
     if (!original->credited_by.empty())
       return Status(Code::conflict, "invoicing.already_credited", {{"number", original->credited_by}});
     if (original->paid > 0) return Status::invalid().field("invoice_id", "invoicing.credit_after_payment");
-    auto prepared = prepare(c, IssueInput{issue_date, "", ""}, now, false);
+    auto prepared = prepare(c, IssueInput{issue_date, "", "", window}, now, false);
     if (!prepared) return prepared.status();
     if (prepared->issue_date < original->issue_date)
       return Status::invalid().field("issue_date", "invoicing.credit_before_invoice");
-    int seq = next_seq(c, prepared->fy, "credit_note");
+    // The mirror image of the original: same lines and per-rate tax, negated, so the two sum to zero.
+    // Negated before a number is taken: a refusal after next_seq would commit a gap.
+    InvoiceDocument d = original->document;
+    bool fits = true;
+    auto neg = [&fits](std::int64_t& v) {
+      auto r = money::negate(v);
+      fits = fits && r.has_value();
+      v = r.value_or(0);
+    };
+    for (auto& l : d.lines) {
+      neg(l.unit_price);
+      neg(l.amount);
+    }
+    for (auto& s : d.summaries) {
+      neg(s.taxable);
+      neg(s.tax_amount);
+    }
+    neg(d.subtotal);
+    neg(d.tax_total);
+    neg(d.total);
+    if (!fits) return Status(Code::invalid, "invoicing.amount_too_large");
+    auto seq = next_seq(c, prepared->fy, "credit_note");
+    if (!seq) return year_closed(prepared->fy);
     Invoice cn;
     cn.kind = "credit_note";
     cn.fiscal_year = prepared->fy;
-    cn.number = format_number(prepared->issuer.number_prefix, prepared->fy, true, seq);
+    cn.number = format_number(prepared->issuer.number_prefix, prepared->fy, true, *seq);
     cn.company_id = original->company_id;
     cn.membership_id = original->membership_id;
     cn.seat_request_id = original->seat_request_id;
     cn.references_invoice_id = original->id;
     cn.issue_date = prepared->issue_date;
-    // The mirror image of the original: same lines and per-rate tax, negated, so the two sum to zero.
-    InvoiceDocument d = original->document;
     d.credit_note = true;
     d.number = cn.number;
     d.references_number = original->number;
@@ -245,24 +315,13 @@ Result<std::int64_t> issue_credit_note(db::Database& db, const audit::Actor& act
     d.due_date = "";
     d.issuer = issuer_party(prepared->issuer);
     d.registration_number = prepared->issuer.registration_number;
-    for (auto& l : d.lines) {
-      l.unit_price = -l.unit_price;
-      l.amount = -l.amount;
-    }
-    for (auto& s : d.summaries) {
-      s.taxable = -s.taxable;
-      s.tax_amount = -s.tax_amount;
-    }
-    d.subtotal = -d.subtotal;
-    d.tax_total = -d.tax_total;
-    d.total = -d.total;
     d.notes = reason;
     d.payment_terms = "";
     cn.document = d;
     cn.subtotal = d.subtotal;
     cn.tax_total = d.tax_total;
     cn.total = d.total;
-    cn.id = insert_invoice(c, cn, actor.user_id, seq, now);
+    cn.id = insert_invoice(c, cn, actor.user_id, *seq, now);
     audit::record(c, actor, "issue", "credit_note", std::to_string(cn.id), nlohmann::json::object(),
                   {{"number", cn.number}, {"references", original->number}, {"total", cn.total}, {"reason", reason}},
                   now);
@@ -276,6 +335,8 @@ Result<std::int64_t> record_payment(db::Database& db, const audit::Actor& actor,
   if (!valid_date(p.paid_on)) st.field("paid_on", "validation.date");
   else if (p.paid_on > i18n::tokyo_date_iso(now)) st.field("paid_on", "invoicing.paid_in_future");
   if (p.amount <= 0) st.field("amount", "validation.positive");
+  else if (!money::within_limit(p.amount))
+    st.field("amount", "validation.amount_too_large", {{"max", i18n::yen(money::kMaxAmount)}});
   bool known_method = false;
   for (const auto& m : payment_methods()) known_method |= m == p.method;
   if (!known_method) st.field("method", "validation.choice");
@@ -285,8 +346,8 @@ Result<std::int64_t> record_payment(db::Database& db, const audit::Actor& actor,
     auto inv = find_invoice(c, invoice_id);
     if (!inv) return Status::not_found();
     // Serialise payments of one membership's invoices so two clerks cannot together pay more than
-    // the balance (invoices themselves are immutable rows and cannot be locked by an UPDATE).
-    members::repo::lock_membership(c, inv->membership_id);
+    // the balance, and a payment with a credit note of the same invoice.
+    lock_payments_of(c, *inv);
     inv = find_invoice(c, invoice_id);
     if (inv->kind != "invoice") return Status::invalid().field("invoice_id", "invoicing.not_an_invoice");
     if (!inv->credited_by.empty()) return Status::invalid().field("invoice_id", "invoicing.payment_on_credited");
@@ -345,6 +406,12 @@ std::vector<Invoice> invoices_of_membership(db::Conn& c, std::int64_t membership
   for (const auto& r : c.query(std::string(kInvoiceSelect) + " WHERE i.membership_id = ? ORDER BY i.id", {membership_id}))
     out.push_back(invoice_from(r));
   return out;
+}
+
+std::optional<Invoice> credit_note_of(db::Conn& c, std::int64_t invoice_id) {
+  auto r = c.query_one(std::string(kInvoiceSelect) + " WHERE i.references_invoice_id = ?", {invoice_id});
+  if (!r) return std::nullopt;
+  return invoice_from(*r);
 }
 
 std::vector<Payment> payments_of(db::Conn& c, std::int64_t invoice_id) {

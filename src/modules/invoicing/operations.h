@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/config.h"
 #include "core/result.h"
 #include "db/database.h"
 #include "modules/audit/audit.h"
@@ -13,10 +14,20 @@
 
 namespace mdsc::invoicing {
 
+// The dates an invoice or a credit note may carry: today (Asia/Tokyo) unless another date is given,
+// which must lie within [today - backdate_days, today + forward_days] and never in a fiscal year
+// the secretariat has closed (fiscal_years.h). Pages and the API take the window from Config.
+struct DateWindow {
+  int backdate_days = kInvoiceBackdateDays;
+  int forward_days = kInvoiceForwardDays;
+};
+DateWindow date_window(const Config& config);
+
 struct IssueInput {
   std::string issue_date;  // YYYY-MM-DD; "" = today (Asia/Tokyo)
   std::string due_date;    // "" = issue date + the issuer's payment days
   std::string notes;
+  DateWindow window;
 };
 
 // The annual fee of a membership. Refused while an invoice for it stands uncancelled.
@@ -25,10 +36,13 @@ Result<std::int64_t> issue_membership_invoice(db::Database& db, const audit::Act
 // The extra fee agreed for a seat granted in a consultation.
 Result<std::int64_t> issue_seat_invoice(db::Database& db, const audit::Actor& actor, std::int64_t seat_request_id,
                                         const IssueInput& in, std::int64_t now);
-// Cancels an invoice in full with a credit note (not for invoices with payments recorded).
+// Cancels an invoice in full with a credit note (not for invoices with payments recorded). Takes the
+// lock record_payment takes, so a payment and a credit note of one invoice never both succeed.
 Result<std::int64_t> issue_credit_note(db::Database& db, const audit::Actor& actor, std::int64_t invoice_id,
-                                       const std::string& reason, const std::string& issue_date, std::int64_t now);
+                                       const std::string& reason, const std::string& issue_date, std::int64_t now,
+                                       const DateWindow& window = {});
 
+// amount: 1 ≤ amount ≤ the balance (and ≤ money::kMaxAmount).
 Result<std::int64_t> record_payment(db::Database& db, const audit::Actor& actor, std::int64_t invoice_id,
                                     const Payment& p, std::int64_t now);
 
@@ -43,6 +57,8 @@ std::vector<Invoice> list_invoices(db::Conn& c, const InvoiceQuery& q);
 std::optional<Invoice> find_invoice(db::Conn& c, std::int64_t id);
 std::vector<Payment> payments_of(db::Conn& c, std::int64_t invoice_id);
 std::vector<Invoice> invoices_of_membership(db::Conn& c, std::int64_t membership_id);
+// The credit note that cancels an invoice, if any.
+std::optional<Invoice> credit_note_of(db::Conn& c, std::int64_t invoice_id);
 
 // Mails the company about each overdue invoice, at most once a day per invoice. Returns how many.
 int send_overdue_reminders(db::Database& db, std::int64_t now, const std::string& base_url);

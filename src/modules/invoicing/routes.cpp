@@ -18,6 +18,9 @@ void register_module(web::Registry& reg) {
   reg.html("POST", "/seat-requests/{id}/invoice", secretariat, h::issue_for_seat);
   reg.html("POST", "/invoices/{id}/payments", secretariat, h::payment_create);
   reg.html("POST", "/invoices/{id}/credit-note", secretariat, h::credit_note_create);
+  reg.html("POST", "/invoices/close-year", secretariat, h::close_year);
+  // Anyone holding the printed invoice: the token in the address is the permission.
+  reg.html("GET", "/invoices/verify/{token}", web::Access::anyone(), h::invoice_verify);
 
   reg.api("GET", "/api/v1/invoices", viewers, h::api_invoices);
   reg.api("POST", "/api/v1/invoices", secretariat, h::api_invoice_create);
@@ -26,6 +29,8 @@ void register_module(web::Registry& reg) {
   reg.api("POST", "/api/v1/invoices/{id}/credit-note", secretariat, h::api_credit_note);
   reg.api("GET", "/api/v1/payments", viewers, h::api_payments);
   reg.api("POST", "/api/v1/payments", secretariat, h::api_payment_create);
+  reg.api("GET", "/api/v1/invoice-year-closures", secretariat, h::api_year_closures);
+  reg.api("POST", "/api/v1/invoice-year-closures", secretariat, h::api_year_close);
 
   reg.nav({"nav.invoices", "/invoices", viewers, 140});
   reg.daily({"overdue-invoice-reminders", [](db::Database& db, std::int64_t now) {

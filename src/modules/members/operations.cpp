@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/jp_numbers.h"
+#include "core/money.h"
 #include "modules/accounts/validation.h"
 #include "modules/members/eligibility.h"
 #include "modules/members/repo.h"
@@ -64,7 +65,8 @@ Status validate_schedule(const FeeSchedule& s) {
     if (t.name_ja.empty()) st.field(f + "name_ja", "validation.required");
     if (t.name_en.empty()) st.field(f + "name_en", "validation.required");
     if (t.annual_fee < 0) st.field(f + "annual_fee", "validation.not_negative");
-    if (t.annual_fee > 100000000) st.field(f + "annual_fee", "validation.too_large");
+    if (t.annual_fee > money::kMaxAmount)
+      st.field(f + "annual_fee", "validation.amount_too_large", {{"max", i18n::yen(money::kMaxAmount)}});
     if (t.seats < 0 || t.seats > 100) st.field(f + "seats", "validation.not_negative");
     if (t.tax_category != "10" && t.tax_category != "8" && t.tax_category != "none")
       st.field(f + "tax_category", "validation.choice");
@@ -364,6 +366,10 @@ Result<SeatRequest> request_seat(db::Database& db, const audit::Actor& actor, st
 Status decide_consultation(db::Database& db, const audit::Actor& actor, std::int64_t request_id, bool accept,
                            std::int64_t extra_fee, const std::string& reason, std::int64_t now) {
   if (accept && extra_fee < 0) return Status::invalid().field("extra_fee", "validation.not_negative");
+  if (accept && extra_fee > money::kMaxAmount) {  // also the page's summary: the decide form shows no field errors
+    std::map<std::string, std::string> max{{"max", i18n::yen(money::kMaxAmount)}};
+    return Status(Code::invalid, "validation.amount_too_large", max).field("extra_fee", "validation.amount_too_large", max);
+  }
   return db.write([&](db::Conn& c) -> Status {
     // Lock, then read: two "accept" clicks are decided one after the other, the second on the
     // first one's outcome (no second extra seat).
