@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "core/i18n.h"
 #include "core/jp_numbers.h"
 #include "modules/invoicing/operations.h"
 #include "modules/members/operations.h"
@@ -167,20 +168,32 @@ void load_demo_memberships(db::Database& db, const DemoOrganizations& orgs, std:
     memberships.push_back(must(members::create_membership(db, actor, company, 2017, "M", "active", now), "membership"));
   }
   // Invoices in several states: paid, partly paid, cancelled by a credit note and reissued, unpaid.
+  // Each entered on its own date (a payment cannot be recorded before it is made).
+  auto on = [](const char* day) {
+    std::int64_t t = 0;
+    if (!i18n::tokyo_to_unix(day, "17:00:00", t)) throw std::runtime_error("demo date");
+    return t;
+  };
   std::vector<std::int64_t> invoices;
   for (auto m : memberships)
-    invoices.push_back(must(invoicing::issue_membership_invoice(db, actor, m, {"2017-11-01", "2017-11-30", ""}, now), "invoice"));
+    invoices.push_back(
+        must(invoicing::issue_membership_invoice(db, actor, m, {"2017-11-01", "2017-11-30", ""}, on("2017-11-01")), "invoice"));
   for (std::size_t i = 0; i < 5; ++i)
-    must(invoicing::record_payment(db, actor, invoices[i], {0, 0, "2017-11-20", 550000, "bank_transfer", "振込"}, now), "payment");
-  must(invoicing::record_payment(db, actor, invoices[5], {0, 0, "2017-11-28", 200000, "bank_transfer", "一部入金"}, now), "partial");
-  must(invoicing::issue_credit_note(db, actor, invoices[7], "宛名の部署名の誤り", "2017-11-10", now), "credit note");
-  auto corrected = must(invoicing::issue_membership_invoice(db, actor, memberships[7], {"2017-11-10", "2017-12-10", ""}, now), "reissue");
-  must(invoicing::record_payment(db, actor, corrected, {0, 0, "2017-12-05", 550000, "bank_transfer", "振込"}, now), "payment");
+    must(invoicing::record_payment(db, actor, invoices[i], {0, 0, "2017-11-20", 550000, "bank_transfer", "振込"}, on("2017-11-20")),
+         "payment");
+  must(invoicing::record_payment(db, actor, invoices[5], {0, 0, "2017-11-28", 200000, "bank_transfer", "一部入金"}, on("2017-11-28")),
+       "partial");
+  must(invoicing::issue_credit_note(db, actor, invoices[7], "宛名の部署名の誤り", "2017-11-10", on("2017-11-10")), "credit note");
+  auto corrected = must(invoicing::issue_membership_invoice(db, actor, memberships[7], {"2017-11-10", "2017-12-10", ""},
+                                                            on("2017-11-10")), "reissue");
+  must(invoicing::record_payment(db, actor, corrected, {0, 0, "2017-12-05", 550000, "bank_transfer", "振込"}, on("2017-12-05")),
+       "payment");
 
   // FY2018 renewals prepared for a few: A for a large company, B for a venture, C for another.
-  must(members::create_membership(db, actor, orgs.first_company, 2018, "A", "applied", now), "FY2018 A");
-  must(members::create_membership(db, actor, orgs.first_company + 5, 2018, "B", "applied", now), "FY2018 B");
-  must(members::create_membership(db, actor, orgs.first_company + 8, 2018, "C", "applied", now), "FY2018 C");
+  const auto renewed = on("2018-01-10");
+  must(members::create_membership(db, actor, orgs.first_company, 2018, "A", "applied", renewed), "FY2018 A");
+  must(members::create_membership(db, actor, orgs.first_company + 5, 2018, "B", "applied", renewed), "FY2018 B");
+  must(members::create_membership(db, actor, orgs.first_company + 8, 2018, "C", "applied", renewed), "FY2018 C");
 
   if (representative_user_id)
     must(members::set_representatives(db, actor, orgs.first_company, representative_user_id, 0, now), "representative");
