@@ -94,7 +94,14 @@ export function timetableScenarios({ scenario, shot, h1, logIn, resumeSession, o
     await logIn(page, account('trainee'));
     await page.goto(url('/timetable/my'));
     await h1(page, '公開中の時間割').waitFor();
-    await page.locator('#week-grid').getByRole('link').first().waitFor();
+    // It opens on the week of the demo's day, which may hold none of their sessions: on to the next.
+    const grid = page.locator('#week-grid').getByRole('link');
+    for (let week = 0; week < 8 && await grid.count() === 0; ++week) {
+      await main(page).getByRole('link', { name: /次の週/ }).click();
+      await page.waitForURL(/week=/);
+      await h1(page, '公開中の時間割').waitFor();
+    }
+    await grid.first().waitFor();
 
     await page.goto(url('/calendar'));
     await main(page).getByRole('button', { name: '自分の時間割を購読する' }).click();
@@ -109,8 +116,11 @@ export function timetableScenarios({ scenario, shot, h1, logIn, resumeSession, o
     const feed = parseIcs(await response.text());
     const mine = await (await page.request.get(url('/api/v1/sessions'))).json();
     assert.ok(mine.items.length > 0, 'the demo trainee has sessions');
-    assert.equal(feed.events.length, mine.items.length, 'one event per session of the trainee\'s courses');
-    const byUid = new Map(feed.events.map((e) => [e.uid, e]));
+    // The demo's term is under way, so scenario 22 published over an earlier timetable: a session it
+    // cancelled stays in the feed marked CANCELLED (calendars must learn it is off), not in the list.
+    const live = feed.events.filter((e) => e.status !== 'CANCELLED');
+    assert.equal(live.length, mine.items.length, 'one event per session of the trainee\'s courses');
+    const byUid = new Map(live.map((e) => [e.uid, e]));
     for (const s of mine.items) {
       const e = byUid.get(`session-${s.id}@mdsc`);
       assert.ok(e, `no event for session ${s.id}`);
