@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <stdexcept>
 #include <thread>
 
 #include "app/modules.h"
@@ -36,6 +37,17 @@ int prepare_database(db::Database& db) {
            {crypto::random_token(32)});
   });
   return static_cast<int>(report.applied.size());
+}
+
+std::unique_ptr<Clock> clock_for(db::Database& db) {
+  auto row = db.read([](db::Conn& c) { return c.query_one("SELECT value FROM settings WHERE key = 'demo_date'"); });
+  if (!row) return std::make_unique<SystemClock>();
+  static const SystemClock real{};
+  try {
+    return std::make_unique<DemoClock>(row->str("value"), real);
+  } catch (const std::invalid_argument& e) {
+    throw std::runtime_error("the database's demo_date setting is " + std::string(e.what()));
+  }
 }
 
 App::App(Config config, std::unique_ptr<Clock> clock) : config_(std::move(config)), clock_(std::move(clock)) {

@@ -46,6 +46,11 @@ class App {
 // Applies pending migrations and makes sure the server secret exists. Returns the number applied.
 int prepare_database(db::Database& db);
 
+// The clock `mdsc serve` tells the time by: a demo database's (its settings hold the day the demo
+// shows, `demo_date`; see docs/decisions/0014) or the system's. Throws std::runtime_error when the
+// setting is not a date.
+std::unique_ptr<Clock> clock_for(db::Database& db);
+
 // Runs each daily job at most once per Asia/Tokyo day across all instances sharing the database.
 void run_due_jobs(db::Database& db, const web::Registry& registry, std::int64_t now);
 

@@ -49,9 +49,9 @@ std::set<std::string> dynamic_ids() {
   for (auto r : web::all_roles()) {
     std::string n(web::role_name(r));
     ids.insert("role." + n);
-    ids.insert("dashboard.panel." + n);
-    ids.insert("dashboard.placeholder." + n);
   }
+  for (const char* k : {"applications", "consultations", "overdue", "drafts", "mail"}) ids.insert(std::string("dashboard.queue.") + k);
+  for (const char* s : {"pending", "sending", "sent", "failed"}) ids.insert(std::string("mail.status.") + s);
   for (int code : {400, 401, 403, 404, 405, 409, 413, 429, 500, 503}) ids.insert("error.heading." + std::to_string(code));
   for (const char* d : {"accepted", "waitlisted", "declined"}) {
     ids.insert(std::string("mail.decision.") + d + ".subject");
@@ -160,6 +160,16 @@ TEST(Catalogue, TemplatesHoldNoUntranslatedText) {
     // The doctype line is markup as well.
     EXPECT_TRUE(letters.empty()) << p.filename() << " has untranslated text: " << letters;
   }
+}
+
+// A page shows what works; what is still to come is said in the README's roadmap, not in a panel
+// that promises it (issue 9).
+TEST(Catalogue, NoMessagePromisesWhatIsNotThereYet) {
+  auto ja = catalogue("ja"), en = catalogue("en");
+  for (auto it = ja.begin(); it != ja.end(); ++it)
+    EXPECT_EQ(it.value().get<std::string>().find("ここに表示されます"), std::string::npos) << it.key();
+  for (auto it = en.begin(); it != en.end(); ++it)
+    EXPECT_EQ(it.value().get<std::string>().find("will appear here"), std::string::npos) << it.key();
 }
 
 TEST(Catalogue, TestLanguageShowsIds) {

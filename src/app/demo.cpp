@@ -2,12 +2,15 @@
 
 #include <stdexcept>
 
-#include "core/crypto.h"
 #include "app/demo_admissions.h"
 #include "app/demo_curriculum.h"
+#include "app/demo_mail.h"
 #include "app/demo_members.h"
 #include "app/demo_timetable.h"
+#include "core/crypto.h"
+#include "core/i18n.h"
 #include "modules/accounts/operations.h"
+#include "modules/audit/audit.h"
 
 namespace mdsc::app {
 namespace {
@@ -35,15 +38,33 @@ const std::vector<DemoPerson>& people() {
   return all;
 }
 
+std::int64_t tokyo(const char* day, const char* time) {
+  std::int64_t t = 0;
+  if (!i18n::tokyo_to_unix(day, time, t)) throw std::runtime_error("demo date");
+  return t;
+}
+
+void record_demo_day(db::Database& db, const audit::Actor& actor, std::int64_t now) {
+  db.write([&](db::Conn& c) {
+    c.exec("INSERT INTO settings (key, value) VALUES ('demo_date', ?)", {std::string(kDemoDay)});
+    audit::record(c, actor, "create", "setting", "demo_date", nlohmann::json::object(), {{"value", kDemoDay}}, now);
+  });
+}
+
 }  // namespace
 
-std::vector<DemoLogin> load_demo(db::Database& db, const Clock& clock) {
+std::vector<DemoLogin> load_demo(db::Database& db, const DemoOptions& options) {
   auto users = db.read([](db::Conn& c) { return c.scalar_i64("SELECT COUNT(*) FROM users"); });
   if (users > 0) throw std::runtime_error("the database already has users; demo data goes only into a new database");
   std::vector<DemoLogin> out;
   audit::Actor actor = audit::Actor::system("demo");
-  auto orgs = load_demo_organizations(db, clock.now_unix());
-  auto curriculum = load_demo_curriculum(db, clock.now_unix());
+  // Each step at the time it would have happened, so that lists, the audit log and "today" agree.
+  const auto set_up = tokyo("2017-10-02", "10:00:00");  // the consortium, its partners and people
+  const auto catalogue = tokyo("2017-10-27", "10:00:00");  // カリキュラム(案) 20171027
+  const auto term_planned = tokyo("2017-11-06", "10:00:00");
+  const auto chose_courses = tokyo("2017-11-27", "10:00:00");  // after the decisions of 2017-11-21
+  auto orgs = load_demo_organizations(db, set_up);
+  auto curriculum = load_demo_curriculum(db, catalogue);
   std::int64_t representative = 0, trainee = 0;
   for (const auto& p : people()) {
     accounts::UserInput in;
@@ -66,16 +87,19 @@ std::vector<DemoLogin> load_demo(db::Database& db, const Clock& clock) {
     }
     // Random, so that a demo database put on a network is not open to anyone who read the README.
     std::string password = "demo-" + crypto::random_token(12);
-    auto r = accounts::create_user(db, actor, in, password, clock.now_unix());
+    auto r = accounts::create_user(db, actor, in, password, set_up);
     if (!r) throw std::runtime_error("demo user " + std::string(p.email) + ": " + r.status().message_id());
     if (std::string(p.email) == "partner@mdsc.example") representative = *r;
     if (std::string(p.email) == "trainee@mdsc.example") trainee = *r;
     out.push_back({p.roles.front(), p.email, password});
   }
-  load_demo_memberships(db, orgs, representative, clock.now_unix());
+  load_demo_memberships(db, orgs, representative, set_up);  // invoices, payments: on their days
   load_demo_admissions(db, orgs);
-  load_demo_enrollments(db, curriculum, trainee, clock.now_unix());
-  load_demo_timetable(db, clock.now_unix());
+  load_demo_enrollments(db, curriculum, trainee, chose_courses);
+  load_demo_timetable(db, term_planned);
+  if (options.timetable_history) load_demo_timetable_history(db);
+  deliver_demo_mail(db, tokyo(kDemoDay, "00:00:00"));
+  record_demo_day(db, actor, tokyo(kDemoDay, "00:00:00"));
   return out;
 }
 

@@ -1,10 +1,10 @@
 #pragma once
-// The FY2017 demo consortium. Platform core: one user per role with a generated password.
-// Modules add their demo data here as they arrive.
+// The FY2017 demo consortium as it stood in mid-term, on 2018-01-15: one user per role with a
+// generated password, and each module's data with the dates it would have had (see
+// docs/decisions/0014). Modules add their demo data here as they arrive.
 #include <string>
 #include <vector>
 
-#include "core/clock.h"
 #include "db/database.h"
 
 namespace mdsc::app {
@@ -15,7 +15,17 @@ struct DemoLogin {
   std::string password;
 };
 
-// Fails (std::runtime_error) if the database already has users.
-std::vector<DemoLogin> load_demo(db::Database& db, const Clock& clock);
+// The day the demo shows (Asia/Tokyo): the FY2017 trial term under way, its timetable published.
+inline constexpr const char* kDemoDay = "2018-01-15";
+
+struct DemoOptions {
+  // Generates and publishes the FY2017 timetable (a few seconds of solving); tests of publishing
+  // itself start from the term without it.
+  bool timetable_history = true;
+};
+
+// Fails (std::runtime_error) if the database already has users. Records kDemoDay as the
+// database's `demo_date` setting, which `mdsc serve` tells the time by (app::clock_for).
+std::vector<DemoLogin> load_demo(db::Database& db, const DemoOptions& options = {});
 
 }  // namespace mdsc::app

@@ -176,7 +176,7 @@ void load_demo_memberships(db::Database& db, const DemoOrganizations& orgs, std:
   }
   // Invoices in several states: paid, partly paid, cancelled by a credit note and reissued, unpaid.
   // Each is issued, paid or cancelled on the day it is dated, as an invoice may not be back-dated
-  // beyond a few weeks (invoicing::DateWindow).
+  // beyond a few weeks (invoicing::DateWindow) and a payment cannot be recorded before it is made.
   std::vector<std::int64_t> invoices;
   for (auto m : memberships)
     invoices.push_back(
@@ -193,9 +193,10 @@ void load_demo_memberships(db::Database& db, const DemoOrganizations& orgs, std:
        "payment");
 
   // FY2018 renewals prepared for a few: A for a large company, B for a venture, C for another.
-  must(members::create_membership(db, actor, orgs.first_company, 2018, "A", "applied", now), "FY2018 A");
-  must(members::create_membership(db, actor, orgs.first_company + 5, 2018, "B", "applied", now), "FY2018 B");
-  must(members::create_membership(db, actor, orgs.first_company + 8, 2018, "C", "applied", now), "FY2018 C");
+  const auto renewed = on("2018-01-10");
+  must(members::create_membership(db, actor, orgs.first_company, 2018, "A", "applied", renewed), "FY2018 A");
+  must(members::create_membership(db, actor, orgs.first_company + 5, 2018, "B", "applied", renewed), "FY2018 B");
+  must(members::create_membership(db, actor, orgs.first_company + 8, 2018, "C", "applied", renewed), "FY2018 C");
 
   if (representative_user_id)
     must(members::set_representatives(db, actor, orgs.first_company, representative_user_id, 0, now), "representative");

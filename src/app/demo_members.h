@@ -15,7 +15,8 @@ struct DemoOrganizations {
 };
 
 DemoOrganizations load_demo_organizations(db::Database& db, std::int64_t now);
-// After the users exist: memberships, seats, invoices and payments; names the representative.
+// After the users exist: memberships (entered at `now`), invoices and payments (each on its own date,
+// from November 2017) and the FY2018 renewals applied for in January 2018; names the representative.
 void load_demo_memberships(db::Database& db, const DemoOrganizations& orgs, std::int64_t representative_user_id,
                            std::int64_t now);
 

@@ -2,9 +2,14 @@
 
 #include <stdexcept>
 
+#include "core/background.h"
+#include "core/clock.h"
+#include "core/i18n.h"
 #include "modules/audit/audit.h"
 #include "modules/timetable/availability.h"
+#include "modules/timetable/generation.h"
 #include "modules/timetable/operations.h"
+#include "modules/timetable/publish.h"
 
 namespace mdsc::app {
 namespace {
@@ -21,23 +26,29 @@ std::int64_t demo_instructor(db::Database& db, const char* family, const char* g
 // prospectus's common subjects in the daytime about three days a week (Monday, Wednesday,
 // Friday), the tracks' specialised courses in the evening one or two days a week (Tuesday,
 // Thursday).
+std::int64_t tokyo(const char* day, const char* time) {
+  std::int64_t t = 0;
+  if (!i18n::tokyo_to_unix(day, time, t)) throw std::runtime_error("demo date");
+  return t;
+}
+
+void rule(db::Database& db, const audit::Actor& actor, const char* family, const char* given, int weekday,
+          const char* day, const char* band, const char* strength, const char* reason, std::int64_t now) {
+  timetable::Unavailability u;
+  u.instructor_id = demo_instructor(db, family, given);
+  u.weekday = weekday;
+  u.day = day;
+  u.band = band;
+  u.position = 0;
+  u.strength = strength;
+  u.reason = reason;
+  if (auto id = timetable::availability::add_rule(db, actor, u, now); !id)
+    throw std::runtime_error(std::string("demo unavailability of ") + family + ": " + id.status().message_id());
+}
+
 void load_demo_rules(db::Database& db, const audit::Actor& actor, std::int64_t now) {
-  auto rule = [&](const char* family, const char* given, int weekday, const char* day, const char* band, int position,
-                  const char* strength, const char* reason) {
-    timetable::Unavailability u;
-    u.instructor_id = demo_instructor(db, family, given);
-    u.weekday = weekday;
-    u.day = day;
-    u.band = band;
-    u.position = position;
-    u.strength = strength;
-    u.reason = reason;
-    if (auto id = timetable::availability::add_rule(db, actor, u, now); !id)
-      throw std::runtime_error(std::string("demo unavailability of ") + family + ": " + id.status().message_id());
-  };
-  rule("奥野", "恭史", 3, "", "", 0, "unavailable", "教授会");            // AI-1: never on a Wednesday
-  rule("田宮", "元", 0, "2018-01-24", "", 0, "unavailable", "学会出張");  // C-L3: not on that day
-  rule("杉山", "将", 1, "", "daytime", 0, "avoid", "研究センターの定例会議");  // C-L2: rather not on Mondays
+  rule(db, actor, "奥野", "恭史", 3, "", "", "unavailable", "教授会", now);                 // AI-1: never on a Wednesday
+  rule(db, actor, "杉山", "将", 1, "", "daytime", "avoid", "研究センターの定例会議", now);  // C-L2: rather not on Mondays
 
   auto courses = db.read([](db::Conn& c) {
     return c.query("SELECT id, category, periods FROM courses WHERE fiscal_year = 2017 ORDER BY code");
@@ -51,6 +62,21 @@ void load_demo_rules(db::Database& db, const audit::Actor& actor, std::int64_t n
     if (auto st = timetable::availability::save_course_rule(db, actor, r, now); !st)
       throw std::runtime_error("demo course rule: " + st.message_id());
   }
+}
+
+// A draft as the secretariat makes one (the generation page's run, on a thread of its own), at `at`.
+std::int64_t generate_draft(db::Database& db, const audit::Actor& actor, std::int64_t term, std::int64_t seed,
+                            std::int64_t at) {
+  FakeClock clock(at);  // declared before the tasks: they use it until they are joined
+  BackgroundTasks tasks;
+  // Two seconds find a feasible timetable with room to spare (demo_timetable_test prints how fast).
+  auto id = timetable::start_generation(db, tasks, actor, {term, seed, 2}, clock);
+  if (!id) throw std::runtime_error("demo timetable: " + id.status().message_id());
+  tasks.wait_idle();
+  auto run = db.read([&](db::Conn& c) { return timetable::run(c, *id); });
+  if (!run || run->status != "done")
+    throw std::runtime_error("demo timetable: the generation ended " + (run ? run->status + " " + run->message : "?"));
+  return *id;
 }
 
 }  // namespace
@@ -78,6 +104,19 @@ void load_demo_timetable(db::Database& db, std::int64_t now) {
     if (auto saved = timetable::save_room(db, actor, r, now); !saved)
       throw std::runtime_error("demo room: " + saved.status().message_id());
   load_demo_rules(db, actor, now);
+}
+
+void load_demo_timetable_history(db::Database& db) {
+  const audit::Actor actor = audit::Actor::system("demo");
+  const auto term = db.read([](db::Conn& c) { return c.scalar_i64("SELECT id FROM terms WHERE fiscal_year = 2017"); });
+  // Published a week before the term began.
+  const auto first = generate_draft(db, actor, term, 1, tokyo("2017-11-24", "10:00:00"));
+  auto published = timetable::publish_run(db, actor, first, tokyo("2017-11-24", "15:00:00"), "");
+  if (!published) throw std::runtime_error("demo timetable publication: " + published.status().message_id());
+  // Then, in January, C-L3's instructor had to go to a conference on a teaching day ahead: the
+  // secretariat made a new draft that keeps every session already held, and has yet to publish it.
+  rule(db, actor, "田宮", "元", 0, "2018-01-24", "", "unavailable", "学会出張", tokyo("2018-01-10", "11:00:00"));
+  generate_draft(db, actor, term, 2, tokyo("2018-01-11", "10:00:00"));
 }
 
 }  // namespace mdsc::app

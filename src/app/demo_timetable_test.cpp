@@ -22,8 +22,7 @@ namespace {
 TEST(DemoTimetable, TheFy2017CurriculumGetsAFeasibleTimetableOnTeachingDaysOnly) {
   crypto::init();
   auto db = testing::fresh_database();
-  SystemClock clock;
-  load_demo(*db, clock);
+  load_demo(*db, {.timetable_history = false});
   auto data = db->read([](db::Conn& c) {
     auto id = c.scalar_i64("SELECT id FROM terms WHERE fiscal_year = 2017");
     return timetable::planning_data(c, id);

@@ -6,6 +6,7 @@
 #include "modules/curriculum/module.h"
 #include "modules/dashboard/module.h"
 #include "modules/invoicing/module.h"
+#include "modules/mail/module.h"
 #include "modules/members/module.h"
 #include "modules/system/module.h"
 #include "modules/timetable/module.h"
@@ -19,6 +20,7 @@ void register_modules(web::Registry& registry) {
   dashboard::register_module(registry);
   accounts::register_module(registry);
   audit::register_module(registry);
+  mail::register_module(registry);
   members::register_module(registry);
   invoicing::register_module(registry);
   admissions::register_module(registry);

@@ -1,11 +1,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "app/app.h"
 #include "app/demo.h"
 #include "cli/commands.h"
-#include "core/clock.h"
 
 namespace mdsc::cli {
 
@@ -26,10 +26,11 @@ Runner add_init(CLI::App& app, Common& common) {
                 << "then run `mdsc serve` and log in at http://" << config.bind << ":" << config.port << "/login\n";
       return 0;
     }
-    SystemClock clock;
-    auto logins = app::load_demo(*db, clock);
+    auto logins = app::load_demo(*db);
     std::ostringstream out;
-    out << "FY2017 demo consortium loaded. Log in at http://" << config.bind << ":" << config.port
+    // Scripts (tests/e2e/harness.mjs) read the day from the first line.
+    out << "FY2017 demo consortium loaded, as it stood on " << app::kDemoDay
+        << " (the date `mdsc serve` shows for this database). Log in at http://" << config.bind << ":" << config.port
         << "/login with:\n";
     for (const auto& l : logins) out << "  " << l.role << "\t" << l.email << "\t" << l.password << "\n";
     std::cout << out.str();

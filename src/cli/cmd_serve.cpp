@@ -69,12 +69,20 @@ Runner add_serve(CLI::App& app, Common& common) {
     if (o->port >= 0) config.port = static_cast<unsigned short>(o->port);
     if (o->threads) config.threads = o->threads;
     log::init(config.log_level);
+    std::unique_ptr<Clock> clock;
     {
       auto db = db::Database::open(config.db_url, 1);
       int applied = app::prepare_database(*db);
       if (applied) spdlog::info("{} migrations applied", applied);
+      try {
+        clock = app::clock_for(*db);
+      } catch (const std::runtime_error& e) {
+        throw UsageError(e.what());
+      }
     }
-    app::App instance(config);
+    if (const auto day = clock->demo_day(); !day.empty())
+      spdlog::info("a demo database: the pages show {} (Asia/Tokyo) at the real time of day", day);
+    app::App instance(config, std::move(clock));
     http::ServerOptions so;
     so.bind = config.bind;
     so.port = config.port;

@@ -1,6 +1,9 @@
 #include "core/clock.h"
 
 #include <cstdio>
+#include <stdexcept>
+
+#include "core/i18n.h"
 
 namespace mdsc {
 namespace {
@@ -48,6 +51,23 @@ bool digits(const std::string& text, std::size_t pos, std::size_t n, int& out) {
 }
 
 }  // namespace
+
+DemoClock::DemoClock(const std::string& day, const Clock& real) : day_(day), real_(real) {
+  // tokyo_to_unix accepts only a real civil date written YYYY-MM-DD (not 2018-02-30, not 2018-1-5).
+  if (!i18n::tokyo_to_unix(day, "00:00:00", day_start_))
+    throw std::invalid_argument("not a date (YYYY-MM-DD): " + day);
+}
+
+TimePoint DemoClock::now() const {
+  using std::chrono::microseconds;
+  const std::int64_t real_us = std::chrono::duration_cast<microseconds>(real_.now().time_since_epoch()).count();
+  std::int64_t real_s = real_us / 1000000;
+  if (real_us % 1000000 < 0) --real_s;  // floor, for instants before 1970
+  // Through the zone rules rather than a fixed +9 hours, as everything else that reads Tokyo time.
+  std::int64_t real_midnight = 0;
+  i18n::tokyo_to_unix(i18n::tokyo_date_iso(real_s), "00:00:00", real_midnight);
+  return TimePoint(microseconds(day_start_ * 1000000 + (real_us - real_midnight * 1000000)));
+}
 
 std::string to_iso_utc(std::int64_t unix_seconds) {
   std::int64_t days = unix_seconds / 86400;

@@ -17,6 +17,8 @@ class Clock {
   std::int64_t now_unix() const {
     return std::chrono::duration_cast<std::chrono::seconds>(now().time_since_epoch()).count();
   }
+  // The Asia/Tokyo day (YYYY-MM-DD) a demo clock is held on, or "" for a clock that tells the real date.
+  virtual std::string demo_day() const { return ""; }
 };
 
 class SystemClock final : public Clock {
@@ -37,6 +39,22 @@ class FakeClock final : public Clock {
 
  private:
   std::atomic<std::int64_t> us_;
+};
+
+// A demo database's clock: always the demo's day (Asia/Tokyo), at the real Asia/Tokyo time of
+// day. It keeps no state of its own, so every instance serving the database tells the same time;
+// time moves as it does for the people using the demo, and the day starts again at midnight.
+class DemoClock final : public Clock {
+ public:
+  // `day` as YYYY-MM-DD; throws std::invalid_argument when it is not a date. `real` must outlive it.
+  DemoClock(const std::string& day, const Clock& real);
+  TimePoint now() const override;
+  std::string demo_day() const override { return day_; }
+
+ private:
+  std::string day_;
+  std::int64_t day_start_ = 0;  // the day's Asia/Tokyo midnight, Unix seconds
+  const Clock& real_;
 };
 
 // ISO 8601 UTC timestamp with seconds, e.g. "2017-10-30T00:00:00Z" (how instants are stored).

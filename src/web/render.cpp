@@ -49,6 +49,12 @@ nlohmann::json layout_data(Context& ctx, std::string_view title_id) {
   if (ctx.user) {
     d["user"] = {{"name", ctx.user->display_name.empty() ? ctx.user->email : ctx.user->display_name}};
   }
+  // A demo database shows one day of the consortium's past (docs/decisions/0014): every page says which.
+  if (const auto day = ctx.services.clock.demo_day(); !day.empty()) {
+    std::int64_t noon = 0;
+    if (i18n::tokyo_to_unix(day, "12:00:00", noon))
+      d["demo"] = ctx.t("layout.demo_banner", {{"date", i18n::format_date(ctx.lang, noon)}});
+  }
   if (ctx.flash) {
     d["flash"] = {{"kind", ctx.flash->kind}, {"message", ctx.t(ctx.flash->message_id)},
                   {"is_error", ctx.flash->kind == "error"}};

@@ -86,7 +86,10 @@ function parseCredentials(text) {
   return byRole;
 }
 
-/** `mdsc init --demo`; returns the demo accounts by role, as printed and as written to the data dir. */
+/**
+ * `mdsc init --demo`; returns the demo accounts by role, as printed and as written to the data dir,
+ * and the day the demo shows (YYYY-MM-DD).
+ */
 export async function initDemo(dbUrl, dataDir) {
   let stdout;
   try {
@@ -99,7 +102,9 @@ export async function initDemo(dbUrl, dataDir) {
   const printed = parseCredentials(stdout);
   const file = path.join(dataDir, 'demo-credentials.txt');
   const written = fs.existsSync(file) ? parseCredentials(fs.readFileSync(file, 'utf8')) : {};
-  return { printed, written, stdout };
+  // The day the server's clock shows on this database (docs/decisions/0014), from the first line.
+  const date = /as it stood on (\d{4}-\d{2}-\d{2})/.exec(stdout)?.[1];
+  return { printed, written, stdout, date };
 }
 
 // Runs a program, feeding `input` to its standard input; resolves with its standard output.

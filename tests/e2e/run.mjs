@@ -12,10 +12,11 @@ import {
   startServer,
 } from './harness.mjs';
 import { curriculumScenarios } from './curriculum.mjs';
+import { demoScenarios } from './demo.mjs';
 import { memberScenarios } from './members.mjs';
 import { timetableScenarios } from './timetable.mjs';
 
-let scratch, database, server, browser, origin, secretariat, demoAccounts;
+let scratch, database, server, browser, origin, secretariat, demoAccounts, demoDate;
 let launching;  // chromium starts while the database is made
 let failed = true;  // until set up: keeps the scratch folder and shows the server's log
 
@@ -29,6 +30,8 @@ before(async () => {
   const demo = await initDemo(database.url, dataDir);
   secretariat = demo.printed.secretariat;
   demoAccounts = demo.printed;
+  demoDate = demo.date;
+  assert.match(demoDate ?? '', /^\d{4}-\d{2}-\d{2}$/, `mdsc init --demo did not say which day the demo shows:\n${demo.stdout}`);
   assert.ok(secretariat, `mdsc init --demo printed no secretariat credentials:\n${demo.stdout}`);
   assert.equal(secretariat.email, 'secretariat@mdsc.example');
   assert.deepEqual(demo.written, demo.printed,
@@ -298,6 +301,14 @@ curriculumScenarios({
   scenario, shot, h1, header, logIn, resumeSession,
   origin: () => origin,
   dataDir: () => path.join(scratch, 'data'),
+  today: () => demoDate,  // the server's today: the demo's day
+});
+
+// Issue 9 (the demo in mid-term, the secretariat's work queue): tests/e2e/demo.mjs.
+demoScenarios({
+  scenario, shot, h1, header, logIn, resumeSession,
+  origin: () => origin,
+  account: (role) => demoAccounts?.[role],
 });
 
 // Issue 5 (the timetable and calendar feeds): tests/e2e/timetable.mjs.

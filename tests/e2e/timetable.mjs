@@ -40,6 +40,20 @@ export function timetableScenarios({ scenario, shot, h1, logIn, resumeSession, o
   const flash = flashIn;
   const requireState = stateGuard(state);
 
+  // The published timetable opens on the week of the server's day (the demo's, 2018-01-15), which
+  // may hold none of the sessions this person sees: on to the next week until one does.
+  async function weekWithSessions(page) {
+    const sessions = page.locator('#week-grid').getByRole('link');
+    for (let week = 0; week < 13 && await sessions.count() === 0; ++week) {
+      const next = main(page).getByRole('link', { name: /次の週/ });
+      const target = new URL(await next.getAttribute('href'), page.url()).href;
+      await next.click();
+      await page.waitForURL(target);
+      await h1(page, '公開中の時間割').waitFor();
+    }
+    await sessions.first().waitFor();
+  }
+
   scenario('20. the secretariat generates the FY2017 timetable and watches its progress', 'desktop', async (page) => {
     await resumeSession(page);
     await page.goto(url('/timetable/terms'));
@@ -84,7 +98,7 @@ export function timetableScenarios({ scenario, shot, h1, logIn, resumeSession, o
     await main(page).getByRole('button', { name: 'この案を公開する' }).click();
     await h1(page, '公開中の時間割').waitFor();
     await flash(page, '時間割を公開しました。').waitFor();
-    await page.locator('#week-grid').getByRole('link').first().waitFor();
+    await weekWithSessions(page);
     state.published = true;
     await shot(page, 'timetable-published');
   });
@@ -94,7 +108,7 @@ export function timetableScenarios({ scenario, shot, h1, logIn, resumeSession, o
     await logIn(page, account('trainee'));
     await page.goto(url('/timetable/my'));
     await h1(page, '公開中の時間割').waitFor();
-    await page.locator('#week-grid').getByRole('link').first().waitFor();
+    await weekWithSessions(page);
 
     await page.goto(url('/calendar'));
     await main(page).getByRole('button', { name: '自分の時間割を購読する' }).click();
@@ -109,8 +123,11 @@ export function timetableScenarios({ scenario, shot, h1, logIn, resumeSession, o
     const feed = parseIcs(await response.text());
     const mine = await (await page.request.get(url('/api/v1/sessions'))).json();
     assert.ok(mine.items.length > 0, 'the demo trainee has sessions');
-    assert.equal(feed.events.length, mine.items.length, 'one event per session of the trainee\'s courses');
-    const byUid = new Map(feed.events.map((e) => [e.uid, e]));
+    // The demo's term is under way, so scenario 22 published over an earlier timetable: a session it
+    // cancelled stays in the feed marked CANCELLED (calendars must learn it is off), not in the list.
+    const live = feed.events.filter((e) => e.status !== 'CANCELLED');
+    assert.equal(live.length, mine.items.length, 'one event per session of the trainee\'s courses');
+    const byUid = new Map(live.map((e) => [e.uid, e]));
     for (const s of mine.items) {
       const e = byUid.get(`session-${s.id}@mdsc`);
       assert.ok(e, `no event for session ${s.id}`);

@@ -2,6 +2,8 @@
 
 #include "core/i18n.h"
 #include "modules/dashboard/module.h"
+#include "modules/dashboard/program.h"
+#include "modules/dashboard/work_queue.h"
 #include "web/context.h"
 #include "web/registry.h"
 #include "web/render.h"
@@ -25,17 +27,6 @@ http::Response home(web::Context& ctx) {
   return web::page(ctx, "dashboard/dashboard.html", "dashboard.title",
                    {{"panels", list}, {"name", ctx.me().display_name}, {"roles", roles},
                     {"no_roles", ctx.me().roles.empty()}});
-}
-
-// A role's panel before its modules fill it: what will appear here.
-web::DashboardPanel placeholder(web::Role role, int order) {
-  std::string name(web::role_name(role));
-  return {"dashboard.panel." + name, web::Access::roles({role}),
-          [name](web::Context& ctx) {
-            return web::render_template("dashboard/placeholder.html", ctx.lang,
-                                        {{"text", ctx.t("dashboard.placeholder." + name)}});
-          },
-          order};
 }
 
 web::DashboardPanel secretariat_overview() {
@@ -68,12 +59,9 @@ web::DashboardPanel secretariat_overview() {
 void register_module(web::Registry& reg) {
   reg.route({"GET", "/", web::RouteKind::html, web::Access::anyone(), home});
   reg.nav({"nav.dashboard", "/", web::Access::signed_in(), 0});
+  reg.panel(work_queue_panel());
   reg.panel(secretariat_overview());
-  int order = 20;
-  // Roles whose modules already bring their own panels get no placeholder.
-  for (auto role : web::all_roles())
-    if (role != web::Role::partner_representative && role != web::Role::trainee && role != web::Role::instructor)
-      reg.panel(placeholder(role, order++));
+  reg.panel(program_panel());
 }
 
 }  // namespace mdsc::dashboard

@@ -1,6 +1,10 @@
 // The dashboard's "next sessions" panel: a trainee's next sessions of their courses, an
 // instructor's next sessions of the courses they teach, with links to the week and the calendar.
+#include <algorithm>
+#include <tuple>
+
 #include "core/i18n.h"
+#include "modules/curriculum/policy.h"
 #include "modules/timetable/panels.h"
 #include "modules/timetable/sessions.h"
 #include "modules/timetable/term.h"
@@ -21,8 +25,16 @@ std::string next_sessions(web::Context& ctx) {
       f.trainee_id = ctx.user_id();
       out = sessions::list(c, f);
     } else {
-      f.instructor_id = c.scalar_i64("SELECT COALESCE(MIN(id), 0) FROM instructors WHERE user_id = ?", {ctx.user_id()});
-      if (f.instructor_id) out = sessions::list(c, f);
+      // The courses they teach by their instructor record or by the role instructor:<course>
+      // (curriculum's rule; the demo instructor has only the role).
+      for (auto course : curriculum::taught_courses(c, ctx.me())) {
+        f.course_id = course;
+        auto theirs = sessions::list(c, f);
+        out.insert(out.end(), theirs.begin(), theirs.end());
+      }
+      std::stable_sort(out.begin(), out.end(), [](const Session& a, const Session& b) {
+        return std::tie(a.day, a.starts_at) < std::tie(b.day, b.starts_at);
+      });
     }
     return out;
   });
