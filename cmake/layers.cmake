@@ -1,16 +1,22 @@
 # The standard and third-party headers nearly every file includes, parsed once per target
 # instead of once per file (nlohmann/json alone is ~2.5 s of each compile on these machines).
-set(MDSC_PCH_HEADERS <cstdint> <functional> <map> <memory> <optional> <string> <string_view> <vector>
-    <nlohmann/json.hpp> <spdlog/spdlog.h>)
+set(MDSC_PCH_STD <cstdint> <functional> <map> <memory> <optional> <string> <string_view> <vector>)
+set(MDSC_PCH_HEADERS ${MDSC_PCH_STD} <nlohmann/json.hpp> <spdlog/spdlog.h>)
 function(mdsc_precompile target)
-  target_precompile_headers(${target} PRIVATE ${MDSC_PCH_HEADERS})
+  get_target_property(std_only ${target} MDSC_STD_ONLY)
+  if(std_only)
+    target_precompile_headers(${target} PRIVATE ${MDSC_PCH_STD})
+  else()
+    target_precompile_headers(${target} PRIVATE ${MDSC_PCH_HEADERS})
+  endif()
 endfunction()
 
-# mdsc_layer(name DIRS d... [GLOB_RECURSE] [EXCLUDE f...] [EXTRA_SOURCES s...] LIBS l... [TEST_LIBS l...])
+# mdsc_layer(name DIRS d... [GLOB_RECURSE] [STD_ONLY] [EXCLUDE f...] [EXTRA_SOURCES s...] LIBS l... [TEST_LIBS l...])
+# STD_ONLY: the library uses the standard library alone (its precompiled header has nothing else).
 # Makes the static library mdsc_<name> from the layer's sources and, when the layer has
 # x_test.cpp files beside its code, the test program mdsc_<name>_tests.
 function(mdsc_layer name)
-  cmake_parse_arguments(L "GLOB_RECURSE" "" "DIRS;EXCLUDE;EXTRA_SOURCES;LIBS;TEST_LIBS" ${ARGN})
+  cmake_parse_arguments(L "GLOB_RECURSE;STD_ONLY" "" "DIRS;EXCLUDE;EXTRA_SOURCES;LIBS;TEST_LIBS" ${ARGN})
   set(all "")
   foreach(d ${L_DIRS})
     if(L_GLOB_RECURSE)
@@ -32,6 +38,7 @@ function(mdsc_layer name)
   target_include_directories(mdsc_${name} PUBLIC ${CMAKE_SOURCE_DIR}/src)
   target_compile_options(mdsc_${name} PRIVATE ${MDSC_WARNINGS})
   target_link_libraries(mdsc_${name} PUBLIC ${L_LIBS})
+  set_target_properties(mdsc_${name} PROPERTIES MDSC_STD_ONLY "${L_STD_ONLY}")
   mdsc_precompile(mdsc_${name})
 
   if(tests)
@@ -40,6 +47,7 @@ function(mdsc_layer name)
     target_compile_options(mdsc_${name}_tests PRIVATE ${MDSC_WARNINGS})
     target_link_libraries(mdsc_${name}_tests PRIVATE mdsc_${name} ${L_TEST_LIBS}
       GTest::gtest GTest::gmock GTest::gtest_main)
+    set_target_properties(mdsc_${name}_tests PROPERTIES MDSC_STD_ONLY "${L_STD_ONLY}")
     mdsc_precompile(mdsc_${name}_tests)
   endif()
 endfunction()

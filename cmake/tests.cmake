@@ -47,6 +47,7 @@ endfunction()
 
 mdsc_add_suite(core mdsc_core_tests)
 mdsc_add_suite(http mdsc_http_tests)
+mdsc_add_suite(ctt mdsc_ctt_tests)
 mdsc_add_suite(db mdsc_db_tests BOTH_BACKENDS)
 mdsc_add_suite(web mdsc_web_tests BOTH_BACKENDS)
 mdsc_add_suite(modules mdsc_modules_tests BOTH_BACKENDS)

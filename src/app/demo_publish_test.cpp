@@ -9,7 +9,7 @@
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/i18n.h"
-#include "modules/timetable/ctt/solver.h"
+#include "ctt/solver.h"
 #include "modules/timetable/planning.h"
 #include "modules/timetable/publish.h"
 #include "support/test_db.h"
@@ -32,10 +32,10 @@ class DemoPublish : public ::testing::Test {
     term_ = scalar("SELECT id FROM terms WHERE fiscal_year = 2017");
     auto data = db_->read([&](db::Conn& c) { return timetable::planning_data(c, term_); });
     built_ = timetable::build_instance(*data);
-    timetable::ctt::SolverOptions o;
+    ctt::SolverOptions o;
     o.time_limit_seconds = 0;
     o.max_iterations = 300'000;
-    solution_ = timetable::ctt::solve(built_.instance, o).solution;
+    solution_ = ctt::solve(built_.instance, o).solution;
   }
   std::int64_t scalar(const std::string& sql, const db::Params& p = {}) {
     return db_->read([&](db::Conn& c) { return c.scalar_i64(sql, p); });
@@ -60,7 +60,7 @@ class DemoPublish : public ::testing::Test {
   std::unique_ptr<db::Database> db_;
   std::int64_t term_ = 0;
   timetable::BuiltInstance built_;
-  timetable::ctt::Solution solution_;
+  ctt::Solution solution_;
   audit::Actor actor_ = audit::Actor::system("test");
 };
 

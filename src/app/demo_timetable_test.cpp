@@ -12,7 +12,7 @@
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/jp_holidays.h"
-#include "modules/timetable/ctt/solver.h"
+#include "ctt/solver.h"
 #include "modules/timetable/planning.h"
 #include "support/test_db.h"
 
@@ -31,12 +31,12 @@ TEST(DemoTimetable, TheFy2017CurriculumGetsAFeasibleTimetableOnTeachingDaysOnly)
   ASSERT_GE(data->courses.size(), 10u) << "the prospectus's FY2017 catalogue";
   const auto built = timetable::build_instance(*data);
 
-  timetable::ctt::SolverOptions options;
+  ctt::SolverOptions options;
   options.seed = 1;
   options.time_limit_seconds = 10;
   options.max_iterations = 2'000'000;
   const auto started = std::chrono::steady_clock::now();
-  const auto result = timetable::ctt::solve(built.instance, options);
+  const auto result = ctt::solve(built.instance, options);
   std::cout << "[ timetable] " << built.instance.total_lectures() << " sessions of " << built.instance.courses.size()
             << " courses over " << built.instance.days << " teaching days, soft cost " << result.cost.soft() << ", "
             << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() << " s\n";

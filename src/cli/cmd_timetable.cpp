@@ -10,14 +10,14 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "modules/timetable/ctt/cost.h"
-#include "modules/timetable/ctt/ctt_format.h"
-#include "modules/timetable/ctt/solver.h"
+#include "ctt/cost.h"
+#include "ctt/ctt_format.h"
+#include "ctt/solver.h"
 
 namespace mdsc::cli {
 namespace {
 
-namespace ctt = timetable::ctt;
+
 
 std::atomic<bool> g_interrupted{false};
 extern "C" void on_interrupt(int) { g_interrupted.store(true); }

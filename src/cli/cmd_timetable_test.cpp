@@ -42,7 +42,7 @@ int total_cost(const std::string& text) {
   return std::regex_search(text, m, total) ? std::stoi(m[1]) : -1;
 }
 
-// ../shared/bench/ctt/README.md: the official ITC-2007 validator's costs of solutions/compNN.sol.
+// tests/data/ctt/README.md: the official ITC-2007 validator's costs of compNN.sol.
 TEST(TimetableCli, CostPrintsTheValidatorsTotals) {
   const int expected[] = {5, 36, 66, 37, 305, 40, 14};
   for (int i = 1; i <= 7; ++i) {

@@ -7,7 +7,7 @@
 
 #include "core/clock.h"
 #include "core/i18n.h"
-#include "modules/timetable/ctt/solver.h"
+#include "ctt/solver.h"
 #include "modules/timetable/pins.h"
 #include "modules/timetable/planning.h"
 #include "modules/timetable/repo.h"

@@ -14,7 +14,7 @@
 
 #include "modules/curriculum/model.h"
 #include "modules/timetable/availability.h"
-#include "modules/timetable/ctt/instance.h"
+#include "ctt/instance.h"
 #include "modules/timetable/room.h"
 #include "modules/timetable/term.h"
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "modules/timetable/ctt/solution.h"
+#include "ctt/solution.h"
 #include "modules/timetable/instance_builder.h"
 
 namespace mdsc::timetable {

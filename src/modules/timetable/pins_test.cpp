@@ -2,7 +2,7 @@
 // courses that may not share it, and the solver's sessions moved out of their rooms.
 #include <gtest/gtest.h>
 
-#include "modules/timetable/ctt/solver.h"
+#include "ctt/solver.h"
 #include "modules/timetable/pins.h"
 
 namespace mdsc::timetable {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "modules/timetable/ctt/diagnosis.h"
+#include "ctt/diagnosis.h"
 #include "modules/timetable/instance_builder.h"
 
 namespace mdsc::timetable {

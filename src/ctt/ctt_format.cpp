@@ -1,4 +1,4 @@
-#include "modules/timetable/ctt/ctt_format.h"
+#include "ctt/ctt_format.h"
 
 #include <algorithm>
 #include <cctype>
@@ -8,7 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-namespace mdsc::timetable::ctt {
+namespace mdsc::ctt {
 namespace {
 
 struct Token {
@@ -279,4 +279,4 @@ std::optional<std::string> read_text_file(const std::string& path, std::string* 
   return ss.str();
 }
 
-}  // namespace mdsc::timetable::ctt
+}  // namespace mdsc::ctt

@@ -13,10 +13,10 @@
 #include <cstdint>
 #include <vector>
 
-#include "modules/timetable/ctt/instance.h"
-#include "modules/timetable/ctt/solution.h"
+#include "ctt/instance.h"
+#include "ctt/solution.h"
 
-namespace mdsc::timetable::ctt {
+namespace mdsc::ctt {
 
 class Rng;
 
@@ -119,4 +119,4 @@ class State {
   int hard_ = 0, soft_ = 0;
 };
 
-}  // namespace mdsc::timetable::ctt
+}  // namespace mdsc::ctt

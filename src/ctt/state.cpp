@@ -1,10 +1,10 @@
-#include "modules/timetable/ctt/state.h"
+#include "ctt/state.h"
 
 #include <algorithm>
 
-#include "modules/timetable/ctt/rng.h"
+#include "ctt/rng.h"
 
-namespace mdsc::timetable::ctt {
+namespace mdsc::ctt {
 namespace {
 
 // Busy slots with no busy neighbour (counted branch-free: baseline x86-64 has no popcnt
@@ -426,4 +426,4 @@ Solution State::solution() const {
   return s;
 }
 
-}  // namespace mdsc::timetable::ctt
+}  // namespace mdsc::ctt

@@ -2,9 +2,9 @@
 // marginal cost is exact, see State::insertion_delta) and undone when rejected.
 #include <algorithm>
 
-#include "modules/timetable/ctt/state.h"
+#include "ctt/state.h"
 
-namespace mdsc::timetable::ctt {
+namespace mdsc::ctt {
 
 Delta State::relocate(const std::vector<Relocation>& moves, std::vector<Relocation>& undo) {
   const Model& m = m_;
@@ -105,4 +105,4 @@ bool State::kempe_chain(int l, int p2, std::vector<Relocation>& out) {
   return true;
 }
 
-}  // namespace mdsc::timetable::ctt
+}  // namespace mdsc::ctt

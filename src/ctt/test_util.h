@@ -1,12 +1,12 @@
 #pragma once
-// Test helpers: the benchmark files kept in tests/data/ctt (copies of ../shared/bench/ctt).
+// Test helpers: the ITC-2007 benchmark files in tests/data/ctt (see its README for their source).
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "modules/timetable/ctt/ctt_format.h"
+#include "ctt/ctt_format.h"
 
-namespace mdsc::timetable::ctt::testing {
+namespace mdsc::ctt::testing {
 
 inline std::string data_path(const std::string& file) {
   return std::string(MDSC_SOURCE_DIR) + "/tests/data/ctt/" + file;
@@ -31,4 +31,4 @@ inline Instance parse_or_fail(const std::string& text) {
   return parsed ? *parsed.instance : Instance{};
 }
 
-}  // namespace mdsc::timetable::ctt::testing
+}  // namespace mdsc::ctt::testing

@@ -4,7 +4,7 @@
 // algorithm is implementation-defined).
 #include <cstdint>
 
-namespace mdsc::timetable::ctt {
+namespace mdsc::ctt {
 
 class Rng {
  public:
@@ -44,4 +44,4 @@ class Rng {
   std::uint64_t s_[4];
 };
 
-}  // namespace mdsc::timetable::ctt
+}  // namespace mdsc::ctt

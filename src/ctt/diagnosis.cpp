@@ -1,10 +1,10 @@
-#include "modules/timetable/ctt/diagnosis.h"
+#include "ctt/diagnosis.h"
 
 #include <algorithm>
 #include <map>
 #include <sstream>
 
-namespace mdsc::timetable::ctt {
+namespace mdsc::ctt {
 namespace {
 
 std::string when(const Instance& in, int p) {
@@ -152,4 +152,4 @@ std::vector<Blocker> violations(const Instance& in, const Solution& sol) {
   return out;
 }
 
-}  // namespace mdsc::timetable::ctt
+}  // namespace mdsc::ctt

@@ -1,13 +1,13 @@
 // The cost function against the official validator's figures, and each violation counted as it
 // counts them.
-#include "modules/timetable/ctt/cost.h"
+#include "ctt/cost.h"
 
 #include <gtest/gtest.h>
 
-#include "modules/timetable/ctt/state.h"
-#include "modules/timetable/ctt/test_util.h"
+#include "ctt/state.h"
+#include "ctt/test_util.h"
 
-namespace mdsc::timetable::ctt {
+namespace mdsc::ctt {
 namespace {
 
 using testing::load;
@@ -19,7 +19,7 @@ CostReport cost_of(const Instance& in, const std::string& solution_text) {
   return evaluate(in, sol.solution.value_or(Solution{}));
 }
 
-// ../shared/bench/ctt/README.md: the official validator's costs of solutions/compNN.sol.
+// tests/data/ctt/README.md: the official validator's costs of compNN.sol.
 TEST(Cost, ReproducesTheValidatorOnTheCompetitionSolutions) {
   const int expected[] = {5, 36, 66, 37, 305, 40, 14};
   for (int i = 1; i <= 7; ++i) {
@@ -112,4 +112,4 @@ TEST(Cost, WeekOfDayGroupsDaysIntoWeeksOfAnyLength) {
 }
 
 }  // namespace
-}  // namespace mdsc::timetable::ctt
+}  // namespace mdsc::ctt

@@ -1,14 +1,14 @@
 // The engine: incremental costs agree with a recount, feasible timetables, determinism,
 // cancellation, and the report on impossible instances. Budgets are iterations, never time.
-#include "modules/timetable/ctt/solver.h"
+#include "ctt/solver.h"
 
 #include <gtest/gtest.h>
 
-#include "modules/timetable/ctt/rng.h"
-#include "modules/timetable/ctt/state.h"
-#include "modules/timetable/ctt/test_util.h"
+#include "ctt/rng.h"
+#include "ctt/state.h"
+#include "ctt/test_util.h"
 
-namespace mdsc::timetable::ctt {
+namespace mdsc::ctt {
 namespace {
 
 using testing::load;
@@ -220,4 +220,4 @@ TEST(Solver, TeacherOverloadIsReported) {
 }
 
 }  // namespace
-}  // namespace mdsc::timetable::ctt
+}  // namespace mdsc::ctt

@@ -11,12 +11,12 @@
 #include <string>
 #include <vector>
 
-#include "modules/timetable/ctt/cost.h"
-#include "modules/timetable/ctt/diagnosis.h"
-#include "modules/timetable/ctt/instance.h"
-#include "modules/timetable/ctt/solution.h"
+#include "ctt/cost.h"
+#include "ctt/diagnosis.h"
+#include "ctt/instance.h"
+#include "ctt/solution.h"
 
-namespace mdsc::timetable::ctt {
+namespace mdsc::ctt {
 
 struct Progress {
   std::uint64_t iterations = 0;
@@ -70,4 +70,4 @@ struct SolveResult {
 
 SolveResult solve(const Instance& instance, const SolverOptions& options);
 
-}  // namespace mdsc::timetable::ctt
+}  // namespace mdsc::ctt

@@ -13,7 +13,7 @@
 //    largest gains (docs/performance.md);
 //  - temperature decays geometrically from start to end over the budget (time or iterations), so
 //    the whole run is one anneal whatever its length.
-#include "modules/timetable/ctt/solver.h"
+#include "ctt/solver.h"
 
 #include <time.h>
 
@@ -21,10 +21,10 @@
 #include <chrono>
 #include <cmath>
 
-#include "modules/timetable/ctt/rng.h"
-#include "modules/timetable/ctt/state.h"
+#include "ctt/rng.h"
+#include "ctt/state.h"
 
-namespace mdsc::timetable::ctt {
+namespace mdsc::ctt {
 namespace {
 
 double thread_cpu_seconds() {
@@ -248,4 +248,4 @@ SolveResult solve(const Instance& in, const SolverOptions& options) {
   return res;
 }
 
-}  // namespace mdsc::timetable::ctt
+}  // namespace mdsc::ctt

@@ -4,10 +4,10 @@
 // own incremental count; this is the reference it is checked against.
 #include <string>
 
-#include "modules/timetable/ctt/instance.h"
-#include "modules/timetable/ctt/solution.h"
+#include "ctt/instance.h"
+#include "ctt/solution.h"
 
-namespace mdsc::timetable::ctt {
+namespace mdsc::ctt {
 
 struct CostReport {
   // Hard: violations.
@@ -35,4 +35,4 @@ CostReport evaluate(const Instance& instance, const Solution& solution);
 // The validator's report, one "name : value" line per component, then the total.
 std::string format_cost(const CostReport& cost);
 
-}  // namespace mdsc::timetable::ctt
+}  // namespace mdsc::ctt

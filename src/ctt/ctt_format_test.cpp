@@ -1,11 +1,11 @@
 // The .ctt and solution formats: what is read, and the line named when input is wrong.
-#include "modules/timetable/ctt/ctt_format.h"
+#include "ctt/ctt_format.h"
 
 #include <gtest/gtest.h>
 
-#include "modules/timetable/ctt/test_util.h"
+#include "ctt/test_util.h"
 
-namespace mdsc::timetable::ctt {
+namespace mdsc::ctt {
 namespace {
 
 using testing::load;
@@ -146,4 +146,4 @@ TEST(CttFormat, MalformedSolutionNamesTheLine) {
 }
 
 }  // namespace
-}  // namespace mdsc::timetable::ctt
+}  // namespace mdsc::ctt

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace mdsc::timetable::ctt {
+namespace mdsc::ctt {
 
 struct Course {
   std::string name;
@@ -91,4 +91,4 @@ struct Instance {
 // The largest number of periods per day the solver supports (a day is a 64-bit mask).
 inline constexpr int kMaxPeriodsPerDay = 64;
 
-}  // namespace mdsc::timetable::ctt
+}  // namespace mdsc::ctt

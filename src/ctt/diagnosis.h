@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "modules/timetable/ctt/instance.h"
-#include "modules/timetable/ctt/solution.h"
+#include "ctt/instance.h"
+#include "ctt/solution.h"
 
-namespace mdsc::timetable::ctt {
+namespace mdsc::ctt {
 
 struct Blocker {
   enum class Kind { availability, curriculum, teacher, rooms, unplaced } kind;
@@ -32,4 +32,4 @@ std::vector<Blocker> precheck(const Instance& instance);
 // The hard violations of a timetable, per course pair or course.
 std::vector<Blocker> violations(const Instance& instance, const Solution& solution);
 
-}  // namespace mdsc::timetable::ctt
+}  // namespace mdsc::ctt

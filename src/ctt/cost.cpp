@@ -1,9 +1,9 @@
-#include "modules/timetable/ctt/cost.h"
+#include "ctt/cost.h"
 
 #include <algorithm>
 #include <sstream>
 
-namespace mdsc::timetable::ctt {
+namespace mdsc::ctt {
 
 CostReport evaluate(const Instance& in, const Solution& sol) {
   const int P = in.periods(), ppd = in.periods_per_day, C = static_cast<int>(in.courses.size());
@@ -130,4 +130,4 @@ std::string format_cost(const CostReport& c) {
   return os.str();
 }
 
-}  // namespace mdsc::timetable::ctt
+}  // namespace mdsc::ctt

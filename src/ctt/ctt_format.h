@@ -6,10 +6,10 @@
 #include <string_view>
 #include <vector>
 
-#include "modules/timetable/ctt/instance.h"
-#include "modules/timetable/ctt/solution.h"
+#include "ctt/instance.h"
+#include "ctt/solution.h"
 
-namespace mdsc::timetable::ctt {
+namespace mdsc::ctt {
 
 struct ParseError {
   int line = 0;  // 1-based; 0 when the error is about the whole text (e.g. it ended too early)
@@ -43,4 +43,4 @@ std::string format_solution(const Instance& instance, const Solution& solution);
 // Reads a whole file; nullopt (and `error` set) when it cannot be read.
 std::optional<std::string> read_text_file(const std::string& path, std::string* error);
 
-}  // namespace mdsc::timetable::ctt
+}  // namespace mdsc::ctt

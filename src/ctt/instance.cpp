@@ -1,8 +1,8 @@
-#include "modules/timetable/ctt/instance.h"
+#include "ctt/instance.h"
 
 #include <unordered_map>
 
-namespace mdsc::timetable::ctt {
+namespace mdsc::ctt {
 
 int Instance::course_index(std::string_view name) const {
   for (std::size_t i = 0; i < courses.size(); ++i)
@@ -33,4 +33,4 @@ void Instance::index_teachers() {
   unavailable.resize(courses.size() * static_cast<std::size_t>(periods()), 0);
 }
 
-}  // namespace mdsc::timetable::ctt
+}  // namespace mdsc::ctt

@@ -2,7 +2,7 @@
 // A timetable: where each lecture takes place.
 #include <vector>
 
-namespace mdsc::timetable::ctt {
+namespace mdsc::ctt {
 
 struct Placement {
   int course = 0;
@@ -15,4 +15,4 @@ struct Solution {
   std::vector<Placement> lectures;
 };
 
-}  // namespace mdsc::timetable::ctt
+}  // namespace mdsc::ctt
