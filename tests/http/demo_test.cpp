@@ -107,7 +107,11 @@ TEST_F(Demo, EveryDemoRoleOpensAFilledDashboard) {
   EXPECT_NE(as("promotion@mdsc.example").get("/").body.find("href=\"/courses?fy=2017\""), std::string::npos);
   EXPECT_NE(as("institution@mdsc.example").get("/").body.find("所属機関の講師が担当する科目: "), std::string::npos);
   // The partner's representative: their company, its FY2017 membership and invoices.
-  EXPECT_NE(as("partner@mdsc.example").get("/").body.find("あおば架空製薬株式会社"), std::string::npos);
+  const auto partner = as("partner@mdsc.example").get("/").body;
+  EXPECT_NE(partner.find("あおば架空製薬株式会社"), std::string::npos);
+  EXPECT_TRUE(std::regex_search(partner, std::regex("FY2017[^<]* M — ")))
+      << "this year's membership, not the FY2018 renewal prepared after it: " << partner;
+  EXPECT_FALSE(std::regex_search(partner, std::regex("FY2018[^<]* A — ")));
 }
 
 TEST_F(Demo, TraineeAndInstructorSeeTheirNextSessionsFromTheDemosDay) {

@@ -95,6 +95,9 @@ TEST_F(Generation, TheApiGeneratesADraftWithEverySessionOnATeachingDay) {
   EXPECT_NE(page.body.find("医療データ科学概論"), std::string::npos);
   EXPECT_NE(page.body.find("第1講義室"), std::string::npos);
   EXPECT_EQ(page.body.find("http-equiv=\"refresh\""), std::string::npos) << "a finished run does not reload";
+  // And the term's page lists it among its runs.
+  auto term_page = browser.get("/timetable/terms/" + std::to_string(term_id_));
+  EXPECT_NE(term_page.body.find("href=\"/timetable/runs/" + std::to_string(run) + "\""), std::string::npos);
 }
 
 TEST_F(Generation, ALongRunShowsProgressAndStopsWhenCancelledFromThePage) {

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "core/i18n.h"
 #include "modules/invoicing/operations.h"
 #include "modules/members/module.h"
@@ -36,7 +38,11 @@ std::string representative_panel(web::Context& ctx) {
       for (const auto& inv : invoicing::list_invoices(c, q)) unpaid += inv.balance();
       nlohmann::json j{{"name", o->name}, {"href", "/companies/" + std::to_string(id)}, {"unpaid", i18n::yen(unpaid)},
                        {"has_unpaid", unpaid > 0}};
-      if (!memberships.empty()) j["membership"] = membership_row(ctx, memberships.front());
+      // This year's membership; before it exists (or after it), the newest one.
+      auto shown = std::find_if(memberships.begin(), memberships.end(),
+                                [&](const Membership& m) { return m.fiscal_year == fy; });
+      if (shown == memberships.end()) shown = memberships.begin();
+      if (shown != memberships.end()) j["membership"] = membership_row(ctx, *shown);
       return j;
     });
     if (data) companies.push_back(*data);

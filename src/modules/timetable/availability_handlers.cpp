@@ -145,6 +145,7 @@ Response instructor_page(Context& ctx, std::int64_t id, const Rights& rights, co
                       {"organization", in.organization(ctx.lang)},
                       {"title", in.title}}},
                     {"rows", rows},
+                    {"has_courses", !courses.empty()},
                     {"courses", courses},
                     {"can_edit", rights.edit},
                     {"form", form},

@@ -92,6 +92,9 @@ void generate(db::Database& db, const Clock& clock, std::int64_t run_id, const G
     BuiltInstance built = build_instance(*data);
     const auto pins = hold_pins(
         built, pins_in(built, db.read([&](db::Conn& c) { return pins_of_term(c, request.term_id, clock.now_unix()); })));
+    // While the term is under way, what has not been held yet goes on the days still to come.
+    const std::string today = i18n::tokyo_date_iso(clock.now_unix());
+    if (data->term.starts_on <= today && today <= data->term.ends_on) close_past_days(built, today);
     std::atomic<bool> cancel{false};
     auto last_write = std::chrono::steady_clock::now() - std::chrono::seconds(1);
     ctt::SolverOptions options;

@@ -47,6 +47,16 @@ std::vector<ctt::Placement> hold_pins(BuiltInstance& built, const std::vector<ct
   return held;
 }
 
+int close_past_days(BuiltInstance& built, const std::string& today) {
+  auto& in = built.instance;
+  int closed = 0;
+  for (int d = 0; d < in.days && built.days[static_cast<std::size_t>(d)] < today; ++d, ++closed)
+    for (std::size_t c = 0; c < in.courses.size(); ++c)
+      for (int s = 0; s < in.periods_per_day; ++s)
+        in.unavailable[c * static_cast<std::size_t>(in.periods()) + static_cast<std::size_t>(d * in.periods_per_day + s)] = 1;
+  return closed;
+}
+
 int merge_pins(const BuiltInstance& built, ctt::Solution& solution, const std::vector<ctt::Placement>& pins) {
   std::map<int, std::set<int>> used;  // period -> rooms
   for (const auto& p : pins) used[p.period].insert(p.room);

@@ -27,6 +27,11 @@ std::vector<ctt::Placement> pins_in(const BuiltInstance& built, const std::vecto
 // its course's number of periods is dropped).
 std::vector<ctt::Placement> hold_pins(BuiltInstance& built, const std::vector<ctt::Placement>& pins);
 
+// For a term under way: the days before `today` (ISO) are over; closes them to every course,
+// so that the solver places what is left of each course on days still to come (the sessions held
+// on them are pins). Returns how many days were closed.
+int close_past_days(BuiltInstance& built, const std::string& today);
+
 // Adds the pins to a solution of the held instance and moves lectures out of pinned rooms.
 // Returns the number of lectures left sharing a room with a pin (no other room was free).
 int merge_pins(const BuiltInstance& built, ctt::Solution& solution, const std::vector<ctt::Placement>& pins);

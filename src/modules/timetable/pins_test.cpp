@@ -54,6 +54,30 @@ TEST(Pins, APinIsHeldOutAndItsPeriodClosedToItsCurriculumOnly) {
   EXPECT_EQ(solution.lectures.back().period, 3);
 }
 
+// Mid-term: a session held on the first day is a pin, and the rest of each course goes on the days
+// still to come, never on a day that is over (publishing would drop it, leaving the course short).
+TEST(Pins, MidTermTheSolverUsesOnlyTheDaysStillToCome) {
+  auto b = small();
+  b.instance.days = 3;
+  b.days.push_back("2018-01-11");
+  b.instance.index_teachers();
+  auto pins = hold_pins(b, pins_in(b, {{11, "2018-01-09", "evening", 1, 21}}));
+  EXPECT_EQ(close_past_days(b, "2018-01-10"), 1);
+  for (int c = 0; c < 3; ++c)
+    for (int p = 0; p < 2; ++p) EXPECT_FALSE(b.instance.is_available(c, p)) << "course " << c << " period " << p;
+  EXPECT_EQ(close_past_days(b, "2018-01-09"), 0) << "nothing is over on the first day";
+  ctt::SolverOptions o;
+  o.time_limit_seconds = 0;
+  o.max_iterations = 20000;
+  auto result = ctt::solve(b.instance, o);
+  ASSERT_TRUE(result.feasible);
+  auto solution = result.solution;
+  EXPECT_EQ(merge_pins(b, solution, pins), 0);
+  ASSERT_EQ(solution.lectures.size(), 6u) << "every course keeps its two periods";
+  for (std::size_t i = 0; i + 1 < solution.lectures.size(); ++i)
+    EXPECT_GE(solution.lectures[i].period, 2) << "a new session on a day that is over";
+}
+
 TEST(Pins, PinsBeyondACoursesPeriodsAreDropped) {
   auto b = small();  // A has 2 periods
   auto pins = pins_in(b, {{11, "2018-01-09", "evening", 1, 21}, {11, "2018-01-09", "evening", 2, 21},

@@ -71,13 +71,16 @@ nlohmann::json runs(Context& ctx, std::int64_t term_id) {
 
 Response show(Context& ctx, const Term& stored, const Term& shown, const Status& st, int status) {
   auto form = web::form_state(ctx, st);
+  auto run_rows = runs(ctx, stored.id);
+  const bool has_runs = !run_rows.empty();
   return web::page(ctx, "timetable/term.html", "timetable.term_title",
                    {{"term", to_json(stored)},
                     {"fy", i18n::fiscal_year_display(ctx.lang, stored.fiscal_year)},
                     {"months", calendar(ctx, stored)},
                     {"teaching_days", teaching_day_count(stored)},
                     {"closed", closed_rows(stored)},
-                    {"runs", runs(ctx, stored.id)},
+                    {"runs", std::move(run_rows)},
+                    {"has_runs", has_runs},
                     {"published", ctx.db().read([&](db::Conn& c) { return sessions::term_published(c, stored.id); })},
                     {"week_href", "/timetable/terms/" + std::to_string(stored.id) + "/week"},
                     {"rules_href", course_rules_href(stored.fiscal_year)},
