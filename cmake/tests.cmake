@@ -50,6 +50,7 @@ mdsc_add_suite(http mdsc_http_tests)
 mdsc_add_suite(ctt mdsc_ctt_tests)
 mdsc_add_suite(db mdsc_db_tests BOTH_BACKENDS)
 mdsc_add_suite(web mdsc_web_tests BOTH_BACKENDS)
+mdsc_add_suite(platform mdsc_platform_tests BOTH_BACKENDS)
 mdsc_add_suite(modules mdsc_modules_tests BOTH_BACKENDS)
 mdsc_add_suite(app mdsc_app_tests BOTH_BACKENDS)
 mdsc_add_suite(blackbox mdsc_blackbox_tests BOTH_BACKENDS)
@@ -68,3 +69,15 @@ foreach(backend sqlite postgresql)
     ENVIRONMENT "${MDSC_TEST_ENV};MDSC_TEST_BACKEND=${backend}")
 endforeach()
 set_tests_properties(e2e@postgresql PROPERTIES FIXTURES_REQUIRED pg)
+
+# The module boundary (decision 0018): the check the build runs before compiling a module refuses a
+# file that includes another module's internals, and lets through one that uses a face.
+set(MDSC_BOUNDARY ${CMAKE_SOURCE_DIR}/tests/data/module_boundary)
+add_test(NAME module-boundary-refuses
+         COMMAND ${CMAKE_COMMAND} -DROOT=${CMAKE_SOURCE_DIR} -DMODULE=timetable -DDEPS=curriculum
+                 -DFILES=${MDSC_BOUNDARY}/reaches_into_members.cpp -DONLY=1 -P ${CMAKE_SOURCE_DIR}/cmake/check_module_includes.cmake)
+set_tests_properties(module-boundary-refuses PROPERTIES PASS_REGULAR_EXPRESSION
+  "module timetable includes what is not its own.*reaches_into_members.cpp: #include \"modules/members/repo.h\"")
+add_test(NAME module-boundary-allows-faces
+         COMMAND ${CMAKE_COMMAND} -DROOT=${CMAKE_SOURCE_DIR} -DMODULE=timetable -DDEPS=curriculum
+                 -DFILES=${MDSC_BOUNDARY}/uses_a_face.cpp -DONLY=1 -P ${CMAKE_SOURCE_DIR}/cmake/check_module_includes.cmake)

@@ -6,8 +6,10 @@
 #include "core/config.h"
 #include "core/mail.h"
 #include "db/database.h"
-#include "modules/accounts/authenticator.h"
-#include "modules/mail/outbox.h"
+#include "platform/events.h"
+#include "platform/identity/authenticator.h"
+#include "platform/outbox.h"
+#include "platform/units.h"
 #include "web/application.h"
 #include "web/registry.h"
 #include "web/services.h"
@@ -24,6 +26,7 @@ class App {
   db::Database& db() { return *db_; }
   const Clock& clock() const { return *clock_; }
   web::Registry& registry() { return registry_; }
+  events::Bus& events() { return events_; }
   web::Services& services() { return *services_; }
   web::Application& handler() { return *handler_; }
   mail::Dispatcher& dispatcher() { return *dispatcher_; }
@@ -34,11 +37,13 @@ class App {
   std::unique_ptr<Clock> clock_;
   std::unique_ptr<db::Database> db_;
   web::Registry registry_;
-  std::unique_ptr<accounts::DbAuthenticator> auth_;
+  events::Bus events_;
+  std::unique_ptr<identity::DbAuthenticator> auth_;
   std::unique_ptr<mail::Mailer> mailer_;
   std::unique_ptr<mail::Dispatcher> dispatcher_;
   // Before services_ and after db_: destroyed first, it stops and joins the tasks that use them.
   std::unique_ptr<BackgroundTasks> background_ = std::make_unique<BackgroundTasks>();
+  std::unique_ptr<platform::Units> units_;
   std::unique_ptr<web::Services> services_;
   std::unique_ptr<web::Application> handler_;
 };

@@ -9,8 +9,8 @@
 #include "app/demo_timetable.h"
 #include "core/crypto.h"
 #include "core/i18n.h"
-#include "modules/accounts/operations.h"
-#include "modules/audit/audit.h"
+#include "platform/audit.h"
+#include "platform/identity/users.h"
 
 namespace mdsc::app {
 namespace {
@@ -67,7 +67,7 @@ std::vector<DemoLogin> load_demo(db::Database& db, const DemoOptions& options) {
   auto curriculum = load_demo_curriculum(db, catalogue);
   std::int64_t representative = 0, trainee = 0;
   for (const auto& p : people()) {
-    accounts::UserInput in;
+    identity::UserInput in;
     in.email = p.email;
     in.family_name = p.family;
     in.given_name = p.given;
@@ -81,13 +81,13 @@ std::vector<DemoLogin> load_demo(db::Database& db, const DemoOptions& options) {
       if (spec == "institution_officer:1")
         spec = "institution_officer:" + std::to_string(orgs.representative_institution);
       if (spec == "instructor:1") spec = "instructor:" + std::to_string(curriculum.instructor_course);
-      auto g = accounts::parse_role(spec);
+      auto g = identity::parse_role(spec);
       if (!g) throw std::runtime_error("bad demo role " + spec);
       in.roles.push_back(*g);
     }
     // Random, so that a demo database put on a network is not open to anyone who read the README.
     std::string password = "demo-" + crypto::random_token(12);
-    auto r = accounts::create_user(db, actor, in, password, set_up);
+    auto r = identity::create_user(db, actor, in, password, set_up);
     if (!r) throw std::runtime_error("demo user " + std::string(p.email) + ": " + r.status().message_id());
     if (std::string(p.email) == "partner@mdsc.example") representative = *r;
     if (std::string(p.email) == "trainee@mdsc.example") trainee = *r;

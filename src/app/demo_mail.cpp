@@ -5,7 +5,7 @@
 #include <string>
 
 #include "core/mail.h"
-#include "modules/mail/outbox.h"
+#include "platform/outbox.h"
 
 namespace mdsc::app {
 namespace {

@@ -5,11 +5,11 @@
 #include "core/background.h"
 #include "core/clock.h"
 #include "core/i18n.h"
-#include "modules/audit/audit.h"
 #include "modules/timetable/availability.h"
 #include "modules/timetable/generation.h"
 #include "modules/timetable/operations.h"
 #include "modules/timetable/publish.h"
+#include "platform/audit.h"
 
 namespace mdsc::app {
 namespace {

@@ -14,18 +14,30 @@
 
 namespace mdsc::app {
 
+namespace {
+// A module whose handlers still open their own transactions (being converted to the unit of work).
+template <typename F>
+void legacy(web::Registry& registry, F&& register_fn) {
+  registry.set_legacy(true);
+  register_fn(registry);
+  registry.set_legacy(false);
+}
+}  // namespace
+
 void register_modules(web::Registry& registry) {
   web::register_static_routes(registry);
-  system_module::register_module(registry);
-  dashboard::register_module(registry);
-  accounts::register_module(registry);
-  audit::register_module(registry);
-  mail::register_module(registry);
-  members::register_module(registry);
-  invoicing::register_module(registry);
-  admissions::register_module(registry);
-  curriculum::register_module(registry);
-  timetable::register_module(registry);
+  legacy(registry, system_module::register_module);
+  legacy(registry, dashboard::register_module);
+  legacy(registry, accounts::register_module);
+  legacy(registry, audit::register_module);
+  legacy(registry, mail::register_module);
+  legacy(registry, members::register_module);
+  legacy(registry, invoicing::register_module);
+  legacy(registry, admissions::register_module);
+  legacy(registry, curriculum::register_module);
+  legacy(registry, timetable::register_module);
 }
+
+void subscribe_modules(events::Bus&) {}
 
 }  // namespace mdsc::app

@@ -6,9 +6,9 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "db/migrator.h"
-#include "modules/accounts/auth.h"
-#include "modules/accounts/operations.h"
-#include "modules/accounts/repo.h"
+#include "platform/identity/auth.h"
+#include "platform/identity/repo.h"
+#include "platform/identity/users.h"
 
 namespace mdsc::cli {
 namespace {
@@ -81,7 +81,7 @@ Runner add_user(CLI::App& app, Common& common) {
                                ? "http://" + config.bind + ":" + std::to_string(config.port)
                                : config.base_url;
     if (add_cmd->parsed()) {
-      accounts::UserInput in;
+      identity::UserInput in;
       in.email = add->email;
       in.family_name = add->family.empty() ? add->email.substr(0, add->email.find('@')) : add->family;
       in.given_name = add->given;
@@ -90,7 +90,7 @@ Runner add_user(CLI::App& app, Common& common) {
       in.romaji_name = add->romaji;
       in.preferred_lang = add->lang;
       for (const auto& spec : add->roles) {
-        auto g = accounts::parse_role(spec);
+        auto g = identity::parse_role(spec);
         if (!g) throw UsageError("--role " + spec + ": " + first_problem(g.status()));
         in.roles.push_back(*g);
       }
@@ -101,19 +101,19 @@ Runner add_user(CLI::App& app, Common& common) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         password = line;
       }
-      auto r = accounts::create_user(*db, actor, in, password, clock.now_unix());
+      auto r = identity::create_user(*db, actor, in, password, clock.now_unix());
       if (!r) throw UsageError(first_problem(r.status()));
       std::cout << "User " << *r << " created.\n";
       if (!password) {
-        std::string link = db->write([&](db::Conn& c) { return accounts::create_invitation(c, *r, clock.now_unix()); });
+        std::string link = db->write([&](db::Conn& c) { return identity::create_invitation(c, *r, clock.now_unix()); });
         std::cout << "They set their password at: " << base_url << link << "\n";
       }
       return 0;
     }
     if (list_cmd->parsed()) {
-      accounts::repo::UserQuery q;
+      identity::repo::UserQuery q;
       q.limit = 100000;
-      auto users = db->read([&](db::Conn& c) { return accounts::repo::list_users(c, q); });
+      auto users = db->read([&](db::Conn& c) { return identity::repo::list_users(c, q); });
       std::cout << "id\temail\tactive\troles\n";
       for (const auto& u : users) {
         std::string roles;
@@ -126,9 +126,9 @@ Runner add_user(CLI::App& app, Common& common) {
       return 0;
     }
     if (token_cmd->parsed()) {
-      auto u = accounts::find_user_by_email(*db, tok->email);
+      auto u = identity::find_user_by_email(*db, tok->email);
       if (!u) throw UsageError("no user with e-mail " + tok->email);
-      auto t = accounts::create_api_token(*db, actor, u->id, tok->name, clock.now_unix());
+      auto t = identity::create_api_token(*db, actor, u->id, tok->name, clock.now_unix());
       if (!t) throw UsageError(first_problem(t.status()));
       std::cout << *t << "\n";
       return 0;

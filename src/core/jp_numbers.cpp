@@ -1,6 +1,8 @@
 // Corporate and invoice registration numbers (see jp_numbers.h).
 #include "core/jp_numbers.h"
 
+#include <charconv>
+
 #include <algorithm>
 
 namespace mdsc {
@@ -108,6 +110,36 @@ std::string check_registration_number(std::string_view s) {
       return "validation.registration_number_check";
   }
   return "";
+}
+
+std::optional<std::int64_t> parse_whole_number(std::string_view s) {
+  // Full-width digits (U+FF10–FF19) and the yen and comma marks people paste from documents.
+  std::string ascii;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC &&
+        static_cast<unsigned char>(s[i + 2]) >= 0x90 && static_cast<unsigned char>(s[i + 2]) <= 0x99) {
+      ascii += static_cast<char>('0' + static_cast<unsigned char>(s[i + 2]) - 0x90);
+      i += 2;
+    } else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC &&
+               static_cast<unsigned char>(s[i + 2]) == 0x8C) {
+      i += 2;  // full-width comma
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA5) {
+      ++i;  // ¥
+    } else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+               static_cast<unsigned char>(s[i + 2]) == 0xA5) {
+      i += 2;  // full-width ￥
+    } else if (c == ',' || c == ' ' || c == '\\') {
+      continue;
+    } else {
+      ascii += static_cast<char>(c);
+    }
+  }
+  if (ascii.empty()) return std::nullopt;
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(ascii.data(), ascii.data() + ascii.size(), v);
+  if (ec != std::errc() || p != ascii.data() + ascii.size()) return std::nullopt;
+  return v;
 }
 
 }  // namespace mdsc

@@ -14,6 +14,8 @@
 // People copy these from PDFs and web pages, so the checks accept full-width digits and letters,
 // hyphens (ASCII, Unicode dashes, full-width, and the ー that Japanese IMEs produce) and spaces;
 // store what normalize_* returns.
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -35,5 +37,9 @@ std::string check_corporate_number(std::string_view s);
 //   "validation.registration_number_format"  not T + 13 digits
 //   "validation.registration_number_check"   the check digit does not match
 std::string check_registration_number(std::string_view s);
+
+// A whole number as people type and paste it: "2,000,000", "２，０００，０００", "¥500", "￥ 500".
+// nullopt for "" or anything else.
+std::optional<std::int64_t> parse_whole_number(std::string_view s);
 
 }  // namespace mdsc

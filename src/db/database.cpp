@@ -69,6 +69,12 @@ const Value& Row::at(std::string_view column) const {
   throw std::out_of_range("db::Row: no column " + std::string(column));
 }
 
+bool Row::has(std::string_view column) const {
+  for (const auto& n : *names_)
+    if (n == column) return true;
+  return false;
+}
+
 bool Row::is_null(std::string_view column) const { return std::holds_alternative<Null>(at(column)); }
 std::int64_t Row::i64(std::string_view column) const { return to_i64(at(column), column); }
 double Row::f64(std::string_view column) const { return to_f64(at(column), column); }

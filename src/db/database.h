@@ -74,6 +74,7 @@ class Row {
  public:
   Row(std::shared_ptr<const std::vector<std::string>> names, std::vector<Value> values)
       : names_(std::move(names)), values_(std::move(values)) {}
+  bool has(std::string_view column) const;  // whether the query selected this column
   bool is_null(std::string_view column) const;
   std::int64_t i64(std::string_view column) const;          // NULL -> 0; text digits accepted
   std::optional<std::int64_t> opt_i64(std::string_view column) const;

@@ -8,6 +8,8 @@
 // Everything an operation does through it happens with the transaction or not at all: the audit
 // entry, the mails (queued in the outbox, sent after the commit) and the events' subscribers.
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -28,6 +30,7 @@ struct Work {
   std::int64_t now = 0;
   std::string base_url;           // "https://mdsc.example.jp", for links in mails
   const events::Bus* bus = nullptr;
+  const std::function<void()>* on_mail = nullptr;  // after the commit of a change that queued mail
 
   // Appends the change to the audit log (field by field, before and after).
   void audit(std::string_view action, std::string_view entity, std::string_view entity_id,
@@ -51,6 +54,7 @@ struct Who {
   std::int64_t now = 0;
   std::string base_url;
   const events::Bus* bus = nullptr;
+  const std::function<void()>* on_mail = nullptr;
 };
 
 namespace work_detail {
@@ -66,18 +70,18 @@ struct RolledBack {};  // not a std::exception: the database's retry loop lets i
 // Runs fn(Work&) in one write transaction. A Status or Result that is not ok rolls it back (a
 // refused change leaves nothing behind, whatever it wrote before it was refused) and is returned.
 template <typename F>
-auto write(db::Database& db, const Who& who, F&& fn) -> std::invoke_result_t<F, Work&> {
+auto write_unit(db::Database& db, const Who& who, F&& fn) -> std::invoke_result_t<F, Work&> {
   using R = std::invoke_result_t<F, Work&>;
   if constexpr (std::is_void_v<R>) {
     db.write([&](db::Conn& c) {
-      Work w{c, who.actor, who.now, who.base_url, who.bus};
+      Work w{c, who.actor, who.now, who.base_url, who.bus, who.on_mail};
       fn(w);
     });
   } else {
     std::optional<R> refusal;
     try {
       return db.write([&](db::Conn& c) -> R {
-        Work w{c, who.actor, who.now, who.base_url, who.bus};
+        Work w{c, who.actor, who.now, who.base_url, who.bus, who.on_mail};
         R r = fn(w);
         if (work_detail::refused(r)) {
           refusal.emplace(std::move(r));
@@ -93,9 +97,9 @@ auto write(db::Database& db, const Who& who, F&& fn) -> std::invoke_result_t<F, 
 
 // Runs fn(Work&) in a read-only transaction (a write in it fails, on both databases).
 template <typename F>
-auto read(db::Database& db, const Who& who, F&& fn) -> std::invoke_result_t<F, Work&> {
+auto read_unit(db::Database& db, const Who& who, F&& fn) -> std::invoke_result_t<F, Work&> {
   return db.read([&](db::Conn& c) {
-    Work w{c, who.actor, who.now, who.base_url, who.bus};
+    Work w{c, who.actor, who.now, who.base_url, who.bus, who.on_mail};
     return fn(w);
   });
 }

@@ -145,9 +145,18 @@ bool csrf_ok(Context& ctx) {
   return !sent.empty() && crypto::equal(sent, ctx.csrf_token);
 }
 
+// The route's unit of work: its handler inside one transaction, unless it opens its own.
+http::Response handle_in_unit(Context& ctx) {
+  const Tx tx = ctx.route.tx;
+  if (tx == Tx::none || tx == Tx::legacy || ctx.route.kind == RouteKind::file || !ctx.services.units)
+    return ctx.route.fn(ctx);
+  const bool write = tx == Tx::write || (tx == Tx::automatic && is_unsafe(ctx.req.method));
+  return ctx.services.units->run(ctx, write);
+}
+
 http::Response run_handler(Context& ctx) {
   try {
-    return ctx.route.fn(ctx);
+    return handle_in_unit(ctx);
   } catch (const db::Error& e) {
     if (e.kind() == db::Error::Kind::unique_violation)
       return error(ctx, Status::conflict("error.conflict"));

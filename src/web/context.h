@@ -17,6 +17,10 @@
 #include "web/router.h"
 #include "web/services.h"
 
+namespace mdsc {
+struct Work;
+}
+
 namespace mdsc::web {
 
 struct Upload {
@@ -58,6 +62,10 @@ struct Context {
   std::int64_t id_param(std::string_view name) const;
   std::string param(std::string_view name) const;
   db::Database& db() const { return services.db; }
+  // The request's unit of work: its transaction, actor and time (routes with Tx none or legacy have none).
+  Work& work() const { return *work_; }
+  bool has_work() const { return work_ != nullptr; }
+  Work* work_ = nullptr;  // set by the unit runner while the handler runs
   std::int64_t now() const { return services.clock.now_unix(); }
   bool is_api() const { return route.kind == RouteKind::json; }
 

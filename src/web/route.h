@@ -30,6 +30,14 @@ struct Access {
 
 enum class RouteKind { html, json, file };
 
+// The transaction a route's handler runs in (decision 0016): one unit of work per request.
+//   automatic  read-only for GET and HEAD, a write transaction for the other methods;
+//   read, write  that one whatever the method;
+//   none       the handler opens its own (slow work that must stay outside a write transaction,
+//              such as checking a password);
+//   legacy     a module not yet converted: the handler opens its own, as `none` (to go).
+enum class Tx { automatic, read, write, none, legacy };
+
 struct Route {
   std::string method;   // GET, POST, PUT, PATCH, DELETE
   std::string pattern;  // "/users/{id}/sessions"
@@ -39,6 +47,7 @@ struct Route {
   std::uint64_t body_limit = 64 * 1024;
   bool multipart = false;  // multipart/form-data streamed to disk
   bool csrf = true;        // state-changing requests need the CSRF token (bearer-token API calls excepted)
+  Tx tx = Tx::automatic;
 };
 
 inline constexpr std::uint64_t kKiB = 1024;

@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "core/config.h"
 #include "db/database.h"
+#include "http/message.h"
 #include "web/principal.h"
 
 namespace mdsc::web {
@@ -26,6 +27,15 @@ class Authenticator {
 };
 
 class Registry;
+struct Context;
+
+// Runs a route's handler inside its unit of work (the platform provides it: web knows nothing of
+// transactions' contents). `write`: a write transaction, rolled back when the response is an error.
+class UnitRunner {
+ public:
+  virtual ~UnitRunner() = default;
+  virtual http::Response run(Context& ctx, bool write) = 0;
+};
 
 struct Services {
   db::Database& db;
@@ -36,6 +46,7 @@ struct Services {
   std::string secret;                     // server secret (from the database's settings table)
   std::function<void()> after_commit;     // wakes the mail dispatcher after a change
   BackgroundTasks& background;            // long work started by a request (timetable generation)
+  UnitRunner* units = nullptr;            // null: every handler opens its own transactions
 };
 
 }  // namespace mdsc::web

@@ -22,7 +22,7 @@ HttpResponse ask_reset(int port, const std::string& email, Headers extra = {}) {
   return c.request("POST", "/password-reset", form_encode({{"email", email}, {"_csrf", c.csrf()}}), extra);
 }
 
-constexpr int kPerAddress = 20;  // accounts::kResetMailsPerAddress
+constexpr int kPerAddress = 20;  // identity::kResetMailsPerAddress
 
 TEST(ClientAddress, WithoutTrustedProxiesForwardedHeadersAreIgnored) {
   TestServer server;

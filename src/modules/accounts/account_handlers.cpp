@@ -1,8 +1,8 @@
 #include "core/i18n.h"
-#include "modules/accounts/auth.h"
 #include "modules/accounts/handlers.h"
-#include "modules/accounts/operations.h"
-#include "modules/audit/web_actor.h"
+#include "platform/identity/auth.h"
+#include "platform/identity/users.h"
+#include "platform/web_actor.h"
 #include "web/fields.h"
 #include "web/render.h"
 

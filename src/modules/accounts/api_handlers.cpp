@@ -1,11 +1,11 @@
 #include "core/i18n.h"
-#include "modules/accounts/auth.h"
 #include "modules/accounts/handlers.h"
-#include "modules/accounts/operations.h"
-#include "modules/accounts/repo.h"
-#include "modules/audit/web_actor.h"
-#include "web/render.h"
+#include "platform/identity/auth.h"
+#include "platform/identity/repo.h"
+#include "platform/identity/users.h"
+#include "platform/web_actor.h"
 #include "web/json_body.h"
+#include "web/render.h"
 
 namespace mdsc::accounts::handlers {
 namespace {

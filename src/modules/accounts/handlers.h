@@ -1,12 +1,16 @@
 #pragma once
 // Pages and API endpoints of the accounts module (registered in routes.cpp).
 #include "http/message.h"
+#include "platform/identity/auth.h"
+#include "platform/identity/users.h"
 #include "web/context.h"
 
 namespace mdsc::accounts::handlers {
 
 using web::Context;
 using Response = http::Response;
+// These pages are the face of the platform's identity service (users, roles, sessions, tokens).
+using namespace mdsc::identity;
 
 // Signing in and out, password reset (login_handlers.cpp).
 Response login_form(Context& ctx);

@@ -1,7 +1,7 @@
 #include "core/i18n.h"
-#include "modules/accounts/auth.h"
 #include "modules/accounts/handlers.h"
-#include "modules/audit/web_actor.h"
+#include "platform/identity/auth.h"
+#include "platform/web_actor.h"
 #include "web/application.h"
 #include "web/fields.h"
 #include "web/render.h"
@@ -60,7 +60,7 @@ Response login_submit(Context& ctx) {
 
 Response logout(Context& ctx) {
   if (ctx.user && ctx.user->session_id)
-    accounts::logout(ctx.db(), audit::actor_of(ctx), ctx.user->session_id, ctx.now());
+    identity::logout(ctx.db(), audit::actor_of(ctx), ctx.user->session_id, ctx.now());
   auto c = ctx.cookie(web::session_cookie_name(ctx.services.config), "");
   c.max_age = 0;
   ctx.set_cookie(c);

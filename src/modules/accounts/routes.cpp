@@ -1,4 +1,4 @@
-#include "modules/accounts/auth.h"
+#include "platform/identity/auth.h"
 #include "modules/accounts/handlers.h"
 #include "modules/accounts/module.h"
 
@@ -51,7 +51,7 @@ void register_module(web::Registry& reg) {
   reg.nav({"nav.users", "/admin/users", secretariat, 900});
   reg.nav({"nav.account", "/account", signed_in, 990});
   reg.daily({"delete-expired-sessions",
-             [](db::Database& db, std::int64_t now) { delete_expired_sessions(db, now); }});
+             [](db::Database& db, std::int64_t now) { identity::delete_expired_sessions(db, now); }});
 }
 
 }  // namespace mdsc::accounts

@@ -8,11 +8,11 @@
 
 #include "core/crypto.h"
 #include "core/i18n.h"
-#include "modules/accounts/repo.h"
 #include "modules/admissions/operations.h"
 #include "modules/admissions/repo.h"
 #include "modules/members/operations.h"
 #include "modules/members/repo.h"
+#include "platform/identity/repo.h"
 #include "support/test_db.h"
 
 namespace mdsc::admissions {
@@ -248,7 +248,7 @@ TEST_F(Admissions, AcceptingCreatesTheTraineeAccountAndMailsTheInvitation) {
   auto open = tokyo("2017-11-01", "12:00:00");
   auto id = *submit(phd("new@example.org"), open);
   ASSERT_TRUE(decide_application(*db_, actor_, id, "accepted", "", "http://mdsc.example", open).is_ok());
-  auto user = db_->read([](db::Conn& c) { return accounts::repo::user_by_email(c, "new@example.org"); });
+  auto user = db_->read([](db::Conn& c) { return identity::repo::user_by_email(c, "new@example.org"); });
   ASSERT_TRUE(user.has_value());
   ASSERT_EQ(user->roles.size(), 1u);
   EXPECT_EQ(user->roles[0].role, web::Role::trainee);
@@ -269,7 +269,7 @@ TEST_F(Admissions, AcceptingAnExistingUserAddsTheTraineeRole) {
   });
   auto id = *submit(phd("staff@example.org"), open);
   ASSERT_TRUE(decide_application(*db_, actor_, id, "accepted", "", "http://x", open).is_ok());
-  auto user = db_->read([](db::Conn& c) { return accounts::repo::user_by_email(c, "staff@example.org"); });
+  auto user = db_->read([](db::Conn& c) { return identity::repo::user_by_email(c, "staff@example.org"); });
   ASSERT_EQ(user->roles.size(), 1u);
   EXPECT_EQ(count("SELECT COUNT(*) FROM users"), 1);
 }

@@ -3,9 +3,9 @@
 #include "modules/admissions/handlers.h"
 #include "modules/admissions/operations.h"
 #include "modules/admissions/repo.h"
-#include "modules/audit/web_actor.h"
-#include "web/render.h"
+#include "platform/web_actor.h"
 #include "web/json_body.h"
+#include "web/render.h"
 
 namespace mdsc::admissions::handlers {
 namespace {

@@ -4,7 +4,7 @@
 #include "modules/admissions/form.h"
 #include "modules/admissions/handlers.h"
 #include "modules/admissions/repo.h"
-#include "modules/audit/web_actor.h"
+#include "platform/web_actor.h"
 #include "web/render.h"
 
 namespace mdsc::admissions::handlers {

@@ -4,8 +4,9 @@
 #include "modules/admissions/handlers.h"
 #include "modules/admissions/operations.h"
 #include "modules/admissions/repo.h"
-#include "modules/audit/web_actor.h"
 #include "modules/members/views.h"
+#include "platform/web_actor.h"
+#include "web/fiscal_years.h"
 #include "web/json_body.h"
 #include "web/render.h"
 #include "web/templates.h"
@@ -51,13 +52,13 @@ std::optional<Application> answerable(Context& ctx, std::int64_t id) {
 }  // namespace
 
 Response company_applications(Context& ctx) {
-  int fy = members::requested_fiscal_year(ctx);
+  int fy = web::requested_fiscal_year(ctx);
   auto companies = ctx.me().scope_ids(web::Role::partner_representative);
   auto list = ctx.db().read([&](db::Conn& c) { return repo::applications_naming(c, companies, fy); });
   auto rows = nlohmann::json::array();
   for (const auto& a : list) rows.push_back(row(ctx, a));
   return web::page(ctx, "admissions/company_applications.html", "company_applications.title",
-                   {{"rows", rows}, {"fy", members::fiscal_year_nav(ctx, "/company-applications", fy)}});
+                   {{"rows", rows}, {"fy", web::fiscal_year_nav(ctx, "/company-applications", fy)}});
 }
 
 Response company_answer(Context& ctx) {
@@ -82,7 +83,7 @@ Response company_answer(Context& ctx) {
 }
 
 Response api_company_applications(Context& ctx) {
-  int fy = members::requested_fiscal_year(ctx);
+  int fy = web::requested_fiscal_year(ctx);
   auto companies = ctx.me().scope_ids(web::Role::partner_representative);
   auto list = ctx.db().read([&](db::Conn& c) { return repo::applications_naming(c, companies, fy); });
   auto items = nlohmann::json::array();
@@ -114,7 +115,7 @@ std::string company_panel(web::Context& ctx) {
   return web::render_template("admissions/panel_company.html", ctx.lang,
                               {{"waiting", waiting}, {"has_waiting", waiting > 0},
                                {"href", "/company-applications?fy=" +
-                                            std::to_string(members::current_fiscal_year(ctx.now()))}});
+                                            std::to_string(web::current_fiscal_year(ctx.now()))}});
 }
 
 }  // namespace mdsc::admissions::handlers

@@ -4,13 +4,13 @@
 
 #include "core/clock.h"
 #include "core/i18n.h"
-#include "modules/accounts/operations.h"
-#include "modules/accounts/repo.h"
-#include "modules/accounts/validation.h"
 #include "modules/admissions/repo.h"
-#include "modules/mail/outbox.h"
 #include "modules/members/operations.h"
 #include "modules/members/repo.h"
+#include "platform/identity/repo.h"
+#include "platform/identity/users.h"
+#include "platform/identity/validation.h"
+#include "platform/outbox.h"
 #include "web/rate_limit.h"
 
 namespace mdsc::admissions {
@@ -23,13 +23,13 @@ bool valid_date(const std::string& s) {
 
 Status validate(const Application& a) {
   Status st;
-  if (auto e = accounts::check_email(a.email); !e.empty()) st.field("email", e);
-  if (auto e = accounts::check_name(a.family_name, true); !e.empty()) st.field("family_name", e);
-  if (auto e = accounts::check_name(a.given_name, false); !e.empty()) st.field("given_name", e);
+  if (auto e = identity::check_email(a.email); !e.empty()) st.field("email", e);
+  if (auto e = identity::check_name(a.family_name, true); !e.empty()) st.field("family_name", e);
+  if (auto e = identity::check_name(a.given_name, false); !e.empty()) st.field("given_name", e);
   if (a.family_name_kana.empty()) st.field("family_name_kana", "validation.required");
-  else if (auto e = accounts::check_kana(a.family_name_kana); !e.empty()) st.field("family_name_kana", e);
-  if (auto e = accounts::check_kana(a.given_name_kana); !e.empty()) st.field("given_name_kana", e);
-  if (auto e = accounts::check_romaji(a.romaji_name); !e.empty()) st.field("romaji_name", e);
+  else if (auto e = identity::check_kana(a.family_name_kana); !e.empty()) st.field("family_name_kana", e);
+  if (auto e = identity::check_kana(a.given_name_kana); !e.empty()) st.field("given_name_kana", e);
+  if (auto e = identity::check_romaji(a.romaji_name); !e.empty()) st.field("romaji_name", e);
   for (const auto* text : {&a.affiliation, &a.position, &a.university, &a.year_of_study, &a.supervisor_name})
     if (text->size() > 300) st.field("affiliation", "validation.too_long");
   if (a.programming_experience.size() > 2000) st.field("programming_experience", "validation.too_long");
@@ -43,7 +43,7 @@ Status validate(const Application& a) {
       if (a.university.empty()) st.field("university", "validation.required");
       if (a.year_of_study.empty()) st.field("year_of_study", "validation.required");
       if (a.supervisor_name.empty()) st.field("supervisor_name", "validation.required");
-      if (auto e = accounts::check_email(a.supervisor_email); !e.empty()) st.field("supervisor_email", e);
+      if (auto e = identity::check_email(a.supervisor_email); !e.empty()) st.field("supervisor_email", e);
     }
     if (a.a_category == "phd_holder" && a.affiliation.empty()) st.field("affiliation", "validation.required");
   } else if (a.trainee_type == "B") {
@@ -142,8 +142,8 @@ std::optional<ProgramYear> current_program_year(db::Conn& c, std::int64_t now) {
 
 Result<std::int64_t> submit_application(db::Database& db, const audit::Actor& actor, Application a,
                                         const SubmitOptions& opt, std::int64_t now) {
-  a.email = accounts::normalize_email(a.email);
-  a.supervisor_email = accounts::normalize_email(a.supervisor_email);
+  a.email = identity::normalize_email(a.email);
+  a.supervisor_email = identity::normalize_email(a.supervisor_email);
   if (a.trainee_type != "A") a.a_category.clear();
   if (a.trainee_type != "B") a.company_id = 0;
   Status st = validate(a);
@@ -254,12 +254,12 @@ Status decide_application(db::Database& db, const audit::Actor& actor, std::int6
         if (!seat || seat->status != "accepted")
           return Status::invalid().field("decision", "admissions.seat_pending");
       }
-      auto existing = accounts::repo::user_by_email(c, a.email);
+      auto existing = identity::repo::user_by_email(c, a.email);
       if (existing) {
-        if (auto st = accounts::grant_role_in(c, actor, existing->id, {web::Role::trainee, "", 0}, now); !st) return st;
+        if (auto st = identity::grant_role_in(c, actor, existing->id, {web::Role::trainee, "", 0}, now); !st) return st;
         a.user_id = existing->id;
       } else {
-        accounts::UserInput u;
+        identity::UserInput u;
         u.email = a.email;
         u.family_name = a.family_name;
         u.given_name = a.given_name;
@@ -268,7 +268,7 @@ Status decide_application(db::Database& db, const audit::Actor& actor, std::int6
         u.romaji_name = a.romaji_name;
         u.preferred_lang = a.lang;
         u.roles = {{web::Role::trainee, "", 0}};
-        auto created = accounts::create_user_in(c, actor, u, now, base_url);
+        auto created = identity::create_user_in(c, actor, u, now, base_url);
         if (!created) return created.status();
         a.user_id = *created;
       }

@@ -9,7 +9,7 @@
 #include "core/result.h"
 #include "db/database.h"
 #include "modules/admissions/model.h"
-#include "modules/audit/audit.h"
+#include "platform/audit.h"
 
 namespace mdsc::admissions {
 

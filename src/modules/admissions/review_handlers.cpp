@@ -4,15 +4,16 @@
 #include "modules/admissions/form.h"
 #include "modules/admissions/handlers.h"
 #include "modules/admissions/repo.h"
-#include "modules/audit/web_actor.h"
 #include "modules/members/views.h"
+#include "platform/web_actor.h"
 #include "web/fields.h"
+#include "web/fiscal_years.h"
 #include "web/render.h"
 
 namespace mdsc::admissions::handlers {
 namespace {
 
-int fy_of(const Context& ctx) { return members::requested_fiscal_year(ctx); }
+int fy_of(const Context& ctx) { return web::requested_fiscal_year(ctx); }
 
 std::string status_label(const Context& ctx, const std::string& s) { return ctx.t("application.status." + s); }
 
@@ -82,7 +83,7 @@ Response review_list(Context& ctx) {
   auto statuses = nlohmann::json::array();
   for (const auto& s : application_statuses())
     statuses.push_back({{"value", s}, {"label", status_label(ctx, s)}, {"selected", s == q.status}});
-  nlohmann::json d{{"rows", rows}, {"total", total}, {"fy", members::fiscal_year_nav(ctx, "/admissions", fy)},
+  nlohmann::json d{{"rows", rows}, {"total", total}, {"fy", web::fiscal_year_nav(ctx, "/admissions", fy)},
                    {"fy_value", fy}, {"statuses", statuses}, {"q", q.search}, {"type_a", q.trainee_type == "A"},
                    {"type_b", q.trainee_type == "B"},
                    {"counts", {{"applied_a", counts.applied_a}, {"applied_b", counts.applied_b},
@@ -175,7 +176,7 @@ Response years_list(Context& ctx) {
     rows.push_back({{"fy", i18n::fiscal_year_display(ctx.lang, y.fiscal_year)}, {"href", "/admissions/years/" + std::to_string(y.fiscal_year)},
                     {"window", tokyo_time(ctx, y.opens_at) + " – " + tokyo_time(ctx, y.closes_at)},
                     {"starts", y.program_starts_on}, {"targets", "A " + std::to_string(y.target_a) + " / B " + std::to_string(y.target_b)}});
-  int next = years.empty() ? members::current_fiscal_year(ctx.now()) : years.back().fiscal_year + 1;
+  int next = years.empty() ? web::current_fiscal_year(ctx.now()) : years.back().fiscal_year + 1;
   return web::page(ctx, "admissions/years.html", "admissions.years_title",
                    {{"rows", rows}, {"new_href", "/admissions/years/" + std::to_string(next)}});
 }

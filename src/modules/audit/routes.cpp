@@ -1,8 +1,8 @@
 #include <charconv>
 
 #include "core/i18n.h"
-#include "modules/audit/audit.h"
 #include "modules/audit/module.h"
+#include "platform/audit.h"
 #include "web/context.h"
 #include "web/render.h"
 

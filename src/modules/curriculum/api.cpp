@@ -1,15 +1,15 @@
 #include <algorithm>
 #include <map>
 
-#include "modules/audit/web_actor.h"
 #include "modules/curriculum/forms.h"
 #include "modules/curriculum/handlers.h"
 #include "modules/curriculum/operations.h"
 #include "modules/curriculum/policy.h"
 #include "modules/curriculum/repo.h"
 #include "modules/curriculum/views.h"
-#include "web/render.h"
+#include "platform/web_actor.h"
 #include "web/json_body.h"
+#include "web/render.h"
 
 namespace mdsc::curriculum::handlers {
 namespace {

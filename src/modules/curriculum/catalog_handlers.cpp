@@ -3,6 +3,7 @@
 #include "modules/curriculum/repo.h"
 #include "modules/curriculum/views.h"
 #include "modules/members/views.h"
+#include "web/fiscal_years.h"
 #include "web/render.h"
 
 namespace mdsc::curriculum::handlers {
@@ -19,7 +20,7 @@ Response catalog(Context& ctx) {
     other_years.push_back({{"label", i18n::fiscal_year_display(ctx.lang, y)},
                            {"href", "/catalog?fy=" + std::to_string(y)},
                            {"current", y == fy}});
-  nlohmann::json d{{"fy", members::fiscal_year_nav(ctx, "/catalog", fy)},
+  nlohmann::json d{{"fy", web::fiscal_year_nav(ctx, "/catalog", fy)},
                    {"years", other_years},
                    {"many_years", years.size() > 1},
                    {"groups", catalogue_groups(ctx, courses)},

@@ -1,5 +1,4 @@
 #include "core/i18n.h"
-#include "modules/audit/web_actor.h"
 #include "modules/curriculum/forms.h"
 #include "modules/curriculum/handlers.h"
 #include "modules/curriculum/operations.h"
@@ -8,6 +7,8 @@
 #include "modules/curriculum/validation.h"
 #include "modules/curriculum/views.h"
 #include "modules/members/views.h"
+#include "platform/web_actor.h"
+#include "web/fiscal_years.h"
 #include "web/render.h"
 
 namespace mdsc::curriculum::handlers {
@@ -20,7 +21,7 @@ Response show_courses(Context& ctx, int fy, const Status& st) {
   auto rows = nlohmann::json::array();
   for (const auto& c : courses) rows.push_back(course_row(ctx, c));
   auto form = web::form_state(ctx, st);
-  nlohmann::json d{{"fy", members::fiscal_year_nav(ctx, "/courses", fy)},
+  nlohmann::json d{{"fy", web::fiscal_year_nav(ctx, "/courses", fy)},
                    {"fy_number", fy},
                    {"rows", rows},
                    {"year", year_view(ctx, year)},

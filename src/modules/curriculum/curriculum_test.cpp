@@ -7,11 +7,11 @@
 
 #include "core/crypto.h"
 #include "core/i18n.h"
-#include "modules/accounts/operations.h"
 #include "modules/curriculum/operations.h"
 #include "modules/curriculum/policy.h"
 #include "modules/curriculum/repo.h"
 #include "modules/members/operations.h"
+#include "platform/identity/users.h"
 #include "support/admissions_fixture.h"
 #include "support/test_db.h"
 
@@ -31,12 +31,12 @@ class Curriculum : public ::testing::Test {
     db_ = testing::fresh_database(true, 24);
   }
   std::int64_t user(const std::string& email, std::vector<web::RoleGrant> roles) {
-    accounts::UserInput in;
+    identity::UserInput in;
     in.email = email;
     in.family_name = "受講";
     in.given_name = email.substr(0, email.find('@'));
     in.roles = std::move(roles);
-    auto r = accounts::create_user(*db_, actor_, in, std::nullopt, now_);
+    auto r = identity::create_user(*db_, actor_, in, std::nullopt, now_);
     EXPECT_TRUE(r.is_ok()) << (r.is_ok() ? "" : r.status().message_id());
     return r.is_ok() ? *r : 0;
   }

@@ -3,7 +3,7 @@
 #include "core/i18n.h"
 #include "modules/curriculum/operations.h"
 #include "modules/curriculum/repo.h"
-#include "modules/mail/outbox.h"
+#include "platform/outbox.h"
 
 namespace mdsc::curriculum {
 namespace {

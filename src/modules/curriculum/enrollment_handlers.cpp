@@ -2,7 +2,6 @@
 
 #include "core/csv.h"
 #include "core/i18n.h"
-#include "modules/audit/web_actor.h"
 #include "modules/curriculum/forms.h"
 #include "modules/curriculum/handlers.h"
 #include "modules/curriculum/operations.h"
@@ -10,6 +9,8 @@
 #include "modules/curriculum/repo.h"
 #include "modules/curriculum/views.h"
 #include "modules/members/views.h"
+#include "platform/web_actor.h"
+#include "web/fiscal_years.h"
 #include "web/render.h"
 
 namespace mdsc::curriculum::handlers {
@@ -63,7 +64,7 @@ Response show_mine(Context& ctx, int fy, const Status& st, std::int64_t failed =
   auto other_years = nlohmann::json::array();
   for (int y : years)
     other_years.push_back({{"label", i18n::fiscal_year_display(ctx.lang, y)}, {"href", mine_path(y)}, {"current", y == fy}});
-  nlohmann::json d{{"fy", members::fiscal_year_nav(ctx, "/enrollments", fy)},
+  nlohmann::json d{{"fy", web::fiscal_year_nav(ctx, "/enrollments", fy)},
                    {"years", other_years},
                    {"year", year_view(ctx, year)},
                    {"rows", rows},

@@ -1,6 +1,6 @@
 #include "modules/curriculum/forms.h"
 
-#include "modules/members/forms.h"
+#include "web/form_values.h"
 
 namespace mdsc::curriculum {
 namespace {
@@ -25,7 +25,7 @@ web::FieldSpec choice(std::string name, std::string label, const std::vector<std
 }  // namespace
 
 std::optional<std::int64_t> read_number(const std::string& text, const std::string& field, Status& st) {
-  return members::read_int(text, field, st);
+  return web::read_number(text, field, st);
 }
 
 Instructor read_instructor(const web::Form& f, Status& st) {

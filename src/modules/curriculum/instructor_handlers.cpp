@@ -1,12 +1,12 @@
-#include "modules/accounts/repo.h"
-#include "modules/accounts/validation.h"
-#include "modules/audit/web_actor.h"
+#include "platform/identity/repo.h"
 #include "modules/curriculum/forms.h"
 #include "modules/curriculum/handlers.h"
 #include "modules/curriculum/operations.h"
 #include "modules/curriculum/repo.h"
 #include "modules/curriculum/validation.h"
 #include "modules/curriculum/views.h"
+#include "platform/identity/validation.h"
+#include "platform/web_actor.h"
 #include "web/render.h"
 
 namespace mdsc::curriculum::handlers {
@@ -26,10 +26,10 @@ Response show_form(Context& ctx, const Instructor& i, const Status& st, bool is_
 
 // The account to link, named by its e-mail address in the form ("" unlinks).
 std::int64_t linked_account(Context& ctx, Instructor& i, Status& st) {
-  std::string email = accounts::normalize_email(ctx.form.get("account_email"));
+  std::string email = identity::normalize_email(ctx.form.get("account_email"));
   i.user_email = email;
   if (email.empty()) return 0;
-  auto u = ctx.db().read([&](db::Conn& c) { return accounts::repo::user_by_email(c, email); });
+  auto u = ctx.db().read([&](db::Conn& c) { return identity::repo::user_by_email(c, email); });
   if (!u) {
     st.field("account_email", "curriculum.no_such_account");
     return 0;
@@ -41,7 +41,7 @@ std::int64_t linked_account(Context& ctx, Instructor& i, Status& st) {
 Status on_form(const Status& st) { return move_fields(st, {{"user_id", "account_email"}}); }
 
 Status validate_for_form(Instructor i) {
-  i.email = accounts::normalize_email(i.email);
+  i.email = identity::normalize_email(i.email);
   return validate_instructor(i);
 }
 

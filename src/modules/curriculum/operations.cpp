@@ -4,9 +4,9 @@
 #include <set>
 
 #include "core/clock.h"
-#include "modules/accounts/validation.h"
 #include "modules/curriculum/repo.h"
 #include "modules/curriculum/validation.h"
+#include "platform/identity/validation.h"
 
 namespace mdsc::curriculum {
 namespace {
@@ -76,7 +76,7 @@ void number_instructors(std::vector<CourseInstructor>& list) {
 // Instructors ---------------------------------------------------------------------------------
 
 Result<std::int64_t> create_instructor_in(db::Conn& c, const audit::Actor& actor, Instructor i, std::int64_t now) {
-  i.email = accounts::normalize_email(i.email);
+  i.email = identity::normalize_email(i.email);
   if (auto st = validate_instructor(i); !st) return st;
   if (auto st = check_links(c, i); !st) return st;
   i.id = repo::insert_instructor(c, i, iso(now));
@@ -89,7 +89,7 @@ Result<std::int64_t> create_instructor(db::Database& db, const audit::Actor& act
 }
 
 Status update_instructor(db::Database& db, const audit::Actor& actor, std::int64_t id, Instructor i, std::int64_t now) {
-  i.email = accounts::normalize_email(i.email);
+  i.email = identity::normalize_email(i.email);
   if (auto st = validate_instructor(i); !st) return st;
   return db.write([&](db::Conn& c) -> Status {
     auto before = repo::instructor(c, id);

@@ -8,8 +8,8 @@
 
 #include "core/result.h"
 #include "db/database.h"
-#include "modules/audit/audit.h"
 #include "modules/curriculum/model.h"
+#include "platform/audit.h"
 
 namespace mdsc::curriculum {
 

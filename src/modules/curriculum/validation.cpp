@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "modules/accounts/validation.h"
+#include "platform/identity/validation.h"
 
 namespace mdsc::curriculum {
 namespace {
@@ -37,15 +37,15 @@ bool valid_date(const std::string& s) {
 
 Status validate_instructor(const Instructor& i) {
   Status st;
-  if (auto e = accounts::check_name(i.family_name, true); !e.empty()) st.field("family_name", e);
-  if (auto e = accounts::check_name(i.given_name, false); !e.empty()) st.field("given_name", e);
-  if (auto e = accounts::check_kana(i.family_name_kana); !e.empty()) st.field("family_name_kana", e);
-  if (auto e = accounts::check_kana(i.given_name_kana); !e.empty()) st.field("given_name_kana", e);
-  if (auto e = accounts::check_romaji(i.romaji_name); !e.empty()) st.field("romaji_name", e);
+  if (auto e = identity::check_name(i.family_name, true); !e.empty()) st.field("family_name", e);
+  if (auto e = identity::check_name(i.given_name, false); !e.empty()) st.field("given_name", e);
+  if (auto e = identity::check_kana(i.family_name_kana); !e.empty()) st.field("family_name_kana", e);
+  if (auto e = identity::check_kana(i.given_name_kana); !e.empty()) st.field("given_name_kana", e);
+  if (auto e = identity::check_romaji(i.romaji_name); !e.empty()) st.field("romaji_name", e);
   check_text(st, "title", i.title, 100);
   check_text(st, "department", i.department, 200);
   if (!i.email.empty())
-    if (auto e = accounts::check_email(i.email); !e.empty()) st.field("email", e);
+    if (auto e = identity::check_email(i.email); !e.empty()) st.field("email", e);
   return st;
 }
 
@@ -59,7 +59,7 @@ Status validate_course(const Course& c) {
   if (c.fiscal_year < 2000 || c.fiscal_year > 2100) st.field("fiscal_year", "validation.fiscal_year");
   if (c.code.empty()) st.field("code", "validation.required");
   else if (!valid_code(c.code)) st.field("code", "curriculum.code_format");
-  if (auto e = accounts::check_name(c.title_ja, true); !e.empty()) st.field("title_ja", e);
+  if (auto e = identity::check_name(c.title_ja, true); !e.empty()) st.field("title_ja", e);
   if (c.title_en.size() > 300) st.field("title_en", "validation.too_long");
   if (!one_of(categories(), c.category)) st.field("category", "validation.choice");
   if (c.category == "common" && !c.track.empty()) st.field("track", "curriculum.track_only_specialised");

@@ -5,6 +5,7 @@
 
 #include "core/i18n.h"
 #include "modules/members/views.h"
+#include "web/fiscal_years.h"
 
 namespace mdsc::curriculum {
 
@@ -13,7 +14,7 @@ int chosen_year(const web::Context& ctx, const std::vector<int>& years) {
   int fy = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), fy);
   if (ec == std::errc() && p == s.data() + s.size() && fy >= 2000 && fy <= 2100) return fy;
-  int current = members::current_fiscal_year(ctx.now());
+  int current = web::current_fiscal_year(ctx.now());
   for (int y : years)  // newest first
     if (y <= current + 1) return y;
   return current;

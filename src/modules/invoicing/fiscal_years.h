@@ -10,7 +10,7 @@
 
 #include "core/result.h"
 #include "db/database.h"
-#include "modules/audit/audit.h"
+#include "platform/audit.h"
 
 namespace mdsc::invoicing {
 

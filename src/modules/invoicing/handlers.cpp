@@ -2,18 +2,19 @@
 
 #include "core/clock.h"
 #include "core/i18n.h"
-#include "modules/audit/web_actor.h"
 #include "modules/invoicing/fiscal_years.h"
 #include "modules/invoicing/operations.h"
 #include "modules/invoicing/pdf.h"
 #include "modules/invoicing/verification.h"
-#include "modules/members/forms.h"
 #include "modules/members/policy.h"
 #include "modules/members/repo.h"
 #include "modules/members/views.h"
+#include "platform/web_actor.h"
 #include "web/fields.h"
-#include "web/render.h"
+#include "web/fiscal_years.h"
+#include "web/form_values.h"
 #include "web/json_body.h"
+#include "web/render.h"
 
 namespace mdsc::invoicing::handlers {
 namespace {
@@ -178,7 +179,7 @@ Response list_page(Context& ctx, int fy, const Status& st, int status) {
   for (const auto& s : invoice_statuses())
     statuses.push_back({{"value", s}, {"label", ctx.t("invoice.status." + s)}, {"selected", s == q.status}});
   auto form = web::form_state(ctx, st);
-  nlohmann::json data{{"rows", rows}, {"fy", members::fiscal_year_nav(ctx, "/invoices", fy)},
+  nlohmann::json data{{"rows", rows}, {"fy", web::fiscal_year_nav(ctx, "/invoices", fy)},
                       {"fy_value", fy}, {"statuses", statuses}, {"total", i18n::yen(total)},
                       {"paid", i18n::yen(paid)}, {"outstanding", i18n::yen(total - paid)}, {"form", form}};
   if (members::manages_members(ctx.user)) {
@@ -187,7 +188,7 @@ Response list_page(Context& ctx, int fy, const Status& st, int status) {
       std::int64_t closed_at = 0;
       parse_iso_utc(closure->closed_at, closed_at);
       data["closed"] = ctx.t("invoices.closed_on", {{"year", year}, {"date", i18n::tokyo_date_iso(closed_at)}});
-    } else if (fy < members::current_fiscal_year(ctx.now())) {
+    } else if (fy < web::current_fiscal_year(ctx.now())) {
       web::FieldSpec confirm{"confirm", "invoices.close_confirm", "checkbox"};
       data["close"] = {{"heading", ctx.t("invoices.close_heading", {{"year", year}})},
                        {"submit", ctx.t("invoices.close_submit", {{"year", year}})},
@@ -200,12 +201,12 @@ Response list_page(Context& ctx, int fy, const Status& st, int status) {
 }  // namespace
 
 Response invoices_list(Context& ctx) {
-  return list_page(ctx, members::requested_fiscal_year(ctx), Status::ok(), 200);
+  return list_page(ctx, web::requested_fiscal_year(ctx), Status::ok(), 200);
 }
 
 Response close_year(Context& ctx) {
   Status st;
-  auto fy = members::read_int(ctx.form.get("fiscal_year"), "fiscal_year", st).value_or(0);
+  auto fy = web::read_number(ctx.form.get("fiscal_year"), "fiscal_year", st).value_or(0);
   if (fy < 2000 || fy > 2100) return web::error(ctx, Status::invalid().field("fiscal_year", "validation.fiscal_year"));
   if (ctx.form.get("confirm") != "1") st.field("confirm", "invoicing.close_confirm_required");
   if (st) st = close_fiscal_year(ctx.db(), audit::actor_of(ctx), static_cast<int>(fy), ctx.now());
@@ -253,7 +254,7 @@ Response payment_create(Context& ctx) {
   Status st;
   Payment p;
   p.paid_on = ctx.form.trimmed("paid_on");
-  auto amount = members::read_int(ctx.form.get("amount"), "amount", st);
+  auto amount = web::read_number(ctx.form.get("amount"), "amount", st);
   if (!amount && st) st.field("amount", "validation.required");
   p.amount = amount.value_or(0);
   p.method = ctx.form.get("method");
@@ -295,12 +296,12 @@ std::int64_t int_of(const nlohmann::json& j, const char* k) {
 Response api_invoices(Context& ctx) {
   InvoiceQuery q;
   Status ignored;
-  q.fiscal_year = static_cast<int>(members::read_int(ctx.query.get("fiscal_year"), "fiscal_year", ignored).value_or(0));
+  q.fiscal_year = static_cast<int>(web::read_number(ctx.query.get("fiscal_year"), "fiscal_year", ignored).value_or(0));
   q.status = ctx.query.get("status");
   q.today = today(ctx);
   auto p = web::page_request(ctx);
   q.company_ids = members::own_companies(ctx.me());
-  if (auto company = members::read_int(ctx.query.get("company_id"), "company_id", ignored)) {
+  if (auto company = web::read_number(ctx.query.get("company_id"), "company_id", ignored)) {
     if (!members::can_view_company(ctx.user, *company)) return web::json(200, web::paged(p, 0, nlohmann::json::array()));
     q.company_ids = {*company};
   }
@@ -386,7 +387,7 @@ Response api_year_close(Context& ctx) {
 
 Response api_payments(Context& ctx) {
   Status ignored;
-  auto invoice_id = members::read_int(ctx.query.get("invoice_id"), "invoice_id", ignored).value_or(0);
+  auto invoice_id = web::read_number(ctx.query.get("invoice_id"), "invoice_id", ignored).value_or(0);
   auto p = web::page_request(ctx);
   auto inv = visible_invoice(ctx, invoice_id);
   if (!inv) return web::error(ctx, Status::invalid().field("invoice_id", "validation.required"));

@@ -8,9 +8,9 @@
 #include "modules/invoicing/fiscal_years.h"
 #include "modules/invoicing/tax.h"
 #include "modules/invoicing/verification.h"
-#include "modules/mail/outbox.h"
 #include "modules/members/operations.h"
 #include "modules/members/repo.h"
+#include "platform/outbox.h"
 
 namespace mdsc::invoicing {
 namespace {

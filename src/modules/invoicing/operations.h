@@ -9,8 +9,8 @@
 #include "core/config.h"
 #include "core/result.h"
 #include "db/database.h"
-#include "modules/audit/audit.h"
 #include "modules/invoicing/model.h"
+#include "platform/audit.h"
 
 namespace mdsc::invoicing {
 

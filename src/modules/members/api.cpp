@@ -1,13 +1,14 @@
 #include "core/i18n.h"
-#include "modules/audit/web_actor.h"
 #include "modules/members/forms.h"
 #include "modules/members/handlers.h"
 #include "modules/members/operations.h"
 #include "modules/members/overview.h"
 #include "modules/members/policy.h"
 #include "modules/members/repo.h"
-#include "web/render.h"
+#include "platform/web_actor.h"
+#include "web/form_values.h"
 #include "web/json_body.h"
+#include "web/render.h"
 
 namespace mdsc::members::handlers {
 namespace {
@@ -181,7 +182,7 @@ Response api_schedule_update(Context& ctx) {
 
 Response api_memberships(Context& ctx) {
   Status ignored;
-  int fy = static_cast<int>(read_int(ctx.query.get("fiscal_year"), "fiscal_year", ignored).value_or(0));
+  int fy = static_cast<int>(web::read_number(ctx.query.get("fiscal_year"), "fiscal_year", ignored).value_or(0));
   auto p = web::page_request(ctx);
   auto own = own_companies(ctx.me());
   auto list = ctx.db().read([&](db::Conn& c) {

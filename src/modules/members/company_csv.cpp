@@ -5,9 +5,9 @@
 
 #include "core/i18n.h"
 #include "core/jp_numbers.h"
-#include "modules/accounts/validation.h"
 #include "modules/members/operations.h"
 #include "modules/members/repo.h"
+#include "platform/identity/validation.h"
 #include "web/form.h"
 
 namespace mdsc::members {
@@ -132,7 +132,7 @@ ImportPreview preview_company_import(db::Conn& c, std::string_view bytes, const 
     o.postal_code = v["postal_code"];
     o.address = v["address"];
     o.phone = v["phone"];
-    o.email = accounts::normalize_email(v["email"]);
+    o.email = identity::normalize_email(v["email"]);
     o.contact_department = v["contact_department"];
     o.contact_name = v["contact_name"];
     Status checked = validate_organization(o, today);

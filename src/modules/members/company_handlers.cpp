@@ -1,6 +1,4 @@
 #include "core/i18n.h"
-#include "modules/accounts/repo.h"
-#include "modules/audit/web_actor.h"
 #include "modules/invoicing/operations.h"
 #include "modules/members/forms.h"
 #include "modules/members/handlers.h"
@@ -8,6 +6,9 @@
 #include "modules/members/policy.h"
 #include "modules/members/repo.h"
 #include "modules/members/views.h"
+#include "platform/identity/repo.h"
+#include "platform/web_actor.h"
+#include "web/form_values.h"
 #include "web/render.h"
 
 namespace mdsc::members::handlers {
@@ -119,8 +120,8 @@ Response organization_update(Context& ctx) {
 Response representatives_update(Context& ctx) {
   std::int64_t id = ctx.id_param("id");
   Status st;
-  auto rep = read_int(ctx.form.get("representative_user_id"), "representative_user_id", st).value_or(0);
-  auto sub = read_int(ctx.form.get("substitute_user_id"), "substitute_user_id", st).value_or(0);
+  auto rep = web::read_number(ctx.form.get("representative_user_id"), "representative_user_id", st).value_or(0);
+  auto sub = web::read_number(ctx.form.get("substitute_user_id"), "substitute_user_id", st).value_or(0);
   if (st) st = set_representatives(ctx.db(), audit::actor_of(ctx), id, rep, sub, ctx.now());
   if (st.code() == Code::not_found) return web::not_found(ctx);
   if (!st) {

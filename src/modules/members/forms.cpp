@@ -1,46 +1,9 @@
 #include "modules/members/forms.h"
+#include "web/form_values.h"
 
 #include <charconv>
 
 namespace mdsc::members {
-
-std::optional<std::int64_t> parse_amount(std::string s) {
-  // Full-width digits (U+FF10–FF19) and the yen and comma marks people paste from documents.
-  std::string ascii;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC &&
-        static_cast<unsigned char>(s[i + 2]) >= 0x90 && static_cast<unsigned char>(s[i + 2]) <= 0x99) {
-      ascii += static_cast<char>('0' + static_cast<unsigned char>(s[i + 2]) - 0x90);
-      i += 2;
-    } else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC &&
-               static_cast<unsigned char>(s[i + 2]) == 0x8C) {
-      i += 2;  // full-width comma
-    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA5) {
-      ++i;  // ¥
-    } else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
-               static_cast<unsigned char>(s[i + 2]) == 0xA5) {
-      i += 2;  // full-width ￥
-    } else if (c == ',' || c == ' ' || c == '\\') {
-      continue;
-    } else {
-      ascii += static_cast<char>(c);
-    }
-  }
-  if (ascii.empty()) return std::nullopt;
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(ascii.data(), ascii.data() + ascii.size(), v);
-  if (ec != std::errc() || p != ascii.data() + ascii.size()) return std::nullopt;
-  return v;
-}
-
-std::optional<std::int64_t> read_int(const std::string& text, const std::string& field, Status& st) {
-  std::string t = web::trim(text);
-  if (t.empty()) return std::nullopt;
-  auto v = parse_amount(t);
-  if (!v) st.field(field, "validation.number");
-  return v;
-}
 
 Organization read_organization(const web::Form& f, const std::string& kind, Status& st) {
   Organization o;
@@ -50,7 +13,7 @@ Organization read_organization(const web::Form& f, const std::string& kind, Stat
   o.name_kana = f.trimmed("name_kana");
   o.name_en = f.trimmed("name_en");
   o.corporate_number = f.trimmed("corporate_number");
-  o.employee_count = read_int(f.get("employee_count"), "employee_count", st);
+  o.employee_count = web::read_number(f.get("employee_count"), "employee_count", st);
   o.founded_on = f.trimmed("founded_on");
   o.postal_code = f.trimmed("postal_code");
   o.address = f.trimmed("address");

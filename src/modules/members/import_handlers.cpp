@@ -2,11 +2,11 @@
 #include <sstream>
 
 #include "core/i18n.h"
-#include "modules/audit/web_actor.h"
 #include "modules/members/company_csv.h"
 #include "modules/members/handlers.h"
 #include "modules/members/operations.h"
 #include "modules/members/repo.h"
+#include "platform/web_actor.h"
 #include "web/render.h"
 
 namespace mdsc::members::handlers {

@@ -1,7 +1,6 @@
 #include "core/csv.h"
 #include "core/i18n.h"
 #include "core/svg_chart.h"
-#include "modules/audit/web_actor.h"
 #include "modules/invoicing/operations.h"
 #include "modules/members/forms.h"
 #include "modules/members/handlers.h"
@@ -10,6 +9,9 @@
 #include "modules/members/policy.h"
 #include "modules/members/repo.h"
 #include "modules/members/views.h"
+#include "platform/web_actor.h"
+#include "web/fiscal_years.h"
+#include "web/form_values.h"
 #include "web/render.h"
 
 namespace mdsc::members::handlers {
@@ -102,7 +104,7 @@ Response show_membership(Context& ctx, std::int64_t id, const Status& st, int st
 }  // namespace
 
 Response members_overview(Context& ctx) {
-  int fy = requested_fiscal_year(ctx);
+  int fy = web::requested_fiscal_year(ctx);
   std::string day = today(ctx);
   auto [rows, figures] = ctx.db().read([&](db::Conn& c) {
     return std::make_pair(member_rows(c, fy, day), year_figures(c, fy, day));
@@ -124,7 +126,7 @@ Response members_overview(Context& ctx) {
   auto tiers = nlohmann::json::array();
   for (const auto& [code, n] : figures.by_tier) tiers.push_back({{"tier", code}, {"count", n}});
   nlohmann::json d{{"rows", list},
-                   {"fy", fiscal_year_nav(ctx, "/members", fy)},
+                   {"fy", web::fiscal_year_nav(ctx, "/members", fy)},
                    {"members", figures.members},
                    {"target", std::to_string(kPartnerTargetLow) + "–" + std::to_string(kPartnerTargetHigh)},
                    {"by_tier", tiers},
@@ -139,7 +141,7 @@ Response members_overview(Context& ctx) {
 }
 
 Response members_csv(Context& ctx) {
-  int fy = requested_fiscal_year(ctx);
+  int fy = web::requested_fiscal_year(ctx);
   std::string day = today(ctx);
   auto rows = ctx.db().read([&](db::Conn& c) { return member_rows(c, fy, day); });
   csv::CsvWriter w;
@@ -168,7 +170,7 @@ Response members_csv(Context& ctx) {
 Response membership_new(Context& ctx) {
   std::int64_t company_id = 0;
   Status ignored;
-  company_id = read_int(ctx.query.get("company"), "company", ignored).value_or(0);
+  company_id = web::read_number(ctx.query.get("company"), "company", ignored).value_or(0);
   auto [company, schedules] = ctx.db().read([&](db::Conn& c) {
     return std::make_pair(repo::organization(c, company_id), repo::schedules(c));
   });
@@ -180,7 +182,7 @@ Response membership_new(Context& ctx) {
 
 Response membership_create(Context& ctx) {
   Status st;
-  auto company_id = read_int(ctx.form.get("company_id"), "company_id", st).value_or(0);
+  auto company_id = web::read_number(ctx.form.get("company_id"), "company_id", st).value_or(0);
   // The plan is "<fiscal year>:<tier code>", one select grouped by year.
   std::string plan = ctx.form.get("plan");
   auto colon = plan.find(':');
@@ -189,7 +191,7 @@ Response membership_create(Context& ctx) {
   if (colon == std::string::npos) {
     st.field("plan", "validation.choice");
   } else {
-    fy = static_cast<int>(read_int(plan.substr(0, colon), "plan", st).value_or(0));
+    fy = static_cast<int>(web::read_number(plan.substr(0, colon), "plan", st).value_or(0));
     tier = plan.substr(colon + 1);
   }
   std::string status = ctx.form.get("status") == "active" ? "active" : "applied";
@@ -255,7 +257,7 @@ Response seat_decide(Context& ctx) {
   if (!req) return web::not_found(ctx);
   Status st;
   bool accept = ctx.form.get("decision") == "accept";
-  auto fee = read_int(ctx.form.get("extra_fee"), "extra_fee", st).value_or(0);
+  auto fee = web::read_number(ctx.form.get("extra_fee"), "extra_fee", st).value_or(0);
   if (st) st = decide_consultation(ctx.db(), audit::actor_of(ctx), request_id, accept, fee, ctx.form.trimmed("reason"), ctx.now());
   if (!st) return show_membership(ctx, req->membership_id, st, 422);
   ctx.flash_next("success", accept ? "seats.decided_accept" : "seats.decided_decline");

@@ -7,9 +7,9 @@
 #include "core/i18n.h"
 #include "core/jp_numbers.h"
 #include "core/money.h"
-#include "modules/accounts/validation.h"
 #include "modules/members/eligibility.h"
 #include "modules/members/repo.h"
+#include "platform/identity/validation.h"
 
 namespace mdsc::members {
 namespace {
@@ -89,8 +89,8 @@ Status validate_organization(const Organization& o, const std::string& today) {
   } else if (!o.company_type.empty()) {
     st.field("company_type", "members.type_only_for_companies");
   }
-  if (auto e = accounts::check_name(o.name, true); !e.empty()) st.field("name", e);
-  if (auto e = accounts::check_kana(o.name_kana); !e.empty()) st.field("name_kana", e);
+  if (auto e = identity::check_name(o.name, true); !e.empty()) st.field("name", e);
+  if (auto e = identity::check_kana(o.name_kana); !e.empty()) st.field("name_kana", e);
   if (o.name_en.size() > 200) st.field("name_en", "validation.too_long");
   if (!o.corporate_number.empty())
     if (auto e = check_corporate_number(o.corporate_number); !e.empty()) st.field("corporate_number", e);
@@ -100,7 +100,7 @@ Status validate_organization(const Organization& o, const std::string& today) {
     st.field("founded_on", "members.founded_on");
   if (!valid_postal_code(o.postal_code)) st.field("postal_code", "validation.postal_code");
   if (!o.email.empty())
-    if (auto e = accounts::check_email(o.email); !e.empty()) st.field("email", e);
+    if (auto e = identity::check_email(o.email); !e.empty()) st.field("email", e);
   for (const auto* s : {&o.address, &o.phone, &o.contact_name, &o.contact_department})
     if (s->size() > 300) st.field("address", "validation.too_long");
   return st;
@@ -108,7 +108,7 @@ Status validate_organization(const Organization& o, const std::string& today) {
 
 Result<std::int64_t> create_organization_in(db::Conn& c, const audit::Actor& actor, Organization o, std::int64_t now) {
   if (!o.corporate_number.empty()) o.corporate_number = normalize_corporate_number(o.corporate_number);
-  o.email = accounts::normalize_email(o.email);
+  o.email = identity::normalize_email(o.email);
   if (auto st = validate_organization(o, i18n::tokyo_date_iso(now)); !st) return st;
   if (!o.corporate_number.empty() && repo::organization_by_corporate_number(c, o.corporate_number))
     return Status(Code::conflict, "error.invalid_input").field("corporate_number", "members.corporate_number_taken");
@@ -133,7 +133,7 @@ Status edit_organization(db::Database& db, const audit::Actor& actor, std::int64
     if (auto st = edit(o); !st) return st;
     o.id = id;
     if (!o.corporate_number.empty()) o.corporate_number = normalize_corporate_number(o.corporate_number);
-    o.email = accounts::normalize_email(o.email);
+    o.email = identity::normalize_email(o.email);
     Status st = validate_organization(o, i18n::tokyo_date_iso(now));
     if (before->kind != o.kind) st.field("kind", "members.kind_fixed");
     if (o.representative_user_id != before->representative_user_id || o.substitute_user_id != before->substitute_user_id) {
@@ -206,11 +206,11 @@ std::optional<IssuerProfile> issuer_profile(db::Conn& c) {
 Status save_issuer_profile(db::Database& db, const audit::Actor& actor, IssuerProfile p, std::int64_t now) {
   p.registration_number = normalize_registration_number(p.registration_number);
   Status st;
-  if (auto e = accounts::check_name(p.name, true); !e.empty()) st.field("name", e);
+  if (auto e = identity::check_name(p.name, true); !e.empty()) st.field("name", e);
   if (auto e = check_registration_number(p.registration_number); !e.empty()) st.field("registration_number", e);
   if (!valid_postal_code(p.postal_code)) st.field("postal_code", "validation.postal_code");
   if (!p.email.empty())
-    if (auto e = accounts::check_email(p.email); !e.empty()) st.field("email", e);
+    if (auto e = identity::check_email(p.email); !e.empty()) st.field("email", e);
   if (p.rounding != "floor" && p.rounding != "half_up" && p.rounding != "ceil") st.field("rounding", "validation.choice");
   if (p.payment_days < 0 || p.payment_days > 365) st.field("payment_days", "validation.not_negative");
   if (p.number_prefix.empty() || p.number_prefix.size() > 10 ||
@@ -337,7 +337,7 @@ Result<std::int64_t> renew_membership(db::Database& db, const audit::Actor& acto
 
 Result<SeatRequest> request_seat_in(db::Conn& c, const audit::Actor& actor, std::int64_t membership_id,
                                     const std::string& trainee_name, const std::string& source, std::int64_t now) {
-  if (auto e = accounts::check_name(trainee_name, true); !e.empty())
+  if (auto e = identity::check_name(trainee_name, true); !e.empty())
     return Status::invalid().field("trainee_name", e);
   repo::lock_membership(c, membership_id);
   auto m = repo::membership(c, membership_id);

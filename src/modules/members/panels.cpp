@@ -6,13 +6,14 @@
 #include "modules/members/overview.h"
 #include "modules/members/repo.h"
 #include "modules/members/views.h"
+#include "web/fiscal_years.h"
 #include "web/templates.h"
 
 namespace mdsc::members {
 namespace {
 
 std::string secretariat_panel(web::Context& ctx) {
-  int fy = current_fiscal_year(ctx.now());
+  int fy = web::current_fiscal_year(ctx.now());
   std::string today = i18n::tokyo_date_iso(ctx.now());
   auto f = ctx.db().read([&](db::Conn& c) { return year_figures(c, fy, today); });
   return web::render_template("members/panel_secretariat.html", ctx.lang,
@@ -23,7 +24,7 @@ std::string secretariat_panel(web::Context& ctx) {
 }
 
 std::string representative_panel(web::Context& ctx) {
-  int fy = current_fiscal_year(ctx.now());
+  int fy = web::current_fiscal_year(ctx.now());
   std::string today = i18n::tokyo_date_iso(ctx.now());
   auto companies = nlohmann::json::array();
   for (auto id : ctx.me().scope_ids(web::Role::partner_representative)) {

@@ -1,10 +1,12 @@
 #include "core/i18n.h"
-#include "modules/audit/web_actor.h"
 #include "modules/members/forms.h"
 #include "modules/members/handlers.h"
 #include "modules/members/operations.h"
 #include "modules/members/repo.h"
 #include "modules/members/views.h"
+#include "platform/web_actor.h"
+#include "web/fiscal_years.h"
+#include "web/form_values.h"
 #include "web/render.h"
 
 namespace mdsc::members::handlers {
@@ -87,10 +89,10 @@ FeeSchedule read_schedule(const Context& ctx, int fy, Status& st) {
     if (blank) continue;
     t.name_ja = ctx.form.trimmed(p + "name_ja");
     t.name_en = ctx.form.trimmed(p + "name_en");
-    auto fee = read_int(ctx.form.get(p + "annual_fee"), p + "annual_fee", st);
+    auto fee = web::read_number(ctx.form.get(p + "annual_fee"), p + "annual_fee", st);
     if (!fee && st) st.field(p + "annual_fee", "validation.required");
     t.annual_fee = fee.value_or(0);
-    t.seats = static_cast<int>(read_int(ctx.form.get(p + "seats"), p + "seats", st).value_or(0));
+    t.seats = static_cast<int>(web::read_number(ctx.form.get(p + "seats"), p + "seats", st).value_or(0));
     t.includes_lectures = ctx.form.get(p + "lectures") == "1";
     t.includes_liaison = ctx.form.get(p + "liaison") == "1";
     t.includes_research = ctx.form.get(p + "research") == "1";
@@ -120,14 +122,14 @@ Response schedules_list(Context& ctx) {
     rows.push_back({{"fy", i18n::fiscal_year_display(ctx.lang, s.fiscal_year)}, {"href", "/fee-schedules/" + std::to_string(s.fiscal_year)},
                     {"monitor", s.monitor_period}, {"tiers", tiers}, {"notes", s.notes}});
   }
-  int next = list.empty() ? current_fiscal_year(ctx.now()) : list.back().fiscal_year + 1;
+  int next = list.empty() ? web::current_fiscal_year(ctx.now()) : list.back().fiscal_year + 1;
   return web::page(ctx, "members/schedules.html", "schedules.title",
                    {{"schedules", rows}, {"new_href", "/fee-schedules/new?fy=" + std::to_string(next)}});
 }
 
 Response schedule_new(Context& ctx) {
   FeeSchedule s;
-  s.fiscal_year = requested_fiscal_year(ctx);
+  s.fiscal_year = web::requested_fiscal_year(ctx);
   // Start from the latest schedule so a new year is a small edit.
   auto all = ctx.db().read([](db::Conn& c) { return repo::schedules(c); });
   if (!all.empty()) {
@@ -139,7 +141,7 @@ Response schedule_new(Context& ctx) {
 
 Response schedule_create(Context& ctx) {
   Status st;
-  int fy = static_cast<int>(read_int(ctx.form.get("fiscal_year"), "fiscal_year", st).value_or(0));
+  int fy = static_cast<int>(web::read_number(ctx.form.get("fiscal_year"), "fiscal_year", st).value_or(0));
   FeeSchedule s = read_schedule(ctx, fy, st);
   if (st) {
     auto r = create_fee_schedule(ctx.db(), audit::actor_of(ctx), s, ctx.now());
@@ -230,7 +232,7 @@ Response issuer_update(Context& ctx) {
   p.bank_details = ctx.form.trimmed("bank_details");
   p.number_prefix = ctx.form.trimmed("number_prefix");
   p.rounding = ctx.form.get("rounding");
-  p.payment_days = static_cast<int>(read_int(ctx.form.get("payment_days"), "payment_days", st).value_or(30));
+  p.payment_days = static_cast<int>(web::read_number(ctx.form.get("payment_days"), "payment_days", st).value_or(30));
   if (st) st = save_issuer_profile(ctx.db(), audit::actor_of(ctx), p, ctx.now());
   if (!st) return show_issuer(ctx, p, st);
   ctx.flash_next("success", "issuer.saved");

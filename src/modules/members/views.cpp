@@ -3,28 +3,15 @@
 #include <charconv>
 
 #include "core/i18n.h"
-#include "modules/accounts/repo.h"
 #include "modules/invoicing/operations.h"
 #include "modules/members/eligibility.h"
 #include "modules/members/policy.h"
 #include "modules/members/repo.h"
+#include "platform/identity/repo.h"
 
 namespace mdsc::members {
 
-int current_fiscal_year(std::int64_t now) {
-  std::string d = i18n::tokyo_date_iso(now);
-  return i18n::fiscal_year_of(std::stoi(d.substr(0, 4)), std::stoi(d.substr(5, 2)), std::stoi(d.substr(8, 2)));
-}
-
-bool is_venture_now(const Organization& o, std::int64_t now) { return is_venture(o, current_fiscal_year(now)); }
-
-int requested_fiscal_year(const web::Context& ctx) {
-  std::string s = ctx.query.get("fy");
-  int fy = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), fy);
-  if (ec == std::errc() && p == s.data() + s.size() && fy >= 2000 && fy <= 2100) return fy;
-  return current_fiscal_year(ctx.now());
-}
+bool is_venture_now(const Organization& o, std::int64_t now) { return is_venture(o, web::current_fiscal_year(now)); }
 
 std::string membership_status_label(const web::Context& ctx, const std::string& status) {
   return ctx.t("membership.status." + status);
@@ -66,14 +53,6 @@ nlohmann::json membership_form_data(const web::Context& ctx, const Organization&
                    {"form", form}};
   if (form["errors"].contains("plan")) d["plan_error"] = form["errors"]["plan"];
   return d;
-}
-
-nlohmann::json fiscal_year_nav(const web::Context& ctx, const std::string& path, int fy) {
-  return {{"label", i18n::fiscal_year_display(ctx.lang, fy)},
-          {"prev_href", path + "?fy=" + std::to_string(fy - 1)},
-          {"prev_label", i18n::fiscal_year_label(fy - 1)},
-          {"next_href", path + "?fy=" + std::to_string(fy + 1)},
-          {"next_label", i18n::fiscal_year_label(fy + 1)}};
 }
 
 nlohmann::json organization_view(const web::Context& ctx, const Organization& o) {

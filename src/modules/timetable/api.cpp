@@ -1,11 +1,11 @@
-#include "modules/audit/web_actor.h"
+#include "platform/web_actor.h"
 #include "modules/timetable/generation.h"
 #include "modules/timetable/handlers.h"
 #include "modules/timetable/operations.h"
 #include "modules/timetable/repo.h"
 #include "nlohmann/json.hpp"
-#include "web/render.h"
 #include "web/json_body.h"
+#include "web/render.h"
 
 namespace mdsc::timetable::handlers {
 namespace {

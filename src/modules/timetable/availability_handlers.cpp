@@ -3,11 +3,11 @@
 #include <charconv>
 
 #include "core/i18n.h"
-#include "modules/audit/web_actor.h"
 #include "modules/curriculum/repo.h"
 #include "modules/timetable/availability.h"
 #include "modules/timetable/term.h"
 #include "nlohmann/json.hpp"
+#include "platform/web_actor.h"
 #include "web/fields.h"
 #include "web/json_body.h"
 #include "web/render.h"

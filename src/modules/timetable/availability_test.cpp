@@ -10,16 +10,16 @@
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/crypto.h"
-#include "modules/accounts/operations.h"
+#include "ctt/cost.h"
+#include "ctt/solver.h"
 #include "modules/curriculum/module.h"
 #include "modules/curriculum/operations.h"
 #include "modules/timetable/availability.h"
 #include "modules/timetable/availability_handlers.h"
 #include "modules/timetable/module.h"
-#include "ctt/cost.h"
-#include "ctt/solver.h"
 #include "modules/timetable/operations.h"
 #include "modules/timetable/planning.h"
+#include "platform/identity/users.h"
 #include "support/test_db.h"
 #include "web/application.h"
 #include "web/registry.h"
@@ -559,11 +559,11 @@ TEST_F(AvailabilityHttp, TheSteeringCommitteeViewsTheInstructorEditsTheirOwnAndO
   EXPECT_FALSE(has(r, "Add a rule"));
   EXPECT_EQ(send("POST", page, "weekday=1").status, 403);
 
-  accounts::UserInput in;
+  identity::UserInput in;
   in.email = "tamiya@mdsc.example";
   in.family_name = "田宮";
   in.given_name = "元";
-  auto user = accounts::create_user(*db_, actor_, in, std::nullopt, kNow);
+  auto user = identity::create_user(*db_, actor_, in, std::nullopt, kNow);
   ASSERT_TRUE(user) << user.status().message_id();
   db_->write([&](db::Conn& c) { c.exec("UPDATE instructors SET user_id = ? WHERE id = ?", {*user, x_}); });
   as(web::Role::trainee, *user);  // no instructor role: the link to the instructors row is enough

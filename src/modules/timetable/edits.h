@@ -13,9 +13,9 @@
 #include "core/i18n.h"
 #include "core/result.h"
 #include "db/database.h"
-#include "modules/audit/audit.h"
 #include "modules/timetable/availability.h"
 #include "modules/timetable/instance_builder.h"
+#include "platform/audit.h"
 
 namespace mdsc::timetable {
 

@@ -4,12 +4,12 @@
 
 #include "core/crypto.h"
 #include "core/i18n.h"
-#include "modules/audit/web_actor.h"
 #include "modules/curriculum/policy.h"
 #include "modules/curriculum/repo.h"
 #include "modules/timetable/feeds.h"
 #include "modules/timetable/repo.h"
 #include "nlohmann/json.hpp"
+#include "platform/web_actor.h"
 #include "web/json_body.h"
 #include "web/render.h"
 

@@ -18,8 +18,8 @@
 #include "core/ical.h"
 #include "core/result.h"
 #include "db/database.h"
-#include "modules/audit/audit.h"
 #include "nlohmann/json_fwd.hpp"
+#include "platform/audit.h"
 
 namespace mdsc::timetable {
 

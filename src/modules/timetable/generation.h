@@ -12,7 +12,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "db/database.h"
-#include "modules/audit/audit.h"
+#include "platform/audit.h"
 
 namespace mdsc::timetable {
 

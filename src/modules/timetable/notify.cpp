@@ -5,8 +5,8 @@
 
 #include "core/i18n.h"
 #include "core/mail.h"
-#include "modules/mail/outbox.h"
 #include "modules/timetable/term.h"
+#include "platform/outbox.h"
 
 namespace mdsc::timetable {
 

@@ -4,9 +4,9 @@
 
 #include "core/result.h"
 #include "db/database.h"
-#include "modules/audit/audit.h"
 #include "modules/timetable/room.h"
 #include "modules/timetable/term.h"
+#include "platform/audit.h"
 
 namespace mdsc::timetable {
 

@@ -8,7 +8,7 @@
 
 #include "core/result.h"
 #include "db/database.h"
-#include "modules/audit/audit.h"
+#include "platform/audit.h"
 
 namespace mdsc::timetable {
 

@@ -1,10 +1,10 @@
 #include <charconv>
 
-#include "modules/audit/web_actor.h"
 #include "modules/timetable/handlers.h"
 #include "modules/timetable/operations.h"
 #include "modules/timetable/repo.h"
 #include "nlohmann/json.hpp"
+#include "platform/web_actor.h"
 #include "web/render.h"
 
 namespace mdsc::timetable::handlers {

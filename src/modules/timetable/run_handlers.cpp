@@ -2,7 +2,6 @@
 #include <map>
 
 #include "core/i18n.h"
-#include "modules/audit/web_actor.h"
 #include "modules/curriculum/repo.h"
 #include "modules/timetable/generation.h"
 #include "modules/timetable/handlers.h"
@@ -10,6 +9,7 @@
 #include "modules/timetable/repo.h"
 #include "modules/timetable/run_message.h"
 #include "nlohmann/json.hpp"
+#include "platform/web_actor.h"
 #include "web/render.h"
 
 namespace mdsc::timetable::handlers {

@@ -1,13 +1,13 @@
 // JSON API of the published sessions, of hand edits and of publishing.
 #include <charconv>
 
-#include "modules/audit/web_actor.h"
 #include "modules/curriculum/policy.h"
 #include "modules/timetable/edits.h"
 #include "modules/timetable/handlers.h"
 #include "modules/timetable/publish.h"
 #include "modules/timetable/sessions.h"
 #include "nlohmann/json.hpp"
+#include "platform/web_actor.h"
 #include "web/json_body.h"
 #include "web/render.h"
 

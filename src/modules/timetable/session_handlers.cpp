@@ -3,7 +3,6 @@
 #include <charconv>
 
 #include "core/i18n.h"
-#include "modules/audit/web_actor.h"
 #include "modules/timetable/availability_handlers.h"
 #include "modules/timetable/edits.h"
 #include "modules/timetable/handlers.h"
@@ -11,6 +10,7 @@
 #include "modules/timetable/repo.h"
 #include "modules/timetable/sessions.h"
 #include "nlohmann/json.hpp"
+#include "platform/web_actor.h"
 #include "web/render.h"
 
 namespace mdsc::timetable::handlers {

@@ -1,13 +1,13 @@
 #include "core/i18n.h"
-#include "modules/audit/web_actor.h"
 #include "modules/timetable/availability_handlers.h"
 #include "modules/timetable/generation.h"
 #include "modules/timetable/handlers.h"
-#include "modules/timetable/sessions.h"
 #include "modules/timetable/operations.h"
 #include "modules/timetable/repo.h"
+#include "modules/timetable/sessions.h"
 #include "modules/timetable/term_form.h"
 #include "nlohmann/json.hpp"
+#include "platform/web_actor.h"
 #include "web/render.h"
 
 namespace mdsc::timetable::handlers {

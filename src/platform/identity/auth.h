@@ -6,10 +6,10 @@
 
 #include "core/result.h"
 #include "db/database.h"
-#include "modules/accounts/model.h"
-#include "modules/audit/audit.h"
+#include "platform/audit.h"
+#include "platform/identity/model.h"
 
-namespace mdsc::accounts {
+namespace mdsc::identity {
 
 struct LoginAttempt {
   std::string email;
@@ -61,4 +61,4 @@ Status reset_password(db::Database& db, const std::string& token, const std::str
 
 void delete_expired_sessions(db::Database& db, std::int64_t now);
 
-}  // namespace mdsc::accounts
+}  // namespace mdsc::identity

@@ -6,7 +6,7 @@
 #include "nlohmann/json.hpp"
 #include "web/principal.h"
 
-namespace mdsc::accounts {
+namespace mdsc::identity {
 
 struct User {
   std::int64_t id = 0;
@@ -56,4 +56,4 @@ inline constexpr std::int64_t kResetMailWindowSeconds = 60 * 60;
 inline constexpr std::int64_t kResetTokenSeconds = 60 * 60;
 inline constexpr std::int64_t kInvitationSeconds = 14 * 24 * 3600;
 
-}  // namespace mdsc::accounts
+}  // namespace mdsc::identity

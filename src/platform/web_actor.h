@@ -1,5 +1,5 @@
 #pragma once
-#include "modules/audit/audit.h"
+#include "platform/audit.h"
 #include "web/context.h"
 
 namespace mdsc::audit {

@@ -1,6 +1,6 @@
-#include "modules/accounts/model.h"
+#include "platform/identity/model.h"
 
-namespace mdsc::accounts {
+namespace mdsc::identity {
 
 std::string User::display_name(std::string_view lang) const {
   if (lang == "en" && !romaji_name.empty()) return romaji_name;
@@ -32,4 +32,4 @@ nlohmann::json to_json(const User& u) {
           {"roles", roles}};
 }
 
-}  // namespace mdsc::accounts
+}  // namespace mdsc::identity

@@ -1,8 +1,8 @@
-#include "modules/accounts/repo.h"
+#include "platform/identity/repo.h"
 
 #include "core/clock.h"
 
-namespace mdsc::accounts::repo {
+namespace mdsc::identity::repo {
 namespace {
 
 const char* kUserColumns =
@@ -289,4 +289,4 @@ bool use_reset(db::Conn& c, std::int64_t id, std::int64_t now) {
   return c.exec("UPDATE password_resets SET used_at = ? WHERE id = ? AND used_at IS NULL", {now, id}) == 1;
 }
 
-}  // namespace mdsc::accounts::repo
+}  // namespace mdsc::identity::repo

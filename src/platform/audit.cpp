@@ -1,4 +1,4 @@
-#include "modules/audit/audit.h"
+#include "platform/audit.h"
 
 #include "core/clock.h"
 #include "core/i18n.h"

@@ -1,10 +1,10 @@
-#include "modules/accounts/authenticator.h"
+#include "platform/identity/authenticator.h"
 
 #include "core/crypto.h"
-#include "modules/accounts/model.h"
-#include "modules/accounts/repo.h"
+#include "platform/identity/model.h"
+#include "platform/identity/repo.h"
 
-namespace mdsc::accounts {
+namespace mdsc::identity {
 namespace {
 
 web::Principal principal_of(User u) {
@@ -55,4 +55,4 @@ std::optional<web::Principal> DbAuthenticator::from_api_token(std::string_view t
   return p;
 }
 
-}  // namespace mdsc::accounts
+}  // namespace mdsc::identity

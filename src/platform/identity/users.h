@@ -7,10 +7,10 @@
 
 #include "core/result.h"
 #include "db/database.h"
-#include "modules/accounts/model.h"
-#include "modules/audit/audit.h"
+#include "platform/audit.h"
+#include "platform/identity/model.h"
 
-namespace mdsc::accounts {
+namespace mdsc::identity {
 
 struct UserInput {
   std::string email;
@@ -58,4 +58,4 @@ Status set_password(db::Database& db, const audit::Actor& actor, std::int64_t us
 std::optional<User> find_user(db::Database& db, std::int64_t id);
 std::optional<User> find_user_by_email(db::Database& db, const std::string& email);
 
-}  // namespace mdsc::accounts
+}  // namespace mdsc::identity

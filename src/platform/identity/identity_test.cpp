@@ -6,12 +6,12 @@
 #include <thread>
 
 #include "core/crypto.h"
-#include "modules/accounts/auth.h"
-#include "modules/accounts/authenticator.h"
-#include "modules/accounts/operations.h"
+#include "platform/identity/auth.h"
+#include "platform/identity/authenticator.h"
+#include "platform/identity/users.h"
 #include "support/test_db.h"
 
-namespace mdsc::accounts {
+namespace mdsc::identity {
 namespace {
 
 constexpr const char* kPassword = "Kanazawa-seminar-2017-pw";
@@ -349,4 +349,4 @@ TEST_F(Accounts, DeactivatedUsersAreSignedOutAndCannotLogIn) {
 }
 
 }  // namespace
-}  // namespace mdsc::accounts
+}  // namespace mdsc::identity

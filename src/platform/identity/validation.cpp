@@ -1,10 +1,10 @@
-#include "modules/accounts/validation.h"
+#include "platform/identity/validation.h"
 
 #include <cctype>
 
 #include "web/form.h"
 
-namespace mdsc::accounts {
+namespace mdsc::identity {
 namespace {
 
 // Decodes one UTF-8 code point; returns false on malformed input.
@@ -95,4 +95,4 @@ std::string check_name(std::string_view s, bool required) {
   return code_points(s) > 100 ? "validation.too_long" : "";
 }
 
-}  // namespace mdsc::accounts
+}  // namespace mdsc::identity

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "core/clock.h"
-#include "modules/audit/audit.h"
+#include "platform/audit.h"
 #include "support/test_db.h"
 
 namespace mdsc::audit {

@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "db/database.h"
-#include "modules/accounts/model.h"
+#include "platform/identity/model.h"
 
-namespace mdsc::accounts::repo {
+namespace mdsc::identity::repo {
 
 std::optional<User> user_by_id(db::Conn& c, std::int64_t id);
 std::optional<User> user_by_email(db::Conn& c, const std::string& email);
@@ -71,4 +71,4 @@ std::optional<ResetRow> reset_by_hash(db::Conn& c, const std::string& token_hash
 // Marks it used if it was not; returns false when someone else used it first.
 bool use_reset(db::Conn& c, std::int64_t id, std::int64_t now);
 
-}  // namespace mdsc::accounts::repo
+}  // namespace mdsc::identity::repo

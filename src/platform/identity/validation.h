@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace mdsc::accounts {
+namespace mdsc::identity {
 
 std::string normalize_email(std::string_view email);  // trimmed, lower-cased
 std::string check_email(std::string_view normalized);
@@ -14,4 +14,4 @@ std::string check_romaji(std::string_view s);
 // Required names: non-empty, at most 100 characters, no control characters.
 std::string check_name(std::string_view s, bool required);
 
-}  // namespace mdsc::accounts
+}  // namespace mdsc::identity

@@ -1,4 +1,4 @@
-#include "modules/mail/outbox.h"
+#include "platform/outbox.h"
 
 #include <spdlog/spdlog.h>
 

@@ -1,16 +1,16 @@
-#include "modules/accounts/auth.h"
+#include "platform/identity/auth.h"
 
 #include <spdlog/spdlog.h>
 
 #include "core/crypto.h"
 #include "core/i18n.h"
 #include "core/password_policy.h"
-#include "modules/accounts/repo.h"
-#include "modules/accounts/validation.h"
-#include "modules/mail/outbox.h"
+#include "platform/identity/repo.h"
+#include "platform/identity/validation.h"
+#include "platform/outbox.h"
 #include "web/rate_limit.h"
 
-namespace mdsc::accounts {
+namespace mdsc::identity {
 namespace {
 
 // Verifying against a fixed hash when the account does not exist keeps the timing the same.
@@ -246,4 +246,4 @@ void delete_expired_sessions(db::Database& db, std::int64_t now) {
   db.write([&](db::Conn& c) { repo::delete_expired_sessions(c, now); });
 }
 
-}  // namespace mdsc::accounts
+}  // namespace mdsc::identity

@@ -1,16 +1,16 @@
-#include "modules/accounts/operations.h"
+#include "platform/identity/users.h"
 
 #include <charconv>
 
 #include "core/crypto.h"
 #include "core/i18n.h"
 #include "core/password_policy.h"
-#include "modules/accounts/auth.h"
-#include "modules/mail/outbox.h"
-#include "modules/accounts/repo.h"
-#include "modules/accounts/validation.h"
+#include "platform/identity/auth.h"
+#include "platform/identity/repo.h"
+#include "platform/identity/validation.h"
+#include "platform/outbox.h"
 
-namespace mdsc::accounts {
+namespace mdsc::identity {
 namespace {
 
 Status validate(const UserInput& in, bool check_roles) {
@@ -263,4 +263,4 @@ std::optional<User> find_user_by_email(db::Database& db, const std::string& emai
   return db.read([&](db::Conn& c) { return repo::user_by_email(c, normalize_email(email)); });
 }
 
-}  // namespace mdsc::accounts
+}  // namespace mdsc::identity

@@ -1,5 +1,5 @@
 // Mail leaves only after the change that caused it commits, exactly once across instances.
-#include "modules/mail/outbox.h"
+#include "platform/outbox.h"
 
 #include <gtest/gtest.h>
 

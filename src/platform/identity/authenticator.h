@@ -3,7 +3,7 @@
 #include "db/database.h"
 #include "web/services.h"
 
-namespace mdsc::accounts {
+namespace mdsc::identity {
 
 // Sessions and API tokens from the database, so that any server instance can serve any request.
 class DbAuthenticator final : public web::Authenticator {
@@ -17,4 +17,4 @@ class DbAuthenticator final : public web::Authenticator {
   const Clock& clock_;
 };
 
-}  // namespace mdsc::accounts
+}  // namespace mdsc::identity
