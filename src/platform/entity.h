@@ -27,6 +27,7 @@
 #include "core/result.h"
 #include "db/database.h"
 #include "nlohmann/json.hpp"
+#include "platform/states.h"
 #include "web/fields.h"
 #include "web/form.h"
 
@@ -42,6 +43,10 @@ struct Field {
 
   std::string_view column;         // SQL column, JSON name and form field name
   Member member;
+  // A member stored as text through its own table (a status enum: see enum_field); when set,
+  // `member` is unused.
+  std::string (*get_text)(const T&) = nullptr;
+  bool (*set_text)(T&, std::string_view) = nullptr;
   std::string_view label_id;       // message id of the form label; "" when not on forms
   std::string_view input = "text"; // the form input type (text, email, date, textarea, select, checkbox...)
   bool is_key = false;             // the id: read, shown, never written from input
@@ -134,6 +139,23 @@ Field<T> field(std::string_view column, M T::*member) {
   return f;
 }
 
+// A status enum stored as its name (platform/states.h): enum_field<&Membership::status>("status").
+template <auto M>
+auto enum_field(std::string_view column) {
+  using Pointer = decltype(M);
+  return []<typename T, typename E>(E T::*, std::string_view col) {
+    Field<T> f;
+    f.column = col;
+    f.get_text = [](const T& v) { return std::string(states<E>().name(v.*M)); };
+    f.set_text = [](T& v, std::string_view text) {
+      auto e = states<E>().parse(text);
+      if (e) v.*M = *e;
+      return e.has_value();
+    };
+    return f;
+  }(Pointer{M}, column);
+}
+
 template <typename T>
 struct Table {
   std::string_view entity;  // the audit log's entity name
@@ -191,12 +213,21 @@ FieldError check_text(const std::string& v, bool required, std::size_t max_chars
 FieldError check_number(std::int64_t v, bool required, std::int64_t lo, std::int64_t hi);
 }  // namespace detail
 
+namespace detail {
+template <typename T>
+nlohmann::json json_value(const T& v, const Field<T>& f) {
+  if (f.get_text) return f.get_text(v);
+  return std::visit([&](auto m) { return json_of(v.*m, f.null_when_empty); }, f.member);
+}
+}  // namespace detail
+
 template <typename T>
 T from_row(const db::Row& r) {
   T out{};
   for (const auto& f : table<T>().fields) {
     if (!f.stored && !r.has(f.column)) continue;
-    std::visit([&](auto m) { detail::read_value(r, f.column, out.*m); }, f.member);
+    if (f.set_text) f.set_text(out, r.str(f.column));
+    else std::visit([&](auto m) { detail::read_value(r, f.column, out.*m); }, f.member);
   }
   return out;
 }
@@ -216,6 +247,10 @@ db::Params params(const T& v) {
   db::Params p;
   for (const auto& f : table<T>().fields) {
     if (!f.stored || f.is_key) continue;
+    if (f.get_text) {
+      p.push_back(db::Param(f.get_text(v)));
+      continue;
+    }
     std::visit(
         [&](auto m) {
           using V = std::decay_t<decltype(v.*m)>;
@@ -245,7 +280,7 @@ template <typename T>
 nlohmann::json to_json(const T& v) {
   nlohmann::json j = nlohmann::json::object();
   for (const auto& f : table<T>().fields)
-    if (f.in_json) std::visit([&](auto m) { j[std::string(f.column)] = detail::json_of(v.*m, f.null_when_empty); }, f.member);
+    if (f.in_json) j[std::string(f.column)] = detail::json_value(v, f);
   return j;
 }
 
@@ -254,7 +289,7 @@ template <typename T>
 nlohmann::json snapshot(const T& v) {
   nlohmann::json j = nlohmann::json::object();
   for (const auto& f : table<T>().fields)
-    if (f.audited) std::visit([&](auto m) { j[std::string(f.column)] = detail::json_of(v.*m, f.null_when_empty); }, f.member);
+    if (f.audited) j[std::string(f.column)] = detail::json_value(v, f);
   return j;
 }
 
@@ -264,6 +299,11 @@ void from_json(const nlohmann::json& j, T& v, Status& st) {
   if (!j.is_object()) return;
   for (const auto& f : table<T>().fields) {
     if (!f.writable || !j.contains(f.column)) continue;
+    if (f.set_text) {
+      const auto& x = j.at(std::string(f.column));
+      if (!x.is_string() || !f.set_text(v, x.get<std::string>())) st.field(std::string(f.column), "validation.choice");
+      continue;
+    }
     std::visit(
         [&](auto m) {
           if (!detail::assign(j.at(std::string(f.column)), v.*m)) st.field(std::string(f.column), "validation.invalid_input");
@@ -278,6 +318,10 @@ template <typename T>
 void from_form(const web::Form& form, T& v, Status& st) {
   for (const auto& f : table<T>().fields) {
     if (!f.writable || f.label_id.empty()) continue;
+    if (f.set_text) {
+      if (!f.set_text(v, form.trimmed(f.column))) st.field(std::string(f.column), "validation.choice");
+      continue;
+    }
     std::visit(
         [&](auto m) {
           if (!detail::parse(form, f.column, v.*m)) st.field(std::string(f.column), "validation.number");
@@ -290,7 +334,7 @@ void from_form(const web::Form& form, T& v, Status& st) {
 template <typename T>
 Status validate(const T& v, Status st = {}) {
   for (const auto& f : table<T>().fields) {
-    if (!f.writable || st.fields().count(std::string(f.column))) continue;
+    if (!f.writable || f.set_text || st.fields().count(std::string(f.column))) continue;
     std::visit(
         [&](auto m) {
           using V = std::decay_t<decltype(v.*m)>;
@@ -320,7 +364,8 @@ std::vector<web::FieldSpec> form_fields(const T& v) {
     s.label_id = std::string(f.label_id);
     s.type = std::string(f.input);
     s.required = f.is_required;
-    std::visit([&](auto m) { s.value = detail::text_of(v.*m); }, f.member);
+    if (f.get_text) s.value = f.get_text(v);
+    else std::visit([&](auto m) { s.value = detail::text_of(v.*m); }, f.member);
     out.push_back(std::move(s));
   }
   return out;

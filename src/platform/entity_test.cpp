@@ -9,8 +9,11 @@
 namespace mdsc {
 namespace {
 
+enum class Phase { draft, open, closed };
+
 struct Thing {
   std::int64_t id = 0;
+  Phase phase = Phase::draft;
   std::string name;
   std::string code;  // "" stored as NULL
   int seats = 0;
@@ -29,9 +32,17 @@ const std::vector<std::string>& kinds() {
 }  // namespace
 
 template <>
+const States<Phase>& states<Phase>() {
+  static const States<Phase> t{{{Phase::draft, "draft"}, {Phase::open, "open"}, {Phase::closed, "closed"}},
+                               {{Phase::draft, Phase::open}, {Phase::open, Phase::closed}}};
+  return t;
+}
+
+template <>
 const entity::Table<Thing>& entity::table<Thing>() {
   static const Table<Thing> t{"thing",
                               {field("id", &Thing::id).key(),
+                               enum_field<&Thing::phase>("phase").label("field.phase", "select"),
                                field("name", &Thing::name).label("field.name").required().max(5),
                                field("code", &Thing::code).label("field.code").nullable().one_of(kinds()),
                                field("seats", &Thing::seats).label("field.seats", "number").range(0, 100),
@@ -48,11 +59,11 @@ namespace {
 TEST(Entity, RowsGoInAndComeOutAsTheTableSays) {
   auto db = testing::fresh_database(false);
   db->write([](db::Conn& c) {
-    c.exec("CREATE TABLE things (id BIGINT PRIMARY KEY, name TEXT NOT NULL, code TEXT, seats INTEGER NOT NULL, "
+    c.exec("CREATE TABLE things (id BIGINT PRIMARY KEY, phase TEXT NOT NULL, name TEXT NOT NULL, code TEXT, seats INTEGER NOT NULL, "
            "active INTEGER NOT NULL, staff BIGINT, tags TEXT NOT NULL, secret TEXT NOT NULL)");
   });
   EXPECT_EQ(entity::stored_columns<Thing>(),
-            (std::vector<std::string>{"name", "code", "seats", "active", "staff", "tags", "secret"}));
+            (std::vector<std::string>{"phase", "name", "code", "seats", "active", "staff", "tags", "secret"}));
   Thing t;
   t.name = "和名";
   t.seats = 3;
@@ -62,7 +73,7 @@ TEST(Entity, RowsGoInAndComeOutAsTheTableSays) {
   auto p = entity::params(t);
   p.insert(p.begin(), db::Param(std::int64_t{7}));
   auto back = db->write([&](db::Conn& c) {
-    c.exec("INSERT INTO things (id, name, code, seats, active, staff, tags, secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", p);
+    c.exec("INSERT INTO things (id, phase, name, code, seats, active, staff, tags, secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", p);
     EXPECT_TRUE(c.query_one("SELECT code FROM things")->is_null("code")) << "\"\" is stored as NULL";
     EXPECT_TRUE(c.query_one("SELECT staff FROM things")->is_null("staff"));
     return entity::from_row<Thing>(*c.query_one("SELECT t.*, 'Ann' AS owner_name FROM things t"));
@@ -102,7 +113,7 @@ TEST(Entity, JsonOutHidesSecretsAndJsonInPatchesOnlyWhatIsThere) {
 TEST(Entity, FormsReadTheLabelledFieldsAndChecksNameTheField) {
   Thing t;
   Status st;
-  entity::from_form(web::Form::parse("name=abcdefg&code=z&seats=101&staff=&tags=x"), t, st);
+  entity::from_form(web::Form::parse("phase=open&name=abcdefg&code=z&seats=101&staff=&tags=x"), t, st);
   EXPECT_FALSE(t.active) << "an unticked checkbox";
   EXPECT_TRUE(t.tags.empty()) << "tags has no label: not on the form";
   st = entity::validate(t, st);
@@ -112,15 +123,34 @@ TEST(Entity, FormsReadTheLabelledFieldsAndChecksNameTheField) {
   EXPECT_EQ(st.fields().at("seats").message_id, "validation.too_large");
   EXPECT_FALSE(st.fields().count("staff")) << "optional and empty";
   Status bad;
-  entity::from_form(web::Form::parse("name=ok&seats=2x"), t, bad);
+  entity::from_form(web::Form::parse("phase=draft&name=ok&seats=2x"), t, bad);
   EXPECT_EQ(bad.fields().at("seats").message_id, "validation.number");
   Status missing = entity::validate(Thing{});
   EXPECT_EQ(missing.fields().at("name").message_id, "validation.required");
   auto fields = entity::form_fields(t);
-  ASSERT_EQ(fields.size(), 5u);
-  EXPECT_EQ(fields[0].name, "name");
-  EXPECT_TRUE(fields[0].required);
-  EXPECT_EQ(fields[3].type, "checkbox");
+  ASSERT_EQ(fields.size(), 6u);
+  EXPECT_EQ(fields[0].name, "phase");
+  EXPECT_EQ(fields[1].name, "name");
+  EXPECT_TRUE(fields[1].required);
+  EXPECT_EQ(fields[4].type, "checkbox");
+}
+
+TEST(Entity, AStatusIsStoredAndShownByItsNameAndMovesByItsTable) {
+  Thing t;
+  t.phase = Phase::open;
+  EXPECT_EQ(entity::to_json(t)["phase"], "open");
+  EXPECT_EQ(std::get<std::string>(entity::params(t).front().v), "open");
+  Status st;
+  entity::from_json(nlohmann::json{{"phase", "closed"}}, t, st);
+  EXPECT_EQ(t.phase, Phase::closed);
+  entity::from_json(nlohmann::json{{"phase", "lost"}}, t, st);
+  EXPECT_EQ(st.fields().at("phase").message_id, "validation.choice");
+  EXPECT_EQ(t.phase, Phase::closed);
+  const auto& s = states<Phase>();
+  EXPECT_TRUE(s.allows(Phase::draft, Phase::open));
+  EXPECT_FALSE(s.allows(Phase::draft, Phase::closed));
+  EXPECT_EQ(s.next(Phase::open), std::vector<Phase>{Phase::closed});
+  EXPECT_EQ(name_of(Phase::draft), "draft");
 }
 
 TEST(Entity, TheAuditSnapshotHoldsTheAuditedFieldsOnly) {
