@@ -30,7 +30,7 @@ struct FieldError {
   std::map<std::string, std::string> args;
 };
 
-class Status {
+class [[nodiscard]] Status {
  public:
   Status() = default;
   Status(Code code, std::string message_id, std::map<std::string, std::string> args = {})
@@ -73,7 +73,7 @@ class Status {
 };
 
 template <typename T>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(T value) : v_(std::move(value)) {}
   Result(Status status) : v_(std::move(status)) {}

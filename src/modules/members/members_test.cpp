@@ -139,7 +139,7 @@ TEST_F(Members, RacingRequestsNeverGetPastTheThreshold) {
   auto id = membership(company("競争製薬", 3000, "1980-01-01"), "X");  // 5 seats
   std::vector<std::thread> threads;
   for (int i = 0; i < 8; ++i)
-    threads.emplace_back([&, i] { request_seat(*db_, actor_, id, "受講者" + std::to_string(i), "", now_); });
+    threads.emplace_back([&, i] { EXPECT_TRUE(request_seat(*db_, actor_, id, "受講者" + std::to_string(i), "", now_)); });
   for (auto& t : threads) t.join();
   EXPECT_EQ(count("SELECT COUNT(*) FROM seat_requests WHERE status = 'accepted'"), 2);
   EXPECT_EQ(count("SELECT COUNT(*) FROM seat_requests WHERE status = 'consultation'"), 6);
@@ -176,7 +176,7 @@ TEST_F(Members, AStatusChangeKeepsAnExtraSeatGrantedMeanwhile) {
   std::vector<std::pair<std::int64_t, std::int64_t>> cases;  // membership, consultation
   for (int i = 0; i < kCompanies; ++i) {
     auto id = membership(company("競合製薬" + std::to_string(i), 3000, "1990-04-01"), "A");
-    request_seat(*db_, actor_, id, "受講 一郎", "", now_);
+    ASSERT_TRUE(request_seat(*db_, actor_, id, "受講 一郎", "", now_));
     cases.emplace_back(id, request_seat(*db_, actor_, id, "受講 二郎", "", now_)->id);
   }
   std::latch start(2 * kCompanies);
