@@ -1,42 +1,23 @@
-#include "modules/admissions/form.h"
+#include "modules/admissions/forms.h"
 
 #include <algorithm>
 
 #include "core/i18n.h"
+#include "modules/admissions/views.h"
 #include "modules/members/repo.h"
+#include "platform/work.h"
 #include "web/fields.h"
 #include "web/render.h"
 
 namespace mdsc::admissions {
 
-std::string tokyo_time(const web::Context& ctx, std::int64_t unix) { return i18n::format_datetime(ctx.lang, unix); }
-
 Application read_application(const web::Context& ctx, int fy, SubmitOptions& opt) {
-  const auto& f = ctx.form;
   Application a;
+  Status unread;  // only company_id can fail to read (it comes from a select): the operation refuses it
+  entity::from_form(ctx.form, a, unread);
   a.fiscal_year = fy;
-  a.trainee_type = f.get("trainee_type");
-  a.a_category = f.get("a_category");
-  a.email = f.trimmed("email");
-  a.family_name = f.trimmed("family_name");
-  a.given_name = f.trimmed("given_name");
-  a.family_name_kana = f.trimmed("family_name_kana");
-  a.given_name_kana = f.trimmed("given_name_kana");
-  a.romaji_name = f.trimmed("romaji_name");
-  a.affiliation = f.trimmed("affiliation");
-  a.position = f.trimmed("position");
-  a.university = f.trimmed("university");
-  a.year_of_study = f.trimmed("year_of_study");
-  a.supervisor_name = f.trimmed("supervisor_name");
-  a.supervisor_email = f.trimmed("supervisor_email");
-  std::string company = f.get("company_id");
-  a.company_id = company.empty() ? 0 : std::atoll(company.c_str());
-  a.programming_experience = f.trimmed("programming_experience");
-  a.tracks = f.all("tracks");
-  a.courses_of_interest = f.trimmed("courses_of_interest");
   a.lang = ctx.lang == "en" ? "en" : "ja";
-  a.late_reason = f.trimmed("late_reason");
-  opt.consent = f.get("consent") == "1";
+  opt.consent = ctx.form.get("consent") == "1";
   return a;
 }
 
@@ -68,16 +49,13 @@ nlohmann::json application_form_data(web::Context& ctx, const ProgramYear& year,
   web::FieldSpec company{"company_id", "apply.company", "select", false};
   company.options_raw = true;
   company.options.push_back({"", ctx.t("apply.choose")});
-  auto members = ctx.db().read([&](db::Conn& c) {
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& m : members::repo::memberships_in_year(c, year.fiscal_year)) {
-      if (m.status != "active" && m.status != "applied") continue;
-      if (auto o = members::repo::organization(c, m.company_id))
-        out.emplace_back(std::to_string(o->id), ctx.lang == "en" && !o->name_en.empty() ? o->name_en : o->name);
-    }
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-    return out;
-  });
+  std::vector<std::pair<std::string, std::string>> members;
+  for (const auto& m : members::repo::memberships_in_year(ctx.work().conn, year.fiscal_year)) {
+    if (m.status != "active" && m.status != "applied") continue;
+    if (auto o = members::repo::organization(ctx.work().conn, m.company_id))
+      members.emplace_back(std::to_string(o->id), ctx.lang == "en" && !o->name_en.empty() ? o->name_en : o->name);
+  }
+  std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
   for (const auto& m : members) company.options.push_back(m);
   company.hint_id = "apply.company_hint";
   web::FieldSpec experience{"programming_experience", "apply.programming_experience", "textarea", false};
