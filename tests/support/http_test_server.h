@@ -1,5 +1,5 @@
 #pragma once
-// Test helpers for server_test.cpp: a blocking POSIX-socket HTTP client, a recording handler,
+// Test helpers for src/http/server_test.cpp: a blocking POSIX-socket HTTP client, a recording handler,
 // and a server running on its own thread. Header-only so the library does not carry them.
 // Waits are for events (a response, a close, a handler starting); their deadline, kHang, only
 // keeps a broken server from hanging the suite, so a slow machine cannot make a test fail.
