@@ -139,8 +139,9 @@ void load_demo_admissions(db::Database& db, const DemoOrganizations& orgs) {
   must(members::decide_consultation(db, actor, second->seat_request_id, true, 300000, "追加1名、30万円で合意", decided),
        "consultation");
   must(write_unit(db, at(decided + 60), [&](Work& w) { return admissions::decide_application(w, b_ids[15], "accepted", ""); }), "decision extra");
-  auto fee = invoicing::issue_seat_invoice(db, actor, second->seat_request_id, {"2017-12-01", "2017-12-28", ""},
-                                          tokyo("2017-12-01", "10:00:00"));
+  auto fee = write_unit(db, at(tokyo("2017-12-01", "10:00:00")), [&](Work& w) {
+    return invoicing::issue_seat_invoice(w, second->seat_request_id, {"2017-12-01", "2017-12-28", ""});
+  });
   if (!fee) must(fee.status(), "seat invoice");
   // Others of the second wave: one declined (seat given back), the rest left for the secretariat.
   must(write_unit(db, at(decided), [&](Work& w) { return admissions::decide_application(w, b_ids[12], "declined", "受講枠を超えるため"); }), "decline B");

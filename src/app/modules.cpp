@@ -4,6 +4,8 @@
 
 #include "modules/accounts/module.h"
 #include "modules/admissions.h"
+#include "modules/invoicing.h"
+#include "modules/members.h"
 #include "modules/audit/module.h"
 #include "modules/curriculum/module.h"
 #include "modules/dashboard/module.h"
@@ -36,7 +38,8 @@ void register_modules(web::Registry& registry) {
   legacy(registry, audit::register_module);
   legacy(registry, mail::register_module);
   legacy(registry, members::register_module);
-  legacy(registry, invoicing::register_module);
+  invoicing::register_module(registry);
+  members::provide_billing(&invoicing::billed_invoices);  // members shows invoices without depending on invoicing
   admissions::register_module(registry);
   legacy(registry, curriculum::register_module);
   legacy(registry, timetable::register_module);

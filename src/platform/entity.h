@@ -167,6 +167,20 @@ auto enum_field(std::string_view column) {
   }(Pointer{M}, column);
 }
 
+// A member stored as text through its own two functions (an invoice's document kept as JSON):
+// coded_field<&Invoice::document, &document_text, &read_document>("document").
+template <auto M, auto ToText, auto FromText>
+auto coded_field(std::string_view column) {
+  using Pointer = decltype(M);
+  return []<typename T, typename V>(V T::*, std::string_view col) {
+    Field<T> f;
+    f.column = col;
+    f.get_text = [](const T& v) { return std::string(ToText(v.*M)); };
+    f.set_text = [](T& v, std::string_view text) { return FromText(text, v.*M); };
+    return f;
+  }(Pointer{M}, column);
+}
+
 template <typename T>
 struct Table {
   std::string_view entity;  // the audit log's entity name

@@ -5,11 +5,10 @@
 #include "modules/invoicing/fiscal_years.h"
 #include "modules/invoicing/operations.h"
 #include "modules/invoicing/pdf.h"
+#include "modules/invoicing/repo.h"
 #include "modules/invoicing/verification.h"
 #include "modules/members/policy.h"
 #include "modules/members/repo.h"
-#include "modules/members/views.h"
-#include "platform/web_actor.h"
 #include "web/fields.h"
 #include "web/fiscal_years.h"
 #include "web/form_values.h"
@@ -17,11 +16,12 @@
 #include "web/render.h"
 
 namespace mdsc::invoicing::handlers {
-namespace {
 
 std::string today(const Context& ctx) { return i18n::tokyo_date_iso(ctx.now()); }
 
 DateWindow window(const Context& ctx) { return date_window(ctx.services.config); }
+
+namespace {
 
 // "Today by default; from <date> to <date>": what the date fields accept, said before it is refused.
 std::string date_hint(const Context& ctx) {
@@ -30,12 +30,15 @@ std::string date_hint(const Context& ctx) {
                                              {"forward", std::to_string(w.forward_days)}});
 }
 
-// The invoice if this user may see it; a representative of another company gets nothing (404).
+}  // namespace
+
 std::optional<Invoice> visible_invoice(Context& ctx, std::int64_t id) {
-  auto inv = ctx.db().read([&](db::Conn& c) { return find_invoice(c, id); });
+  auto inv = repo::invoice(ctx.work().conn, id);
   if (!inv || !members::can_view_company(ctx.user, inv->company_id)) return std::nullopt;
   return inv;
 }
+
+namespace {
 
 nlohmann::json line_rows(const Context& ctx, const InvoiceDocument& d) {
   auto rows = nlohmann::json::array();
@@ -71,7 +74,7 @@ std::vector<web::FieldSpec> payment_fields(const Context& ctx, const Invoice& in
 
 Response show(Context& ctx, const Invoice& inv, const Status& st, int status) {
   bool manage = members::manages_members(ctx.user);
-  auto payments = ctx.db().read([&](db::Conn& c) { return payments_of(c, inv.id); });
+  auto payments = repo::payments_of(ctx.work().conn, inv.id);
   std::string day = today(ctx);
   auto pays = nlohmann::json::array();
   for (const auto& p : payments)
@@ -106,11 +109,13 @@ Response show(Context& ctx, const Invoice& inv, const Status& st, int status) {
                    data, status);
 }
 
+}  // namespace
+
 // The verification address (and so the QR code) is added when the PDF is made, from the public
 // base URL of the configuration: it is not part of the stored snapshot, which stays what was issued.
-Response pdf_response(const Context& ctx, const Invoice& inv) {
+Response pdf_response(Context& ctx, const Invoice& inv) {
   InvoiceDocument doc = inv.document;
-  auto token = ctx.db().read([&](db::Conn& c) { return verification_token(c, inv.id); });
+  auto token = verification_token(ctx.work().conn, inv.id);
   if (!token.empty()) doc.verify_url = verification_url(ctx.services.config.base_url, token);
   http::Response r;
   r.body = render_pdf(doc, ctx.lang == "en" ? "en" : "ja");
@@ -120,13 +125,15 @@ Response pdf_response(const Context& ctx, const Invoice& inv) {
   return r;
 }
 
+namespace {
+
 IssueInput issue_input(const Context& ctx) {
   return IssueInput{ctx.form.trimmed("issue_date"), ctx.form.trimmed("due_date"), ctx.form.trimmed("notes"), window(ctx)};
 }
 
 // The membership invoice form again, with what was typed and why it was refused.
 Response issue_form(Context& ctx, std::int64_t membership_id, const Status& st, int status) {
-  auto subject = ctx.db().read([&](db::Conn& c) -> std::optional<nlohmann::json> {
+  auto subject = [&](db::Conn& c) -> std::optional<nlohmann::json> {
     auto m = members::repo::membership(c, membership_id);
     if (!m) return std::nullopt;
     auto company = members::repo::organization(c, m->company_id);
@@ -134,7 +141,7 @@ Response issue_form(Context& ctx, std::int64_t membership_id, const Status& st, 
                           {"fy", i18n::fiscal_year_display(ctx.lang, m->fiscal_year)},
                           {"href", "/memberships/" + std::to_string(m->id)},
                           {"action", "/memberships/" + std::to_string(m->id) + "/invoice"}};
-  });
+  }(ctx.work().conn);
   if (!subject) return web::not_found(ctx);
   auto form = web::form_state(ctx, st);
   web::FieldSpec issue{"issue_date", "invoices.issue_date", "date", false, "off"};
@@ -162,7 +169,8 @@ Response list_page(Context& ctx, int fy, const Status& st, int status) {
   q.status = ctx.query.get("status");
   q.today = today(ctx);
   q.company_ids = members::own_companies(ctx.me());
-  auto [list, closure] = ctx.db().read([&](db::Conn& c) { return std::make_pair(list_invoices(c, q), year_closure(c, fy)); });
+  auto list = repo::invoices(ctx.work().conn, q);
+  auto closure = repo::year_closure(ctx.work().conn, fy);
   auto rows = nlohmann::json::array();
   std::int64_t total = 0, paid = 0;
   for (const auto& inv : list) {
@@ -209,7 +217,7 @@ Response close_year(Context& ctx) {
   auto fy = web::read_number(ctx.form.get("fiscal_year"), "fiscal_year", st).value_or(0);
   if (fy < 2000 || fy > 2100) return web::error(ctx, Status::invalid().field("fiscal_year", "validation.fiscal_year"));
   if (ctx.form.get("confirm") != "1") st.field("confirm", "invoicing.close_confirm_required");
-  if (st) st = close_fiscal_year(ctx.db(), audit::actor_of(ctx), static_cast<int>(fy), ctx.now());
+  if (st) st = close_fiscal_year(ctx.work(), static_cast<int>(fy));
   if (!st) return list_page(ctx, static_cast<int>(fy), st, http_status(st.code()));
   ctx.flash_next("success", "invoices.year_closed_done");
   return web::redirect(ctx, "/invoices?fy=" + std::to_string(fy));
@@ -229,7 +237,7 @@ Response invoice_pdf(Context& ctx) {
 
 Response issue_for_membership(Context& ctx) {
   std::int64_t m = ctx.id_param("id");
-  auto r = issue_membership_invoice(ctx.db(), audit::actor_of(ctx), m, issue_input(ctx), ctx.now());
+  auto r = issue_membership_invoice(ctx.work(), m, issue_input(ctx));
   if (!r) {
     if (r.status().code() == Code::not_found) return web::not_found(ctx);
     return issue_form(ctx, m, r.status(), http_status(r.status().code()));
@@ -239,7 +247,7 @@ Response issue_for_membership(Context& ctx) {
 }
 
 Response issue_for_seat(Context& ctx) {
-  auto r = issue_seat_invoice(ctx.db(), audit::actor_of(ctx), ctx.id_param("id"), issue_input(ctx), ctx.now());
+  auto r = issue_seat_invoice(ctx.work(), ctx.id_param("id"), issue_input(ctx));
   if (!r) {
     if (r.status().code() == Code::not_found) return web::not_found(ctx);
     return web::error(ctx, r.status());
@@ -260,7 +268,7 @@ Response payment_create(Context& ctx) {
   p.method = ctx.form.get("method");
   p.reference = ctx.form.trimmed("reference");
   if (st) {
-    auto r = record_payment(ctx.db(), audit::actor_of(ctx), inv->id, p, ctx.now());
+    auto r = record_payment(ctx.work(), inv->id, p);
     if (r) {
       ctx.flash_next("success", "payments.recorded");
       return web::redirect(ctx, "/invoices/" + std::to_string(inv->id));
@@ -273,145 +281,11 @@ Response payment_create(Context& ctx) {
 Response credit_note_create(Context& ctx) {
   auto inv = visible_invoice(ctx, ctx.id_param("id"));
   if (!inv) return web::not_found(ctx);
-  auto r = issue_credit_note(ctx.db(), audit::actor_of(ctx), inv->id, ctx.form.trimmed("reason"),
-                             ctx.form.trimmed("issue_date"), ctx.now(), window(ctx));
+  auto r = issue_credit_note(ctx.work(), inv->id, ctx.form.trimmed("reason"), ctx.form.trimmed("issue_date"),
+                             window(ctx));
   if (!r) return show(ctx, *inv, r.status(), http_status(r.status().code()));
   ctx.flash_next("success", "invoices.credited");
   return web::redirect(ctx, "/invoices/" + std::to_string(*r));
-}
-
-// ---- API ----------------------------------------------------------------------------------------
-
-namespace {
-using web::body_json;
-using web::bad_json;
-std::string str(const nlohmann::json& j, const char* k) {
-  return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : "";
-}
-std::int64_t int_of(const nlohmann::json& j, const char* k) {
-  return j.contains(k) && j[k].is_number_integer() ? j[k].get<std::int64_t>() : 0;
-}
-}  // namespace
-
-Response api_invoices(Context& ctx) {
-  InvoiceQuery q;
-  Status ignored;
-  q.fiscal_year = static_cast<int>(web::read_number(ctx.query.get("fiscal_year"), "fiscal_year", ignored).value_or(0));
-  q.status = ctx.query.get("status");
-  q.today = today(ctx);
-  auto p = web::page_request(ctx);
-  q.company_ids = members::own_companies(ctx.me());
-  if (auto company = web::read_number(ctx.query.get("company_id"), "company_id", ignored)) {
-    if (!members::can_view_company(ctx.user, *company)) return web::json(200, web::paged(p, 0, nlohmann::json::array()));
-    q.company_ids = {*company};
-  }
-  q.limit = 1000000;
-  auto all = ctx.db().read([&](db::Conn& c) { return list_invoices(c, q); });
-  auto items = nlohmann::json::array();
-  for (long i = p.offset(); i < static_cast<long>(all.size()) && static_cast<long>(items.size()) < p.per_page; ++i)
-    items.push_back(to_json(all[static_cast<std::size_t>(i)], q.today));
-  return web::json(200, web::paged(p, static_cast<long>(all.size()), items));
-}
-
-Response api_invoice(Context& ctx) {
-  auto inv = visible_invoice(ctx, ctx.id_param("id"));
-  if (!inv) return web::not_found(ctx);
-  auto j = to_json(*inv, today(ctx));
-  auto [payments, token] = ctx.db().read([&](db::Conn& c) {
-    return std::make_pair(payments_of(c, inv->id), verification_token(c, inv->id));
-  });
-  j["verify_url"] = token.empty() ? nlohmann::json() : nlohmann::json(verification_url(ctx.services.config.base_url, token));
-  j["payments"] = nlohmann::json::array();
-  for (const auto& p : payments) j["payments"].push_back(to_json(p));
-  return web::json(200, j);
-}
-
-Response api_invoice_create(Context& ctx) {
-  auto j = body_json(ctx);
-  if (!j) return bad_json(ctx);
-  IssueInput in{str(*j, "issue_date"), str(*j, "due_date"), str(*j, "notes"), window(ctx)};
-  Result<std::int64_t> r = Status::invalid().field("membership_id", "validation.required");
-  if (auto seat = int_of(*j, "seat_request_id"))
-    r = issue_seat_invoice(ctx.db(), audit::actor_of(ctx), seat, in, ctx.now());
-  else if (auto m = int_of(*j, "membership_id"))
-    r = issue_membership_invoice(ctx.db(), audit::actor_of(ctx), m, in, ctx.now());
-  if (!r) return web::error(ctx, r.status());
-  auto inv = ctx.db().read([&](db::Conn& c) { return find_invoice(c, *r); });
-  return web::json(201, to_json(*inv, today(ctx)));
-}
-
-Response api_invoice_pdf(Context& ctx) {
-  auto inv = visible_invoice(ctx, ctx.id_param("id"));
-  if (!inv) return web::not_found(ctx);
-  return pdf_response(ctx, *inv);
-}
-
-Response api_credit_note(Context& ctx) {
-  auto j = body_json(ctx);
-  if (!j) return bad_json(ctx);
-  auto r = issue_credit_note(ctx.db(), audit::actor_of(ctx), ctx.id_param("id"), str(*j, "reason"),
-                             str(*j, "issue_date"), ctx.now(), window(ctx));
-  if (!r) return web::error(ctx, r.status());
-  auto inv = ctx.db().read([&](db::Conn& c) { return find_invoice(c, *r); });
-  return web::json(201, to_json(*inv, today(ctx)));
-}
-
-namespace {
-nlohmann::json closure_json(const YearClosure& y) {
-  return {{"fiscal_year", y.fiscal_year}, {"closed_at", y.closed_at},
-          {"closed_by", y.closed_by ? nlohmann::json(y.closed_by) : nlohmann::json()},
-          {"last_invoice_seq", y.last_invoice_seq}, {"last_credit_note_seq", y.last_credit_note_seq}};
-}
-}  // namespace
-
-Response api_year_closures(Context& ctx) {
-  auto years = ctx.db().read([](db::Conn& c) { return closed_years(c); });
-  auto items = nlohmann::json::array();
-  for (const auto& y : years) items.push_back(closure_json(y));
-  return web::json(200, {{"items", items}});
-}
-
-// Irreversible, so the body must say so: {"fiscal_year": 2017, "confirm": true}.
-Response api_year_close(Context& ctx) {
-  auto j = body_json(ctx);
-  if (!j) return bad_json(ctx);
-  auto fy = static_cast<int>(int_of(*j, "fiscal_year"));
-  Status st;
-  if (fy < 2000 || fy > 2100) st.field("fiscal_year", "validation.fiscal_year");
-  if (!(j->contains("confirm") && (*j)["confirm"] == true)) st.field("confirm", "invoicing.close_confirm_required");
-  if (st) st = close_fiscal_year(ctx.db(), audit::actor_of(ctx), fy, ctx.now());
-  if (!st) return web::error(ctx, st);
-  auto closure = ctx.db().read([&](db::Conn& c) { return year_closure(c, fy); });
-  return web::json(201, closure_json(*closure));
-}
-
-Response api_payments(Context& ctx) {
-  Status ignored;
-  auto invoice_id = web::read_number(ctx.query.get("invoice_id"), "invoice_id", ignored).value_or(0);
-  auto p = web::page_request(ctx);
-  auto inv = visible_invoice(ctx, invoice_id);
-  if (!inv) return web::error(ctx, Status::invalid().field("invoice_id", "validation.required"));
-  auto payments = ctx.db().read([&](db::Conn& c) { return payments_of(c, inv->id); });
-  auto items = nlohmann::json::array();
-  for (const auto& pay : payments) items.push_back(to_json(pay));
-  return web::json(200, web::paged(p, static_cast<long>(items.size()), items));
-}
-
-Response api_payment_create(Context& ctx) {
-  auto j = body_json(ctx);
-  if (!j) return bad_json(ctx);
-  Payment p;
-  p.paid_on = str(*j, "paid_on");
-  p.amount = (*j).contains("amount") && (*j)["amount"].is_number_integer() ? (*j)["amount"].get<std::int64_t>() : 0;
-  p.method = str(*j, "method");
-  p.reference = str(*j, "reference");
-  auto invoice_id = int_of(*j, "invoice_id");
-  if (!visible_invoice(ctx, invoice_id)) return web::error(ctx, Status::invalid().field("invoice_id", "validation.required"));
-  auto r = record_payment(ctx.db(), audit::actor_of(ctx), invoice_id, p, ctx.now());
-  if (!r) return web::error(ctx, r.status());
-  p.id = *r;
-  p.invoice_id = invoice_id;
-  return web::json(201, to_json(p));
 }
 
 }  // namespace mdsc::invoicing::handlers
