@@ -52,6 +52,7 @@ struct Field {
   bool is_key = false;             // the id: read, shown, never written from input
   bool stored = true;              // a column of the table (false: filled by a join, read only)
   bool null_when_empty = false;    // "" or 0 is stored as NULL and shown as null
+  bool null_in_json = true;        // with null_when_empty: shown as null (else as "" or 0)
   bool is_instant = false;         // unix seconds, shown and taken in JSON as ISO 8601 UTC
   bool audited = true;
   bool in_json = true;
@@ -85,6 +86,12 @@ struct Field {
   Field nullable() const {
     Field f = *this;
     f.null_when_empty = true;
+    return f;
+  }
+  Field null_in_db() const {  // stored as NULL when empty, still shown as "" or 0
+    Field f = *this;
+    f.null_when_empty = true;
+    f.null_in_json = false;
     return f;
   }
   Field instant() const {
@@ -256,10 +263,11 @@ template <typename T>
 nlohmann::json json_value(const T& v, const Field<T>& f) {
   if (f.get_text) {
     std::string text = f.get_text(v);
-    return f.null_when_empty && text.empty() ? nlohmann::json() : nlohmann::json(std::move(text));
+    return f.null_when_empty && f.null_in_json && text.empty() ? nlohmann::json() : nlohmann::json(std::move(text));
   }
-  if (f.is_instant) return std::visit([&](auto m) { return instant_json(v.*m, f.null_when_empty); }, f.member);
-  return std::visit([&](auto m) { return json_of(v.*m, f.null_when_empty); }, f.member);
+  const bool null_when_empty = f.null_when_empty && f.null_in_json;
+  if (f.is_instant) return std::visit([&](auto m) { return instant_json(v.*m, null_when_empty); }, f.member);
+  return std::visit([&](auto m) { return json_of(v.*m, null_when_empty); }, f.member);
 }
 }  // namespace detail
 
