@@ -34,7 +34,7 @@ void register_modules(web::Registry& registry) {
   web::register_static_routes(registry);
   legacy(registry, system_module::register_module);
   legacy(registry, dashboard::register_module);
-  legacy(registry, accounts::register_module);
+  accounts::register_module(registry);
   legacy(registry, audit::register_module);
   legacy(registry, mail::register_module);
   legacy(registry, members::register_module);
