@@ -34,7 +34,7 @@ void register_modules(web::Registry& registry) {
   legacy(registry, members::register_module);
   legacy(registry, invoicing::register_module);
   legacy(registry, admissions::register_module);
-  legacy(registry, curriculum::register_module);
+  curriculum::register_module(registry);
   legacy(registry, timetable::register_module);
 }
 
