@@ -41,7 +41,7 @@ void register_modules(web::Registry& registry) {
   invoicing::register_module(registry);
   members::provide_billing(&invoicing::billed_invoices);  // members shows invoices without depending on invoicing
   admissions::register_module(registry);
-  legacy(registry, curriculum::register_module);
+  curriculum::register_module(registry);
   legacy(registry, timetable::register_module);
 }
 

@@ -1,16 +1,27 @@
+// The curriculum's dashboard panels: a trainee's courses, an instructor's courses.
 #include "core/i18n.h"
-#include "modules/curriculum/module.h"
-#include "modules/curriculum/policy.h"
+#include "modules/curriculum/handlers.h"
 #include "modules/curriculum/repo.h"
 #include "modules/curriculum/views.h"
+#include "platform/work.h"
 #include "web/templates.h"
 
-namespace mdsc::curriculum {
+namespace mdsc::curriculum::handlers {
 namespace {
 
+// The dashboard renders panels in its unit of work; until the dashboard itself runs in one
+// (it is converted separately), a panel opens a read of its own.
+template <typename F>
+auto reading(Context& ctx, F&& fn) {
+  if (ctx.has_work()) return fn(ctx.work().conn);
+  return ctx.db().read(fn);
+}
+
+}  // namespace
+
 // The trainee's courses of the newest year they have any in.
-std::string trainee_panel(web::Context& ctx) {
-  auto mine = ctx.db().read([&](db::Conn& c) {
+std::string trainee_panel(Context& ctx) {
+  auto mine = reading(ctx, [&](db::Conn& c) {
     repo::EnrollmentQuery q;
     q.user_id = ctx.user_id();
     return repo::enrollments(c, q);
@@ -23,8 +34,8 @@ std::string trainee_panel(web::Context& ctx) {
                               {{"rows", rows}, {"fy", fy ? i18n::fiscal_year_display(ctx.lang, fy) : ""}});
 }
 
-std::string instructor_panel(web::Context& ctx) {
-  auto courses = ctx.db().read([&](db::Conn& c) {
+std::string instructor_panel(Context& ctx) {
+  auto courses = reading(ctx, [&](db::Conn& c) {
     std::vector<Course> out;
     for (auto id : taught_courses(c, ctx.me()))
       if (auto course = repo::course(c, id)) out.push_back(*course);
@@ -39,11 +50,4 @@ std::string instructor_panel(web::Context& ctx) {
   return web::render_template("curriculum/panel_instructor.html", ctx.lang, {{"rows", rows}});
 }
 
-}  // namespace
-
-void register_panels(web::Registry& reg) {
-  reg.panel({"dashboard.panel.trainee", web::Access::roles({web::Role::trainee}), trainee_panel, 20});
-  reg.panel({"dashboard.panel.instructor", web::Access::roles({web::Role::instructor}), instructor_panel, 20});
-}
-
-}  // namespace mdsc::curriculum
+}  // namespace mdsc::curriculum::handlers
