@@ -6,7 +6,10 @@
 #include "core/i18n.h"
 #include "modules/admissions.h"
 #include "modules/admissions/operations.h"
+#include "modules/invoicing/operations.h"
 #include "modules/members/operations.h"
+#include "modules/members/overview.h"
+#include "web/registry.h"
 #include "platform/work.h"
 #include "support/test_db.h"
 
@@ -100,6 +103,42 @@ TEST_F(ModuleEvents, AFailingReactionRollsTheDecisionBack) {
               return c.query_one("SELECT status FROM applications WHERE id = ?", {application_})->str("status");
             }),
             "submitted");
+}
+
+// Members' figures show the year's invoices through the billing invoicing provides (wired with the
+// modules): the invoices of cancelled memberships and cancelled invoices do not count.
+TEST_F(ModuleEvents, MembersFiguresCountTheInvoicesInvoicingProvides) {
+  web::Registry registry;
+  register_modules(registry);
+  members::IssuerProfile issuer;
+  issuer.name = "医療データ科学コンソーシアム";
+  issuer.registration_number = "T7000012050002";
+  ASSERT_TRUE(members::save_issuer_profile(*db_, actor_, issuer, now_).is_ok());
+  members::Organization o;
+  o.kind = "company";
+  o.company_type = "cro";
+  o.name = "解約製薬";
+  auto other = *members::create_organization(*db_, actor_, o, now_);
+  auto cancelled = *members::create_membership(*db_, actor_, other, 2017, "M", "active", now_);
+  auto kept = db_->read([&](db::Conn& c) {
+    return c.scalar_i64("SELECT id FROM memberships WHERE id <> ? AND fiscal_year = 2017", {cancelled});
+  });
+  Result<std::int64_t> paid_invoice = Status::ok();
+  ASSERT_TRUE(write([&](Work& w) {
+                paid_invoice = invoicing::issue_membership_invoice(w, kept, {});
+                if (!paid_invoice) return paid_invoice.status();
+                auto paid = invoicing::record_payment(w, *paid_invoice, {0, 0, "2017-11-01", 200000, "bank_transfer", ""});
+                if (!paid) return paid.status();
+                return invoicing::issue_membership_invoice(w, cancelled, {}).status();
+              }).is_ok());
+  ASSERT_TRUE(members::change_membership_status(*db_, actor_, cancelled, "cancelled", now_).is_ok());
+  auto f = db_->read([&](db::Conn& c) { return members::year_figures(c, 2017, "2017-11-01"); });
+  EXPECT_EQ(f.members, 1);
+  EXPECT_EQ(f.invoiced, 550000) << "¥500,000 and 10 % tax, the one invoice of a membership in force";
+  EXPECT_EQ(f.paid, 200000);
+  EXPECT_EQ(f.outstanding, 350000);
+  EXPECT_EQ(f.by_type["pharma"], 1);
+  EXPECT_EQ(f.by_type.count("cro"), 0u);
 }
 
 }  // namespace

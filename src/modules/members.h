@@ -14,6 +14,7 @@ namespace mdsc::members {
 // depends on members, never the other way round.
 struct BilledInvoice {
   std::int64_t id = 0;
+  std::int64_t membership_id = 0;
   std::int64_t seat_request_id = 0;  // 0: the annual fee
   std::string number, kind, issue_date;
   std::string status;                // on the day asked (invoice.status.<status>)
@@ -22,7 +23,8 @@ struct BilledInvoice {
 };
 struct BillingQuery {
   std::int64_t membership_id = 0;  // its invoices, oldest first; or else
-  std::int64_t company_id = 0;     // the company's, newest first
+  std::int64_t company_id = 0;     // the company's, newest first; or else
+  int fiscal_year = 0;             // those of the year's memberships
   std::string today;               // YYYY-MM-DD (Asia/Tokyo)
 };
 using Billing = std::vector<BilledInvoice> (*)(db::Conn& c, const BillingQuery& q);

@@ -51,6 +51,7 @@ struct InvoiceQuery {
   int fiscal_year = 0;                   // 0 = all (fiscal year of the issue date)
   std::vector<std::int64_t> company_ids;  // empty = all
   std::int64_t membership_id = 0;        // 0 = all
+  int membership_year = 0;               // 0 = all; else the invoices of that year's memberships
   std::string status;                    // "" = all; computed statuses need `today`
   std::string today;
   long limit = 200, offset = 0;

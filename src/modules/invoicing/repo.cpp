@@ -46,6 +46,10 @@ std::vector<Invoice> invoices(db::Conn& c, const InvoiceQuery& q) {
     sql += " AND i.membership_id = ?";
     p.emplace_back(q.membership_id);
   }
+  if (q.membership_year) {
+    sql += " AND i.membership_id IN (SELECT id FROM memberships WHERE fiscal_year = ?)";
+    p.emplace_back(q.membership_year);
+  }
   if (!q.company_ids.empty()) {
     sql += " AND i.company_id IN (";
     for (std::size_t k = 0; k < q.company_ids.size(); ++k) {

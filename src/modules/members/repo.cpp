@@ -217,6 +217,15 @@ void update_membership(db::Conn& c, const Membership& m, const std::string& now)
          {m.tier_id, m.status, m.extra_seats, m.notes, now, m.id});
 }
 
+std::map<std::int64_t, std::string> company_types_of_year(db::Conn& c, int fiscal_year) {
+  std::map<std::int64_t, std::string> out;
+  for (const auto& r : c.query("SELECT m.id, o.company_type FROM memberships m JOIN organizations o ON o.id = m.company_id "
+                               "WHERE m.fiscal_year = ?",
+                               {fiscal_year}))
+    out[r.i64("id")] = r.str("company_type");
+  return out;
+}
+
 void lock_membership(db::Conn& c, std::int64_t id) {
   c.exec("UPDATE memberships SET extra_seats = extra_seats WHERE id = ?", {id});
 }

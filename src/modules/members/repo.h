@@ -1,5 +1,6 @@
 #pragma once
 // SQL of the members module. Only operations and handlers' read paths call this.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,8 @@ std::int64_t insert_membership(db::Conn& c, const Membership& m, const std::stri
 void update_membership(db::Conn& c, const Membership& m, const std::string& now_iso);
 // Takes the row lock on PostgreSQL (SQLite's write transaction already serialises writers), so that
 // two seat requests for one company are decided one after the other.
+// Membership id → its company's type, for the year's memberships.
+std::map<std::int64_t, std::string> company_types_of_year(db::Conn& c, int fiscal_year);
 void lock_membership(db::Conn& c, std::int64_t id);
 // Takes the organisation's row lock until the transaction ends; false if there is none.
 bool lock_organization(db::Conn& c, std::int64_t id);
