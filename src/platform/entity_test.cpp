@@ -71,9 +71,9 @@ TEST(Entity, RowsGoInAndComeOutAsTheTableSays) {
   t.tags = {"common", "ai"};
   t.secret = "s";
   auto p = entity::params(t);
-  p.insert(p.begin(), db::Param(std::int64_t{7}));
+  p.emplace_back(std::int64_t{7});  // the id, after the table's columns
   auto back = db->write([&](db::Conn& c) {
-    c.exec("INSERT INTO things (id, phase, name, code, seats, active, staff, tags, secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", p);
+    c.exec("INSERT INTO things (phase, name, code, seats, active, staff, tags, secret, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", p);
     EXPECT_TRUE(c.query_one("SELECT code FROM things")->is_null("code")) << "\"\" is stored as NULL";
     EXPECT_TRUE(c.query_one("SELECT staff FROM things")->is_null("staff"));
     return entity::from_row<Thing>(*c.query_one("SELECT t.*, 'Ann' AS owner_name FROM things t"));
