@@ -41,12 +41,7 @@ class ModuleEvents : public ::testing::Test {
     s.fiscal_year = 2017;
     s.tiers = {{0, 0, "M", "モニター", "Monitor", 500000, 1, true, true, true, "10", "any"}};
     ASSERT_TRUE(members::create_fee_schedule(*db_, actor_, s, now_).is_ok());
-    members::Organization o;
-    o.kind = "company";
-    o.company_type = "pharma";
-    o.name = "架空製薬";
-    auto company = *members::create_organization(*db_, actor_, o, now_);
-    ASSERT_TRUE(members::create_membership(*db_, actor_, company, 2017, "M", "active", now_).is_ok());
+    auto company = member("架空製薬", "pharma");
     admissions::Application a;
     a.fiscal_year = 2017;
     a.email = "employee@company.example";
@@ -64,6 +59,17 @@ class ModuleEvents : public ::testing::Test {
                   return id.is_ok() ? admissions::answer_company_confirmation(w, *id, true, "") : id.status();
                 }).is_ok());
     application_ = *id;
+  }
+  // A company and its active FY2017 membership (tier M: one seat); the company's id.
+  std::int64_t member(const std::string& name, const std::string& type) {
+    members::Organization o;
+    o.kind = "company";
+    o.company_type = type;
+    o.name = name;
+    auto company = members::create_organization(*db_, actor_, o, now_);
+    EXPECT_TRUE(company.is_ok() &&
+                members::create_membership(*db_, actor_, *company, 2017, "M", "active", now_).is_ok());
+    return company.is_ok() ? *company : 0;
   }
   Status write(const std::function<Status(Work&)>& fn) {
     return write_unit(*db_, Who{actor_, now_, "http://x", bus_}, fn);
@@ -114,15 +120,10 @@ TEST_F(ModuleEvents, MembersFiguresCountTheInvoicesInvoicingProvides) {
   issuer.name = "医療データ科学コンソーシアム";
   issuer.registration_number = "T7000012050002";
   ASSERT_TRUE(members::save_issuer_profile(*db_, actor_, issuer, now_).is_ok());
-  members::Organization o;
-  o.kind = "company";
-  o.company_type = "cro";
-  o.name = "解約製薬";
-  auto other = *members::create_organization(*db_, actor_, o, now_);
-  auto cancelled = *members::create_membership(*db_, actor_, other, 2017, "M", "active", now_);
-  auto kept = db_->read([&](db::Conn& c) {
-    return c.scalar_i64("SELECT id FROM memberships WHERE id <> ? AND fiscal_year = 2017", {cancelled});
-  });
+  const auto other = member("解約製薬", "cro");
+  auto membership_of = [&](const char* sql) { return db_->read([&](db::Conn& c) { return c.scalar_i64(sql, {other}); }); };
+  const std::int64_t kept = membership_of("SELECT id FROM memberships WHERE company_id <> ?");
+  const std::int64_t cancelled = membership_of("SELECT id FROM memberships WHERE company_id = ?");
   Result<std::int64_t> paid_invoice = Status::ok();
   ASSERT_TRUE(write([&](Work& w) {
                 paid_invoice = invoicing::issue_membership_invoice(w, kept, {});
