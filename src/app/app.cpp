@@ -61,14 +61,13 @@ App::App(Config config, std::unique_ptr<Clock> clock) : config_(std::move(config
   std::size_t pool = config_.db_pool ? config_.db_pool : threads + 4;
   db_ = db::Database::open(config_.db_url, pool);
   register_modules(registry_);
-  subscribe_modules(events_);
   auth_ = std::make_unique<identity::DbAuthenticator>(*db_, *clock_);
   mailer_ = make_mailer(config_);
   dispatcher_ = std::make_unique<mail::Dispatcher>(*db_, *mailer_, *clock_);
   services_ = std::unique_ptr<web::Services>(new web::Services{
       *db_, *clock_, config_, *auth_, registry_, load_secret(*db_), [this] { dispatcher_->wake(); },
       *background_});
-  units_ = std::make_unique<platform::Units>(*db_, config_.base_url, events_, [this] { dispatcher_->wake(); });
+  units_ = std::make_unique<platform::Units>(*db_, config_.base_url, module_events(), [this] { dispatcher_->wake(); });
   services_->units = units_.get();
   handler_ = std::make_unique<web::Application>(*services_);
   // Jobs that run without a request (reminder mails) read the public URL from here.

@@ -26,7 +26,6 @@ class App {
   db::Database& db() { return *db_; }
   const Clock& clock() const { return *clock_; }
   web::Registry& registry() { return registry_; }
-  events::Bus& events() { return events_; }
   web::Services& services() { return *services_; }
   web::Application& handler() { return *handler_; }
   mail::Dispatcher& dispatcher() { return *dispatcher_; }
@@ -37,7 +36,6 @@ class App {
   std::unique_ptr<Clock> clock_;
   std::unique_ptr<db::Database> db_;
   web::Registry registry_;
-  events::Bus events_;
   std::unique_ptr<identity::DbAuthenticator> auth_;
   std::unique_ptr<mail::Mailer> mailer_;
   std::unique_ptr<mail::Dispatcher> dispatcher_;

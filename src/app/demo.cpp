@@ -87,7 +87,7 @@ std::vector<DemoLogin> load_demo(db::Database& db, const DemoOptions& options) {
     }
     // Random, so that a demo database put on a network is not open to anyone who read the README.
     std::string password = "demo-" + crypto::random_token(12);
-    auto r = identity::create_user(db, actor, in, password, set_up);
+    auto r = identity::create_user_with_password(db, Who{actor, set_up}, in, password);
     if (!r) throw std::runtime_error("demo user " + std::string(p.email) + ": " + r.status().message_id());
     if (std::string(p.email) == "partner@mdsc.example") representative = *r;
     if (std::string(p.email) == "trainee@mdsc.example") trainee = *r;

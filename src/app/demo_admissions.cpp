@@ -3,12 +3,14 @@
 #include <stdexcept>
 
 #include "app/demo_mail.h"
+#include "app/modules.h"
 #include "core/i18n.h"
 #include "modules/admissions/operations.h"
 #include "modules/admissions/repo.h"
 #include "modules/invoicing/operations.h"
 #include "modules/members/operations.h"
 #include "modules/members/repo.h"
+#include "platform/work.h"
 
 namespace mdsc::app {
 namespace {
@@ -41,6 +43,9 @@ const char* kUniversities[] = {"架空大学 大学院医学系研究科", "見�
 
 void load_demo_admissions(db::Database& db, const DemoOrganizations& orgs) {
   audit::Actor actor = audit::Actor::system("demo");
+  // Each step in its own unit of work, at its own time, with the modules' reactions (a declined
+  // application gives its seat back).
+  auto at = [&](std::int64_t when) { return Who{actor, when, "", &module_events()}; };
   admissions::ProgramYear y;
   y.fiscal_year = 2017;
   y.opens_at = tokyo("2017-10-30", "00:00:00");
@@ -55,7 +60,8 @@ void load_demo_admissions(db::Database& db, const DemoOrganizations& orgs) {
   y.privacy_en =
       "The personal data you give us is used only to select trainees, run the program, certify completion and "
       "contact you about the consortium. It is not given to third parties without your consent, except as the law requires.";
-  must(admissions::save_program_year(db, actor, y, tokyo("2017-10-27", "10:00:00")), "program year");
+  must(write_unit(db, at(tokyo("2017-10-27", "10:00:00")), [&](Work& w) { return admissions::save_program_year(w, y); }),
+       "program year");
 
   std::int64_t submitted = tokyo("2017-10-30", "09:00:00");
   std::int64_t decided = tokyo("2017-11-21", "15:00:00");
@@ -93,7 +99,8 @@ void load_demo_admissions(db::Database& db, const DemoOrganizations& orgs) {
     }
     admissions::SubmitOptions opt;
     opt.consent = true;
-    auto r = admissions::submit_application(db, actor, a, opt, submitted + n * 3600 * 7);
+    auto r = write_unit(db, at(submitted + n * 3600 * 7),
+                        [&](Work& w) { return admissions::submit_application(w, a, opt); });
     if (!r) must(r.status(), "application A");
     ids.push_back(*r);
   }
@@ -108,34 +115,37 @@ void load_demo_admissions(db::Database& db, const DemoOrganizations& orgs) {
     a.position = i % 3 == 0 ? "主任" : "社員";
     admissions::SubmitOptions opt;
     opt.consent = true;
-    auto r = admissions::submit_application(db, actor, a, opt, submitted + n * 3600 * 7);
+    auto r = write_unit(db, at(submitted + n * 3600 * 7),
+                        [&](Work& w) { return admissions::submit_application(w, a, opt); });
     if (!r) must(r.status(), "application B");
     b_ids.push_back(*r);
   }
   // The companies' representatives confirm that their employees applied; the last two still wait.
   for (std::size_t i = 0; i + 2 < b_ids.size(); ++i)
-    must(admissions::answer_company_confirmation(db, actor, b_ids[i], true, "", decided - 86400 + static_cast<std::int64_t>(i)),
+    must(write_unit(db, at(decided - 86400 + static_cast<std::int64_t>(i)),
+                    [&](Work& w) { return admissions::answer_company_confirmation(w, b_ids[i], true, ""); }),
          "company confirmation");
   // Decisions: most A accepted, some waitlisted or declined, some still waiting.
   for (std::size_t i = 0; i < ids.size(); ++i) {
     std::string d = i < 20 ? "accepted" : i < 24 ? "waitlisted" : i < 27 ? "declined" : "";
     if (d.empty()) continue;
-    must(admissions::decide_application(db, actor, ids[i], d, d == "accepted" ? "" : "定員のため", "", decided), "decision A");
+    must(write_unit(db, at(decided), [&](Work& w) { return admissions::decide_application(w, ids[i], d, d == "accepted" ? "" : "定員のため"); }), "decision A");
   }
   // B: the first trainee of each company holds its seat and is accepted.
   for (std::size_t i = 0; i < 12; ++i)
-    must(admissions::decide_application(db, actor, b_ids[i], "accepted", "", "", decided), "decision B");
+    must(write_unit(db, at(decided), [&](Work& w) { return admissions::decide_application(w, b_ids[i], "accepted", ""); }), "decision B");
   // The fourth company's second trainee needed a consultation: an extra seat at an agreed fee.
   auto second = db.read([&](db::Conn& c) { return admissions::repo::application(c, b_ids[15]); });
   must(members::decide_consultation(db, actor, second->seat_request_id, true, 300000, "追加1名、30万円で合意", decided),
        "consultation");
-  must(admissions::decide_application(db, actor, b_ids[15], "accepted", "", "", decided + 60), "decision extra");
-  auto fee = invoicing::issue_seat_invoice(db, actor, second->seat_request_id, {"2017-12-01", "2017-12-28", ""},
-                                          tokyo("2017-12-01", "10:00:00"));
+  must(write_unit(db, at(decided + 60), [&](Work& w) { return admissions::decide_application(w, b_ids[15], "accepted", ""); }), "decision extra");
+  auto fee = write_unit(db, at(tokyo("2017-12-01", "10:00:00")), [&](Work& w) {
+    return invoicing::issue_seat_invoice(w, second->seat_request_id, {"2017-12-01", "2017-12-28", ""});
+  });
   if (!fee) must(fee.status(), "seat invoice");
   // Others of the second wave: one declined (seat given back), the rest left for the secretariat.
-  must(admissions::decide_application(db, actor, b_ids[12], "declined", "受講枠を超えるため", "", decided), "decline B");
-  must(admissions::decide_application(db, actor, b_ids[13], "waitlisted", "相談中", "", decided), "waitlist B");
+  must(write_unit(db, at(decided), [&](Work& w) { return admissions::decide_application(w, b_ids[12], "declined", "受講枠を超えるため"); }), "decline B");
+  must(write_unit(db, at(decided), [&](Work& w) { return admissions::decide_application(w, b_ids[13], "waitlisted", "相談中"); }), "waitlist B");
   // The demo trainee's own application, accepted: what makes them a trainee of FY2017.
   admissions::Application own;
   own.fiscal_year = 2017;
@@ -154,9 +164,9 @@ void load_demo_admissions(db::Database& db, const DemoOrganizations& orgs) {
   own.tracks = {"bigdata_medicine", "common"};
   admissions::SubmitOptions opt;
   opt.consent = true;
-  auto mine = admissions::submit_application(db, actor, own, opt, submitted + 3600);
+  auto mine = write_unit(db, at(submitted + 3600), [&](Work& w) { return admissions::submit_application(w, own, opt); });
   if (!mine) must(mine.status(), "the demo trainee's application");
-  must(admissions::decide_application(db, actor, *mine, "accepted", "", "", decided), "the demo trainee's acceptance");
+  must(write_unit(db, at(decided), [&](Work& w) { return admissions::decide_application(w, *mine, "accepted", ""); }), "the demo trainee's acceptance");
 }
 
 }  // namespace mdsc::app

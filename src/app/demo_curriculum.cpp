@@ -11,6 +11,12 @@ namespace {
 
 audit::Actor demo_actor() { return audit::Actor::system("demo"); }
 
+// A curriculum operation in a unit of work of its own.
+template <typename F>
+auto in_unit(db::Database& db, std::int64_t now, F&& fn) {
+  return write_unit(db, Who{demo_actor(), now, ""}, std::forward<F>(fn));
+}
+
 template <typename T>
 T must(Result<T> r, const std::string& what) {
   if (!r) {
@@ -122,12 +128,11 @@ std::int64_t institution(db::Database& db, const std::string& name, std::int64_t
 }  // namespace
 
 DemoCurriculum load_demo_curriculum(db::Database& db, std::int64_t now) {
-  auto actor = demo_actor();
   curriculum::CurriculumYear year;
   year.fiscal_year = 2017;
   year.choice_rule = "free";
   year.notes = "今年度はトライアルにつき、自由選択";
-  if (auto st = curriculum::save_curriculum_year(db, actor, year, now); !st)
+  if (auto st = in_unit(db, now, [&](Work& w) { return curriculum::save_curriculum_year(w, year); }); !st)
     throw std::runtime_error("demo curriculum year: " + st.message_id());
 
   std::map<std::string, std::int64_t> ids;
@@ -141,7 +146,7 @@ DemoCurriculum load_demo_curriculum(db::Database& db, std::int64_t now) {
     in.title = i.title;
     in.department = i.department;
     in.organization_id = institution(db, i.organization, now);
-    ids[i.key] = must(curriculum::create_instructor(db, actor, in, now), i.key);
+    ids[i.key] = must(in_unit(db, now, [&](Work& w) { return curriculum::create_instructor(w, in); }), i.key);
   }
 
   DemoCurriculum out;
@@ -156,9 +161,9 @@ DemoCurriculum load_demo_curriculum(db::Database& db, std::int64_t now) {
     course.kind = c.kind;
     course.periods = c.periods;
     course.time_band = course.category == "common" ? "daytime" : "evening";
-    course.status = c.status;
+    course.status = *states<curriculum::CourseStatus>().parse(c.status);
     for (const char* key : c.instructors) course.instructors.push_back({ids.at(key), std::nullopt, 0, {}});
-    auto id = must(curriculum::create_course(db, actor, course, now), c.code);
+    auto id = must(in_unit(db, now, [&](Work& w) { return curriculum::create_course(w, course); }), c.code);
     std::string code = c.code;
     if (code == "C-L1") out.instructor_course = id;
     if (code == "C-L1" || code == "C-P2" || code == "BD-1") out.trainee_courses.push_back(id);
@@ -170,7 +175,8 @@ void load_demo_enrollments(db::Database& db, const DemoCurriculum& curriculum, s
                            std::int64_t now) {
   if (!trainee_user_id) return;
   for (auto course : curriculum.trainee_courses)
-    must(curriculum::enroll(db, demo_actor(), course, trainee_user_id, curriculum::On::self, now), "enrollment");
+    must(in_unit(db, now, [&](Work& w) { return curriculum::enroll(w, course, trainee_user_id, curriculum::On::self); }),
+         "enrollment");
 }
 
 }  // namespace mdsc::app

@@ -13,7 +13,7 @@
 #include "core/i18n.h"
 #include "modules/admissions/repo.h"
 #include "modules/dashboard/work_queue.h"
-#include "modules/invoicing/operations.h"
+#include "modules/invoicing/repo.h"
 #include "modules/members/overview.h"
 #include "support/test_db.h"
 
@@ -82,7 +82,7 @@ TEST_F(DemoHistory, TheWorkQueueCountsWhatEachListShows) {
     late.status = "overdue";
     late.today = today;
     return std::make_tuple(static_cast<std::int64_t>(admissions::repo::count_applications(c, submitted)),
-                           static_cast<std::int64_t>(invoicing::list_invoices(c, late).size()),
+                           static_cast<std::int64_t>(invoicing::repo::invoices(c, late).size()),
                            static_cast<std::int64_t>(members::year_figures(c, 2017, today).consultations));
   });
   EXPECT_EQ(total("applications"), applications) << "the review list filtered by 'submitted'";

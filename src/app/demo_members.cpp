@@ -180,16 +180,16 @@ void load_demo_memberships(db::Database& db, const DemoOrganizations& orgs, std:
   std::vector<std::int64_t> invoices;
   for (auto m : memberships)
     invoices.push_back(
-        must(invoicing::issue_membership_invoice(db, actor, m, {"2017-11-01", "2017-11-30", ""}, on("2017-11-01")), "invoice"));
+        must(write_unit(db, Who{actor, on("2017-11-01")}, [&](Work& w) { return invoicing::issue_membership_invoice(w, m, {"2017-11-01", "2017-11-30", ""}); }), "invoice"));
   for (std::size_t i = 0; i < 5; ++i)
-    must(invoicing::record_payment(db, actor, invoices[i], {0, 0, "2017-11-20", 550000, "bank_transfer", "振込"}, on("2017-11-20")),
+    must(write_unit(db, Who{actor, on("2017-11-20")}, [&](Work& w) { return invoicing::record_payment(w, invoices[i], {0, 0, "2017-11-20", 550000, "bank_transfer", "振込"}); }),
          "payment");
-  must(invoicing::record_payment(db, actor, invoices[5], {0, 0, "2017-11-28", 200000, "bank_transfer", "一部入金"}, on("2017-11-28")),
+  must(write_unit(db, Who{actor, on("2017-11-28")}, [&](Work& w) { return invoicing::record_payment(w, invoices[5], {0, 0, "2017-11-28", 200000, "bank_transfer", "一部入金"}); }),
        "partial");
-  must(invoicing::issue_credit_note(db, actor, invoices[7], "宛名の部署名の誤り", "2017-11-10", on("2017-11-10")), "credit note");
+  must(write_unit(db, Who{actor, on("2017-11-10")}, [&](Work& w) { return invoicing::issue_credit_note(w, invoices[7], "宛名の部署名の誤り", "2017-11-10"); }), "credit note");
   auto corrected = must(
-      invoicing::issue_membership_invoice(db, actor, memberships[7], {"2017-11-10", "2017-12-10", ""}, on("2017-11-10")), "reissue");
-  must(invoicing::record_payment(db, actor, corrected, {0, 0, "2017-12-05", 550000, "bank_transfer", "振込"}, on("2017-12-05")),
+      write_unit(db, Who{actor, on("2017-11-10")}, [&](Work& w) { return invoicing::issue_membership_invoice(w, memberships[7], {"2017-11-10", "2017-12-10", ""}); }), "reissue");
+  must(write_unit(db, Who{actor, on("2017-12-05")}, [&](Work& w) { return invoicing::record_payment(w, corrected, {0, 0, "2017-12-05", 550000, "bank_transfer", "振込"}); }),
        "payment");
 
   // FY2018 renewals prepared for a few: A for a large company, B for a venture, C for another.

@@ -101,11 +101,13 @@ Runner add_user(CLI::App& app, Common& common) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         password = line;
       }
-      auto r = identity::create_user(*db, actor, in, password, clock.now_unix());
+      const Who who{actor, clock.now_unix(), base_url};
+      auto r = password ? identity::create_user_with_password(*db, who, in, *password)
+                        : write_unit(*db, who, [&](Work& w) { return identity::create_user(w, in); });
       if (!r) throw UsageError(first_problem(r.status()));
       std::cout << "User " << *r << " created.\n";
       if (!password) {
-        std::string link = db->write([&](db::Conn& c) { return identity::create_invitation(c, *r, clock.now_unix()); });
+        std::string link = write_unit(*db, who, [&](Work& w) { return identity::create_invitation(w, *r); });
         std::cout << "They set their password at: " << base_url << link << "\n";
       }
       return 0;
@@ -126,9 +128,10 @@ Runner add_user(CLI::App& app, Common& common) {
       return 0;
     }
     if (token_cmd->parsed()) {
-      auto u = identity::find_user_by_email(*db, tok->email);
+      const Who who{actor, clock.now_unix(), base_url};
+      auto u = db->read([&](db::Conn& c) { return identity::find_user_by_email(c, tok->email); });
       if (!u) throw UsageError("no user with e-mail " + tok->email);
-      auto t = identity::create_api_token(*db, actor, u->id, tok->name, clock.now_unix());
+      auto t = write_unit(*db, who, [&](Work& w) { return identity::create_api_token(w, u->id, tok->name); });
       if (!t) throw UsageError(first_problem(t.status()));
       std::cout << *t << "\n";
       return 0;

@@ -26,14 +26,9 @@ std::optional<std::string> read_from_disk(const std::string& root, std::string_v
   if (p.rfind("templates/", 0) == 0) {
     auto rest = p.substr(10);
     auto slash = rest.find('/');
-    if (slash != std::string::npos) {
-      const fs::path module = fs::path(root) / "src/modules" / rest.substr(0, slash);
-      candidates.push_back(module / "templates" / rest.substr(slash + 1));
-      // Or beside one of the module's sub-slices (timetable/terms/templates/...).
-      std::error_code ec;
-      for (const auto& slice : fs::directory_iterator(module, ec))
-        if (slice.is_directory()) candidates.push_back(slice.path() / "templates" / rest.substr(slash + 1));
-    }
+    if (slash != std::string::npos)
+      candidates.push_back(fs::path(root) / "src/modules" / rest.substr(0, slash) / "templates" /
+                           rest.substr(slash + 1));
   }
   for (const auto& c : candidates) {
     std::ifstream in(c, std::ios::binary);

@@ -17,7 +17,7 @@
 #include <regex>
 #include <vector>
 
-#include "http/server_test_util.h"
+#include "support/http_test_server.h"
 
 namespace mdsc::http {
 namespace {

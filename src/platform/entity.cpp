@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "core/clock.h"
 #include "web/text.h"
 
 namespace mdsc::entity::detail {
@@ -146,6 +147,12 @@ bool parse(const web::Form& form, std::string_view name, std::optional<std::int6
 bool parse(const web::Form& form, std::string_view name, std::vector<std::string>& out) {
   out = form.all(name);
   return true;
+}
+
+std::string iso(std::int64_t unix_seconds) { return to_iso_utc(unix_seconds); }
+bool parse_instant(const nlohmann::json& j, std::int64_t& out) {
+  if (j.is_null()) return out = 0, true;
+  return j.is_string() && parse_iso_utc(j.get<std::string>(), out);
 }
 
 std::string text_of(const std::string& v) { return v; }

@@ -52,6 +52,8 @@ struct Field {
   bool is_key = false;             // the id: read, shown, never written from input
   bool stored = true;              // a column of the table (false: filled by a join, read only)
   bool null_when_empty = false;    // "" or 0 is stored as NULL and shown as null
+  bool null_in_json = true;        // with null_when_empty: shown as null (else as "" or 0)
+  bool is_instant = false;         // unix seconds, shown and taken in JSON as ISO 8601 UTC
   bool audited = true;
   bool in_json = true;
   bool writable = true;            // taken from forms and JSON input
@@ -86,6 +88,17 @@ struct Field {
     f.null_when_empty = true;
     return f;
   }
+  Field null_in_db() const {  // stored as NULL when empty, still shown as "" or 0
+    Field f = *this;
+    f.null_when_empty = true;
+    f.null_in_json = false;
+    return f;
+  }
+  Field instant() const {
+    Field f = *this;
+    f.is_instant = true;
+    return f;
+  }
   Field read_only() const {
     Field f = *this;
     f.writable = false;
@@ -96,6 +109,11 @@ struct Field {
     f.in_json = false;
     f.audited = false;
     f.writable = false;
+    return f;
+  }
+  Field hidden() const {  // not in the JSON representation (still read, written and audited)
+    Field f = *this;
+    f.in_json = false;
     return f;
   }
   Field not_audited() const {
@@ -156,6 +174,20 @@ auto enum_field(std::string_view column) {
   }(Pointer{M}, column);
 }
 
+// A member stored as text through its own two functions (an invoice's document kept as JSON):
+// coded_field<&Invoice::document, &document_text, &read_document>("document").
+template <auto M, auto ToText, auto FromText>
+auto coded_field(std::string_view column) {
+  using Pointer = decltype(M);
+  return []<typename T, typename V>(V T::*, std::string_view col) {
+    Field<T> f;
+    f.column = col;
+    f.get_text = [](const T& v) { return std::string(ToText(v.*M)); };
+    f.set_text = [](T& v, std::string_view text) { return FromText(text, v.*M); };
+    return f;
+  }(Pointer{M}, column);
+}
+
 template <typename T>
 struct Table {
   std::string_view entity;  // the audit log's entity name
@@ -201,6 +233,19 @@ bool parse(const web::Form& form, std::string_view name, int& out);
 bool parse(const web::Form& form, std::string_view name, bool& out);
 bool parse(const web::Form& form, std::string_view name, std::optional<std::int64_t>& out);
 bool parse(const web::Form& form, std::string_view name, std::vector<std::string>& out);
+std::string iso(std::int64_t unix_seconds);
+// Instants: unix seconds as ISO 8601 UTC ("2017-10-30T00:00:00Z"); other member types are not instants.
+template <typename V>
+nlohmann::json instant_json(const V& v, bool null_when_empty) {
+  if constexpr (std::is_same_v<V, std::int64_t>) return null_when_empty && v == 0 ? nlohmann::json() : nlohmann::json(iso(v));
+  else return json_of(v, null_when_empty);
+}
+bool parse_instant(const nlohmann::json& j, std::int64_t& out);
+template <typename V>
+bool assign_instant(const nlohmann::json& j, V& out) {
+  if constexpr (std::is_same_v<V, std::int64_t>) return parse_instant(j, out);
+  else return assign(j, out);
+}
 std::string text_of(const std::string& v);
 std::string text_of(std::int64_t v);
 std::string text_of(int v);
@@ -216,8 +261,13 @@ FieldError check_number(std::int64_t v, bool required, std::int64_t lo, std::int
 namespace detail {
 template <typename T>
 nlohmann::json json_value(const T& v, const Field<T>& f) {
-  if (f.get_text) return f.get_text(v);
-  return std::visit([&](auto m) { return json_of(v.*m, f.null_when_empty); }, f.member);
+  if (f.get_text) {
+    std::string text = f.get_text(v);
+    return f.null_when_empty && f.null_in_json && text.empty() ? nlohmann::json() : nlohmann::json(std::move(text));
+  }
+  const bool null_when_empty = f.null_when_empty && f.null_in_json;
+  if (f.is_instant) return std::visit([&](auto m) { return instant_json(v.*m, null_when_empty); }, f.member);
+  return std::visit([&](auto m) { return json_of(v.*m, null_when_empty); }, f.member);
 }
 }  // namespace detail
 
@@ -302,6 +352,12 @@ void from_json(const nlohmann::json& j, T& v, Status& st) {
     if (f.set_text) {
       const auto& x = j.at(std::string(f.column));
       if (!x.is_string() || !f.set_text(v, x.get<std::string>())) st.field(std::string(f.column), "validation.choice");
+      continue;
+    }
+    if (f.is_instant) {
+      std::visit([&](auto m) {
+        if (!detail::assign_instant(j.at(std::string(f.column)), v.*m)) st.field(std::string(f.column), "validation.date");
+      }, f.member);
       continue;
     }
     std::visit(

@@ -7,6 +7,8 @@
 
 #include "db/database.h"
 #include "platform/events.h"
+#include "platform/web_actor.h"
+#include "platform/work.h"
 #include "web/context.h"
 #include "web/services.h"
 
@@ -25,5 +27,30 @@ class Units final : public web::UnitRunner {
   const events::Bus& bus_;
   std::function<void()> on_mail_;
 };
+
+// Runs fn(ctx) with ctx.work() set to a unit of its own (read-only, or a write), for a handler or a
+// panel that runs outside the pipeline's unit (a Tx::none route, a dashboard panel rendered by a
+// page that has none). Inside a unit already, fn runs in that one.
+template <typename F>
+auto in_unit(web::Context& ctx, bool write, F&& fn);
+
+}  // namespace mdsc::platform
+
+namespace mdsc::platform {
+
+template <typename F>
+auto in_unit(web::Context& ctx, bool write, F&& fn) {
+  if (ctx.has_work()) return fn(ctx);
+  Who who{audit::actor_of(ctx), ctx.now(), ctx.services.config.base_url};
+  auto run = [&](Work& w) {
+    ctx.work_ = &w;
+    struct Detach {
+      web::Context& ctx;
+      ~Detach() { ctx.work_ = nullptr; }
+    } detach{ctx};
+    return fn(ctx);
+  };
+  return write ? write_unit(ctx.db(), who, run) : read_unit(ctx.db(), who, run);
+}
 
 }  // namespace mdsc::platform

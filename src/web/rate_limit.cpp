@@ -43,6 +43,11 @@ void refund(db::Conn& c, const std::string& key, const Rule& rule) {
       {rule.limit, key});
 }
 
+std::int64_t locked_until(db::Conn& c, const std::string& key) {
+  auto r = c.query_one("SELECT locked_until FROM throttles WHERE key = ?", {key});
+  return r ? r->i64("locked_until") : 0;
+}
+
 void clear(db::Conn& c, const std::string& key) { c.exec("DELETE FROM throttles WHERE key = ?", {key}); }
 
 }  // namespace mdsc::web::rate_limit

@@ -29,6 +29,8 @@ struct Charge {
 Charge charge(db::Conn& c, const std::string& key, const Rule& rule, std::int64_t now);
 // Gives back one attempt (it turned out to be legitimate, e.g. a successful login from an address).
 void refund(db::Conn& c, const std::string& key, const Rule& rule);
+// Until when the key is locked (unix time; 0 when it is not, or unknown).
+std::int64_t locked_until(db::Conn& c, const std::string& key);
 // Forgets the key (a successful login clears its account's failures).
 void clear(db::Conn& c, const std::string& key);
 

@@ -1,54 +1,21 @@
 #include <algorithm>
 
 #include "core/i18n.h"
+#include "modules/accounts/forms.h"
 #include "modules/accounts/handlers.h"
 #include "platform/identity/repo.h"
 #include "platform/identity/users.h"
-#include "platform/web_actor.h"
-#include "web/fields.h"
 #include "web/render.h"
 
 namespace mdsc::accounts::handlers {
 namespace {
 
+using identity::User;
+
 std::string role_label(const Context& ctx, const web::RoleGrant& g) {
   std::string label = ctx.t("role." + std::string(web::role_name(g.role)));
   if (!g.scope_type.empty()) label += " #" + std::to_string(g.scope_id);
   return label;
-}
-
-std::vector<web::FieldSpec> user_fields(const User& u) {
-  std::vector<web::FieldSpec> f;
-  f.push_back({"email", "field.email", "email", true, "off"});
-  f.back().value = u.email;
-  f.push_back({"family_name", "field.family_name", "text", true, "off"});
-  f.back().value = u.family_name;
-  f.push_back({"given_name", "field.given_name", "text", false, "off"});
-  f.back().value = u.given_name;
-  f.push_back({"family_name_kana", "field.family_name_kana", "text", false, "off"});
-  f.back().value = u.family_name_kana;
-  f.push_back({"given_name_kana", "field.given_name_kana", "text", false, "off"});
-  f.back().value = u.given_name_kana;
-  f.push_back({"romaji_name", "field.romaji_name", "text", false, "off"});
-  f.back().value = u.romaji_name;
-  f.back().lang_attr = "en";
-  f.back().hint_id = "field.romaji_name.hint";
-  web::FieldSpec lang{"preferred_lang", "field.preferred_lang", "select", true};
-  lang.options = {{"ja", "lang.ja"}, {"en", "lang.en"}};
-  lang.value = u.preferred_lang;
-  f.push_back(lang);
-  web::FieldSpec scoped{"scoped_roles", "field.scoped_roles", "text", false, "off"};
-  scoped.hint_id = "field.scoped_roles.hint";
-  std::string s;
-  for (const auto& g : u.roles)
-    if (!g.scope_type.empty())
-      s += (s.empty() ? "" : ", ") + std::string(web::role_name(g.role)) + ":" + std::to_string(g.scope_id);
-  scoped.value = s;
-  f.push_back(scoped);
-  web::FieldSpec active{"active", "field.active", "checkbox"};
-  active.value = u.active ? "1" : "";
-  f.push_back(active);
-  return f;
 }
 
 nlohmann::json role_options(const Context& ctx, const User& u, bool submitted) {
@@ -63,38 +30,6 @@ nlohmann::json role_options(const Context& ctx, const User& u, bool submitted) {
     out.push_back({{"value", name}, {"label", ctx.t("role." + name)}, {"checked", checked}, {"id", "role-" + name}});
   }
   return out;
-}
-
-// Reads the user form; role errors are reported on the "roles" field.
-UserInput read_user_form(const Context& ctx, Status& st) {
-  UserInput in;
-  in.email = ctx.form.trimmed("email");
-  in.family_name = ctx.form.trimmed("family_name");
-  in.given_name = ctx.form.trimmed("given_name");
-  in.family_name_kana = ctx.form.trimmed("family_name_kana");
-  in.given_name_kana = ctx.form.trimmed("given_name_kana");
-  in.romaji_name = ctx.form.trimmed("romaji_name");
-  in.preferred_lang = ctx.form.get("preferred_lang");
-  in.active = ctx.form.get("active") == "1";
-  for (const auto& name : ctx.form.all("roles")) {
-    auto g = parse_role(name);
-    if (!g) st.field("roles", g.status().message_id(), g.status().args());
-    else in.roles.push_back(*g);
-  }
-  std::string scoped = ctx.form.get("scoped_roles");
-  std::size_t pos = 0;
-  while (pos <= scoped.size()) {
-    std::size_t comma = scoped.find(',', pos);
-    if (comma == std::string::npos) comma = scoped.size();
-    std::string spec = web::trim(std::string_view(scoped).substr(pos, comma - pos));
-    if (!spec.empty()) {
-      auto g = parse_role(spec);
-      if (!g) st.field("scoped_roles", g.status().message_id(), g.status().args());
-      else in.roles.push_back(*g);
-    }
-    pos = comma + 1;
-  }
-  return in;
 }
 
 Response show_user_form(Context& ctx, const User& u, const Status& st, int status, bool is_new) {
@@ -117,15 +52,15 @@ Response show_user_form(Context& ctx, const User& u, const Status& st, int statu
 
 Response users_list(Context& ctx) {
   auto p = web::page_request(ctx);
-  repo::UserQuery q;
+  identity::repo::UserQuery q;
   q.search = web::trim(ctx.query.get("q"));
   q.role = ctx.query.get("role");
   if (!q.role.empty() && !web::role_from_name(q.role)) q.role.clear();
   q.limit = p.per_page;
   q.offset = p.offset();
-  auto [users, total] = ctx.db().read([&](db::Conn& c) {
-    return std::make_pair(repo::list_users(c, q), repo::count_users(c, q));
-  });
+  auto& c = ctx.work().conn;
+  const auto users = identity::repo::list_users(c, q);
+  const auto total = identity::repo::count_users(c, q);
   auto rows = nlohmann::json::array();
   for (const auto& u : users) {
     auto roles = nlohmann::json::array();
@@ -153,41 +88,39 @@ Response user_new_form(Context& ctx) {
 }
 
 Response user_create(Context& ctx) {
-  Status st;
-  UserInput in = read_user_form(ctx, st);
   User typed;
+  Status st = read_user_form(ctx.form, typed);
   if (st) {
-    std::string invite = ctx.form.get("invite") == "1" ? ctx.services.config.base_url : "";
-    auto r = create_user(ctx.db(), audit::actor_of(ctx), in, std::nullopt, ctx.now(), invite);
+    auto r = identity::create_user(ctx.work(), typed, ctx.form.get("invite") == "1");
     if (r) {
-      if (ctx.services.after_commit) ctx.services.after_commit();
       ctx.flash_next("success", "users.created");
       return web::redirect(ctx, "/admin/users/" + std::to_string(*r));
     }
     st = r.status();
   }
-  return show_user_form(ctx, typed, st, http_status(st.code()), true);
+  return show_user_form(ctx, User{}, st, http_status(st.code()), true);
 }
 
 Response user_edit_form(Context& ctx) {
-  auto u = find_user(ctx.db(), ctx.id_param("id"));
+  auto u = identity::find_user(ctx.work().conn, ctx.id_param("id"));
   if (!u) return web::not_found(ctx);
   return show_user_form(ctx, *u, Status::ok(), 200, false);
 }
 
 Response user_update(Context& ctx) {
-  auto u = find_user(ctx.db(), ctx.id_param("id"));
+  auto u = identity::find_user(ctx.work().conn, ctx.id_param("id"));
   if (!u) return web::not_found(ctx);
-  Status st;
-  UserInput in = read_user_form(ctx, st);
-  if (u->id == ctx.user_id()) {
-    // Nobody locks themselves out of administration by accident.
-    bool keeps_admin = std::any_of(in.roles.begin(), in.roles.end(),
-                                   [](const web::RoleGrant& g) { return g.role == web::Role::secretariat; });
-    if (!keeps_admin) st.field("roles", "users.cannot_drop_own_admin");
-    if (!in.active) st.field("active", "users.cannot_deactivate_self");
-  }
-  if (st) st = update_user(ctx.db(), audit::actor_of(ctx), u->id, in, ctx.now());
+  Status st = identity::update_user(ctx.work(), u->id, [&](User& row) {
+    Status read = read_user_form(ctx.form, row);
+    if (row.id == ctx.user_id()) {
+      // Nobody locks themselves out of administration by accident.
+      bool keeps_admin = std::any_of(row.roles.begin(), row.roles.end(),
+                                     [](const web::RoleGrant& g) { return g.role == web::Role::secretariat; });
+      if (!keeps_admin) read.field("roles", "users.cannot_drop_own_admin");
+      if (!row.active) read.field("active", "users.cannot_deactivate_self");
+    }
+    return read;
+  });
   if (!st) return show_user_form(ctx, *u, st, http_status(st.code()), false);
   ctx.flash_next("success", "users.saved");
   return web::redirect(ctx, "/admin/users/" + std::to_string(u->id));

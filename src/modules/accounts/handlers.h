@@ -1,16 +1,21 @@
 #pragma once
-// Pages and API endpoints of the accounts module (registered in routes.cpp).
+// Pages and API endpoints of the accounts module (registered in routes.cpp): the face of the
+// platform's identity service (users, roles, sessions, tokens).
 #include "http/message.h"
-#include "platform/identity/auth.h"
-#include "platform/identity/users.h"
+#include "platform/web_actor.h"
+#include "platform/work.h"
 #include "web/context.h"
 
 namespace mdsc::accounts::handlers {
 
 using web::Context;
 using Response = http::Response;
-// These pages are the face of the platform's identity service (users, roles, sessions, tokens).
-using namespace mdsc::identity;
+
+// Who acts in a route that opens its own units of work (Tx::none: a password is checked or hashed
+// outside the write transaction); mail it queues wakes the dispatcher after the commit.
+inline Who who_of(const Context& ctx) {
+  return Who{audit::actor_of(ctx), ctx.now(), ctx.services.config.base_url, nullptr, &ctx.services.after_commit};
+}
 
 // Signing in and out, password reset (login_handlers.cpp).
 Response login_form(Context& ctx);
@@ -40,7 +45,7 @@ Response user_create(Context& ctx);
 Response user_edit_form(Context& ctx);
 Response user_update(Context& ctx);
 
-// JSON API (api_handlers.cpp).
+// JSON API (api.cpp).
 Response api_me(Context& ctx);
 Response api_my_sessions(Context& ctx);
 Response api_end_my_session(Context& ctx);

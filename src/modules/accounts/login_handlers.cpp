@@ -1,20 +1,13 @@
 #include "core/i18n.h"
+#include "modules/accounts/forms.h"
 #include "modules/accounts/handlers.h"
 #include "platform/identity/auth.h"
-#include "platform/web_actor.h"
 #include "web/application.h"
-#include "web/fields.h"
 #include "web/render.h"
 #include "web/text.h"
 
 namespace mdsc::accounts::handlers {
 namespace {
-
-std::vector<web::FieldSpec> login_fields() {
-  web::FieldSpec email{"email", "field.email", "email", true, "username"};
-  web::FieldSpec password{"password", "field.password", "password", true, "current-password"};
-  return {email, password};
-}
 
 Response show_login(Context& ctx, const Status& st, int status) {
   auto form = web::form_state(ctx, st);
@@ -24,10 +17,19 @@ Response show_login(Context& ctx, const Status& st, int status) {
                    status);
 }
 
-std::vector<web::FieldSpec> new_password_fields() {
-  web::FieldSpec p{"password", "field.new_password", "password", true, "new-password"};
-  p.hint_id = "password.rules";
-  return {p};
+Response show_reset_request(Context& ctx, const Status& st, int status) {
+  auto form = web::form_state(ctx, st);
+  web::FieldSpec email{"email", "field.email", "email", true, "email"};
+  return web::page(ctx, "accounts/reset_request.html", "reset.title",
+                   {{"form", form}, {"fields", web::fields(ctx, {email}, form)}}, status);
+}
+
+Response show_reset_form(Context& ctx, const std::string& token, const Status& st, int status) {
+  auto form = web::form_state(ctx, st);
+  return web::page(ctx, "accounts/reset_form.html", "reset.set_title",
+                   {{"form", form}, {"fields", web::fields(ctx, new_password_fields(), form)},
+                    {"action", "/password-reset/" + token}},
+                   status);
 }
 
 }  // namespace
@@ -37,10 +39,11 @@ Response login_form(Context& ctx) {
   return show_login(ctx, Status::ok(), 200);
 }
 
+// Tx::none: login() opens its own units of work around the (slow) password check.
 Response login_submit(Context& ctx) {
-  LoginAttempt a{ctx.form.get("email"), ctx.form.get("password"), ctx.client.address,
-                 web::sanitize_text(ctx.req.header("user-agent")), ctx.req.request_id};
-  auto r = login(ctx.db(), a, ctx.now());
+  identity::LoginAttempt a{ctx.form.get("email"), ctx.form.get("password"), ctx.client.address,
+                           web::sanitize_text(ctx.req.header("user-agent")), ctx.req.request_id};
+  auto r = identity::login(ctx.db(), a, ctx.now());
   if (!r) {
     Status st = r.status();
     if (st.code() == Code::too_many) {
@@ -59,8 +62,7 @@ Response login_submit(Context& ctx) {
 }
 
 Response logout(Context& ctx) {
-  if (ctx.user && ctx.user->session_id)
-    identity::logout(ctx.db(), audit::actor_of(ctx), ctx.user->session_id, ctx.now());
+  if (ctx.user && ctx.user->session_id) identity::logout(ctx.work(), ctx.user->session_id);
   auto c = ctx.cookie(web::session_cookie_name(ctx.services.config), "");
   c.max_age = 0;
   ctx.set_cookie(c);
@@ -68,23 +70,17 @@ Response logout(Context& ctx) {
   return web::redirect(ctx, "/login");
 }
 
-Response reset_request_page(Context& ctx, const Status& st, int status) {
-  auto form = web::form_state(ctx, st);
-  web::FieldSpec email{"email", "field.email", "email", true, "email"};
-  return web::page(ctx, "accounts/reset_request.html", "reset.title",
-                   {{"form", form}, {"fields", web::fields(ctx, {email}, form)}}, status);
-}
+Response reset_request_form(Context& ctx) { return show_reset_request(ctx, Status::ok(), 200); }
 
-Response reset_request_form(Context& ctx) { return reset_request_page(ctx, Status::ok(), 200); }
-
+// Tx::none: a refused request is still counted, so its unit of work commits although the answer is 429.
 Response reset_request_submit(Context& ctx) {
-  std::string base = ctx.services.config.base_url;
-  Status st = request_password_reset(ctx.db(), ctx.form.get("email"), ctx.client.address, base, ctx.now());
+  Status st = write_unit(ctx.db(), who_of(ctx), [&](Work& w) {
+                return identity::request_password_reset(w, ctx.form.get("email"), ctx.client.address);
+              }).status;
   if (st.code() == Code::too_many) {
     st.arg("time", i18n::format_datetime(ctx.lang, std::stoll(st.args().at("until"))));
-    return reset_request_page(ctx, st, 429);
+    return show_reset_request(ctx, st, 429);
   }
-  if (ctx.services.after_commit) ctx.services.after_commit();
   // The same answer whether or not the address is registered.
   ctx.flash_next("info", "reset.sent");
   return web::redirect(ctx, "/login");
@@ -92,25 +88,17 @@ Response reset_request_submit(Context& ctx) {
 
 Response reset_form(Context& ctx) {
   std::string token = ctx.param("token");
-  if (!reset_link_user(ctx.db(), token, ctx.now()))
+  if (!identity::reset_link_user(ctx.work().conn, token, ctx.now()))
     return web::error(ctx, Status(Code::not_found, "reset.invalid_link"));
-  auto form = web::form_state(ctx, Status::ok());
-  return web::page(ctx, "accounts/reset_form.html", "reset.set_title",
-                   {{"form", form}, {"fields", web::fields(ctx, new_password_fields(), form)},
-                    {"action", "/password-reset/" + token}});
+  return show_reset_form(ctx, token, Status::ok(), 200);
 }
 
+// Tx::none: reset_password() hashes the new password outside its unit of work.
 Response reset_submit(Context& ctx) {
   std::string token = ctx.param("token");
-  Status st = reset_password(ctx.db(), token, ctx.form.get("password"), ctx.now());
+  Status st = identity::reset_password(ctx.db(), token, ctx.form.get("password"), ctx.now());
   if (st.code() == Code::not_found) return web::error(ctx, st);
-  if (!st) {
-    auto form = web::form_state(ctx, st);
-    return web::page(ctx, "accounts/reset_form.html", "reset.set_title",
-                     {{"form", form}, {"fields", web::fields(ctx, new_password_fields(), form)},
-                      {"action", "/password-reset/" + token}},
-                     422);
-  }
+  if (!st) return show_reset_form(ctx, token, st, 422);
   ctx.flash_next("success", "reset.done");
   return web::redirect(ctx, "/login");
 }

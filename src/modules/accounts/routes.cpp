@@ -1,29 +1,32 @@
-#include "platform/identity/auth.h"
 #include "modules/accounts/handlers.h"
 #include "modules/accounts/module.h"
+#include "platform/identity/auth.h"
+#include "platform/work.h"
 
 namespace mdsc::accounts {
 
 void register_module(web::Registry& reg) {
   using web::Access;
   using web::Role;
+  using web::Tx;
   namespace h = handlers;
   const Access anyone = Access::anyone();
   const Access signed_in = Access::signed_in();
   const Access secretariat = Access::roles({Role::secretariat});
 
   reg.html("GET", "/login", anyone, h::login_form);
-  reg.html("POST", "/login", anyone, h::login_submit);
+  // Tx::none: these check or hash a password, slow work kept out of the write transaction.
+  reg.html("POST", "/login", anyone, h::login_submit, Tx::none);
   reg.html("POST", "/logout", anyone, h::logout);
   reg.html("GET", "/password-reset", anyone, h::reset_request_form);
-  reg.html("POST", "/password-reset", anyone, h::reset_request_submit);
+  reg.html("POST", "/password-reset", anyone, h::reset_request_submit, Tx::none);  // a refusal still counts
   reg.html("GET", "/password-reset/{token}", anyone, h::reset_form);
-  reg.html("POST", "/password-reset/{token}", anyone, h::reset_submit);
+  reg.html("POST", "/password-reset/{token}", anyone, h::reset_submit, Tx::none);
 
   reg.html("GET", "/account", signed_in, h::account_page);
   reg.html("POST", "/account", signed_in, h::account_update);
   reg.html("GET", "/account/password", signed_in, h::password_form);
-  reg.html("POST", "/account/password", signed_in, h::password_submit);
+  reg.html("POST", "/account/password", signed_in, h::password_submit, Tx::none);
   reg.html("GET", "/account/sessions", signed_in, h::sessions_page);
   reg.html("POST", "/account/sessions/{id}/end", signed_in, h::session_end);
   reg.html("POST", "/account/sessions/end-others", signed_in, h::sessions_end_others);
@@ -51,7 +54,10 @@ void register_module(web::Registry& reg) {
   reg.nav({"nav.users", "/admin/users", secretariat, 900});
   reg.nav({"nav.account", "/account", signed_in, 990});
   reg.daily({"delete-expired-sessions",
-             [](db::Database& db, std::int64_t now) { identity::delete_expired_sessions(db, now); }});
+             [](db::Database& db, std::int64_t now) {
+               write_unit(db, Who{audit::Actor::system("sessions"), now},
+                          [](Work& w) { identity::delete_expired_sessions(w); });
+             }});
 }
 
 }  // namespace mdsc::accounts

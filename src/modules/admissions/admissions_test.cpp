@@ -8,12 +8,14 @@
 
 #include "core/crypto.h"
 #include "core/i18n.h"
+#include "modules/admissions.h"
 #include "modules/admissions/operations.h"
 #include "modules/admissions/repo.h"
 #include "modules/members/operations.h"
 #include "modules/members/repo.h"
 #include "platform/identity/repo.h"
 #include "support/test_db.h"
+#include "support/units.h"
 
 namespace mdsc::admissions {
 namespace {
@@ -37,7 +39,7 @@ class Admissions : public ::testing::Test {
     y.privacy_version = "v1";
     y.privacy_ja = "個人情報の取扱い";
     y.privacy_en = "Privacy";
-    ASSERT_TRUE(save_program_year(*db_, actor_, y, y.opens_at).is_ok());
+    ASSERT_TRUE(testing::Units(*db_, y.opens_at).write([&](Work& w) { return save_program_year(w, y); }).is_ok());
     members::FeeSchedule s;
     s.fiscal_year = 2017;
     s.tiers = {{0, 0, "M", "モニター", "Monitor", 500000, 1, true, true, true, "10", "any"}};
@@ -74,7 +76,23 @@ class Admissions : public ::testing::Test {
   Result<std::int64_t> submit(const Application& a, std::int64_t now) {
     SubmitOptions o;
     o.consent = true;
-    return submit_application(*db_, actor_, a, o, now);
+    return submit_at(a, o, now);
+  }
+  // The operations, each in its own unit of work at the given time (with events to bus_).
+  Result<std::int64_t> submit_at(const Application& a, const SubmitOptions& o, std::int64_t now) {
+    return unit(now).write([&](Work& w) { return submit_application(w, a, o); });
+  }
+  Status decide(std::int64_t id, const std::string& decision, const std::string& reason, std::int64_t now,
+                const std::string& base_url = "http://x") {
+    return unit(now, base_url).write([&](Work& w) { return decide_application(w, id, decision, reason); });
+  }
+  Status answer(std::int64_t id, bool ours, const std::string& reason, std::int64_t now) {
+    return unit(now).write([&](Work& w) { return answer_company_confirmation(w, id, ours, reason); });
+  }
+  testing::Units unit(std::int64_t now, const std::string& base_url = "http://x") {
+    testing::Units u(*db_, now, base_url);
+    u.publish_to(&bus_);
+    return u;
   }
   std::int64_t count(const std::string& sql) {
     return db_->read([&](db::Conn& c) { return c.scalar_i64(sql); });
@@ -82,6 +100,7 @@ class Admissions : public ::testing::Test {
   std::unique_ptr<db::Database> db_;
   audit::Actor actor_ = audit::Actor::system("test");
   std::int64_t company_ = 0;
+  events::Bus bus_;  // the app subscribes members to these; here, the test listens
 };
 
 TEST_F(Admissions, TheWindowOpensAtMidnightAndClosesAfter235959InTokyo) {
@@ -104,10 +123,10 @@ TEST_F(Admissions, TheSecretariatRecordsALateApplicationWithAReason) {
   SubmitOptions o;
   o.consent = true;
   o.late = true;
-  auto no_reason = submit_application(*db_, actor_, a, o, late);
+  auto no_reason = submit_at(a, o, late);
   EXPECT_EQ(no_reason.status().fields().at("late_reason").message_id, "validation.required");
   a.late_reason = "指導教員から事前に連絡あり";
-  ASSERT_TRUE(submit_application(*db_, actor_, a, o, late).is_ok());
+  ASSERT_TRUE(submit_at(a, o, late).is_ok());
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'create_late' AND entity = 'application'"), 1);
 }
 
@@ -125,7 +144,7 @@ TEST_F(Admissions, BadInputIsNamedBesideEachFieldAndNothingIsWritten) {
   a.family_name_kana = "";
   a.supervisor_email = "nope";
   SubmitOptions o;
-  auto r = submit_application(*db_, actor_, a, o, tokyo("2017-11-01", "12:00:00"));
+  auto r = submit_at(a, o, tokyo("2017-11-01", "12:00:00"));
   ASSERT_FALSE(r.is_ok());
   const auto& f = r.status().fields();
   EXPECT_EQ(f.at("email").message_id, "validation.email");
@@ -142,24 +161,24 @@ TEST_F(Admissions, TypeBHoldsNoSeatUntilTheCompanyConfirmsTheApplicant) {
   ASSERT_TRUE(first.is_ok());
   // Anyone can name the company on the public form: nothing of the company's is taken yet.
   auto a1 = db_->read([&](db::Conn& c) { return *repo::application(c, *first); });
-  EXPECT_EQ(a1.company_confirmation, "pending");
+  EXPECT_EQ(a1.company_confirmation, CompanyConfirmation::pending);
   EXPECT_EQ(a1.seat_request_id, 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM seat_requests"), 0);
-  auto st = decide_application(*db_, actor_, *first, "accepted", "", "http://x", open);
+  auto st = decide(*first, "accepted", "", open);
   EXPECT_EQ(st.fields().at("decision").message_id, "admissions.company_confirmation_pending");
   // "Not ours" needs a reason, and then the application can never be accepted as the company's.
   auto second = submit(employee("stranger@company.example"), open);
-  EXPECT_EQ(answer_company_confirmation(*db_, actor_, *second, false, "", open).fields().at("reason").message_id,
+  EXPECT_EQ(answer(*second, false, "", open).fields().at("reason").message_id,
             "admissions.reason_required");
-  ASSERT_TRUE(answer_company_confirmation(*db_, actor_, *second, false, "当社の社員ではありません", open).is_ok());
-  EXPECT_EQ(decide_application(*db_, actor_, *second, "accepted", "", "http://x", open).fields().at("decision").message_id,
+  ASSERT_TRUE(answer(*second, false, "当社の社員ではありません", open).is_ok());
+  EXPECT_EQ(decide(*second, "accepted", "", open).fields().at("decision").message_id,
             "admissions.company_rejected");
-  EXPECT_EQ(answer_company_confirmation(*db_, actor_, *second, true, "", open).code(), Code::conflict);
+  EXPECT_EQ(answer(*second, true, "", open).code(), Code::conflict);
   EXPECT_EQ(count("SELECT COUNT(*) FROM seat_requests"), 0);
   // Confirmed, it holds the seat and can be accepted.
-  ASSERT_TRUE(answer_company_confirmation(*db_, actor_, *first, true, "", open).is_ok());
+  ASSERT_TRUE(answer(*first, true, "", open).is_ok());
   EXPECT_EQ(count("SELECT COUNT(*) FROM seat_requests WHERE status = 'accepted'"), 1);
-  EXPECT_TRUE(decide_application(*db_, actor_, *first, "accepted", "", "http://x", open).is_ok());
+  EXPECT_TRUE(decide(*first, "accepted", "", open).is_ok());
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'company_confirm' AND entity = 'application'"), 1);
 }
 
@@ -168,19 +187,23 @@ TEST_F(Admissions, ConfirmedTypeBTakesTheCompanysSeatAndGoesToConsultationWhenNo
   auto first = submit(employee("one@company.example"), open);
   auto second = submit(employee("two@company.example"), open);
   ASSERT_TRUE(first.is_ok() && second.is_ok());
-  ASSERT_TRUE(answer_company_confirmation(*db_, actor_, *first, true, "", open).is_ok());
-  ASSERT_TRUE(answer_company_confirmation(*db_, actor_, *second, true, "", open).is_ok());
+  ASSERT_TRUE(answer(*first, true, "", open).is_ok());
+  ASSERT_TRUE(answer(*second, true, "", open).is_ok());
   auto [a1, a2] = db_->read([&](db::Conn& c) {
     return std::make_pair(*repo::application(c, *first), *repo::application(c, *second));
   });
   EXPECT_EQ(a1.seat_status, "accepted");
   EXPECT_EQ(a2.seat_status, "consultation");
   // Accepting the second must wait for the secretariat's decision on the seat.
-  auto st = decide_application(*db_, actor_, *second, "accepted", "", "http://x", open);
+  auto st = decide(*second, "accepted", "", open);
   EXPECT_EQ(st.fields().at("decision").message_id, "admissions.seat_pending");
-  // Declining gives the held seat back.
-  ASSERT_TRUE(decide_application(*db_, actor_, *second, "declined", "枠なし", "http://x", open).is_ok());
-  EXPECT_EQ(count("SELECT COUNT(*) FROM seat_requests WHERE status = 'withdrawn'"), 1);
+  // Declining gives the held seat back: admissions says so, members reacts (src/app/events_test.cpp).
+  std::vector<ApplicationDeclined> declined;
+  bus_.on<ApplicationDeclined>([&](Work&, const ApplicationDeclined& e) { declined.push_back(e); });
+  ASSERT_TRUE(decide(*second, "declined", "枠なし", open).is_ok());
+  ASSERT_EQ(declined.size(), 1u);
+  EXPECT_EQ(declined[0].application_id, *second);
+  EXPECT_EQ(declined[0].seat_request_id, a2.seat_request_id);
   Application b = employee("three@company.example");
   b.company_id = 999;
   EXPECT_FALSE(submit(b, open).is_ok());
@@ -200,7 +223,7 @@ TEST_F(Admissions, ConcurrentConfirmationsHoldOneSeat) {
     for (int k = 0; k < kPerApplication; ++k)
       threads.emplace_back([&, id] {
         start.arrive_and_wait();
-        if (answer_company_confirmation(*db_, actor_, id, true, "", open).is_ok()) ++ok;
+        if (answer(id, true, "", open).is_ok()) ++ok;
       });
   for (auto& t : threads) t.join();
   EXPECT_EQ(ok.load(), static_cast<int>(ids.size()));
@@ -218,7 +241,7 @@ TEST_F(Admissions, ConcurrentDecisionsOnOneApplicationDecideOnce) {
   };
   auto ref = *submit(phd("alone@example.org"), open);
   auto alone_before = mails_to("alone@example.org");
-  ASSERT_TRUE(decide_application(*db_, actor_, ref, "accepted", "", "http://x", open).is_ok());
+  ASSERT_TRUE(decide(ref, "accepted", "", open).is_ok());
   auto one_decision = mails_to("alone@example.org") - alone_before;
   auto id = *submit(phd("race@example.org"), open);
   auto race_before = mails_to("race@example.org");
@@ -230,7 +253,7 @@ TEST_F(Admissions, ConcurrentDecisionsOnOneApplicationDecideOnce) {
     threads.emplace_back([&] {
       start.arrive_and_wait();
       try {
-        if (decide_application(*db_, actor_, id, "accepted", "", "http://x", open).is_ok()) ++ok;
+        if (decide(id, "accepted", "", open).is_ok()) ++ok;
       } catch (const db::Error& e) {
         ADD_FAILURE() << e.what();
       }
@@ -247,7 +270,7 @@ TEST_F(Admissions, ConcurrentDecisionsOnOneApplicationDecideOnce) {
 TEST_F(Admissions, AcceptingCreatesTheTraineeAccountAndMailsTheInvitation) {
   auto open = tokyo("2017-11-01", "12:00:00");
   auto id = *submit(phd("new@example.org"), open);
-  ASSERT_TRUE(decide_application(*db_, actor_, id, "accepted", "", "http://mdsc.example", open).is_ok());
+  ASSERT_TRUE(decide(id, "accepted", "", open, "http://mdsc.example").is_ok());
   auto user = db_->read([](db::Conn& c) { return identity::repo::user_by_email(c, "new@example.org"); });
   ASSERT_TRUE(user.has_value());
   ASSERT_EQ(user->roles.size(), 1u);
@@ -255,10 +278,10 @@ TEST_F(Admissions, AcceptingCreatesTheTraineeAccountAndMailsTheInvitation) {
   EXPECT_FALSE(user->has_password);
   EXPECT_EQ(count("SELECT COUNT(*) FROM mail_outbox WHERE to_addr = 'new@example.org' AND body LIKE '%/password-reset/%'"), 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM applications WHERE status = 'accepted' AND user_id IS NOT NULL"), 1);
-  EXPECT_FALSE(decide_application(*db_, actor_, id, "declined", "x", "http://x", open).is_ok());
+  EXPECT_FALSE(decide(id, "declined", "x", open).is_ok());
   // A waitlist or decline needs a reason, which the applicant's mail carries.
   auto other = *submit(phd("wait@example.org"), open);
-  EXPECT_EQ(decide_application(*db_, actor_, other, "waitlisted", "", "", open).fields().at("reason").message_id,
+  EXPECT_EQ(decide(other, "waitlisted", "", open, "").fields().at("reason").message_id,
             "admissions.reason_required");
 }
 
@@ -268,7 +291,7 @@ TEST_F(Admissions, AcceptingAnExistingUserAddsTheTraineeRole) {
     c.exec("INSERT INTO users (email, family_name, created_at, updated_at) VALUES ('staff@example.org', '職員', 'x', 'x')");
   });
   auto id = *submit(phd("staff@example.org"), open);
-  ASSERT_TRUE(decide_application(*db_, actor_, id, "accepted", "", "http://x", open).is_ok());
+  ASSERT_TRUE(decide(id, "accepted", "", open).is_ok());
   auto user = db_->read([](db::Conn& c) { return identity::repo::user_by_email(c, "staff@example.org"); });
   ASSERT_EQ(user->roles.size(), 1u);
   EXPECT_EQ(count("SELECT COUNT(*) FROM users"), 1);

@@ -1,10 +1,12 @@
+// The public application form.
 #include <charconv>
 
 #include "core/i18n.h"
-#include "modules/admissions/form.h"
+#include "modules/admissions/forms.h"
 #include "modules/admissions/handlers.h"
 #include "modules/admissions/repo.h"
-#include "platform/web_actor.h"
+#include "modules/admissions/views.h"
+#include "platform/work.h"
 #include "web/render.h"
 
 namespace mdsc::admissions::handlers {
@@ -14,10 +16,8 @@ std::optional<ProgramYear> requested_year(Context& ctx) {
   std::string s = ctx.query.has("fy") ? ctx.query.get("fy") : ctx.form.get("fy");
   int fy = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), fy);
-  return ctx.db().read([&](db::Conn& c) -> std::optional<ProgramYear> {
-    if (ec == std::errc() && p == s.data() + s.size() && fy > 0) return repo::program_year(c, fy);
-    return current_program_year(c, ctx.now());
-  });
+  if (ec == std::errc() && p == s.data() + s.size() && fy > 0) return repo::program_year(ctx.work().conn, fy);
+  return current_program_year(ctx.work().conn, ctx.now());
 }
 
 // Outside the window the page says when it opens or that it has closed, instead of the form.
@@ -34,7 +34,9 @@ Response window_page(Context& ctx, const ProgramYear& y) {
 
 Response apply_form(Context& ctx) {
   auto year = requested_year(ctx);
-  if (!year) return web::page(ctx, "admissions/apply_closed.html", "apply.title", {{"message", ctx.t("admissions.no_program_year")}}, 404);
+  if (!year)
+    return web::page(ctx, "admissions/apply_closed.html", "apply.title", {{"message", ctx.t("admissions.no_program_year")}},
+                     404);
   if (year->window(ctx.now()) != ProgramYear::Window::open) return window_page(ctx, *year);
   return web::page(ctx, "admissions/apply.html", "apply.title", application_form_data(ctx, *year, Status::ok()));
 }
@@ -45,8 +47,7 @@ Response apply_submit(Context& ctx) {
   SubmitOptions opt;
   Application a = read_application(ctx, year->fiscal_year, opt);
   opt.client_address = ctx.client.address;
-  opt.base_url = ctx.services.config.base_url;
-  auto r = submit_application(ctx.db(), audit::actor_of(ctx), a, opt, ctx.now());
+  auto r = submit_application(ctx.work(), a, opt);
   if (!r) {
     Status st = r.status();
     if (st.code() == Code::too_many)
@@ -55,7 +56,6 @@ Response apply_submit(Context& ctx) {
     return web::page(ctx, "admissions/apply.html", "apply.title", application_form_data(ctx, *year, st),
                      http_status(st.code()));
   }
-  if (ctx.services.after_commit) ctx.services.after_commit();
   return web::page(ctx, "admissions/apply_done.html", "apply.done_title",
                    {{"email", a.email}, {"fy", i18n::fiscal_year_display(ctx.lang, year->fiscal_year)}});
 }

@@ -1,10 +1,12 @@
 #pragma once
-// A fiscal year's program (application window, start, targets, privacy notice) and applications.
+// A fiscal year's program (application window, start, targets, privacy notice) and the
+// applications made to it.
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "nlohmann/json.hpp"
+#include "platform/entity.h"
+#include "platform/states.h"
 
 namespace mdsc::admissions {
 
@@ -20,7 +22,14 @@ struct ProgramYear {
     return now < opens_at ? Window::not_yet : now > closes_at ? Window::closed : Window::open;
   }
 };
-nlohmann::json to_json(const ProgramYear& y);
+
+// submitted → accepted | waitlisted | declined; waitlisted → accepted | declined;
+// declined → accepted | waitlisted. An accepted application is final (its trainee account exists).
+enum class ApplicationStatus { submitted, accepted, waitlisted, declined };
+
+// A type B application's company: does it say the applicant is its employee (decision 0012)?
+// pending → confirmed | rejected; type A applications have none.
+enum class CompanyConfirmation { none, pending, confirmed, rejected };
 
 struct Application {
   std::int64_t id = 0;
@@ -33,9 +42,8 @@ struct Application {
   std::int64_t company_id = 0;
   std::int64_t seat_request_id = 0;
   std::string seat_status;   // the seat request's status (B), filled on read
-  // B: whether the company says the applicant is theirs: pending, confirmed, rejected ("" for A).
-  // Only a confirmed application holds one of the company's seats.
-  std::string company_confirmation;
+  // Only a confirmed type B application holds one of the company's seats.
+  CompanyConfirmation company_confirmation = CompanyConfirmation::none;
   std::int64_t company_answered_by = 0;
   std::int64_t company_answered_at = 0;
   std::string company_answer_reason;
@@ -47,16 +55,32 @@ struct Application {
   std::int64_t submitted_at = 0;
   bool late = false;
   std::string late_reason;
-  std::string status = "submitted";  // submitted, accepted, waitlisted, declined
+  ApplicationStatus status = ApplicationStatus::submitted;
   std::string decision_reason;
+  std::int64_t decided_by = 0;
+  std::int64_t decided_at = 0;
   std::int64_t user_id = 0;
-  std::string company_name;          // filled on read
+  std::string company_name;  // filled on read
 
   std::string full_name() const { return family_name + (given_name.empty() ? "" : " " + given_name); }
+  bool waits_for_company() const {
+    return company_confirmation == CompanyConfirmation::pending && status == ApplicationStatus::submitted;
+  }
 };
-nlohmann::json to_json(const Application& a);
 
-const std::vector<std::string>& track_codes();        // common, bigdata_medicine, ai_drug_discovery
-const std::vector<std::string>& application_statuses();
+const std::vector<std::string>& track_codes();  // common, bigdata_medicine, ai_drug_discovery
+const std::vector<std::string>& trainee_types();  // A, B
+const std::vector<std::string>& a_categories();   // phd_student, phd_holder
 
 }  // namespace mdsc::admissions
+
+namespace mdsc {
+template <>
+const entity::Table<admissions::ProgramYear>& entity::table<admissions::ProgramYear>();
+template <>
+const entity::Table<admissions::Application>& entity::table<admissions::Application>();
+template <>
+const States<admissions::ApplicationStatus>& states<admissions::ApplicationStatus>();
+template <>
+const States<admissions::CompanyConfirmation>& states<admissions::CompanyConfirmation>();
+}  // namespace mdsc

@@ -1,11 +1,11 @@
 #include <charconv>
 
 #include "core/i18n.h"
-#include "modules/admissions/form.h"
+#include "modules/admissions/forms.h"
 #include "modules/admissions/handlers.h"
 #include "modules/admissions/repo.h"
-#include "modules/members/views.h"
-#include "platform/web_actor.h"
+#include "modules/admissions/views.h"
+#include "platform/work.h"
 #include "web/fields.h"
 #include "web/fiscal_years.h"
 #include "web/render.h"
@@ -15,45 +15,16 @@ namespace {
 
 int fy_of(const Context& ctx) { return web::requested_fiscal_year(ctx); }
 
-std::string status_label(const Context& ctx, const std::string& s) { return ctx.t("application.status." + s); }
-
-std::string type_label(const Context& ctx, const Application& a) {
-  if (a.trainee_type == "B") return ctx.t("apply.type_b_short");
-  return ctx.t("apply.type_a_short") + (a.a_category.empty() ? "" : " (" + ctx.t("apply." + a.a_category) + ")");
-}
-
-nlohmann::json detail(const Context& ctx, const Application& a) {
-  auto tracks = nlohmann::json::array();
-  for (const auto& t : a.tracks) tracks.push_back(ctx.t("track." + t));
-  return {{"id", a.id}, {"name", a.full_name()}, {"kana", a.family_name_kana + " " + a.given_name_kana},
-          {"romaji", a.romaji_name}, {"email", a.email}, {"type", type_label(ctx, a)}, {"affiliation", a.affiliation},
-          {"position", a.position}, {"university", a.university}, {"year_of_study", a.year_of_study},
-          {"supervisor", a.supervisor_name.empty() ? "" : a.supervisor_name + " <" + a.supervisor_email + ">"},
-          {"company", a.company_name},
-          {"company_href", a.company_id ? "/companies/" + std::to_string(a.company_id) : ""},
-          {"seat", a.seat_status.empty() ? "" : ctx.t("seat.status." + a.seat_status)},
-          {"company_confirmation",
-           a.company_confirmation.empty() ? "" : ctx.t("application.company." + a.company_confirmation)},
-          {"company_confirmation_code", a.company_confirmation},
-          {"company_answer_reason", a.company_answer_reason},
-          {"company_pending", a.company_confirmation == "pending" && a.status == "submitted"},
-          {"company_action", "/admissions/applications/" + std::to_string(a.id) + "/company"},
-          {"experience", a.programming_experience}, {"tracks", tracks}, {"courses", a.courses_of_interest},
-          {"privacy_version", a.privacy_version},
-          {"submitted", i18n::format_datetime(ctx.lang, a.submitted_at)}, {"late", a.late},
-          {"late_reason", a.late_reason}, {"status", status_label(ctx, a.status)}, {"status_code", a.status},
-          {"decision_reason", a.decision_reason}, {"href", "/admissions/applications/" + std::to_string(a.id)},
-          {"decidable", a.status != "accepted"}};
-}
-
 Response show(Context& ctx, std::int64_t id, const Status& st) {
-  auto a = ctx.db().read([&](db::Conn& c) { return repo::application(c, id); });
+  auto a = repo::application(ctx.work().conn, id);
   if (!a) return web::not_found(ctx);
   auto form = web::form_state(ctx, st);
   auto decisions = nlohmann::json::array();
-  for (const char* d : {"accepted", "waitlisted", "declined"})
-    if (a->status != d) decisions.push_back({{"value", d}, {"label", ctx.t(std::string("application.decide.") + d)}});
-  nlohmann::json data{{"a", detail(ctx, *a)}, {"decisions", decisions}, {"form", form},
+  for (auto next : states<ApplicationStatus>().next(a->status)) {
+    const std::string d(name_of(next));
+    decisions.push_back({{"value", d}, {"label", ctx.t("application.decide." + d)}});
+  }
+  nlohmann::json data{{"a", application_view(ctx, *a)}, {"decisions", decisions}, {"form", form},
                       {"back", "/admissions?fy=" + std::to_string(a->fiscal_year)}};
   if (form["errors"].contains("decision")) data["decision_error"] = form["errors"]["decision"];
   if (form["errors"].contains("reason")) data["reason_error"] = form["errors"]["reason"];
@@ -68,21 +39,21 @@ Response review_list(Context& ctx) {
   q.fiscal_year = fy;
   q.trainee_type = ctx.query.get("type") == "A" || ctx.query.get("type") == "B" ? ctx.query.get("type") : "";
   q.status = ctx.query.get("status");
-  if (std::find(application_statuses().begin(), application_statuses().end(), q.status) == application_statuses().end())
-    q.status.clear();
+  if (!states<ApplicationStatus>().parse(q.status)) q.status.clear();
   q.search = web::trim(ctx.query.get("q"));
   auto p = web::page_request(ctx);
   q.limit = p.per_page;
   q.offset = p.offset();
-  auto [list, total, counts, year] = ctx.db().read([&](db::Conn& c) {
-    return std::make_tuple(repo::applications(c, q), repo::count_applications(c, q), year_counts(c, fy),
-                           repo::program_year(c, fy));
-  });
+  auto& c = ctx.work().conn;
+  auto list = repo::applications(c, q);
+  auto total = repo::count_applications(c, q);
+  auto counts = repo::year_counts(c, fy);
+  auto year = repo::program_year(c, fy);
   auto rows = nlohmann::json::array();
-  for (const auto& a : list) rows.push_back(detail(ctx, a));
+  for (const auto& a : list) rows.push_back(application_view(ctx, a));
   auto statuses = nlohmann::json::array();
-  for (const auto& s : application_statuses())
-    statuses.push_back({{"value", s}, {"label", status_label(ctx, s)}, {"selected", s == q.status}});
+  for (const auto& [value, name] : states<ApplicationStatus>().names)
+    statuses.push_back({{"value", name}, {"label", status_label(ctx, value)}, {"selected", name == q.status}});
   nlohmann::json d{{"rows", rows}, {"total", total}, {"fy", web::fiscal_year_nav(ctx, "/admissions", fy)},
                    {"fy_value", fy}, {"statuses", statuses}, {"q", q.search}, {"type_a", q.trainee_type == "A"},
                    {"type_b", q.trainee_type == "B"},
@@ -109,17 +80,15 @@ Response application_show(Context& ctx) { return show(ctx, ctx.id_param("id"), S
 
 Response application_decide(Context& ctx) {
   std::int64_t id = ctx.id_param("id");
-  Status st = decide_application(ctx.db(), audit::actor_of(ctx), id, ctx.form.get("decision"),
-                                 ctx.form.trimmed("reason"), ctx.services.config.base_url, ctx.now());
+  Status st = decide_application(ctx.work(), id, ctx.form.get("decision"), ctx.form.trimmed("reason"));
   if (st.code() == Code::not_found) return web::not_found(ctx);
   if (!st) return show(ctx, id, st);
-  if (ctx.services.after_commit) ctx.services.after_commit();
   ctx.flash_next("success", "admissions.decided");
   return web::redirect(ctx, "/admissions/applications/" + std::to_string(id));
 }
 
 Response late_form(Context& ctx) {
-  auto year = ctx.db().read([&](db::Conn& c) { return repo::program_year(c, fy_of(ctx)); });
+  auto year = repo::program_year(ctx.work().conn, fy_of(ctx));
   if (!year) return web::not_found(ctx);
   auto d = application_form_data(ctx, *year, Status::ok());
   d["late"] = true;
@@ -130,19 +99,17 @@ Response late_submit(Context& ctx) {
   int fy = 0;
   std::string s = ctx.form.get("fy");
   std::from_chars(s.data(), s.data() + s.size(), fy);
-  auto year = ctx.db().read([&](db::Conn& c) { return repo::program_year(c, fy); });
+  auto year = repo::program_year(ctx.work().conn, fy);
   if (!year) return web::not_found(ctx);
   SubmitOptions opt;
   opt.late = true;
-  opt.base_url = ctx.services.config.base_url;
   Application a = read_application(ctx, fy, opt);
-  auto r = submit_application(ctx.db(), audit::actor_of(ctx), a, opt, ctx.now());
+  auto r = submit_application(ctx.work(), a, opt);
   if (!r) {
     auto d = application_form_data(ctx, *year, r.status());
     d["late"] = true;
     return web::page(ctx, "admissions/apply.html", "admissions.late_title", d, http_status(r.status().code()));
   }
-  if (ctx.services.after_commit) ctx.services.after_commit();
   ctx.flash_next("success", "admissions.late_recorded");
   return web::redirect(ctx, "/admissions/applications/" + std::to_string(*r));
 }
@@ -170,7 +137,7 @@ std::vector<web::FieldSpec> year_fields(const Context& ctx, const ProgramYear& y
 }  // namespace
 
 Response years_list(Context& ctx) {
-  auto years = ctx.db().read([](db::Conn& c) { return repo::program_years(c); });
+  auto years = repo::program_years(ctx.work().conn);
   auto rows = nlohmann::json::array();
   for (const auto& y : years)
     rows.push_back({{"fy", i18n::fiscal_year_display(ctx.lang, y.fiscal_year)}, {"href", "/admissions/years/" + std::to_string(y.fiscal_year)},
@@ -184,7 +151,7 @@ Response years_list(Context& ctx) {
 Response year_form(Context& ctx) {
   int fy = static_cast<int>(ctx.id_param("fy"));
   if (fy < 2000 || fy > 2100) return web::not_found(ctx);
-  auto y = ctx.db().read([&](db::Conn& c) { return repo::program_year(c, fy); });
+  auto y = repo::program_year(ctx.work().conn, fy);
   ProgramYear year = y.value_or(ProgramYear{fy});
   auto form = web::form_state(ctx, Status::ok());
   return web::page(ctx, "admissions/year_form.html", "admissions.years_title",
@@ -212,7 +179,7 @@ Response year_save(Context& ctx) {
   y.privacy_version = ctx.form.trimmed("privacy_version");
   y.privacy_ja = ctx.form.trimmed("privacy_ja");
   y.privacy_en = ctx.form.trimmed("privacy_en");
-  if (st) st = save_program_year(ctx.db(), audit::actor_of(ctx), y, ctx.now());
+  if (st) st = save_program_year(ctx.work(), y);
   if (!st) {
     auto form = web::form_state(ctx, st);
     return web::page(ctx, "admissions/year_form.html", "admissions.years_title",

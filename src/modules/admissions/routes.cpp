@@ -1,5 +1,5 @@
 #include "modules/admissions/handlers.h"
-#include "modules/admissions/module.h"
+#include "modules/admissions.h"
 
 namespace mdsc::admissions {
 

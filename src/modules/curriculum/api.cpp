@@ -1,36 +1,21 @@
-#include <algorithm>
 #include <map>
 
 #include "modules/curriculum/forms.h"
 #include "modules/curriculum/handlers.h"
 #include "modules/curriculum/operations.h"
-#include "modules/curriculum/policy.h"
 #include "modules/curriculum/repo.h"
 #include "modules/curriculum/views.h"
-#include "platform/web_actor.h"
 #include "web/json_body.h"
 #include "web/render.h"
 
 namespace mdsc::curriculum::handlers {
 namespace {
 
-using web::body_json;
 using web::bad_json;
+using web::body_json;
 
-std::string str(const nlohmann::json& j, const char* k, const std::string& dflt) {
-  if (!j.contains(k)) return dflt;
-  return j[k].is_string() ? j[k].get<std::string>() : "";
-}
-
-// An optional whole number: absent keeps `dflt`, null clears, anything else but an integer is an error.
-std::optional<std::int64_t> opt_int(const nlohmann::json& j, const char* k, std::optional<std::int64_t> dflt, Status& st) {
-  if (!j.contains(k)) return dflt;
-  if (j[k].is_null()) return std::nullopt;
-  if (j[k].is_number_integer()) return j[k].get<std::int64_t>();
-  st.field(k, "validation.number");
-  return dflt;
-}
-
+// A course's instructors as the API sends them: [{"instructor_id": 3, "periods": 4}, ...]; the
+// errors name "instructors.<n>.<field>".
 std::vector<CourseInstructor> instructors_from(const nlohmann::json& j, Status& st) {
   std::vector<CourseInstructor> out;
   if (!j.is_array()) {
@@ -40,74 +25,67 @@ std::vector<CourseInstructor> instructors_from(const nlohmann::json& j, Status& 
   for (std::size_t n = 0; n < j.size(); ++n) {
     const auto& item = j[n];
     std::string f = "instructors." + std::to_string(n) + ".";
-    CourseInstructor ci;
     if (!item.is_object() || !item.contains("instructor_id") || !item["instructor_id"].is_number_integer()) {
       st.field(f + "instructor_id", "validation.required");
       continue;
     }
-    ci.instructor_id = item["instructor_id"].get<std::int64_t>();
-    if (auto p = opt_int(item, "periods", std::nullopt, st)) ci.periods = static_cast<int>(*p);
+    CourseInstructor ci;
+    Status own;
+    entity::from_json(item, ci, own);
+    for (const auto& [name, e] : own.fields()) st.field(f + name, e.message_id, e.args);
     out.push_back(ci);
   }
   return out;
 }
 
-// JSON fields onto a course; absent fields keep `base`'s values (PATCH).
-Course course_from(const nlohmann::json& j, Course base, Status& st) {
-  base.code = str(j, "code", base.code);
-  base.title_ja = str(j, "title_ja", base.title_ja);
-  base.title_en = str(j, "title_en", base.title_en);
-  base.category = str(j, "category", base.category);
-  if (j.contains("track")) base.track = j["track"].is_string() ? j["track"].get<std::string>() : "";
-  base.kind = str(j, "kind", base.kind);
-  base.periods = static_cast<int>(opt_int(j, "periods", base.periods, st).value_or(0));
-  base.time_band = str(j, "time_band", base.time_band);
-  base.status = str(j, "status", base.status);
-  base.description = str(j, "description", base.description);
-  auto cap = opt_int(j, "capacity", base.capacity ? std::optional<std::int64_t>(*base.capacity) : std::nullopt, st);
-  base.capacity = cap ? std::optional<int>(static_cast<int>(std::clamp<std::int64_t>(*cap, -1, 1000000))) : std::nullopt;
-  if (j.contains("confidential_by_default")) {
-    if (j["confidential_by_default"].is_boolean()) base.confidential_by_default = j["confidential_by_default"].get<bool>();
-    else st.field("confidential_by_default", "validation.invalid_input");
-  }
-  return base;
-}
-
-Instructor instructor_from(const nlohmann::json& j, Status& st) {
-  Instructor i;
-  i.family_name = str(j, "family_name", "");
-  i.given_name = str(j, "given_name", "");
-  i.family_name_kana = str(j, "family_name_kana", "");
-  i.given_name_kana = str(j, "given_name_kana", "");
-  i.romaji_name = str(j, "romaji_name", "");
-  i.title = str(j, "title", "");
-  i.organization_id = opt_int(j, "organization_id", std::nullopt, st).value_or(0);
-  i.department = str(j, "department", "");
-  i.email = str(j, "email", "");
-  i.user_id = opt_int(j, "user_id", std::nullopt, st).value_or(0);
-  return i;
+std::optional<std::vector<CourseInstructor>> instructors_in(const nlohmann::json& j, Status& st) {
+  if (!j.contains("instructors")) return std::nullopt;
+  return instructors_from(j["instructors"], st);
 }
 
 Response course_json(Context& ctx, std::int64_t id, int status) {
-  auto c = ctx.db().read([&](db::Conn& conn) { return repo::course(conn, id); });
+  auto c = repo::course(ctx.work().conn, id);
   if (!c) return web::not_found(ctx);
   return web::json(status, to_json(*c));
+}
+
+// One page of a list that is already whole.
+template <typename T, typename F>
+nlohmann::json page_of(const web::PageRequest& p, const std::vector<T>& all, F&& json_of) {
+  auto items = nlohmann::json::array();
+  for (long i = p.offset(); i < static_cast<long>(all.size()) && static_cast<long>(items.size()) < p.per_page; ++i)
+    items.push_back(json_of(all[static_cast<std::size_t>(i)]));
+  return web::paged(p, static_cast<long>(all.size()), items);
+}
+
+// A whole number of a JSON body: absent or null gives `absent`; another type is a field error.
+std::int64_t whole(const nlohmann::json& j, const char* key, std::int64_t absent, Status& st) {
+  if (!j.contains(key) || j[key].is_null()) return absent;
+  if (j[key].is_number_integer()) return j[key].get<std::int64_t>();
+  st.field(key, "validation.number");
+  return absent;
+}
+
+// What ?course_id=&fiscal_year=&status= ask for (enrolled, waitlisted, dropped, all; else all but dropped).
+repo::EnrollmentQuery enrollment_query(const Context& ctx) {
+  Status ignored;
+  repo::EnrollmentQuery q;
+  q.course_id = read_number(ctx.query.get("course_id"), "course_id", ignored).value_or(0);
+  q.fiscal_year = static_cast<int>(read_number(ctx.query.get("fiscal_year"), "fiscal_year", ignored).value_or(0));
+  auto status = ctx.query.get("status");
+  q.status = states<EnrollmentStatus>().parse(status);
+  q.any_status = status == "all";
+  return q;
 }
 
 }  // namespace
 
 Response api_courses(Context& ctx) {
   Status ignored;
-  auto p = web::page_request(ctx);
-  auto list = ctx.db().read([&](db::Conn& c) {
-    auto years = repo::course_years(c);
-    int fy = static_cast<int>(read_number(ctx.query.get("fiscal_year"), "fiscal_year", ignored).value_or(0));
-    return repo::courses(c, fy ? fy : chosen_year(ctx, years));
-  });
-  auto items = nlohmann::json::array();
-  for (long i = p.offset(); i < static_cast<long>(list.size()) && static_cast<long>(items.size()) < p.per_page; ++i)
-    items.push_back(to_json(list[static_cast<std::size_t>(i)]));
-  return web::json(200, web::paged(p, static_cast<long>(list.size()), items));
+  auto& c = ctx.work().conn;
+  int fy = static_cast<int>(read_number(ctx.query.get("fiscal_year"), "fiscal_year", ignored).value_or(0));
+  auto list = repo::courses(c, fy ? fy : chosen_year(ctx, repo::course_years(c)));
+  return web::json(200, page_of(web::page_request(ctx), list, [](const Course& k) { return to_json(k); }));
 }
 
 Response api_course(Context& ctx) { return course_json(ctx, ctx.id_param("id"), 200); }
@@ -116,34 +94,28 @@ Response api_course_create(Context& ctx) {
   auto j = body_json(ctx);
   if (!j) return bad_json(ctx);
   Status st;
-  Course base;
-  base.fiscal_year = static_cast<int>(opt_int(*j, "fiscal_year", 0, st).value_or(0));
-  base.status = "planned";
-  Course c = course_from(*j, base, st);
-  if (j->contains("instructors")) c.instructors = instructors_from((*j)["instructors"], st);
+  Course c;
+  entity::from_json(*j, c, st);
+  if (auto list = instructors_in(*j, st)) c.instructors = *list;
   if (!st) return web::error(ctx, st);
-  auto r = create_course(ctx.db(), audit::actor_of(ctx), c, ctx.now());
+  auto r = create_course(ctx.work(), c);
   if (!r) return web::error(ctx, r.status());
   return course_json(ctx, *r, 201);
 }
 
+// Only what the body names changes, applied to the course as it is under its lock.
 Response api_course_update(Context& ctx) {
   auto j = body_json(ctx);
   if (!j) return bad_json(ctx);
   Status st;
-  std::optional<std::vector<CourseInstructor>> instructors;
-  if (j->contains("instructors")) instructors = instructors_from((*j)["instructors"], st);
+  auto instructors = instructors_in(*j, st);
   if (!st) return web::error(ctx, st);
   std::int64_t id = ctx.id_param("id");
-  st = update_course(ctx.db(), audit::actor_of(ctx), id, [&](Course& c) {
+  st = update_course(ctx.work(), id, [&](Course& c) {
     Status parse;
-    Course patched = course_from(*j, c, parse);
-    patched.fiscal_year = static_cast<int>(opt_int(*j, "fiscal_year", c.fiscal_year, parse).value_or(0));
-    if (!parse) return parse;
-    c = patched;
-    return Status::ok();
-  }, instructors, ctx.now());
-  if (st && ctx.services.after_commit) ctx.services.after_commit();
+    entity::from_json(*j, c, parse);
+    return parse;
+  }, instructors);
   if (!st) return web::error(ctx, st);
   return course_json(ctx, id, 200);
 }
@@ -151,62 +123,51 @@ Response api_course_update(Context& ctx) {
 // The secretariat and the promotion office see every enrollment; anyone else their own and
 // those of the courses they teach.
 Response api_enrollments(Context& ctx) {
-  Status ignored;
   auto p = web::page_request(ctx);
-  repo::EnrollmentQuery q;
-  q.course_id = read_number(ctx.query.get("course_id"), "course_id", ignored).value_or(0);
-  q.fiscal_year = static_cast<int>(read_number(ctx.query.get("fiscal_year"), "fiscal_year", ignored).value_or(0));
-  q.status = ctx.query.get("status");
-  if (q.status != "enrolled" && q.status != "waitlisted" && q.status != "dropped" && q.status != "all") q.status.clear();
-  auto [list, total] = ctx.db().read([&](db::Conn& c) {
-    if (manages_curriculum(ctx.user)) {
-      q.limit = p.per_page;
-      q.offset = p.offset();
-      return std::make_pair(repo::enrollments(c, q), repo::count_enrollments(c, q));
-    }
-    std::map<std::int64_t, Enrollment> visible;
-    auto own = q;
-    own.user_id = ctx.user_id();
-    for (auto& e : repo::enrollments(c, own)) visible.emplace(e.id, e);
-    auto taught = q;
-    taught.course_ids = taught_courses(c, ctx.me());
-    for (auto& e : repo::enrollments(c, taught)) visible.emplace(e.id, e);
-    std::vector<Enrollment> all;
-    for (auto& [id, e] : visible) all.push_back(e);
-    long n = static_cast<long>(all.size());
-    std::vector<Enrollment> page;
-    for (long i = p.offset(); i < n && static_cast<long>(page.size()) < p.per_page; ++i) page.push_back(all[static_cast<std::size_t>(i)]);
-    return std::make_pair(page, n);
-  });
-  auto items = nlohmann::json::array();
-  for (const auto& e : list) items.push_back(to_json(e));
-  return web::json(200, web::paged(p, total, items));
+  auto q = enrollment_query(ctx);
+  auto& c = ctx.work().conn;
+  if (manages_curriculum(ctx.user)) {
+    q.limit = p.per_page;
+    q.offset = p.offset();
+    auto items = nlohmann::json::array();
+    for (const auto& e : repo::enrollments(c, q)) items.push_back(entity::to_json(e));
+    return web::json(200, web::paged(p, repo::count_enrollments(c, q), items));
+  }
+  std::map<std::int64_t, Enrollment> visible;
+  auto own = q;
+  own.user_id = ctx.user_id();
+  for (auto& e : repo::enrollments(c, own)) visible.emplace(e.id, e);
+  auto taught = q;
+  taught.course_ids = taught_courses(c, ctx.me());
+  for (auto& e : repo::enrollments(c, taught)) visible.emplace(e.id, e);
+  std::vector<Enrollment> all;
+  for (auto& [id, e] : visible) all.push_back(e);
+  return web::json(200, page_of(p, all, [](const Enrollment& e) { return entity::to_json(e); }));
 }
 
 Response api_enrollment_create(Context& ctx) {
   auto j = body_json(ctx);
   if (!j) return bad_json(ctx);
   Status st;
-  auto course_id = opt_int(*j, "course_id", 0, st).value_or(0);
-  auto user_id = opt_int(*j, "user_id", ctx.user_id(), st).value_or(ctx.user_id());
+  auto course_id = whole(*j, "course_id", 0, st);
+  auto user_id = whole(*j, "user_id", ctx.user_id(), st);
   if (st && !course_id) st.field("course_id", "validation.required");
   if (!st) return web::error(ctx, st);
   bool office = manages_enrollment(ctx.user);
   if (user_id != ctx.user_id() && !office) return web::forbidden(ctx);
-  auto r = enroll(ctx.db(), audit::actor_of(ctx), course_id, user_id, office ? On::office : On::self, ctx.now());
+  auto r = enroll(ctx.work(), course_id, user_id, office ? On::office : On::self);
   if (!r) return web::error(ctx, r.status());
-  return web::json(201, to_json(*r));
+  return web::json(201, entity::to_json(*r));
 }
 
 Response api_enrollment_drop(Context& ctx) {
   std::int64_t id = ctx.id_param("id");
-  auto e = ctx.db().read([&](db::Conn& c) { return repo::enrollment(c, id); });
+  auto e = repo::enrollment(ctx.work().conn, id);
   bool office = manages_enrollment(ctx.user);
   if (!e || (e->user_id != ctx.user_id() && !office)) return web::not_found(ctx);
-  auto r = drop(ctx.db(), audit::actor_of(ctx), id, office ? On::office : On::self, ctx.now());
-  if (ctx.services.after_commit) ctx.services.after_commit();
+  auto r = drop(ctx.work(), id, office ? On::office : On::self);
   if (!r) return web::error(ctx, r.status());
-  return web::json(200, to_json(*r));
+  return web::json(200, entity::to_json(*r));
 }
 
 Response api_instructors(Context& ctx) {
@@ -215,24 +176,22 @@ Response api_instructors(Context& ctx) {
   q.search = web::trim(ctx.query.get("q"));
   q.limit = p.per_page;
   q.offset = p.offset();
-  auto [list, total] = ctx.db().read([&](db::Conn& c) {
-    return std::make_pair(repo::instructors(c, q), repo::count_instructors(c, q));
-  });
+  auto& c = ctx.work().conn;
   auto items = nlohmann::json::array();
-  for (const auto& i : list) items.push_back(to_json(i));
-  return web::json(200, web::paged(p, total, items));
+  for (const auto& i : repo::instructors(c, q)) items.push_back(entity::to_json(i));
+  return web::json(200, web::paged(p, repo::count_instructors(c, q), items));
 }
 
 Response api_instructor_create(Context& ctx) {
   auto j = body_json(ctx);
   if (!j) return bad_json(ctx);
   Status st;
-  Instructor i = instructor_from(*j, st);
+  Instructor i;
+  entity::from_json(*j, i, st);
   if (!st) return web::error(ctx, st);
-  auto r = create_instructor(ctx.db(), audit::actor_of(ctx), i, ctx.now());
+  auto r = create_instructor(ctx.work(), i);
   if (!r) return web::error(ctx, r.status());
-  auto saved = ctx.db().read([&](db::Conn& c) { return repo::instructor(c, *r); });
-  return web::json(201, to_json(*saved));
+  return web::json(201, entity::to_json(*repo::instructor(ctx.work().conn, *r)));
 }
 
 }  // namespace mdsc::curriculum::handlers

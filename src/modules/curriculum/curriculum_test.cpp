@@ -7,13 +7,14 @@
 
 #include "core/crypto.h"
 #include "core/i18n.h"
+#include "modules/curriculum.h"
 #include "modules/curriculum/operations.h"
-#include "modules/curriculum/policy.h"
 #include "modules/curriculum/repo.h"
 #include "modules/members/operations.h"
 #include "platform/identity/users.h"
 #include "support/admissions_fixture.h"
 #include "support/test_db.h"
+#include "support/units.h"
 
 namespace mdsc::curriculum {
 namespace {
@@ -29,6 +30,13 @@ class Curriculum : public ::testing::Test {
   void SetUp() override {
     crypto::init();
     db_ = testing::fresh_database(true, 24);
+  }
+  // An operation in its own unit of work, as a request would run it.
+  template <typename F>
+  auto unit(F&& fn, std::optional<std::int64_t> now = std::nullopt, std::optional<audit::Actor> actor = std::nullopt) {
+    testing::Units units(*db_, now.value_or(now_));
+    units.act_as(actor.value_or(actor_));
+    return units.write(std::forward<F>(fn));
   }
   std::int64_t user(const std::string& email, std::vector<web::RoleGrant> roles) {
     identity::UserInput in;
@@ -56,12 +64,12 @@ class Curriculum : public ::testing::Test {
     c.kind = "lecture";
     c.periods = 4;
     c.time_band = "daytime";
-    c.status = "confirmed";
+    c.status = CourseStatus::confirmed;
     c.capacity = capacity;
     return c;
   }
   std::int64_t add_course(const Course& c) {
-    auto r = create_course(*db_, actor_, c, now_);
+    auto r = unit([&](Work& w) { return create_course(w, c); });
     EXPECT_TRUE(r.is_ok()) << (r.is_ok() ? "" : r.status().message_id());
     return r.is_ok() ? *r : 0;
   }
@@ -95,7 +103,7 @@ TEST_F(Curriculum, TenTraineesAtOnceOnThreePlacesMakeThreeEnrolledAndSevenWaitin
   std::atomic<int> ok{0};
   for (auto u : users)
     threads.emplace_back([&, u] {
-      if (enroll(*db_, audit::Actor{u, "user", ""}, id, u, On::self, now_).is_ok()) ++ok;
+      if (unit([&](Work& w) { return enroll(w, id, u, On::self); }, std::nullopt, audit::Actor{u, "user", ""}).is_ok()) ++ok;
     });
   for (auto& t : threads) t.join();
   EXPECT_EQ(ok.load(), 10);
@@ -103,8 +111,8 @@ TEST_F(Curriculum, TenTraineesAtOnceOnThreePlacesMakeThreeEnrolledAndSevenWaitin
   int enrolled = 0;
   std::vector<std::pair<int, std::int64_t>> waiting;  // position, id
   for (const auto& e : list) {
-    if (e.status == "enrolled") ++enrolled;
-    if (e.status == "waitlisted") waiting.emplace_back(*e.waitlist_position, e.id);
+    if (e.status == EnrollmentStatus::enrolled) ++enrolled;
+    if (e.status == EnrollmentStatus::waitlisted) waiting.emplace_back(*e.waitlist_position, e.id);
   }
   EXPECT_EQ(enrolled, 3);
   ASSERT_EQ(waiting.size(), 7u);
@@ -125,31 +133,32 @@ TEST_F(Curriculum, DropsAndEnrollmentsAtOnceKeepTheCourseFullAndTheLineInOrder) 
   auto id = add_course(course("C-L1", 2));
   std::vector<Enrollment> first;
   for (int i = 0; i < 5; ++i) {
-    auto r = enroll(*db_, actor_, id, trainee("early" + std::to_string(i)), On::self, now_);
+    auto t = trainee("early" + std::to_string(i));
+    auto r = unit([&](Work& w) { return enroll(w, id, t, On::self); });
     ASSERT_TRUE(r.is_ok());
     first.push_back(*r);
   }
-  ASSERT_EQ(first[0].status, "enrolled");
-  ASSERT_EQ(first[1].status, "enrolled");
+  ASSERT_EQ(first[0].status, EnrollmentStatus::enrolled);
+  ASSERT_EQ(first[1].status, EnrollmentStatus::enrolled);
   std::vector<std::int64_t> late;
   for (int i = 0; i < 4; ++i) late.push_back(trainee("late" + std::to_string(i)));
   std::vector<std::thread> threads;
   std::atomic<int> failures{0};
   for (int i = 0; i < 2; ++i)
     threads.emplace_back([&, i] {
-      if (!drop(*db_, actor_, first[static_cast<std::size_t>(i)].id, On::self, now_).is_ok()) ++failures;
+      if (!unit([&](Work& w) { return drop(w, first[static_cast<std::size_t>(i)].id, On::self); }).is_ok()) ++failures;
     });
   for (auto u : late)
     threads.emplace_back([&, u] {
-      if (!enroll(*db_, actor_, id, u, On::self, now_).is_ok()) ++failures;
+      if (!unit([&](Work& w) { return enroll(w, id, u, On::self); }).is_ok()) ++failures;
     });
   for (auto& t : threads) t.join();
   EXPECT_EQ(failures.load(), 0);
   int enrolled = 0;
   std::vector<int> positions;
   for (const auto& e : roster(id)) {
-    if (e.status == "enrolled") ++enrolled;
-    if (e.status == "waitlisted") positions.push_back(*e.waitlist_position);
+    if (e.status == EnrollmentStatus::enrolled) ++enrolled;
+    if (e.status == EnrollmentStatus::waitlisted) positions.push_back(*e.waitlist_position);
   }
   EXPECT_EQ(enrolled, 2) << "the two freed places are taken again";
   std::sort(positions.begin(), positions.end());
@@ -158,30 +167,30 @@ TEST_F(Curriculum, DropsAndEnrollmentsAtOnceKeepTheCourseFullAndTheLineInOrder) 
   EXPECT_EQ(positions, expected) << "positions 1..n without gaps or repeats";
   EXPECT_EQ(positions.size(), 5u) << "9 trainees, 2 dropped, 2 enrolled";
   auto third = db_->read([&](db::Conn& c) { return repo::enrollment(c, first[2].id); });
-  EXPECT_EQ(third->status, "enrolled") << "the first in line before the drops moves up";
+  EXPECT_EQ(third->status, EnrollmentStatus::enrolled) << "the first in line before the drops moves up";
 }
 
 TEST_F(Curriculum, ADropMovesTheFirstInLineUpAndTellsThem) {
   auto id = add_course(course("C-L1", 1));
   auto a = trainee("a"), b = trainee("b"), c = trainee("c");
-  auto ea = enroll(*db_, actor_, id, a, On::self, now_);
-  auto eb = enroll(*db_, actor_, id, b, On::self, now_);
-  auto ec = enroll(*db_, actor_, id, c, On::self, now_);
+  auto ea = unit([&](Work& w) { return enroll(w, id, a, On::self); });
+  auto eb = unit([&](Work& w) { return enroll(w, id, b, On::self); });
+  auto ec = unit([&](Work& w) { return enroll(w, id, c, On::self); });
   ASSERT_TRUE(ea.is_ok() && eb.is_ok() && ec.is_ok());
-  EXPECT_EQ(ea->status, "enrolled");
-  EXPECT_EQ(eb->status, "waitlisted");
+  EXPECT_EQ(ea->status, EnrollmentStatus::enrolled);
+  EXPECT_EQ(eb->status, EnrollmentStatus::waitlisted);
   EXPECT_EQ(*eb->waitlist_position, 1);
   EXPECT_EQ(*ec->waitlist_position, 2);
   auto mails = count("SELECT COUNT(*) FROM mail_outbox");
-  auto dropped = drop(*db_, audit::Actor{a, "user", ""}, ea->id, On::self, now_ + 60);
+  auto dropped = unit([&](Work& w) { return drop(w, ea->id, On::self); }, now_ + 60, audit::Actor{a, "user", ""});
   ASSERT_TRUE(dropped.is_ok()) << dropped.status().message_id();
-  EXPECT_EQ(dropped->status, "dropped");
+  EXPECT_EQ(dropped->status, EnrollmentStatus::dropped);
   auto after = db_->read([&](db::Conn& x) {
     return std::make_pair(repo::enrollment(x, eb->id), repo::enrollment(x, ec->id));
   });
-  EXPECT_EQ(after.first->status, "enrolled");
+  EXPECT_EQ(after.first->status, EnrollmentStatus::enrolled);
   EXPECT_FALSE(after.first->waitlist_position.has_value());
-  EXPECT_EQ(after.second->status, "waitlisted");
+  EXPECT_EQ(after.second->status, EnrollmentStatus::waitlisted);
   EXPECT_EQ(*after.second->waitlist_position, 1) << "the rest of the line moves up too";
   EXPECT_EQ(count("SELECT COUNT(*) FROM mail_outbox"), mails + 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM mail_outbox WHERE to_addr = 'b@example.org'"), 1);
@@ -190,9 +199,9 @@ TEST_F(Curriculum, ADropMovesTheFirstInLineUpAndTellsThem) {
             1);
   // Leaving the waitlist closes the gap behind.
   auto d = trainee("d");
-  auto ed = enroll(*db_, actor_, id, d, On::self, now_);
+  auto ed = unit([&](Work& w) { return enroll(w, id, d, On::self); });
   EXPECT_EQ(*ed->waitlist_position, 2);
-  ASSERT_TRUE(drop(*db_, actor_, ec->id, On::self, now_).is_ok());
+  ASSERT_TRUE(unit([&](Work& w) { return drop(w, ec->id, On::self); }).is_ok());
   EXPECT_EQ(*db_->read([&](db::Conn& x) { return repo::enrollment(x, ed->id); })->waitlist_position, 1);
 }
 
@@ -200,33 +209,33 @@ TEST_F(Curriculum, AfterTheDropDeadlineOnlyTheSecretariatCanDrop) {
   CurriculumYear y;
   y.fiscal_year = 2017;
   y.drop_deadline = "2017-12-15";
-  ASSERT_TRUE(save_curriculum_year(*db_, actor_, y, now_).is_ok());
+  ASSERT_TRUE(unit([&](Work& w) { return save_curriculum_year(w, y); }).is_ok());
   auto id = add_course(course("C-L1"));
   auto t = trainee("t");
-  auto e = enroll(*db_, actor_, id, t, On::self, now_);
+  auto e = unit([&](Work& w) { return enroll(w, id, t, On::self); });
   ASSERT_TRUE(e.is_ok());
   // The last second of the deadline day in Tokyo still counts; the next one does not.
-  auto late = drop(*db_, actor_, e->id, On::self, tokyo("2017-12-16", "00:00:00"));
+  auto late = unit([&](Work& w) { return drop(w, e->id, On::self); }, tokyo("2017-12-16", "00:00:00"));
   ASSERT_FALSE(late.is_ok());
   EXPECT_EQ(late.status().fields().at("enrollment").message_id, "curriculum.drop_deadline_passed");
   EXPECT_EQ(late.status().fields().at("enrollment").args.at("date"), "2017-12-15");
-  EXPECT_EQ(roster(id).at(0).status, "enrolled") << "nothing changed";
-  EXPECT_TRUE(drop(*db_, actor_, e->id, On::self, tokyo("2017-12-15", "23:59:59")).is_ok());
-  auto again = enroll(*db_, actor_, id, t, On::self, now_);
+  EXPECT_EQ(roster(id).at(0).status, EnrollmentStatus::enrolled) << "nothing changed";
+  EXPECT_TRUE(unit([&](Work& w) { return drop(w, e->id, On::self); }, tokyo("2017-12-15", "23:59:59")).is_ok());
+  auto again = unit([&](Work& w) { return enroll(w, id, t, On::self); });
   ASSERT_TRUE(again.is_ok()) << "a dropped course can be chosen again";
-  EXPECT_TRUE(drop(*db_, actor_, again->id, On::office, tokyo("2018-01-20", "12:00:00")).is_ok());
+  EXPECT_TRUE(unit([&](Work& w) { return drop(w, again->id, On::office); }, tokyo("2018-01-20", "12:00:00")).is_ok());
 }
 
 TEST_F(Curriculum, EnrollingTwiceIsRefusedWithAClearMessage) {
   auto id = add_course(course("C-L1", 1));
   auto a = trainee("a"), b = trainee("b");
-  ASSERT_TRUE(enroll(*db_, actor_, id, a, On::self, now_).is_ok());
-  auto twice = enroll(*db_, actor_, id, a, On::self, now_);
+  ASSERT_TRUE(unit([&](Work& w) { return enroll(w, id, a, On::self); }).is_ok());
+  auto twice = unit([&](Work& w) { return enroll(w, id, a, On::self); });
   ASSERT_FALSE(twice.is_ok());
   EXPECT_EQ(twice.status().code(), Code::conflict);
   EXPECT_EQ(twice.status().fields().at("course_id").message_id, "curriculum.already_enrolled");
-  ASSERT_TRUE(enroll(*db_, actor_, id, b, On::self, now_).is_ok());
-  auto waiting_twice = enroll(*db_, actor_, id, b, On::office, now_);
+  ASSERT_TRUE(unit([&](Work& w) { return enroll(w, id, b, On::self); }).is_ok());
+  auto waiting_twice = unit([&](Work& w) { return enroll(w, id, b, On::office); });
   EXPECT_EQ(waiting_twice.status().fields().at("course_id").message_id, "curriculum.already_waitlisted");
   EXPECT_EQ(count("SELECT COUNT(*) FROM enrollments"), 2);
 }
@@ -235,7 +244,7 @@ TEST_F(Curriculum, ACourseWithZeroPeriodsIsRefusedAndNothingIsWritten) {
   auto audit_before = count("SELECT COUNT(*) FROM audit_log");
   Course c = course("C-L1");
   c.periods = 0;
-  auto r = create_course(*db_, actor_, c, now_);
+  auto r = unit([&](Work& w) { return create_course(w, c); });
   ASSERT_FALSE(r.is_ok());
   EXPECT_EQ(r.status().fields().at("periods").message_id, "curriculum.periods_positive");
   Course bad = course("");
@@ -243,16 +252,16 @@ TEST_F(Curriculum, ACourseWithZeroPeriodsIsRefusedAndNothingIsWritten) {
   bad.track = "bigdata_medicine";
   bad.kind = "seminar";
   bad.capacity = 0;
-  auto many = create_course(*db_, actor_, bad, now_);
+  auto many = unit([&](Work& w) { return create_course(w, bad); });
   for (const char* f : {"code", "track", "kind", "capacity"}) EXPECT_TRUE(many.status().fields().count(f)) << f;
   Course specialised = course("BD-1");
   specialised.category = "specialised";
-  EXPECT_EQ(create_course(*db_, actor_, specialised, now_).status().fields().at("track").message_id,
+  EXPECT_EQ(unit([&](Work& w) { return create_course(w, specialised); }).status().fields().at("track").message_id,
             "curriculum.track_required");
   EXPECT_EQ(count("SELECT COUNT(*) FROM courses"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log"), audit_before);
   add_course(course("C-L1"));
-  auto dup = create_course(*db_, actor_, course("C-L1"), now_);
+  auto dup = unit([&](Work& w) { return create_course(w, course("C-L1")); });
   EXPECT_EQ(dup.status().code(), Code::conflict);
   EXPECT_EQ(dup.status().fields().at("code").message_id, "curriculum.code_taken");
 }
@@ -262,14 +271,14 @@ TEST_F(Curriculum, InstructorSharesMustFitTheCoursesPeriods) {
   a.family_name = "田中";
   a.given_name = "博";
   a.organization_id = institution("東京医科歯科大学");
-  auto ia = *create_instructor(*db_, actor_, a, now_);
+  auto ia = *unit([&](Work& w) { return create_instructor(w, a); });
   Instructor b = a;
   b.family_name = "長谷";
   b.given_name = "武志";
-  auto ib = *create_instructor(*db_, actor_, b, now_);
+  auto ib = *unit([&](Work& w) { return create_instructor(w, b); });
   Course c = course("C-L1");
   c.instructors = {{ia, 3, 0, {}}, {ib, 2, 0, {}}};
-  auto r = create_course(*db_, actor_, c, now_);
+  auto r = unit([&](Work& w) { return create_course(w, c); });
   ASSERT_FALSE(r.is_ok());
   EXPECT_EQ(r.status().fields().at("instructors").message_id, "curriculum.shares_exceed");
   c.instructors = {{ia, 2, 0, {}}, {ib, std::nullopt, 0, {}}};
@@ -282,9 +291,9 @@ TEST_F(Curriculum, InstructorSharesMustFitTheCoursesPeriods) {
   // Fewer periods than the shares given: the periods field says why.
   Course fewer = *saved;
   fewer.periods = 1;
-  auto st = update_course(*db_, actor_, id, fewer, std::nullopt, now_);
+  auto st = unit([&](Work& w) { return update_course(w, id, fewer, std::nullopt); });
   EXPECT_EQ(st.fields().at("periods").message_id, "curriculum.shares_exceed");
-  EXPECT_EQ(set_course_instructors(*db_, actor_, id, {{ia, 1, 0, {}}, {ia, 1, 0, {}}}, now_)
+  EXPECT_EQ(unit([&](Work& w) { return set_course_instructors(w, id, {{ia, 1, 0, {}}, {ia, 1, 0, {}}}); })
                 .fields()
                 .at("instructors.1.instructor_id")
                 .message_id,
@@ -299,18 +308,18 @@ TEST_F(Curriculum, AnInstructorBelongsToAnInstitutionAndAnAccountToOneInstructor
   i.organization_id = institution("架空製薬", "company");
   i.user_id = account;
   i.family_name_kana = "sugiyama";
-  auto r = create_instructor(*db_, actor_, i, now_);
+  auto r = unit([&](Work& w) { return create_instructor(w, i); });
   ASSERT_FALSE(r.is_ok());
   EXPECT_EQ(r.status().fields().at("family_name_kana").message_id, "validation.kana");
   i.family_name_kana = "スギヤマ";
-  r = create_instructor(*db_, actor_, i, now_);
+  r = unit([&](Work& w) { return create_instructor(w, i); });
   EXPECT_EQ(r.status().fields().at("organization_id").message_id, "curriculum.organization_not_institution");
   i.organization_id = institution("理化学研究所 革新知能統合研究センター", "research_institute");
-  ASSERT_TRUE(create_instructor(*db_, actor_, i, now_).is_ok());
+  ASSERT_TRUE(unit([&](Work& w) { return create_instructor(w, i); }).is_ok());
   Instructor other;
   other.family_name = "辻井";
   other.user_id = account;
-  EXPECT_EQ(create_instructor(*db_, actor_, other, now_).status().fields().at("user_id").message_id,
+  EXPECT_EQ(unit([&](Work& w) { return create_instructor(w, other); }).status().fields().at("user_id").message_id,
             "curriculum.account_linked");
 }
 
@@ -321,8 +330,8 @@ TEST_F(Curriculum, AnInstructorSeesOnlyTheirOwnCoursesRosters) {
   Instructor i;
   i.family_name = "田中";
   i.user_id = linked;
-  auto iid = *create_instructor(*db_, actor_, i, now_);
-  ASSERT_TRUE(set_course_instructors(*db_, actor_, a, {{iid, std::nullopt, 0, {}}}, now_).is_ok());
+  auto iid = *unit([&](Work& w) { return create_instructor(w, i); });
+  ASSERT_TRUE(unit([&](Work& w) { return set_course_instructors(w, a, {{iid, std::nullopt, 0, {}}}); }).is_ok());
   web::Principal by_link{linked, "linked@example.org", "", "ja", {}};
   web::Principal by_role{scoped, "scoped@example.org", "", "ja", {{web::Role::instructor, "course", b}}};
   web::Principal office{1, "office@example.org", "", "ja", {{web::Role::promotion_office, "", 0}}};
@@ -340,49 +349,82 @@ TEST_F(Curriculum, AnInstructorSeesOnlyTheirOwnCoursesRosters) {
 
 TEST_F(Curriculum, TheYearsRuleAndTheCoursesStatusBindTraineesNotTheSecretariat) {
   Course planned = course("C-P3");
-  planned.status = "planned";
+  planned.status = CourseStatus::planned;
   auto p = add_course(planned);
   auto t = trainee("t");
-  EXPECT_EQ(enroll(*db_, actor_, p, t, On::self, now_).status().fields().at("course_id").message_id,
+  EXPECT_EQ(unit([&](Work& w) { return enroll(w, p, t, On::self); }).status().fields().at("course_id").message_id,
             "curriculum.course_not_confirmed");
-  EXPECT_TRUE(enroll(*db_, actor_, p, t, On::office, now_).is_ok());
+  EXPECT_TRUE(unit([&](Work& w) { return enroll(w, p, t, On::office); }).is_ok());
   auto not_trainee = user("office@example.org", {{web::Role::secretariat, "", 0}});
   auto c = add_course(course("C-L1"));
-  EXPECT_EQ(enroll(*db_, actor_, c, not_trainee, On::office, now_).status().fields().at("user_id").message_id,
+  EXPECT_EQ(unit([&](Work& w) { return enroll(w, c, not_trainee, On::office); }).status().fields().at("user_id").message_id,
             "curriculum.not_a_trainee");
   CurriculumYear y;
   y.fiscal_year = 2017;
   y.choice_rule = "required_per_track";
-  ASSERT_TRUE(save_curriculum_year(*db_, actor_, y, now_).is_ok());
-  EXPECT_EQ(enroll(*db_, actor_, c, t, On::self, now_).status().fields().at("course_id").message_id,
+  ASSERT_TRUE(unit([&](Work& w) { return save_curriculum_year(w, y); }).is_ok());
+  EXPECT_EQ(unit([&](Work& w) { return enroll(w, c, t, On::self); }).status().fields().at("course_id").message_id,
             "curriculum.assigned_by_office");
-  EXPECT_TRUE(enroll(*db_, actor_, c, t, On::office, now_).is_ok());
-  EXPECT_EQ(enroll(*db_, actor_, 999999, t, On::office, now_).status().fields().at("course_id").message_id,
+  EXPECT_TRUE(unit([&](Work& w) { return enroll(w, c, t, On::office); }).is_ok());
+  EXPECT_EQ(unit([&](Work& w) { return enroll(w, 999999, t, On::office); }).status().fields().at("course_id").message_id,
             "curriculum.course_unknown");
   // The trainee role alone is not enough: only someone accepted for the course's year enrolls.
   auto last_year = user("2016@example.org", {{web::Role::trainee, "", 0}});
   db_->write([&](db::Conn& conn) { testing::accept_as_trainee(conn, last_year, 2016); });
   for (auto on : {On::self, On::office})
-    EXPECT_EQ(enroll(*db_, actor_, c, last_year, on, now_).status().fields().at("user_id").message_id,
+    EXPECT_EQ(unit([&](Work& w) { return enroll(w, c, last_year, on); }).status().fields().at("user_id").message_id,
               "curriculum.not_accepted_for_year");
   y.drop_deadline = "2017-02-30";
-  EXPECT_EQ(save_curriculum_year(*db_, actor_, y, now_).fields().at("drop_deadline").message_id, "validation.date");
+  EXPECT_EQ(unit([&](Work& w) { return save_curriculum_year(w, y); }).fields().at("drop_deadline").message_id, "validation.date");
 }
 
 TEST_F(Curriculum, ALargerCapacityMovesTheWaitlistUp) {
   auto id = add_course(course("C-L1", 1));
   std::vector<std::int64_t> e;
-  for (const char* n : {"a", "b", "c", "d"}) e.push_back(enroll(*db_, actor_, id, trainee(n), On::self, now_)->id);
+  for (const char* n : {"a", "b", "c", "d"}) {
+    auto t = trainee(n);
+    e.push_back(unit([&](Work& w) { return enroll(w, id, t, On::self); })->id);
+  }
   auto c = *db_->read([&](db::Conn& x) { return repo::course(x, id); });
   c.capacity = 3;
-  ASSERT_TRUE(update_course(*db_, actor_, id, c, std::nullopt, now_).is_ok());
+  ASSERT_TRUE(unit([&](Work& w) { return update_course(w, id, c, std::nullopt); }).is_ok());
   auto after = db_->read([&](db::Conn& x) { return repo::course(x, id); });
   EXPECT_EQ(after->enrolled, 3);
   EXPECT_EQ(after->waitlisted, 1);
   EXPECT_EQ(*db_->read([&](db::Conn& x) { return repo::enrollment(x, e[3]); })->waitlist_position, 1);
   c.fiscal_year = 2018;
-  EXPECT_EQ(update_course(*db_, actor_, id, c, std::nullopt, now_).fields().at("fiscal_year").message_id,
+  EXPECT_EQ(unit([&](Work& w) { return update_course(w, id, c, std::nullopt); }).fields().at("fiscal_year").message_id,
             "curriculum.year_fixed");
+}
+
+// The column list of an INSERT, for the check that the repository binds entity::params in the
+// order the entity tables give.
+std::vector<std::string> insert_columns(std::string_view sql) {
+  auto from = sql.find('(') + 1;
+  std::vector<std::string> out(1);
+  for (char ch : sql.substr(from, sql.find(')') - from)) {
+    if (ch == ',') out.emplace_back();
+    else if (ch != ' ') out.back() += ch;
+  }
+  return out;
+}
+
+std::vector<std::string> around(std::vector<std::string> before, std::vector<std::string> columns,
+                                std::vector<std::string> after) {
+  columns.insert(columns.begin(), before.begin(), before.end());
+  columns.insert(columns.end(), after.begin(), after.end());
+  return columns;
+}
+
+TEST(CurriculumRepo, TheInsertsNameTheEntityTablesColumnsInTheirOrder) {
+  EXPECT_EQ(insert_columns(repo::sql::insert_instructor),
+            around({}, entity::stored_columns<Instructor>(), {"created_at", "updated_at"}));
+  EXPECT_EQ(insert_columns(repo::sql::insert_course),
+            around({}, entity::stored_columns<Course>(), {"created_at", "updated_at"}));
+  EXPECT_EQ(insert_columns(repo::sql::insert_course_instructor), entity::stored_columns<CourseInstructor>());
+  EXPECT_EQ(insert_columns(repo::sql::save_year),
+            around({"fiscal_year"}, entity::stored_columns<CurriculumYear>(), {"created_at", "updated_at"}));
+  EXPECT_EQ(insert_columns(repo::sql::insert_enrollment), around({}, entity::stored_columns<Enrollment>(), {"updated_at"}));
 }
 
 }  // namespace

@@ -5,16 +5,15 @@
 #include "modules/curriculum/forms.h"
 #include "modules/curriculum/handlers.h"
 #include "modules/curriculum/operations.h"
-#include "modules/curriculum/policy.h"
 #include "modules/curriculum/repo.h"
 #include "modules/curriculum/views.h"
-#include "modules/members/views.h"
-#include "platform/web_actor.h"
 #include "web/fiscal_years.h"
 #include "web/render.h"
 
 namespace mdsc::curriculum::handlers {
 namespace {
+
+using S = EnrollmentStatus;
 
 std::string mine_path(int fy) { return "/enrollments?fy=" + std::to_string(fy); }
 
@@ -31,69 +30,75 @@ Status about_enrollment(const Status& st) {
   return out;
 }
 
-// The trainee's page: their courses of the year, the drop buttons while dropping is allowed, and
-// the form to choose another course.
-Response show_mine(Context& ctx, int fy, const Status& st, std::int64_t failed = 0) {
-  auto [years, year, courses, mine] = ctx.db().read([&](db::Conn& c) {
-    repo::EnrollmentQuery q;
-    q.user_id = ctx.user_id();
-    q.fiscal_year = fy;
-    return std::make_tuple(repo::course_years(c), repo::year(c, fy), repo::courses(c, fy), repo::enrollments(c, q));
-  });
-  auto form = web::form_state(ctx, st);
-  bool droppable = can_drop_now(year, ctx.now());
-  auto rows = nlohmann::json::array();
-  for (const auto& e : mine) {
-    auto r = enrollment_row(ctx, e);
-    r["can_drop"] = droppable;
-    if (e.id == failed && form["errors"].contains("enrollment")) r["error"] = form["errors"]["enrollment"];
-    rows.push_back(r);
-  }
+// The confirmed courses of the year a trainee may choose, each with what it is.
+web::FieldSpec course_choice(const Context& ctx, const std::vector<Course>& courses) {
   web::FieldSpec course{"course_id", "enrollments.course", "select", true};
   course.options_raw = true;
   course.options.emplace_back("", ctx.t("curriculum.choose"));
   for (const auto& c : courses) {
-    if (c.status != "confirmed") continue;
-    std::string label = c.code + " " + c.title(ctx.lang) + " (" + category_label(ctx, c) + ", " + ctx.t("course.kind." + c.kind) +
-                        ", " + ctx.t("course.periods_n", {{"n", std::to_string(c.periods)}}) + ", " +
+    if (c.status != CourseStatus::confirmed) continue;
+    std::string label = c.code + " " + c.title(ctx.lang) + " (" + category_label(ctx, c) + ", " +
+                        ctx.t("course.kind." + c.kind) + ", " +
+                        ctx.t("course.periods_n", {{"n", std::to_string(c.periods)}}) + ", " +
                         ctx.t("course.time_band." + c.time_band) + ")";
     if (!c.has_room()) label += " " + ctx.t("enrollments.full");
     course.options.emplace_back(std::to_string(c.id), label);
   }
   course.hint_id = "enrollments.course.hint";
-  auto other_years = nlohmann::json::array();
-  for (int y : years)
-    other_years.push_back({{"label", i18n::fiscal_year_display(ctx.lang, y)}, {"href", mine_path(y)}, {"current", y == fy}});
+  return course;
+}
+
+// The trainee's page: their courses of the year, the drop buttons while dropping is allowed, and
+// the form to choose another course.
+Response show_mine(Context& ctx, int fy, const Status& st, std::int64_t failed = 0) {
+  auto& c = ctx.work().conn;
+  auto year = repo::year(c, fy);
+  repo::EnrollmentQuery q;
+  q.user_id = ctx.user_id();
+  q.fiscal_year = fy;
+  auto form = web::form_state(ctx, st);
+  bool droppable = can_drop_now(year, ctx.now());
+  auto rows = nlohmann::json::array();
+  for (const auto& e : repo::enrollments(c, q)) {
+    auto r = enrollment_row(ctx, e);
+    r["can_drop"] = droppable && states<S>().allows(e.status, S::dropped);
+    if (e.id == failed && form["errors"].contains("enrollment")) r["error"] = form["errors"]["enrollment"];
+    rows.push_back(r);
+  }
   nlohmann::json d{{"fy", web::fiscal_year_nav(ctx, "/enrollments", fy)},
-                   {"years", other_years},
+                   {"years", year_links(ctx, repo::course_years(c), fy, "/enrollments")},
                    {"year", year_view(ctx, year)},
                    {"rows", rows},
                    {"form", form},
                    {"can_choose", year.choice_rule == "free"},
-                   {"fields", web::fields(ctx, {course}, form)},
+                   {"fields", web::fields(ctx, {course_choice(ctx, repo::courses(c, fy))}, form)},
                    {"catalog_href", "/catalog?fy=" + std::to_string(fy)}};
   return web::page(ctx, "curriculum/enrollments.html", "enrollments.title", d, st ? 200 : http_status(st.code()));
+}
+
+void flash_enrolled(Context& ctx, const Enrollment& e, bool by_office) {
+  bool in = e.is(S::enrolled);
+  ctx.flash_next(in ? "success" : "info", by_office ? (in ? "enrollments.enrolled_by_office" : "enrollments.waitlisted_by_office")
+                                                    : (in ? "enrollments.enrolled" : "enrollments.waitlisted"));
 }
 
 }  // namespace
 
 Response my_enrollments(Context& ctx) {
-  auto years = ctx.db().read([](db::Conn& c) { return repo::course_years(c); });
-  return show_mine(ctx, chosen_year(ctx, years), Status::ok());
+  return show_mine(ctx, chosen_year(ctx, repo::course_years(ctx.work().conn)), Status::ok());
 }
 
 Response enrollment_create(Context& ctx) {
   Status st;
   auto course_id = read_number(ctx.form.get("course_id"), "course_id", st).value_or(0);
   if (st && !course_id) st.field("course_id", "enrollments.choose_course");
-  auto course = ctx.db().read([&](db::Conn& c) { return repo::course(c, course_id); });
-  auto years = ctx.db().read([](db::Conn& c) { return repo::course_years(c); });
-  int fy = course ? course->fiscal_year : chosen_year(ctx, years);
+  auto& c = ctx.work().conn;
+  auto course = repo::course(c, course_id);
+  int fy = course ? course->fiscal_year : chosen_year(ctx, repo::course_years(c));
   if (st) {
-    auto r = enroll(ctx.db(), audit::actor_of(ctx), course_id, ctx.user_id(), On::self, ctx.now());
+    auto r = enroll(ctx.work(), course_id, ctx.user_id(), On::self);
     if (r) {
-      ctx.flash_next(r->status == "enrolled" ? "success" : "info",
-                     r->status == "enrolled" ? "enrollments.enrolled" : "enrollments.waitlisted");
+      flash_enrolled(ctx, *r, false);
       return web::redirect(ctx, mine_path(fy));
     }
     st = r.status();
@@ -103,12 +108,11 @@ Response enrollment_create(Context& ctx) {
 
 Response enrollment_drop(Context& ctx) {
   std::int64_t id = ctx.id_param("id");
-  auto e = ctx.db().read([&](db::Conn& c) { return repo::enrollment(c, id); });
+  auto e = repo::enrollment(ctx.work().conn, id);
   bool office = manages_enrollment(ctx.user);
   if (!e || (e->user_id != ctx.user_id() && !office)) return web::not_found(ctx);
   bool from_course = office && ctx.form.get("from") == "course";
-  auto r = drop(ctx.db(), audit::actor_of(ctx), id, office ? On::office : On::self, ctx.now());
-  if (ctx.services.after_commit) ctx.services.after_commit();  // a moved-up trainee's mail
+  auto r = drop(ctx.work(), id, office ? On::office : On::self);
   if (!r) {
     Status st = about_enrollment(r.status());
     if (from_course) return show_course(ctx, e->course_id, st, http_status(st.code()));
@@ -124,10 +128,9 @@ Response course_enroll(Context& ctx) {
   auto user_id = read_number(ctx.form.get("user_id"), "user_id", st).value_or(0);
   if (st && !user_id) st.field("user_id", "validation.required");
   if (st) {
-    auto r = enroll(ctx.db(), audit::actor_of(ctx), id, user_id, On::office, ctx.now());
+    auto r = enroll(ctx.work(), id, user_id, On::office);
     if (r) {
-      ctx.flash_next(r->status == "enrolled" ? "success" : "info",
-                     r->status == "enrolled" ? "enrollments.enrolled_by_office" : "enrollments.waitlisted_by_office");
+      flash_enrolled(ctx, *r, true);
       return web::redirect(ctx, "/courses/" + std::to_string(id));
     }
     if (r.status().fields().count("course_id") && r.status().fields().at("course_id").message_id == "curriculum.course_unknown")
@@ -140,27 +143,24 @@ Response course_enroll(Context& ctx) {
 
 Response roster_csv(Context& ctx) {
   std::int64_t id = ctx.id_param("id");
-  auto data = ctx.db().read([&](db::Conn& c) -> std::optional<std::pair<Course, std::vector<Enrollment>>> {
-    if (!can_see_roster(c, ctx.user, id)) return std::nullopt;
-    auto course = repo::course(c, id);
-    if (!course) return std::nullopt;
-    repo::EnrollmentQuery q;
-    q.course_id = id;
-    return std::make_pair(*course, repo::enrollments(c, q));
-  });
-  if (!data) return web::not_found(ctx);
-  const auto& [course, roster] = *data;
+  auto& c = ctx.work().conn;
+  if (!can_see_roster(c, ctx.user, id)) return web::not_found(ctx);
+  auto course = repo::course(c, id);
+  if (!course) return web::not_found(ctx);
+  repo::EnrollmentQuery q;
+  q.course_id = id;
   csv::CsvWriter w;
   w.row({csv::Cell::text(ctx.t("csv.fiscal_year")), csv::Cell::text(ctx.t("course.code")),
          csv::Cell::text(ctx.t("course.title")), csv::Cell::text(ctx.t("roster.name")), csv::Cell::text(ctx.t("roster.kana")),
          csv::Cell::text(ctx.t("field.romaji_name")), csv::Cell::text(ctx.t("field.email")),
          csv::Cell::text(ctx.t("roster.status")), csv::Cell::text(ctx.t("roster.position")),
          csv::Cell::text(ctx.t("roster.since"))});
-  for (const auto& e : roster) {
+  for (const auto& e : repo::enrollments(c, q)) {
     auto row = enrollment_row(ctx, e);
-    w.row({csv::Cell::text(i18n::fiscal_year_label(course.fiscal_year)), csv::Cell::text(course.code),
-           csv::Cell::text(course.title(ctx.lang)), csv::Cell::text(e.user_name), csv::Cell::text(e.user_kana),
-           csv::Cell::text(e.user_romaji), csv::Cell::text(e.user_email), csv::Cell::text(ctx.t("enrollment.status." + e.status)),
+    w.row({csv::Cell::text(i18n::fiscal_year_label(course->fiscal_year)), csv::Cell::text(course->code),
+           csv::Cell::text(course->title(ctx.lang)), csv::Cell::text(e.user_name), csv::Cell::text(e.user_kana),
+           csv::Cell::text(e.user_romaji), csv::Cell::text(e.user_email),
+           csv::Cell::text(ctx.t("enrollment.status." + std::string(name_of(e.status)))),
            e.waitlist_position ? csv::Cell::number(*e.waitlist_position) : csv::Cell::text(""),
            csv::Cell::text(row["since"].get<std::string>())});
   }
@@ -168,25 +168,24 @@ Response roster_csv(Context& ctx) {
   res.body = w.finish();
   res.set_header("Content-Type", "text/csv; charset=utf-8");
   res.set_header("Content-Disposition",
-                 "attachment; filename=\"roster-FY" + std::to_string(course.fiscal_year) + "-" + course.code + ".csv\"");
+                 "attachment; filename=\"roster-FY" + std::to_string(course->fiscal_year) + "-" + course->code + ".csv\"");
   res.set_header("Cache-Control", "no-store");
   return res;
 }
 
 // The courses this person teaches, every year, with their rosters.
 Response teaching(Context& ctx) {
-  auto courses = ctx.db().read([&](db::Conn& c) {
-    std::vector<Course> out;
-    for (auto id : taught_courses(c, ctx.me()))
-      if (auto course = repo::course(c, id)) out.push_back(*course);
-    std::stable_sort(out.begin(), out.end(), [](const Course& a, const Course& b) { return a.fiscal_year > b.fiscal_year; });
-    return out;
-  });
+  auto& c = ctx.work().conn;
+  std::vector<Course> courses;
+  for (auto id : taught_courses(c, ctx.me()))
+    if (auto course = repo::course(c, id)) courses.push_back(*course);
+  std::stable_sort(courses.begin(), courses.end(),
+                   [](const Course& a, const Course& b) { return a.fiscal_year > b.fiscal_year; });
   auto rows = nlohmann::json::array();
-  for (const auto& c : courses) {
-    auto r = course_row(ctx, c);
-    r["fy"] = i18n::fiscal_year_label(c.fiscal_year);
-    r["csv_href"] = "/courses/" + std::to_string(c.id) + "/roster.csv";
+  for (const auto& course : courses) {
+    auto r = course_row(ctx, course);
+    r["fy"] = i18n::fiscal_year_label(course.fiscal_year);
+    r["csv_href"] = "/courses/" + std::to_string(course.id) + "/roster.csv";
     rows.push_back(r);
   }
   return web::page(ctx, "curriculum/teaching.html", "teaching.title", {{"rows", rows}});

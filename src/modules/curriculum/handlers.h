@@ -1,7 +1,23 @@
 #pragma once
+// The curriculum module's pages, API and dashboard panels. Each runs in the request's unit of
+// work (ctx.work()); the route says who may call it, and a handler checks the object it loads.
+//
+// Who sees what: the secretariat and the promotion office manage courses and instructors and see
+// every roster (manages_curriculum, in the face); the secretariat alone enrolls or removes others;
+// an instructor sees the rosters of the courses they teach (can_see_roster); a trainee sees their
+// own enrollments. The catalogue is public.
+#include <optional>
+
 #include "core/result.h"
 #include "http/message.h"
 #include "web/context.h"
+#include "web/principal.h"
+
+namespace mdsc::curriculum {
+
+inline bool manages_enrollment(const std::optional<web::Principal>& p) { return p && p->has(web::Role::secretariat); }
+
+}  // namespace mdsc::curriculum
 
 namespace mdsc::curriculum::handlers {
 
@@ -49,5 +65,9 @@ Response api_enrollment_create(Context& ctx);
 Response api_enrollment_drop(Context& ctx);
 Response api_instructors(Context& ctx);
 Response api_instructor_create(Context& ctx);
+
+// Dashboard panels (panel_handlers.cpp): HTML of our own templates.
+std::string trainee_panel(Context& ctx);
+std::string instructor_panel(Context& ctx);
 
 }  // namespace mdsc::curriculum::handlers

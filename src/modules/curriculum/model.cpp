@@ -1,10 +1,30 @@
 #include "modules/curriculum/model.h"
 
+#include <algorithm>
+#include <cctype>
+
+#include "platform/identity/validation.h"
+
 namespace mdsc::curriculum {
 namespace {
 
-nlohmann::json opt_id(std::int64_t id) { return id ? nlohmann::json(id) : nlohmann::json(); }
-nlohmann::json opt_text(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
+template <typename T>
+entity::Field<T> not_in_json(entity::Field<T> f) {
+  f.in_json = false;
+  return f;
+}
+
+std::string check_name(std::string_view s) { return identity::check_name(s, false); }
+
+// Letters, digits and - _ . (course codes such as "C-L1"), at most 20.
+std::string check_code(std::string_view s) {
+  bool ok = s.size() <= 20 && std::all_of(s.begin(), s.end(), [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.';
+  });
+  return ok ? "" : "curriculum.code_format";
+}
+
+std::string check_date(std::string_view s) { return valid_date(s) ? "" : "validation.date"; }
 
 }  // namespace
 
@@ -16,50 +36,6 @@ std::string Instructor::name(std::string_view lang) const {
 
 std::string Instructor::organization(std::string_view lang) const {
   return lang == "en" && !organization_name_en.empty() ? organization_name_en : organization_name;
-}
-
-nlohmann::json to_json(const Instructor& i) {
-  return {{"id", i.id},
-          {"user_id", opt_id(i.user_id)},
-          {"family_name", i.family_name},
-          {"given_name", i.given_name},
-          {"family_name_kana", i.family_name_kana},
-          {"given_name_kana", i.given_name_kana},
-          {"romaji_name", i.romaji_name},
-          {"title", i.title},
-          {"organization_id", opt_id(i.organization_id)},
-          {"organization_name", opt_text(i.organization_name)},
-          {"department", i.department},
-          {"email", i.email}};
-}
-
-nlohmann::json to_json(const Course& c) {
-  auto instructors = nlohmann::json::array();
-  for (const auto& ci : c.instructors)
-    instructors.push_back({{"instructor_id", ci.instructor_id},
-                           {"periods", ci.periods ? nlohmann::json(*ci.periods) : nlohmann::json()},
-                           {"display_order", ci.display_order},
-                           {"name", ci.instructor.name_ja()},
-                           {"romaji_name", ci.instructor.romaji_name},
-                           {"organization", opt_text(ci.instructor.organization_name)},
-                           {"organization_en", opt_text(ci.instructor.organization_name_en)}});
-  return {{"id", c.id},
-          {"fiscal_year", c.fiscal_year},
-          {"code", c.code},
-          {"title_ja", c.title_ja},
-          {"title_en", c.title_en},
-          {"category", c.category},
-          {"track", opt_text(c.track)},
-          {"kind", c.kind},
-          {"periods", c.periods},
-          {"time_band", c.time_band},
-          {"status", c.status},
-          {"description", c.description},
-          {"capacity", c.capacity ? nlohmann::json(*c.capacity) : nlohmann::json()},
-          {"confidential_by_default", c.confidential_by_default},
-          {"instructors", instructors},
-          {"enrolled", c.enrolled},
-          {"waitlisted", c.waitlisted}};
 }
 
 const std::vector<std::string>& categories() {
@@ -79,7 +55,7 @@ const std::vector<std::string>& time_bands() {
   return v;
 }
 const std::vector<std::string>& course_statuses() {
-  static const std::vector<std::string> v{"planned", "confirmed"};
+  static const std::vector<std::string> v = states<CourseStatus>().all_names();
   return v;
 }
 const std::vector<std::string>& choice_rules() {
@@ -87,25 +63,199 @@ const std::vector<std::string>& choice_rules() {
   return v;
 }
 
-nlohmann::json to_json(const CurriculumYear& y) {
-  return {{"fiscal_year", y.fiscal_year}, {"choice_rule", y.choice_rule},
-          {"drop_deadline", opt_text(y.drop_deadline)}, {"notes", y.notes}};
+bool valid_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i = 0; i < 10; ++i)
+    if (i != 4 && i != 7 && !std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  auto number = [&](std::size_t from, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = from; i < from + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  int y = number(0, 4), m = number(5, 2), d = number(8, 2);
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1) return false;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
-nlohmann::json to_json(const Enrollment& e) {
-  return {{"id", e.id},
-          {"course_id", e.course_id},
-          {"user_id", e.user_id},
-          {"status", e.status},
-          {"waitlist_position", e.waitlist_position ? nlohmann::json(*e.waitlist_position) : nlohmann::json()},
-          {"created_at", e.created_at},
-          {"enrolled_at", e.enrolled_at ? nlohmann::json(e.enrolled_at) : nlohmann::json()},
-          {"dropped_at", e.dropped_at ? nlohmann::json(e.dropped_at) : nlohmann::json()},
-          {"user_name", e.user_name},
-          {"course_code", e.course_code},
-          {"course_title_ja", e.course_title_ja},
-          {"course_title_en", e.course_title_en},
-          {"fiscal_year", e.fiscal_year}};
+namespace {
+
+bool fiscal_year_ok(int fy) { return fy >= 2000 && fy <= 2100; }
+
+}  // namespace
+
+Status check_instructor(const Instructor& i) { return entity::validate(i); }
+
+Status check_course(const Course& c) {
+  Status st;
+  if (!fiscal_year_ok(c.fiscal_year)) st.field("fiscal_year", "validation.fiscal_year");
+  bool known_track = std::find(tracks().begin(), tracks().end(), c.track) != tracks().end();
+  if (c.category == "common" && !c.track.empty()) st.field("track", "curriculum.track_only_specialised");
+  if (c.category == "specialised" && !known_track) st.field("track", "curriculum.track_required");
+  if (c.periods <= 0) st.field("periods", "curriculum.periods_positive");
+  if (c.capacity && *c.capacity <= 0) st.field("capacity", "validation.positive");
+  return entity::validate(c, std::move(st));
+}
+
+Status check_year(const CurriculumYear& y) {
+  Status st;
+  if (!fiscal_year_ok(y.fiscal_year)) st.field("fiscal_year", "validation.fiscal_year");
+  return entity::validate(y, std::move(st));
+}
+
+namespace {
+
+nlohmann::json or_null(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
+
+}  // namespace
+
+nlohmann::json to_json(const Course& c) {
+  auto j = entity::to_json(c);
+  auto instructors = nlohmann::json::array();
+  for (const auto& ci : c.instructors) {
+    auto i = entity::to_json(ci);
+    i["name"] = ci.instructor.name_ja();
+    i["romaji_name"] = ci.instructor.romaji_name;
+    i["organization"] = or_null(ci.instructor.organization_name);
+    i["organization_en"] = or_null(ci.instructor.organization_name_en);
+    instructors.push_back(std::move(i));
+  }
+  j["instructors"] = std::move(instructors);
+  return j;
+}
+
+nlohmann::json snapshot(const Course& c) {
+  auto j = entity::snapshot(c);
+  auto instructors = nlohmann::json::array();
+  for (const auto& ci : c.instructors) {
+    auto i = entity::snapshot(ci);
+    i["name"] = ci.instructor.name_ja();  // who, for a reader of the log
+    instructors.push_back(std::move(i));
+  }
+  j["instructors"] = std::move(instructors);
+  return j;
 }
 
 }  // namespace mdsc::curriculum
+
+namespace mdsc {
+using namespace curriculum;
+
+template <>
+const States<CourseStatus>& states<CourseStatus>() {
+  using S = CourseStatus;
+  // A course is planned until its content and instructors are confirmed; it may go back to
+  // planned while nobody can enroll yet.
+  static const States<S> t{{{S::planned, "planned"}, {S::confirmed, "confirmed"}},
+                           {{S::planned, S::confirmed}, {S::confirmed, S::planned}}};
+  return t;
+}
+
+template <>
+const States<EnrollmentStatus>& states<EnrollmentStatus>() {
+  using S = EnrollmentStatus;
+  // A new enrollment starts enrolled (room left) or waitlisted; a dropped one stays as history
+  // (enrolling again makes a new row).
+  static const States<S> t{{{S::enrolled, "enrolled"}, {S::waitlisted, "waitlisted"}, {S::dropped, "dropped"}},
+                           {{S::waitlisted, S::enrolled}, {S::enrolled, S::dropped}, {S::waitlisted, S::dropped}}};
+  return t;
+}
+
+template <>
+const entity::Table<Instructor>& entity::table<Instructor>() {
+  using I = Instructor;
+  static const Table<I> t{
+      "instructor",
+      {field("id", &I::id).key(),
+       field("user_id", &I::user_id).nullable(),
+       field("family_name", &I::family_name).label("field.family_name").required().check(check_name),
+       field("given_name", &I::given_name).label("field.given_name").check(check_name),
+       field("family_name_kana", &I::family_name_kana).label("field.family_name_kana").check(identity::check_kana),
+       field("given_name_kana", &I::given_name_kana).label("field.given_name_kana").check(identity::check_kana),
+       field("romaji_name", &I::romaji_name).label("field.romaji_name").check(identity::check_romaji),
+       field("title", &I::title).label("instructor.title").max(100),
+       field("organization_id", &I::organization_id).label("instructor.organization", "select").nullable(),
+       field("department", &I::department).label("instructor.department").max(200),
+       field("email", &I::email).label("field.email", "email").check(identity::check_email),
+       field("organization_name", &I::organization_name).joined().nullable(),
+       not_in_json(field("organization_name_en", &I::organization_name_en).joined()),
+       // The account is chosen by its address on the form; user_id is what is stored.
+       not_in_json(field("account_email", &I::account_email).joined().label("instructor.account", "email"))}};
+  return t;
+}
+
+template <>
+const entity::Table<CourseInstructor>& entity::table<CourseInstructor>() {
+  using C = CourseInstructor;
+  static const Table<C> t{
+      "course_instructor",
+      {not_in_json(field("course_id", &C::course_id).read_only().not_audited()),
+       field("instructor_id", &C::instructor_id).label("course.add_instructor", "select"),
+       field("periods", &C::periods).label("course.share").range(0, kMaxPeriods),
+       field("display_order", &C::display_order).read_only()}};
+  return t;
+}
+
+template <>
+const entity::Table<Course>& entity::table<Course>() {
+  using C = Course;
+  static const Table<C> t{
+      "course",
+      {field("id", &C::id).key(),
+       field("fiscal_year", &C::fiscal_year).label("course.fiscal_year"),
+       field("code", &C::code).label("course.code").required().check(check_code),
+       field("title_ja", &C::title_ja).label("course.title_ja").required().check(check_name),
+       field("title_en", &C::title_en).label("course.title_en").max(300),
+       field("category", &C::category).label("course.category", "select").one_of(categories()),
+       field("track", &C::track).label("course.track", "select").nullable().one_of(tracks()),
+       field("kind", &C::kind).label("course.kind", "select").one_of(course_kinds()),
+       field("periods", &C::periods).label("course.periods").range(1, kMaxPeriods),
+       field("time_band", &C::time_band).label("course.time_band", "select").one_of(time_bands()),
+       enum_field<&C::status>("status").label("course.status", "select"),
+       field("capacity", &C::capacity).label("course.capacity").range(1, kMaxCapacity),
+       field("confidential_by_default", &C::confidential_by_default).label("course.confidential", "checkbox"),
+       field("description", &C::description).label("course.description", "textarea").max(20000),
+       field("enrolled", &C::enrolled).joined(),
+       field("waitlisted", &C::waitlisted).joined()}};
+  return t;
+}
+
+template <>
+const entity::Table<CurriculumYear>& entity::table<CurriculumYear>() {
+  using Y = CurriculumYear;
+  static const Table<Y> t{
+      "curriculum_year",
+      {field("fiscal_year", &Y::fiscal_year).key(),
+       field("choice_rule", &Y::choice_rule).label("year.choice_rule", "select").one_of(choice_rules()),
+       field("drop_deadline", &Y::drop_deadline).label("year.drop_deadline", "date").nullable().check(check_date),
+       field("notes", &Y::notes).label("year.notes").max(2000)}};
+  return t;
+}
+
+template <>
+const entity::Table<Enrollment>& entity::table<Enrollment>() {
+  using E = Enrollment;
+  static const Table<E> t{
+      "enrollment",
+      {field("id", &E::id).key(),
+       field("course_id", &E::course_id),
+       field("user_id", &E::user_id),
+       enum_field<&E::status>("status"),
+       field("waitlist_position", &E::waitlist_position),
+       field("created_at", &E::created_at).not_audited(),
+       field("enrolled_at", &E::enrolled_at).nullable(),
+       field("dropped_at", &E::dropped_at).nullable(),
+       not_in_json(field("dropped_by", &E::dropped_by).nullable()),
+       field("user_name", &E::user_name).joined(),
+       not_in_json(field("user_email", &E::user_email).joined()),
+       not_in_json(field("user_kana", &E::user_kana).joined()),
+       not_in_json(field("user_romaji", &E::user_romaji).joined()),
+       field("course_code", &E::course_code).joined(),
+       field("course_title_ja", &E::course_title_ja).joined(),
+       field("course_title_en", &E::course_title_en).joined(),
+       field("fiscal_year", &E::fiscal_year).joined()}};
+  return t;
+}
+
+}  // namespace mdsc

@@ -1,70 +1,28 @@
 #pragma once
-// Instructors, courses per fiscal year with their instructors, the year's course-choice rule and
-// drop deadline, and enrollments with a waitlist.
+// Instructors, courses per fiscal year with their instructors (their structs are in the face,
+// modules/curriculum.h), the year's course-choice rule and drop deadline, and enrollments with a
+// waitlist. Each entity's fields are described once, in model.cpp (decision 0017).
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
+#include "core/result.h"
+#include "modules/curriculum.h"
 #include "nlohmann/json.hpp"
+#include "platform/entity.h"
+#include "platform/states.h"
 
 namespace mdsc::curriculum {
 
-struct Instructor {
-  std::int64_t id = 0;
-  std::int64_t user_id = 0;  // 0: no account
-  std::string family_name, given_name, family_name_kana, given_name_kana, romaji_name;
-  std::string title;                 // 教授, センター長, ...
-  std::int64_t organization_id = 0;  // a university or research institute; 0: none
-  std::string department;
-  std::string email;
-  // Read with the organisation (not stored here).
-  std::string organization_name, organization_name_en;
-  std::string user_email;
-
-  std::string name_ja() const;                  // "田中 博"
-  std::string name(std::string_view lang) const;  // romaji in English when known
-  std::string organization(std::string_view lang) const;
-};
-nlohmann::json to_json(const Instructor& i);
-
-// An instructor of a course, with the share of the course's periods (nullopt: not fixed).
-struct CourseInstructor {
-  std::int64_t instructor_id = 0;
-  std::optional<int> periods;
-  int display_order = 0;
-  Instructor instructor;  // filled when read
-};
-
-struct Course {
-  std::int64_t id = 0;
-  int fiscal_year = 0;
-  std::string code;
-  std::string title_ja, title_en;
-  std::string category;   // common, specialised
-  std::string track;      // "" for common; bigdata_medicine, ai_drug_discovery
-  std::string kind;       // lecture, practical
-  int periods = 0;        // 90-minute コマ
-  std::string time_band;  // daytime, evening (from 18:00)
-  std::string status = "planned";  // planned, confirmed
-  std::string description;
-  std::optional<int> capacity;  // nullopt: unlimited
-  bool confidential_by_default = false;
-  std::vector<CourseInstructor> instructors;
-  // Counted when read.
-  int enrolled = 0, waitlisted = 0;
-
-  const std::string& title(std::string_view lang) const { return lang == "en" && !title_en.empty() ? title_en : title_ja; }
-  bool has_room() const { return !capacity || enrolled < *capacity; }
-};
-nlohmann::json to_json(const Course& c);
+inline constexpr int kMaxPeriods = 200;
+inline constexpr int kMaxCapacity = 10000;
 
 const std::vector<std::string>& categories();
 const std::vector<std::string>& tracks();
 const std::vector<std::string>& course_kinds();
 const std::vector<std::string>& time_bands();
-const std::vector<std::string>& course_statuses();
+const std::vector<std::string>& course_statuses();  // the names of CourseStatus
 const std::vector<std::string>& choice_rules();
 
 struct CurriculumYear {
@@ -74,21 +32,56 @@ struct CurriculumYear {
   std::string notes;
   bool stored = false;               // false: the defaults of a year nobody configured
 };
-nlohmann::json to_json(const CurriculumYear& y);
+
+// enrolled ⇄ the course has room; waitlisted moves up when a place frees; either is dropped.
+enum class EnrollmentStatus { enrolled, waitlisted, dropped };
 
 struct Enrollment {
   std::int64_t id = 0;
   std::int64_t course_id = 0;
   std::int64_t user_id = 0;
-  std::string status;  // enrolled, waitlisted, dropped
-  std::optional<int> waitlist_position;
+  EnrollmentStatus status = EnrollmentStatus::enrolled;
+  std::optional<std::int64_t> waitlist_position;
   std::int64_t created_at = 0;
-  std::int64_t enrolled_at = 0, dropped_at = 0, dropped_by = 0;
+  std::int64_t enrolled_at = 0, dropped_at = 0, dropped_by = 0;  // 0: not (yet)
   // Read with the joins (not stored here).
   std::string user_name, user_email, user_kana, user_romaji;
   std::string course_code, course_title_ja, course_title_en;
   int fiscal_year = 0;
+
+  bool is(EnrollmentStatus s) const { return status == s; }
 };
-nlohmann::json to_json(const Enrollment& e);
+
+// JSON of the API: the course's fields with its instructors (each with the instructor's name and
+// organisation) and its counts.
+nlohmann::json to_json(const Course& c);
+// The audit log's before/after of a course: its fields and its instructors, not the counts.
+nlohmann::json snapshot(const Course& c);
+
+// YYYY-MM-DD of a real day.
+bool valid_date(std::string_view s);
+
+// The tables' checks, with the rules that span fields or have their own messages (a course's
+// track goes with its category; at least one period).
+Status check_instructor(const Instructor& i);
+Status check_course(const Course& c);
+Status check_year(const CurriculumYear& y);
 
 }  // namespace mdsc::curriculum
+
+namespace mdsc {
+template <>
+const States<curriculum::CourseStatus>& states<curriculum::CourseStatus>();
+template <>
+const States<curriculum::EnrollmentStatus>& states<curriculum::EnrollmentStatus>();
+template <>
+const entity::Table<curriculum::Instructor>& entity::table<curriculum::Instructor>();
+template <>
+const entity::Table<curriculum::CourseInstructor>& entity::table<curriculum::CourseInstructor>();
+template <>
+const entity::Table<curriculum::Course>& entity::table<curriculum::Course>();
+template <>
+const entity::Table<curriculum::CurriculumYear>& entity::table<curriculum::CurriculumYear>();
+template <>
+const entity::Table<curriculum::Enrollment>& entity::table<curriculum::Enrollment>();
+}  // namespace mdsc

@@ -2,8 +2,7 @@
 #include "web/registry.h"
 
 namespace mdsc::curriculum {
-// Instructors, courses per fiscal year, the public catalogue, enrollment and rosters.
+// Instructors, courses per fiscal year, the public catalogue, enrollment, rosters and the
+// dashboard panels of trainees and instructors (routes.cpp).
 void register_module(web::Registry& registry);
-// Dashboard panels for trainees and instructors (panels.cpp).
-void register_panels(web::Registry& registry);
 }  // namespace mdsc::curriculum

@@ -3,36 +3,31 @@
 #include <algorithm>
 
 namespace mdsc::curriculum::repo {
+
+namespace sql {
+const char* const insert_instructor =
+    "INSERT INTO instructors (user_id, family_name, given_name, family_name_kana, given_name_kana, romaji_name, title, "
+    "organization_id, department, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+const char* const insert_course =
+    "INSERT INTO courses (fiscal_year, code, title_ja, title_en, category, track, kind, periods, time_band, status, "
+    "capacity, confidential_by_default, description, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+const char* const insert_course_instructor =
+    "INSERT INTO course_instructors (course_id, instructor_id, periods, display_order) VALUES (?, ?, ?, ?)";
+const char* const save_year =
+    "INSERT INTO curriculum_years (fiscal_year, choice_rule, drop_deadline, notes, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (fiscal_year) DO UPDATE SET choice_rule = excluded.choice_rule, "
+    "drop_deadline = excluded.drop_deadline, notes = excluded.notes, updated_at = excluded.updated_at";
+const char* const insert_enrollment =
+    "INSERT INTO enrollments (course_id, user_id, status, waitlist_position, created_at, enrolled_at, dropped_at, "
+    "dropped_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+}  // namespace sql
+
 namespace {
 
-db::Param opt_id(std::int64_t id) { return id ? db::Param(id) : db::Param(nullptr); }
-db::Param opt_int(const std::optional<int>& v) { return v ? db::Param(*v) : db::Param(nullptr); }
-db::Param opt_text(const std::string& s) { return s.empty() ? db::Param(nullptr) : db::Param(s); }
-
 const char* kInstructorSelect =
-    "SELECT i.id, i.user_id, i.family_name, i.given_name, i.family_name_kana, i.given_name_kana, i.romaji_name, "
-    "i.title, i.organization_id, i.department, i.email, o.name AS org_name, o.name_en AS org_name_en, "
-    "u.email AS user_email FROM instructors i LEFT JOIN organizations o ON o.id = i.organization_id "
-    "LEFT JOIN users u ON u.id = i.user_id";
-
-Instructor instructor_from(const db::Row& r, const std::string& id_column = "id") {
-  Instructor i;
-  i.id = r.i64(id_column);
-  i.user_id = r.i64("user_id");
-  i.family_name = r.str("family_name");
-  i.given_name = r.str("given_name");
-  i.family_name_kana = r.str("family_name_kana");
-  i.given_name_kana = r.str("given_name_kana");
-  i.romaji_name = r.str("romaji_name");
-  i.title = r.str("title");
-  i.organization_id = r.i64("organization_id");
-  i.department = r.str("department");
-  i.email = r.str("email");
-  i.organization_name = r.str("org_name");
-  i.organization_name_en = r.str("org_name_en");
-  i.user_email = r.str("user_email");
-  return i;
-}
+    "SELECT i.*, o.name AS organization_name, o.name_en AS organization_name_en, u.email AS account_email "
+    "FROM instructors i LEFT JOIN organizations o ON o.id = i.organization_id LEFT JOIN users u ON u.id = i.user_id";
 
 std::string instructor_where(const InstructorQuery& q, db::Params& p) {
   if (q.search.empty()) return "";
@@ -43,106 +38,51 @@ std::string instructor_where(const InstructorQuery& q, db::Params& p) {
 }
 
 const char* kCourseSelect =
-    "SELECT c.id, c.fiscal_year, c.code, c.title_ja, c.title_en, c.category, c.track, c.kind, c.periods, c.time_band, "
-    "c.status, c.description, c.capacity, c.confidential_by_default, "
+    "SELECT c.*, "
     "(SELECT COUNT(*) FROM enrollments e WHERE e.course_id = c.id AND e.status = 'enrolled') AS enrolled, "
     "(SELECT COUNT(*) FROM enrollments e WHERE e.course_id = c.id AND e.status = 'waitlisted') AS waitlisted "
     "FROM courses c";
 
-Course course_from(const db::Row& r) {
-  Course c;
-  c.id = r.i64("id");
-  c.fiscal_year = static_cast<int>(r.i64("fiscal_year"));
-  c.code = r.str("code");
-  c.title_ja = r.str("title_ja");
-  c.title_en = r.str("title_en");
-  c.category = r.str("category");
-  c.track = r.str("track");
-  c.kind = r.str("kind");
-  c.periods = static_cast<int>(r.i64("periods"));
-  c.time_band = r.str("time_band");
-  c.status = r.str("status");
-  c.description = r.str("description");
-  if (auto cap = r.opt_i64("capacity")) c.capacity = static_cast<int>(*cap);
-  c.confidential_by_default = r.boolean("confidential_by_default");
-  c.enrolled = static_cast<int>(r.i64("enrolled"));
-  c.waitlisted = static_cast<int>(r.i64("waitlisted"));
-  return c;
-}
-
+// A course's instructor and the instructor's own fields, in one row for both tables.
 const char* kCourseInstructorSelect =
-    "SELECT ci.course_id, ci.instructor_id, ci.periods AS share, ci.display_order, i.user_id, i.family_name, "
-    "i.given_name, i.family_name_kana, i.given_name_kana, i.romaji_name, i.title, i.organization_id, i.department, "
-    "i.email, o.name AS org_name, o.name_en AS org_name_en, '' AS user_email FROM course_instructors ci "
+    "SELECT ci.course_id, ci.instructor_id, ci.periods, ci.display_order, i.id, i.user_id, i.family_name, i.given_name, "
+    "i.family_name_kana, i.given_name_kana, i.romaji_name, i.title, i.organization_id, i.department, i.email, "
+    "o.name AS organization_name, o.name_en AS organization_name_en FROM course_instructors ci "
     "JOIN instructors i ON i.id = ci.instructor_id LEFT JOIN organizations o ON o.id = i.organization_id";
 
 CourseInstructor course_instructor_from(const db::Row& r) {
-  CourseInstructor ci;
-  ci.instructor_id = r.i64("instructor_id");
-  if (auto s = r.opt_i64("share")) ci.periods = static_cast<int>(*s);
-  ci.display_order = static_cast<int>(r.i64("display_order"));
-  ci.instructor = instructor_from(r, "instructor_id");
+  auto ci = entity::from_row<CourseInstructor>(r);
+  ci.instructor = entity::from_row<Instructor>(r);
   return ci;
 }
 
-db::Params course_params(const Course& c) {
-  return {c.fiscal_year, c.code, c.title_ja, c.title_en, c.category, opt_text(c.track), c.kind, c.periods,
-          c.time_band, c.status, c.description, opt_int(c.capacity), c.confidential_by_default};
+db::Params with(db::Params p, std::initializer_list<db::Param> more) {
+  p.insert(p.end(), more.begin(), more.end());
+  return p;
 }
 
 const char* kEnrollmentSelect =
-    "SELECT e.id, e.course_id, e.user_id, e.status, e.waitlist_position, e.created_at, e.enrolled_at, e.dropped_at, "
-    "e.dropped_by, u.family_name, u.given_name, u.family_name_kana, u.given_name_kana, u.romaji_name, u.email, "
-    "c.code, c.title_ja, c.title_en, c.fiscal_year FROM enrollments e JOIN users u ON u.id = e.user_id "
+    "SELECT e.*, u.family_name || CASE WHEN u.given_name = '' THEN '' ELSE ' ' || u.given_name END AS user_name, "
+    "u.email AS user_email, "
+    "u.family_name_kana || CASE WHEN u.given_name_kana = '' THEN '' ELSE ' ' || u.given_name_kana END AS user_kana, "
+    "u.romaji_name AS user_romaji, c.code AS course_code, c.title_ja AS course_title_ja, "
+    "c.title_en AS course_title_en, c.fiscal_year FROM enrollments e JOIN users u ON u.id = e.user_id "
     "JOIN courses c ON c.id = e.course_id";
 const char* kEnrollmentOrder =
     " ORDER BY c.fiscal_year DESC, c.code, CASE e.status WHEN 'enrolled' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, "
     "e.waitlist_position, e.id";
 
-Enrollment enrollment_from(const db::Row& r) {
-  Enrollment e;
-  e.id = r.i64("id");
-  e.course_id = r.i64("course_id");
-  e.user_id = r.i64("user_id");
-  e.status = r.str("status");
-  if (auto p = r.opt_i64("waitlist_position")) e.waitlist_position = static_cast<int>(*p);
-  e.created_at = r.i64("created_at");
-  e.enrolled_at = r.i64("enrolled_at");
-  e.dropped_at = r.i64("dropped_at");
-  e.dropped_by = r.i64("dropped_by");
-  std::string given = r.str("given_name");
-  e.user_name = r.str("family_name") + (given.empty() ? "" : " " + given);
-  std::string given_kana = r.str("given_name_kana");
-  e.user_kana = r.str("family_name_kana") + (given_kana.empty() ? "" : " " + given_kana);
-  e.user_romaji = r.str("romaji_name");
-  e.user_email = r.str("email");
-  e.course_code = r.str("code");
-  e.course_title_ja = r.str("title_ja");
-  e.course_title_en = r.str("title_en");
-  e.fiscal_year = static_cast<int>(r.i64("fiscal_year"));
-  return e;
-}
-
 std::string enrollment_where(const EnrollmentQuery& q, db::Params& p) {
   std::string w = " WHERE 1=1";
-  if (q.course_id) {
-    w += " AND e.course_id = ?";
-    p.emplace_back(q.course_id);
-  }
-  if (q.user_id) {
-    w += " AND e.user_id = ?";
-    p.emplace_back(q.user_id);
-  }
-  if (q.fiscal_year) {
-    w += " AND c.fiscal_year = ?";
-    p.emplace_back(q.fiscal_year);
-  }
-  if (q.status.empty()) {
-    w += " AND e.status <> 'dropped'";
-  } else if (q.status != "all") {
-    w += " AND e.status = ?";
-    p.emplace_back(q.status);
-  }
+  auto add = [&](const char* condition, db::Param v) {
+    w += condition;
+    p.push_back(std::move(v));
+  };
+  if (q.course_id) add(" AND e.course_id = ?", q.course_id);
+  if (q.user_id) add(" AND e.user_id = ?", q.user_id);
+  if (q.fiscal_year) add(" AND c.fiscal_year = ?", q.fiscal_year);
+  if (q.status) add(" AND e.status = ?", std::string(name_of(*q.status)));
+  else if (!q.any_status) w += " AND e.status <> 'dropped'";
   if (q.course_ids) {
     if (q.course_ids->empty()) return w + " AND 1=0";
     w += " AND e.course_id IN (";
@@ -155,18 +95,22 @@ std::string enrollment_where(const EnrollmentQuery& q, db::Params& p) {
   return w;
 }
 
+template <typename T>
+std::optional<T> one(const std::optional<db::Row>& r) {
+  if (!r) return std::nullopt;
+  return entity::from_row<T>(*r);
+}
+
 }  // namespace
 
+// Instructors ---------------------------------------------------------------------------------
+
 std::optional<Instructor> instructor(db::Conn& c, std::int64_t id) {
-  auto r = c.query_one(std::string(kInstructorSelect) + " WHERE i.id = ?", {id});
-  if (!r) return std::nullopt;
-  return instructor_from(*r);
+  return one<Instructor>(c.query_one(std::string(kInstructorSelect) + " WHERE i.id = ?", {id}));
 }
 
 std::optional<Instructor> instructor_of_user(db::Conn& c, std::int64_t user_id) {
-  auto r = c.query_one(std::string(kInstructorSelect) + " WHERE i.user_id = ?", {user_id});
-  if (!r) return std::nullopt;
-  return instructor_from(*r);
+  return one<Instructor>(c.query_one(std::string(kInstructorSelect) + " WHERE i.user_id = ?", {user_id}));
 }
 
 std::vector<Instructor> instructors(db::Conn& c, const InstructorQuery& q) {
@@ -175,9 +119,7 @@ std::vector<Instructor> instructors(db::Conn& c, const InstructorQuery& q) {
                     " ORDER BY i.family_name_kana, i.given_name_kana, i.family_name, i.given_name, i.id LIMIT ? OFFSET ?";
   p.emplace_back(q.limit);
   p.emplace_back(q.offset);
-  std::vector<Instructor> out;
-  for (const auto& r : c.query(sql, p)) out.push_back(instructor_from(r));
-  return out;
+  return entity::from_rows<Instructor>(c.query(sql, p));
 }
 
 long count_instructors(db::Conn& c, const InstructorQuery& q) {
@@ -187,40 +129,86 @@ long count_instructors(db::Conn& c, const InstructorQuery& q) {
 }
 
 std::int64_t insert_instructor(db::Conn& c, const Instructor& i, const std::string& now) {
-  return c.insert(
-      "INSERT INTO instructors (user_id, family_name, given_name, family_name_kana, given_name_kana, romaji_name, "
-      "title, organization_id, department, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {opt_id(i.user_id), i.family_name, i.given_name, i.family_name_kana, i.given_name_kana, i.romaji_name, i.title,
-       opt_id(i.organization_id), i.department, i.email, now, now});
+  return c.insert(sql::insert_instructor, with(entity::params(i), {now, now}));
 }
 
 void update_instructor(db::Conn& c, const Instructor& i, const std::string& now) {
   c.exec(
       "UPDATE instructors SET user_id = ?, family_name = ?, given_name = ?, family_name_kana = ?, given_name_kana = ?, "
       "romaji_name = ?, title = ?, organization_id = ?, department = ?, email = ?, updated_at = ? WHERE id = ?",
-      {opt_id(i.user_id), i.family_name, i.given_name, i.family_name_kana, i.given_name_kana, i.romaji_name, i.title,
-       opt_id(i.organization_id), i.department, i.email, now, i.id});
+      with(entity::params(i), {now, i.id}));
 }
 
+bool lock_instructor(db::Conn& c, std::int64_t id) {
+  return c.exec("UPDATE instructors SET updated_at = updated_at WHERE id = ?", {id}) > 0;
+}
+
+std::optional<std::string> organization_kind(db::Conn& c, std::int64_t organization_id) {
+  auto r = c.query_one("SELECT kind FROM organizations WHERE id = ?", {organization_id});
+  if (!r) return std::nullopt;
+  return r->str("kind");
+}
+
+std::vector<std::pair<std::int64_t, std::string>> institution_choices(db::Conn& c) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  for (const auto& r : c.query("SELECT id, name FROM organizations WHERE kind <> 'company' ORDER BY kind DESC, name_kana, name, id"))
+    out.emplace_back(r.i64("id"), r.str("name"));
+  return out;
+}
+
+// Accounts --------------------------------------------------------------------------------------
+
+bool user_exists(db::Conn& c, std::int64_t user_id) {
+  return c.scalar_i64("SELECT COUNT(*) FROM users WHERE id = ?", {user_id}) > 0;
+}
+
+bool is_active_trainee(db::Conn& c, std::int64_t user_id) {
+  return c.scalar_i64(
+             "SELECT COUNT(*) FROM roles r JOIN users u ON u.id = r.user_id WHERE r.user_id = ? AND r.role = 'trainee' "
+             "AND u.active = 1",
+             {user_id}) > 0;
+}
+
+std::vector<std::pair<std::int64_t, std::string>> trainee_choices(db::Conn& c) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  for (const auto& r : c.query(
+           "SELECT DISTINCT u.id, u.family_name, u.given_name, u.family_name_kana, u.given_name_kana, u.email FROM users u "
+           "JOIN roles r ON r.user_id = u.id WHERE r.role = 'trainee' AND u.active = 1 "
+           "ORDER BY u.family_name_kana, u.given_name_kana, u.id"))
+    out.emplace_back(r.i64("id"), r.str("family_name") + " " + r.str("given_name") + " <" + r.str("email") + ">");
+  return out;
+}
+
+std::optional<Recipient> recipient(db::Conn& c, std::int64_t user_id) {
+  auto u = c.query_one("SELECT email, preferred_lang, family_name, given_name FROM users WHERE id = ?", {user_id});
+  if (!u) return std::nullopt;
+  return Recipient{u->str("email"), u->str("preferred_lang") == "en" ? "en" : "ja",
+                   u->str("family_name") + " " + u->str("given_name")};
+}
+
+bool accepted_for_year(db::Conn& c, std::int64_t user_id, int fiscal_year) {
+  return c.scalar_i64("SELECT COUNT(*) FROM applications WHERE user_id = ? AND fiscal_year = ? AND status = 'accepted'",
+                      {user_id, fiscal_year}) > 0;
+}
+
+// Years -----------------------------------------------------------------------------------------
+
 CurriculumYear year(db::Conn& c, int fiscal_year) {
-  CurriculumYear y;
-  y.fiscal_year = fiscal_year;
-  auto r = c.query_one("SELECT choice_rule, drop_deadline, notes FROM curriculum_years WHERE fiscal_year = ?",
-                       {fiscal_year});
-  if (!r) return y;
-  y.choice_rule = r->str("choice_rule");
-  y.drop_deadline = r->str("drop_deadline");
-  y.notes = r->str("notes");
+  auto r = c.query_one("SELECT * FROM curriculum_years WHERE fiscal_year = ?", {fiscal_year});
+  if (!r) {
+    CurriculumYear defaults;
+    defaults.fiscal_year = fiscal_year;
+    return defaults;
+  }
+  auto y = entity::from_row<CurriculumYear>(*r);
   y.stored = true;
   return y;
 }
 
 void save_year(db::Conn& c, const CurriculumYear& y, const std::string& now) {
-  c.exec(
-      "INSERT INTO curriculum_years (fiscal_year, choice_rule, drop_deadline, notes, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (fiscal_year) DO UPDATE SET choice_rule = excluded.choice_rule, "
-      "drop_deadline = excluded.drop_deadline, notes = excluded.notes, updated_at = excluded.updated_at",
-      {y.fiscal_year, y.choice_rule, opt_text(y.drop_deadline), y.notes, now, now});
+  auto p = with(entity::params(y), {now, now});
+  p.insert(p.begin(), db::Param(y.fiscal_year));
+  c.exec(sql::save_year, p);
 }
 
 std::vector<int> course_years(db::Conn& c) {
@@ -230,70 +218,71 @@ std::vector<int> course_years(db::Conn& c) {
   return out;
 }
 
+// Courses ---------------------------------------------------------------------------------------
+
 std::optional<Course> course(db::Conn& c, std::int64_t id) {
-  auto r = c.query_one(std::string(kCourseSelect) + " WHERE c.id = ?", {id});
-  if (!r) return std::nullopt;
-  Course out = course_from(*r);
-  for (const auto& row : c.query(std::string(kCourseInstructorSelect) + " WHERE ci.course_id = ? ORDER BY ci.display_order, ci.instructor_id", {id}))
-    out.instructors.push_back(course_instructor_from(row));
+  auto out = one<Course>(c.query_one(std::string(kCourseSelect) + " WHERE c.id = ?", {id}));
+  if (!out) return out;
+  for (const auto& row : c.query(std::string(kCourseInstructorSelect) +
+                                     " WHERE ci.course_id = ? ORDER BY ci.display_order, ci.instructor_id",
+                                 {id}))
+    out->instructors.push_back(course_instructor_from(row));
   return out;
 }
 
-std::optional<Course> course_by_code(db::Conn& c, int fiscal_year, const std::string& code) {
+std::optional<std::int64_t> course_id_by_code(db::Conn& c, int fiscal_year, const std::string& code) {
   auto r = c.query_one("SELECT id FROM courses WHERE fiscal_year = ? AND code = ?", {fiscal_year, code});
   if (!r) return std::nullopt;
-  return course(c, r->i64("id"));
+  return r->i64("id");
 }
 
-std::vector<Course> courses(db::Conn& c, int fiscal_year, const std::optional<std::vector<std::int64_t>>& only_ids) {
-  std::vector<Course> out;
-  for (const auto& r : c.query(std::string(kCourseSelect) + " WHERE c.fiscal_year = ? ORDER BY c.code, c.id", {fiscal_year})) {
-    Course course = course_from(r);
-    if (only_ids && std::find(only_ids->begin(), only_ids->end(), course.id) == only_ids->end()) continue;
-    out.push_back(std::move(course));
-  }
+std::vector<Course> courses(db::Conn& c, int fiscal_year) {
+  auto out = entity::from_rows<Course>(
+      c.query(std::string(kCourseSelect) + " WHERE c.fiscal_year = ? ORDER BY c.code, c.id", {fiscal_year}));
   for (const auto& row : c.query(std::string(kCourseInstructorSelect) +
                                      " JOIN courses c ON c.id = ci.course_id WHERE c.fiscal_year = ? "
                                      "ORDER BY ci.course_id, ci.display_order, ci.instructor_id",
                                  {fiscal_year})) {
-    auto id = row.i64("course_id");
+    auto ci = course_instructor_from(row);
     for (auto& course : out)
-      if (course.id == id) course.instructors.push_back(course_instructor_from(row));
+      if (course.id == ci.course_id) course.instructors.push_back(ci);
   }
   return out;
 }
 
+std::vector<Course> courses_of_instructor(db::Conn& c, std::int64_t instructor_id) {
+  return entity::from_rows<Course>(c.query(std::string(kCourseSelect) +
+                                               " JOIN course_instructors ci ON ci.course_id = c.id WHERE ci.instructor_id = ? "
+                                               "ORDER BY c.fiscal_year DESC, c.code, c.id",
+                                           {instructor_id}));
+}
+
 std::int64_t insert_course(db::Conn& c, const Course& course, const std::string& now) {
-  auto p = course_params(course);
-  p.emplace_back(now);
-  p.emplace_back(now);
-  return c.insert(
-      "INSERT INTO courses (fiscal_year, code, title_ja, title_en, category, track, kind, periods, time_band, status, "
-      "description, capacity, confidential_by_default, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      p);
+  return c.insert(sql::insert_course, with(entity::params(course), {now, now}));
 }
 
 void update_course(db::Conn& c, const Course& course, const std::string& now) {
-  auto p = course_params(course);
-  p.emplace_back(now);
-  p.emplace_back(course.id);
   c.exec(
       "UPDATE courses SET fiscal_year = ?, code = ?, title_ja = ?, title_en = ?, category = ?, track = ?, kind = ?, "
-      "periods = ?, time_band = ?, status = ?, description = ?, capacity = ?, confidential_by_default = ?, "
+      "periods = ?, time_band = ?, status = ?, capacity = ?, confidential_by_default = ?, description = ?, "
       "updated_at = ? WHERE id = ?",
-      p);
+      with(entity::params(course), {now, course.id}));
 }
 
 void replace_course_instructors(db::Conn& c, std::int64_t course_id, const std::vector<CourseInstructor>& list) {
   c.exec("DELETE FROM course_instructors WHERE course_id = ?", {course_id});
-  for (const auto& ci : list)
-    c.exec("INSERT INTO course_instructors (course_id, instructor_id, periods, display_order) VALUES (?, ?, ?, ?)",
-           {course_id, ci.instructor_id, opt_int(ci.periods), ci.display_order});
+  for (auto ci : list) {
+    ci.course_id = course_id;
+    c.exec(sql::insert_course_instructor, entity::params(ci));
+  }
 }
 
 bool lock_course(db::Conn& c, std::int64_t id) {
   return c.exec("UPDATE courses SET updated_at = updated_at WHERE id = ?", {id}) > 0;
+}
+
+bool instructor_exists(db::Conn& c, std::int64_t id) {
+  return c.scalar_i64("SELECT COUNT(*) FROM instructors WHERE id = ?", {id}) > 0;
 }
 
 std::vector<std::int64_t> courses_taught_by_user(db::Conn& c, std::int64_t user_id) {
@@ -313,34 +302,22 @@ bool user_teaches(db::Conn& c, std::int64_t user_id, std::int64_t course_id) {
              {user_id, course_id}) > 0;
 }
 
-std::vector<std::pair<std::int64_t, std::string>> trainee_choices(db::Conn& c) {
-  std::vector<std::pair<std::int64_t, std::string>> out;
-  for (const auto& r : c.query(
-           "SELECT DISTINCT u.id, u.family_name, u.given_name, u.family_name_kana, u.given_name_kana, u.email FROM users u "
-           "JOIN roles r ON r.user_id = u.id WHERE r.role = 'trainee' AND u.active = 1 "
-           "ORDER BY u.family_name_kana, u.given_name_kana, u.id"))
-    out.emplace_back(r.i64("id"), r.str("family_name") + " " + r.str("given_name") + " <" + r.str("email") + ">");
-  return out;
-}
-
-std::vector<std::pair<std::int64_t, std::string>> institution_choices(db::Conn& c) {
-  std::vector<std::pair<std::int64_t, std::string>> out;
-  for (const auto& r : c.query("SELECT id, name FROM organizations WHERE kind <> 'company' ORDER BY kind DESC, name_kana, name, id"))
-    out.emplace_back(r.i64("id"), r.str("name"));
-  return out;
-}
+// Enrollments -----------------------------------------------------------------------------------
 
 std::optional<Enrollment> enrollment(db::Conn& c, std::int64_t id) {
-  auto r = c.query_one(std::string(kEnrollmentSelect) + " WHERE e.id = ?", {id});
+  return one<Enrollment>(c.query_one(std::string(kEnrollmentSelect) + " WHERE e.id = ?", {id}));
+}
+
+std::optional<std::int64_t> course_of_enrollment(db::Conn& c, std::int64_t id) {
+  auto r = c.query_one("SELECT course_id FROM enrollments WHERE id = ?", {id});
   if (!r) return std::nullopt;
-  return enrollment_from(*r);
+  return r->i64("course_id");
 }
 
 std::optional<Enrollment> active_enrollment(db::Conn& c, std::int64_t course_id, std::int64_t user_id) {
-  auto r = c.query_one(std::string(kEnrollmentSelect) + " WHERE e.course_id = ? AND e.user_id = ? AND e.status <> 'dropped'",
-                       {course_id, user_id});
-  if (!r) return std::nullopt;
-  return enrollment_from(*r);
+  return one<Enrollment>(c.query_one(
+      std::string(kEnrollmentSelect) + " WHERE e.course_id = ? AND e.user_id = ? AND e.status <> 'dropped'",
+      {course_id, user_id}));
 }
 
 std::vector<Enrollment> enrollments(db::Conn& c, const EnrollmentQuery& q) {
@@ -348,9 +325,7 @@ std::vector<Enrollment> enrollments(db::Conn& c, const EnrollmentQuery& q) {
   std::string sql = std::string(kEnrollmentSelect) + enrollment_where(q, p) + kEnrollmentOrder + " LIMIT ? OFFSET ?";
   p.emplace_back(q.limit);
   p.emplace_back(q.offset);
-  std::vector<Enrollment> out;
-  for (const auto& r : c.query(sql, p)) out.push_back(enrollment_from(r));
-  return out;
+  return entity::from_rows<Enrollment>(c.query(sql, p));
 }
 
 long count_enrollments(db::Conn& c, const EnrollmentQuery& q) {
@@ -359,43 +334,42 @@ long count_enrollments(db::Conn& c, const EnrollmentQuery& q) {
       "SELECT COUNT(*) FROM enrollments e JOIN courses c ON c.id = e.course_id" + enrollment_where(q, p), p));
 }
 
-int count_status(db::Conn& c, std::int64_t course_id, const std::string& status) {
-  return static_cast<int>(
-      c.scalar_i64("SELECT COUNT(*) FROM enrollments WHERE course_id = ? AND status = ?", {course_id, status}));
+std::vector<std::pair<std::int64_t, std::int64_t>> enrolled_pairs(db::Conn& c, int fiscal_year) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  for (const auto& r : c.query(
+           "SELECT e.course_id, e.user_id FROM enrollments e JOIN courses k ON k.id = e.course_id "
+           "WHERE k.fiscal_year = ? AND e.status = 'enrolled' ORDER BY e.course_id, e.user_id",
+           {fiscal_year}))
+    out.emplace_back(r.i64("course_id"), r.i64("user_id"));
+  return out;
 }
 
 std::int64_t insert_enrollment(db::Conn& c, const Enrollment& e, std::int64_t now) {
-  return c.insert(
-      "INSERT INTO enrollments (course_id, user_id, status, waitlist_position, created_at, enrolled_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {e.course_id, e.user_id, e.status, opt_int(e.waitlist_position), now,
-       e.enrolled_at ? db::Param(e.enrolled_at) : db::Param(nullptr), now});
+  return c.insert(sql::insert_enrollment, with(entity::params(e), {now}));
 }
 
 void update_enrollment(db::Conn& c, const Enrollment& e, std::int64_t now) {
   c.exec(
-      "UPDATE enrollments SET status = ?, waitlist_position = ?, enrolled_at = ?, dropped_at = ?, dropped_by = ?, "
-      "updated_at = ? WHERE id = ?",
-      {e.status, opt_int(e.waitlist_position), e.enrolled_at ? db::Param(e.enrolled_at) : db::Param(nullptr),
-       e.dropped_at ? db::Param(e.dropped_at) : db::Param(nullptr), opt_id(e.dropped_by), now, e.id});
+      "UPDATE enrollments SET course_id = ?, user_id = ?, status = ?, waitlist_position = ?, created_at = ?, "
+      "enrolled_at = ?, dropped_at = ?, dropped_by = ?, updated_at = ? WHERE id = ?",
+      with(entity::params(e), {now, e.id}));
 }
 
 std::optional<Enrollment> first_waitlisted(db::Conn& c, std::int64_t course_id) {
-  auto r = c.query_one(std::string(kEnrollmentSelect) +
-                           " WHERE e.course_id = ? AND e.status = 'waitlisted' ORDER BY e.waitlist_position, e.id LIMIT 1",
-                       {course_id});
-  if (!r) return std::nullopt;
-  return enrollment_from(*r);
-}
-
-int last_waitlist_position(db::Conn& c, std::int64_t course_id) {
-  return static_cast<int>(c.scalar_i64(
-      "SELECT COALESCE(MAX(waitlist_position), 0) FROM enrollments WHERE course_id = ? AND status = 'waitlisted'",
+  return one<Enrollment>(c.query_one(
+      std::string(kEnrollmentSelect) +
+          " WHERE e.course_id = ? AND e.status = 'waitlisted' ORDER BY e.waitlist_position, e.id LIMIT 1",
       {course_id}));
 }
 
+std::int64_t last_waitlist_position(db::Conn& c, std::int64_t course_id) {
+  return c.scalar_i64(
+      "SELECT COALESCE(MAX(waitlist_position), 0) FROM enrollments WHERE course_id = ? AND status = 'waitlisted'",
+      {course_id});
+}
+
 void renumber_waitlist(db::Conn& c, std::int64_t course_id, std::int64_t now) {
-  int n = 0;
+  std::int64_t n = 0;
   for (const auto& r : c.query(
            "SELECT id, waitlist_position FROM enrollments WHERE course_id = ? AND status = 'waitlisted' "
            "ORDER BY waitlist_position, id",

@@ -1,3 +1,4 @@
+#include "modules/curriculum.h"
 #include "modules/curriculum/handlers.h"
 #include "modules/curriculum/module.h"
 
@@ -13,7 +14,7 @@ void register_module(web::Registry& reg) {
   const Access trainees = Access::roles({Role::trainee});
   // An instructor may be an account linked to an instructor record without any instructor role:
   // these routes let any signed-in user through, and the handlers answer 404 for courses the
-  // person may not see (policy.h).
+  // person may not see (can_see_roster).
   const Access teachers = Access::signed_in();
 
   reg.html("GET", "/catalog", Access::anyone(), h::catalog);
@@ -53,7 +54,8 @@ void register_module(web::Registry& reg) {
   reg.api("GET", "/api/v1/instructors", managers, h::api_instructors);
   reg.api("POST", "/api/v1/instructors", managers, h::api_instructor_create);
 
-  register_panels(reg);
+  reg.panel({"dashboard.panel.trainee", trainees, h::trainee_panel, 20});
+  reg.panel({"dashboard.panel.instructor", Access::roles({Role::instructor}), h::instructor_panel, 20});
   reg.nav({"nav.my_courses", "/enrollments", trainees, 20});
   reg.nav({"nav.teaching", "/teaching", Access::roles({Role::instructor}), 25});
   reg.nav({"nav.courses", "/courses", managers, 150});

@@ -4,7 +4,6 @@
 #include <functional>
 
 #include "core/i18n.h"
-#include "modules/members/views.h"
 #include "web/fiscal_years.h"
 
 namespace mdsc::curriculum {
@@ -20,6 +19,15 @@ int chosen_year(const web::Context& ctx, const std::vector<int>& years) {
   return current;
 }
 
+nlohmann::json year_links(const web::Context& ctx, const std::vector<int>& years, int current, const std::string& path) {
+  auto out = nlohmann::json::array();
+  for (int y : years)
+    out.push_back({{"label", i18n::fiscal_year_display(ctx.lang, y)},
+                   {"href", path + "?fy=" + std::to_string(y)},
+                   {"current", y == current}});
+  return out;
+}
+
 std::string category_label(const web::Context& ctx, const Course& c) {
   if (c.category == "common") return ctx.t("course.category.common");
   return ctx.t("course.category.specialised") + " (" + ctx.t("course.track." + c.track) + ")";
@@ -29,7 +37,7 @@ std::string capacity_label(const web::Context& ctx, const Course& c) {
   return c.capacity ? std::to_string(*c.capacity) : ctx.t("course.unlimited");
 }
 
-nlohmann::json instructor_view(const web::Context& ctx, const Instructor& i, std::optional<int> periods) {
+nlohmann::json instructor_view(const web::Context& ctx, const Instructor& i, std::optional<std::int64_t> periods) {
   nlohmann::json j{{"id", i.id},
                    {"name", i.name(ctx.lang)},
                    {"name_ja", i.name_ja()},
@@ -38,7 +46,7 @@ nlohmann::json instructor_view(const web::Context& ctx, const Instructor& i, std
                    {"organization", i.organization(ctx.lang)},
                    {"department", ctx.lang == "en" ? "" : i.department},
                    {"email", i.email},
-                   {"account", i.user_email},
+                   {"account", i.account_email},
                    {"href", "/instructors/" + std::to_string(i.id) + "/edit"}};
   if (periods) j["share"] = ctx.t("course.periods_n", {{"n", std::to_string(*periods)}});
   return j;
@@ -58,9 +66,9 @@ nlohmann::json course_row(const web::Context& ctx, const Course& c) {
           {"kind", ctx.t("course.kind." + c.kind)},
           {"periods", ctx.t("course.periods_n", {{"n", std::to_string(c.periods)}})},
           {"time_band", ctx.t("course.time_band." + c.time_band)},
-          {"status", ctx.t("course.status." + c.status)},
-          {"status_code", c.status},
-          {"planned", c.status == "planned"},
+          {"status", ctx.t("course.status." + std::string(name_of(c.status)))},
+          {"status_code", name_of(c.status)},
+          {"planned", c.status == CourseStatus::planned},
           {"capacity", capacity_label(ctx, c)},
           {"enrolled", enrolled},
           {"waitlisted", c.waitlisted},
@@ -103,9 +111,9 @@ nlohmann::json catalogue_groups(const web::Context& ctx, const std::vector<Cours
 }
 
 std::string enrollment_status_label(const web::Context& ctx, const Enrollment& e) {
-  if (e.status == "waitlisted" && e.waitlist_position)
+  if (e.is(EnrollmentStatus::waitlisted) && e.waitlist_position)
     return ctx.t("enrollment.status.waitlisted_n", {{"n", std::to_string(*e.waitlist_position)}});
-  return ctx.t("enrollment.status." + e.status);
+  return ctx.t("enrollment.status." + std::string(name_of(e.status)));
 }
 
 nlohmann::json enrollment_row(const web::Context& ctx, const Enrollment& e) {
@@ -119,10 +127,10 @@ nlohmann::json enrollment_row(const web::Context& ctx, const Enrollment& e) {
           {"romaji", e.user_romaji},
           {"email", e.user_email},
           {"status", enrollment_status_label(ctx, e)},
-          {"status_code", e.status},
+          {"status_code", name_of(e.status)},
           {"since", e.enrolled_at ? i18n::format_datetime(ctx.lang, e.enrolled_at)
                                   : i18n::format_datetime(ctx.lang, e.created_at)},
-          {"active", e.status != "dropped"}};
+          {"active", !e.is(EnrollmentStatus::dropped)}};
 }
 
 nlohmann::json year_view(const web::Context& ctx, const CurriculumYear& y) {

@@ -1,11 +1,24 @@
 #pragma once
+// The invoicing pages (invoice_handlers.cpp, verify_handlers.cpp) and API (api.cpp).
+#include <optional>
+#include <string>
+
 #include "http/message.h"
+#include "modules/invoicing/model.h"
+#include "modules/invoicing/operations.h"
 #include "web/context.h"
 
 namespace mdsc::invoicing::handlers {
 
 using web::Context;
 using Response = http::Response;
+
+// Shared by the pages and the API.
+std::string today(const Context& ctx);
+DateWindow window(const Context& ctx);
+// The invoice if this user may see it; a representative of another company gets nothing (404).
+std::optional<Invoice> visible_invoice(Context& ctx, std::int64_t id);
+Response pdf_response(Context& ctx, const Invoice& inv);
 
 Response invoices_list(Context& ctx);
 Response invoice_show(Context& ctx);

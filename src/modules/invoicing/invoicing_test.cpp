@@ -12,9 +12,11 @@
 #include "db/migrator.h"
 #include "modules/invoicing/fiscal_years.h"
 #include "modules/invoicing/operations.h"
+#include "modules/invoicing/repo.h"
 #include "modules/invoicing/verification.h"
 #include "modules/members/operations.h"
 #include "support/test_db.h"
+#include "support/units.h"
 
 namespace mdsc::invoicing {
 namespace {
@@ -48,9 +50,10 @@ class Invoicing : public ::testing::Test {
     EXPECT_TRUE(m.is_ok()) << (m.is_ok() ? "" : m.status().message_id());
     return m.is_ok() ? *m : 0;
   }
-  Result<std::int64_t> invoice(std::int64_t membership_id, const std::string& date, DateWindow w = {}) {
-    return issue_membership_invoice(*db_, actor_, membership_id, {date, "", "", w}, now_);
+  Result<std::int64_t> invoice(std::int64_t membership_id, const std::string& date, DateWindow window = {}) {
+    return units().write([&](Work& w) { return issue_membership_invoice(w, membership_id, {date, "", "", window}); });
   }
+  testing::Units units() { return testing::Units(*db_, now_); }
   std::int64_t count(const std::string& sql, db::Params p = {}) {
     return db_->read([&](db::Conn& c) { return c.scalar_i64(sql, p); });
   }
@@ -81,11 +84,11 @@ TEST_F(Invoicing, APaymentAndACreditNoteAtTheSameInstantNeverBothSucceed) {
   for (int i = 0; i < kInvoices; ++i) {
     threads.emplace_back([&, i] {
       start.arrive_and_wait();
-      paid[i] = record_payment(*db_, actor_, ids[i], {0, 0, "2018-04-10", 1000, "bank_transfer", ""}, now_).is_ok();
+      paid[i] = units().write([&](Work& w) { return record_payment(w, ids[i], {0, 0, "2018-04-10", 1000, "bank_transfer", ""}); }).is_ok();
     });
     threads.emplace_back([&, i] {
       start.arrive_and_wait();
-      credited[i] = issue_credit_note(*db_, actor_, ids[i], "宛名の誤り", "", now_).is_ok();
+      credited[i] = units().write([&](Work& w) { return issue_credit_note(w, ids[i], "宛名の誤り", ""); }).is_ok();
     });
   }
   for (auto& t : threads) t.join();
@@ -101,7 +104,7 @@ TEST_F(Invoicing, APaymentAndACreditNoteAtTheSameInstantNeverBothSucceed) {
 TEST_F(Invoicing, AnInvoiceIsDatedTodayOrWithinTheWindow) {
   auto today = invoice(membership(), "");
   ASSERT_TRUE(today.is_ok());
-  EXPECT_EQ(db_->read([&](db::Conn& c) { return find_invoice(c, *today)->issue_date; }), "2018-04-10");
+  EXPECT_EQ(db_->read([&](db::Conn& c) { return repo::invoice(c, *today)->issue_date; }), "2018-04-10");
 
   auto m = membership();
   auto early = invoice(m, "2018-03-10");
@@ -117,7 +120,7 @@ TEST_F(Invoicing, AnInvoiceIsDatedTodayOrWithinTheWindow) {
 
   auto back30 = invoice(m, "2018-03-11");
   ASSERT_TRUE(back30.is_ok()) << back30.status().message_id();
-  EXPECT_EQ(db_->read([&](db::Conn& c) { return find_invoice(c, *back30)->number; }), "MDSC-FY2017-0001");
+  EXPECT_EQ(db_->read([&](db::Conn& c) { return repo::invoice(c, *back30)->number; }), "MDSC-FY2017-0001");
   EXPECT_TRUE(invoice(membership(), "2018-04-13").is_ok()) << "three days ahead";
 
   // A narrower or wider window, as the configuration sets it.
@@ -125,7 +128,7 @@ TEST_F(Invoicing, AnInvoiceIsDatedTodayOrWithinTheWindow) {
   EXPECT_TRUE(invoice(membership(2017), "2017-04-10", {365, 0}).is_ok());
 
   // A credit note obeys the same rules.
-  auto cn = issue_credit_note(*db_, actor_, *today, "誤り", "2018-04-20", now_);
+  auto cn = units().write([&](Work& w) { return issue_credit_note(w, *today, "誤り", "2018-04-20"); });
   EXPECT_EQ(field_error(cn.status(), "issue_date"), "invoicing.date_too_late");
   EXPECT_EQ(count("SELECT COUNT(*) FROM invoices WHERE kind = 'credit_note'"), 0);
 }
@@ -133,11 +136,11 @@ TEST_F(Invoicing, AnInvoiceIsDatedTodayOrWithinTheWindow) {
 TEST_F(Invoicing, AClosedYearTakesNoMoreInvoicesOrCreditNotes) {
   auto march = invoice(membership(), "2018-03-20");
   ASSERT_TRUE(march.is_ok());
-  EXPECT_EQ(field_error(close_fiscal_year(*db_, actor_, 2018, now_), "fiscal_year"), "invoicing.year_not_ended");
-  ASSERT_TRUE(close_fiscal_year(*db_, actor_, 2017, now_).is_ok());
+  EXPECT_EQ(field_error(testing::Units(*db_, now_).write([&](Work& w) { return close_fiscal_year(w, 2018); }), "fiscal_year"), "invoicing.year_not_ended");
+  ASSERT_TRUE(testing::Units(*db_, now_).write([&](Work& w) { return close_fiscal_year(w, 2017); }).is_ok());
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'close' AND entity = 'invoice_year' AND entity_id = '2017'"), 1);
-  EXPECT_EQ(close_fiscal_year(*db_, actor_, 2017, now_ + 60).code(), Code::conflict);
-  auto closure = db_->read([](db::Conn& c) { return year_closure(c, 2017); });
+  EXPECT_EQ(testing::Units(*db_, now_ + 60).write([&](Work& w) { return close_fiscal_year(w, 2017); }).code(), Code::conflict);
+  auto closure = db_->read([](db::Conn& c) { return repo::year_closure(c, 2017); });
   ASSERT_TRUE(closure.has_value());
   EXPECT_EQ(closure->last_invoice_seq, 1);
 
@@ -147,16 +150,16 @@ TEST_F(Invoicing, AClosedYearTakesNoMoreInvoicesOrCreditNotes) {
   EXPECT_EQ(field_error(refused.status(), "issue_date"), "invoicing.year_closed");
   EXPECT_EQ(count("SELECT last_seq FROM invoice_counters WHERE fiscal_year = 2017 AND kind = 'invoice'"), 1)
       << "the refusal took no number";
-  auto cn_refused = issue_credit_note(*db_, actor_, *march, "誤り", "2018-03-25", now_);
+  auto cn_refused = units().write([&](Work& w) { return issue_credit_note(w, *march, "誤り", "2018-03-25"); });
   EXPECT_EQ(field_error(cn_refused.status(), "issue_date"), "invoicing.year_closed");
 
   // The current year stays open: a correction of a closed year's invoice is dated today.
-  auto cn = issue_credit_note(*db_, actor_, *march, "誤り", "", now_);
+  auto cn = units().write([&](Work& w) { return issue_credit_note(w, *march, "誤り", ""); });
   ASSERT_TRUE(cn.is_ok()) << cn.status().message_id();
-  EXPECT_EQ(db_->read([&](db::Conn& c) { return find_invoice(c, *cn)->number; }), "MDSC-FY2018-CN0001");
+  EXPECT_EQ(db_->read([&](db::Conn& c) { return repo::invoice(c, *cn)->number; }), "MDSC-FY2018-CN0001");
   EXPECT_TRUE(invoice(m, "").is_ok());
-  EXPECT_TRUE(close_fiscal_year(*db_, actor_, 2016, now_).is_ok()) << "a year without invoices can be closed too";
-  EXPECT_EQ(db_->read([](db::Conn& c) { return closed_years(c).size(); }), 2u);
+  EXPECT_TRUE(testing::Units(*db_, now_).write([&](Work& w) { return close_fiscal_year(w, 2016); }).is_ok()) << "a year without invoices can be closed too";
+  EXPECT_EQ(db_->read([](db::Conn& c) { return repo::closed_years(c).size(); }), 2u);
 }
 
 // A close racing twenty issues dated in that year: every invoice of the year is numbered before
@@ -177,10 +180,10 @@ TEST_F(Invoicing, ClosingWhileInvoicesAreIssuedLeavesNothingAfterTheClose) {
     });
   threads.emplace_back([&] {
     start.arrive_and_wait();
-    EXPECT_TRUE(close_fiscal_year(*db_, actor_, 2017, now_).is_ok());
+    EXPECT_TRUE(testing::Units(*db_, now_).write([&](Work& w) { return close_fiscal_year(w, 2017); }).is_ok());
   });
   for (auto& t : threads) t.join();
-  auto closure = db_->read([](db::Conn& c) { return year_closure(c, 2017); });
+  auto closure = db_->read([](db::Conn& c) { return repo::year_closure(c, 2017); });
   ASSERT_TRUE(closure.has_value());
   EXPECT_EQ(closure->last_invoice_seq, issued.load());
   EXPECT_EQ(count("SELECT COUNT(*) FROM invoices WHERE fiscal_year = 2017"), issued.load());
@@ -201,11 +204,11 @@ TEST_F(Invoicing, AHugeExtraFeeIsRefusedWithAMessage) {
   }
   EXPECT_EQ(count("SELECT COUNT(*) FROM seat_requests WHERE status = 'consultation'"), 1) << "nothing decided";
   ASSERT_TRUE(members::decide_consultation(*db_, actor_, seat->id, true, money::kMaxAmount, "", now_).is_ok());
-  auto inv = issue_seat_invoice(*db_, actor_, seat->id, {}, now_);
+  auto inv = units().write([&](Work& w) { return issue_seat_invoice(w, seat->id, {}); });
   ASSERT_TRUE(inv.is_ok()) << inv.status().message_id();
-  EXPECT_EQ(db_->read([&](db::Conn& c) { return find_invoice(c, *inv)->total; }), 110'000'000);
+  EXPECT_EQ(db_->read([&](db::Conn& c) { return repo::invoice(c, *inv)->total; }), 110'000'000);
 
-  auto pay = record_payment(*db_, actor_, *inv, {0, 0, "2018-04-10", money::kMaxAmount + 1, "bank_transfer", ""}, now_);
+  auto pay = units().write([&](Work& w) { return record_payment(w, *inv, {0, 0, "2018-04-10", money::kMaxAmount + 1, "bank_transfer", ""}); });
   EXPECT_EQ(field_error(pay.status(), "amount"), "validation.amount_too_large");
 
   members::FeeSchedule s;
@@ -223,7 +226,7 @@ TEST_F(Invoicing, AStoredOutOfBoundFeeIsNotInvoiced) {
   db_->write([&](db::Conn& c) {
     c.exec("UPDATE seat_requests SET extra_fee = ? WHERE id = ?", {std::numeric_limits<std::int64_t>::max() / 2, seat->id});
   });
-  auto inv = issue_seat_invoice(*db_, actor_, seat->id, {}, now_);
+  auto inv = units().write([&](Work& w) { return issue_seat_invoice(w, seat->id, {}); });
   ASSERT_FALSE(inv.is_ok());
   EXPECT_EQ(field_error(inv.status(), "extra_fee"), "validation.amount_too_large");
   EXPECT_EQ(count("SELECT COUNT(*) FROM invoices"), 0);
@@ -235,7 +238,7 @@ TEST_F(Invoicing, EachDocumentHasItsOwnVerificationToken) {
   auto a = invoice(membership(), "");
   auto b = invoice(membership(), "");
   ASSERT_TRUE(a.is_ok() && b.is_ok());
-  auto cn = issue_credit_note(*db_, actor_, *a, "誤り", "", now_);
+  auto cn = units().write([&](Work& w) { return issue_credit_note(w, *a, "誤り", ""); });
   ASSERT_TRUE(cn.is_ok());
   std::set<std::string> tokens;
   db_->read([&](db::Conn& c) {

@@ -1,6 +1,7 @@
 #include "modules/invoicing/model.h"
 
 #include "modules/invoicing/tax.h"
+#include "platform/entity.h"
 
 namespace mdsc::invoicing {
 
@@ -23,32 +24,14 @@ const std::vector<std::string>& invoice_statuses() {
   return v;
 }
 
-nlohmann::json to_json(const Payment& p) {
-  return {{"id", p.id}, {"invoice_id", p.invoice_id}, {"paid_on", p.paid_on}, {"amount", p.amount},
-          {"method", p.method}, {"reference", p.reference}};
-}
+nlohmann::json to_json(const Payment& p) { return entity::to_json(p); }
 
 nlohmann::json to_json(const Invoice& i, const std::string& today) {
-  auto opt = [](std::int64_t v) { return v ? nlohmann::json(v) : nlohmann::json(); };
-  return {{"id", i.id},
-          {"number", i.number},
-          {"kind", i.kind},
-          {"fiscal_year", i.fiscal_year},
-          {"company_id", i.company_id},
-          {"company_name", i.company_name},
-          {"membership_id", opt(i.membership_id)},
-          {"seat_request_id", opt(i.seat_request_id)},
-          {"references_invoice_id", opt(i.references_invoice_id)},
-          {"issue_date", i.issue_date},
-          {"due_date", i.due_date},
-          {"subtotal", i.subtotal},
-          {"tax_total", i.tax_total},
-          {"total", i.total},
-          {"paid", i.paid},
-          {"balance", i.balance()},
-          {"status", i.status(today)},
-          {"credited_by", i.credited_by.empty() ? nlohmann::json() : nlohmann::json(i.credited_by)},
-          {"document", document_to_json(i.document)}};
+  auto j = entity::to_json(i);
+  j["balance"] = i.balance();
+  j["status"] = i.status(today);
+  j["document"] = document_to_json(i.document);
+  return j;
 }
 
 namespace {
@@ -121,4 +104,79 @@ InvoiceDocument document_from_json(const nlohmann::json& j) {
   return d;
 }
 
+std::string document_text(const InvoiceDocument& d) { return document_to_json(d).dump(); }
+
+bool read_document(std::string_view text, InvoiceDocument& out) {
+  out = document_from_json(nlohmann::json::parse(text, nullptr, false));
+  return true;
+}
+
 }  // namespace mdsc::invoicing
+
+namespace mdsc {
+
+using invoicing::Invoice;
+using invoicing::Payment;
+using invoicing::YearClosure;
+
+// The audit log records what identifies an issued invoice and its amounts (the document is kept
+// whole in the row, which never changes).
+template <>
+const entity::Table<Invoice>& entity::table<Invoice>() {
+  using I = Invoice;
+  static const Table<I> t{
+      "invoice",
+      {field("id", &I::id).key(),
+       field("number", &I::number),
+       field("kind", &I::kind),
+       field("fiscal_year", &I::fiscal_year).not_audited(),
+       field("seq", &I::seq).hidden().not_audited(),
+       field("company_id", &I::company_id),
+       field("membership_id", &I::membership_id).nullable().not_audited(),
+       field("seat_request_id", &I::seat_request_id).nullable().not_audited(),
+       field("references_invoice_id", &I::references_invoice_id).nullable().not_audited(),
+       field("issue_date", &I::issue_date),
+       field("due_date", &I::due_date),
+       coded_field<&I::document, &invoicing::document_text, &invoicing::read_document>("document").hidden().not_audited(),
+       field("subtotal", &I::subtotal),
+       field("tax_total", &I::tax_total),
+       field("total", &I::total),
+       field("created_by", &I::created_by).nullable().hidden().not_audited(),
+       field("created_at", &I::created_at).hidden().not_audited(),
+       field("company_name", &I::company_name).joined(),
+       field("paid", &I::paid).joined(),
+       field("credited_by", &I::credited_by).joined().nullable()}};
+  return t;
+}
+
+template <>
+const entity::Table<Payment>& entity::table<Payment>() {
+  using P = Payment;
+  static const Table<P> t{
+      "payment",
+      {field("id", &P::id).key(),
+       field("invoice_id", &P::invoice_id),
+       field("paid_on", &P::paid_on),
+       field("amount", &P::amount),
+       field("method", &P::method).one_of(invoicing::payment_methods()),
+       field("reference", &P::reference).max(200),
+       field("created_by", &P::created_by).nullable().hidden().not_audited(),
+       field("created_at", &P::created_at).hidden().not_audited()}};
+  return t;
+}
+
+template <>
+const entity::Table<YearClosure>& entity::table<YearClosure>() {
+  using Y = YearClosure;
+  static const Table<Y> t{
+      "invoice_year",
+      {field("fiscal_year", &Y::fiscal_year).key(),
+       field("closed_at", &Y::closed_at),
+       field("closed_by", &Y::closed_by).nullable(),
+       field("closed_by_name", &Y::closed_by_name).joined().hidden(),
+       field("last_invoice_seq", &Y::last_invoice_seq),
+       field("last_credit_note_seq", &Y::last_credit_note_seq)}};
+  return t;
+}
+
+}  // namespace mdsc

@@ -2,6 +2,7 @@
 // Issued invoices and credit notes, and payments against them.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "modules/invoicing/document.h"
@@ -16,6 +17,8 @@ struct Payment {
   std::int64_t amount = 0;
   std::string method;   // bank_transfer, cash, other
   std::string reference;
+  std::int64_t created_by = 0;  // user id; 0 for the system
+  std::string created_at;       // ISO 8601 UTC
 };
 
 struct Invoice {
@@ -27,9 +30,13 @@ struct Invoice {
   std::int64_t membership_id = 0;
   std::int64_t seat_request_id = 0;
   std::int64_t references_invoice_id = 0;
+  int seq = 0;  // the number's place in its year and kind
   std::string issue_date, due_date;
   InvoiceDocument document;
   std::int64_t subtotal = 0, tax_total = 0, total = 0;
+  std::int64_t created_by = 0;  // user id; 0 for the system
+  std::string created_at;       // ISO 8601 UTC
+  // From other tables (read with the invoice, never written with it):
   std::int64_t paid = 0;                  // sum of payments
   std::string credited_by;                // number of the credit note that cancels it, if any
   std::string company_name;
@@ -39,12 +46,35 @@ struct Invoice {
   std::string status(const std::string& today) const;
 };
 
+// Which invoices a list shows (repo::invoices).
+struct InvoiceQuery {
+  int fiscal_year = 0;                   // 0 = all (fiscal year of the issue date)
+  std::vector<std::int64_t> company_ids;  // empty = all
+  std::int64_t membership_id = 0;        // 0 = all
+  std::string status;                    // "" = all; computed statuses need `today`
+  std::string today;
+  long limit = 200, offset = 0;
+};
+
+// A fiscal year whose invoice numbers the secretariat has closed (fiscal_years.h).
+struct YearClosure {
+  int fiscal_year = 0;
+  std::string closed_at;        // ISO 8601 UTC
+  std::int64_t closed_by = 0;   // user id; 0 for the system
+  std::string closed_by_name;   // display name, "" when unknown
+  int last_invoice_seq = 0;     // the year's last numbers, as they stay for good
+  int last_credit_note_seq = 0;
+};
+
 nlohmann::json to_json(const Payment& p);
 nlohmann::json to_json(const Invoice& i, const std::string& today);
 
 // The document as stored in invoices.document (a snapshot of everything printed).
 nlohmann::json document_to_json(const InvoiceDocument& d);
 InvoiceDocument document_from_json(const nlohmann::json& j);
+// The same, as the text of the column.
+std::string document_text(const InvoiceDocument& d);
+bool read_document(std::string_view text, InvoiceDocument& out);
 
 const std::vector<std::string>& payment_methods();
 const std::vector<std::string>& invoice_statuses();

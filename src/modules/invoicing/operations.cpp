@@ -6,11 +6,12 @@
 #include "core/i18n.h"
 #include "core/money.h"
 #include "modules/invoicing/fiscal_years.h"
+#include "modules/invoicing/repo.h"
 #include "modules/invoicing/tax.h"
 #include "modules/invoicing/verification.h"
 #include "modules/members/operations.h"
 #include "modules/members/repo.h"
-#include "platform/outbox.h"
+#include "platform/entity.h"
 
 namespace mdsc::invoicing {
 namespace {
@@ -33,22 +34,6 @@ int fiscal_year_of_date(const std::string& date) {
   int y, m, d;
   std::sscanf(date.c_str(), "%4d-%2d-%2d", &y, &m, &d);
   return i18n::fiscal_year_of(y, m, d);
-}
-
-// Next number in the year's sequence, inside the caller's transaction: the increment commits or
-// rolls back with the invoice, so numbers have no gaps. Concurrent issuers wait on the row.
-// nullopt when the year is closed: the conditional UPDATE is both the check and the row lock, so a
-// close committed before is seen, and a close that comes after waits for this issue to commit.
-// Nothing is incremented then, so returning the refusal (which commits) leaves no gap.
-std::optional<int> next_seq(db::Conn& c, int fy, const std::string& kind) {
-  c.exec("INSERT INTO invoice_counters (fiscal_year, kind, last_seq) VALUES (?, ?, 0) ON CONFLICT DO NOTHING",
-         {fy, kind});
-  if (c.exec("UPDATE invoice_counters SET last_seq = last_seq + 1 WHERE fiscal_year = ? AND kind = ? "
-             "AND closed_at IS NULL",
-             {fy, kind}) != 1)
-    return std::nullopt;
-  return static_cast<int>(
-      c.scalar_i64("SELECT last_seq FROM invoice_counters WHERE fiscal_year = ? AND kind = ?", {fy, kind}));
 }
 
 Status year_closed(int fy) {
@@ -112,32 +97,25 @@ Result<Prepared> prepare(db::Conn& c, const IssueInput& in, std::int64_t now, bo
   return p;
 }
 
-std::int64_t insert_invoice(db::Conn& c, const Invoice& inv, std::int64_t created_by, int seq, std::int64_t now) {
-  auto opt = [](std::int64_t v) { return v ? db::Param(v) : db::Param(nullptr); };
-  auto id = c.insert(
-      "INSERT INTO invoices (number, kind, fiscal_year, seq, company_id, membership_id, seat_request_id, "
-      "references_invoice_id, issue_date, due_date, document, subtotal, tax_total, total, created_by, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {inv.number, inv.kind, inv.fiscal_year, seq, inv.company_id, opt(inv.membership_id), opt(inv.seat_request_id),
-       opt(inv.references_invoice_id), inv.issue_date, inv.due_date, document_to_json(inv.document).dump(),
-       inv.subtotal, inv.tax_total, inv.total, opt(created_by), to_iso_utc(now)});
-  add_verification_token(c, id);
-  return id;
-}
-
-nlohmann::json audit_view(const Invoice& i) {
-  return {{"number", i.number}, {"kind", i.kind}, {"company_id", i.company_id}, {"issue_date", i.issue_date},
-          {"due_date", i.due_date}, {"subtotal", i.subtotal}, {"tax_total", i.tax_total}, {"total", i.total}};
+// Stores an invoice or a credit note with its verification token; seq is its number's place.
+std::int64_t store(Work& w, Invoice& inv, int seq) {
+  inv.seq = seq;
+  inv.created_by = w.actor.user_id;
+  inv.created_at = to_iso_utc(w.now);
+  inv.id = repo::insert_invoice(w.conn, inv);
+  add_verification_token(w.conn, inv.id);
+  return inv.id;
 }
 
 // fee_year: the fiscal year the fee is for (printed); the number follows the issue date's year.
-Result<std::int64_t> issue(db::Conn& c, const audit::Actor& actor, Invoice inv, const Prepared& p, int fee_year,
-                           std::vector<DocumentLine> lines, const std::string& notes, std::int64_t now) {
+Result<std::int64_t> issue(Work& w, Invoice inv, const Prepared& p, int fee_year, std::vector<DocumentLine> lines,
+                           const std::string& notes) {
+  db::Conn& c = w.conn;
   auto company = members::repo::organization(c, inv.company_id);
   if (!company) return Status::not_found();
   auto totals = compute_totals(lines, rounding_from(p.issuer.rounding));
   if (!totals) return totals.status();
-  auto seq = next_seq(c, p.fy, "invoice");
+  auto seq = repo::next_seq(c, p.fy, "invoice");
   if (!seq) return year_closed(p.fy);
   inv.kind = "invoice";
   inv.fiscal_year = p.fy;
@@ -162,38 +140,9 @@ Result<std::int64_t> issue(db::Conn& c, const audit::Actor& actor, Invoice inv, 
   inv.subtotal = totals->subtotal;
   inv.tax_total = totals->tax_total;
   inv.total = totals->total;
-  inv.id = insert_invoice(c, inv, actor.user_id, *seq, now);
-  audit::record(c, actor, "issue", "invoice", std::to_string(inv.id), nlohmann::json::object(), audit_view(inv), now);
+  store(w, inv, *seq);
+  w.audit("issue", "invoice", inv.id, nlohmann::json::object(), entity::snapshot(inv));
   return inv.id;
-}
-
-const char* kInvoiceSelect =
-    "SELECT i.id, i.number, i.kind, i.fiscal_year, i.company_id, i.membership_id, i.seat_request_id, "
-    "i.references_invoice_id, i.issue_date, i.due_date, i.document, i.subtotal, i.tax_total, i.total, o.name AS company_name, "
-    "(SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.invoice_id = i.id) AS paid, "
-    "(SELECT cn.number FROM invoices cn WHERE cn.references_invoice_id = i.id) AS credited_by "
-    "FROM invoices i JOIN organizations o ON o.id = i.company_id";
-
-Invoice invoice_from(const db::Row& r) {
-  Invoice i;
-  i.id = r.i64("id");
-  i.number = r.str("number");
-  i.kind = r.str("kind");
-  i.fiscal_year = static_cast<int>(r.i64("fiscal_year"));
-  i.company_id = r.i64("company_id");
-  i.membership_id = r.i64("membership_id");
-  i.seat_request_id = r.i64("seat_request_id");
-  i.references_invoice_id = r.i64("references_invoice_id");
-  i.issue_date = r.str("issue_date");
-  i.due_date = r.str("due_date");
-  i.document = document_from_json(nlohmann::json::parse(r.str("document"), nullptr, false));
-  i.subtotal = r.i64("subtotal");
-  i.tax_total = r.i64("tax_total");
-  i.total = r.i64("total");
-  i.company_name = r.str("company_name");
-  i.paid = r.i64("paid");
-  i.credited_by = r.str("credited_by");
-  return i;
 }
 
 }  // namespace
@@ -202,135 +151,127 @@ DateWindow date_window(const Config& config) {
   return DateWindow{config.invoice_backdate_days, config.invoice_forward_days};
 }
 
-Result<std::int64_t> issue_membership_invoice(db::Database& db, const audit::Actor& actor,
-                                              std::int64_t membership_id, const IssueInput& in, std::int64_t now) {
-  return db.write([&](db::Conn& c) -> Result<std::int64_t> {
-    members::repo::lock_membership(c, membership_id);
-    auto m = members::repo::membership(c, membership_id);
-    if (!m) return Status::not_found();
-    if (m->status == "cancelled") return Status::invalid().field("membership_id", "invoicing.membership_cancelled");
-    for (const auto& existing : invoices_of_membership(c, membership_id))
-      if (existing.kind == "invoice" && existing.seat_request_id == 0 && existing.credited_by.empty())
-        return Status(Code::conflict, "invoicing.already_invoiced", {{"number", existing.number}});
-    auto tier = members::repo::tier(c, m->tier_id);
-    auto prepared = prepare(c, in, now, true);
-    if (!prepared) return prepared.status();
-    std::string fy = i18n::fiscal_year_display("ja", m->fiscal_year);
-    DocumentLine line{fy + " " + tier->name_ja + " 年会費", 1, tier->annual_fee, tier->annual_fee,
-                      category_from(tier->tax_category).value_or(TaxCategory::standard10)};
-    Invoice inv;
-    inv.company_id = m->company_id;
-    inv.membership_id = membership_id;
-    std::string notes = in.notes;
-    return issue(c, actor, inv, *prepared, m->fiscal_year, {line}, notes, now);
-  });
+Result<std::int64_t> issue_membership_invoice(Work& w, std::int64_t membership_id, const IssueInput& in) {
+  db::Conn& c = w.conn;
+  members::repo::lock_membership(c, membership_id);
+  auto m = members::repo::membership(c, membership_id);
+  if (!m) return Status::not_found();
+  if (m->status == "cancelled") return Status::invalid().field("membership_id", "invoicing.membership_cancelled");
+  for (const auto& existing : repo::invoices_of_membership(c, membership_id))
+    if (existing.kind == "invoice" && existing.seat_request_id == 0 && existing.credited_by.empty())
+      return Status(Code::conflict, "invoicing.already_invoiced", {{"number", existing.number}});
+  auto tier = members::repo::tier(c, m->tier_id);
+  auto prepared = prepare(c, in, w.now, true);
+  if (!prepared) return prepared.status();
+  std::string fy = i18n::fiscal_year_display("ja", m->fiscal_year);
+  DocumentLine line{fy + " " + tier->name_ja + " 年会費", 1, tier->annual_fee, tier->annual_fee,
+                    category_from(tier->tax_category).value_or(TaxCategory::standard10)};
+  Invoice inv;
+  inv.company_id = m->company_id;
+  inv.membership_id = membership_id;
+  return issue(w, inv, *prepared, m->fiscal_year, {line}, in.notes);
 }
 
-Result<std::int64_t> issue_seat_invoice(db::Database& db, const audit::Actor& actor, std::int64_t seat_request_id,
-                                        const IssueInput& in, std::int64_t now) {
-  return db.write([&](db::Conn& c) -> Result<std::int64_t> {
-    // The membership a seat belongs to never changes: read it, lock it, then read the seat's status
-    // and fee under the lock that decide_consultation and withdraw_seat take.
-    auto unlocked = members::repo::seat_request(c, seat_request_id);
-    if (!unlocked) return Status::not_found();
-    members::repo::lock_membership(c, unlocked->membership_id);
-    auto r = members::repo::seat_request(c, seat_request_id);
-    if (r->status != "accepted" || !r->extra_fee || *r->extra_fee <= 0)
-      return Status::invalid().field("seat_request_id", "invoicing.no_extra_fee");
-    if (!money::within_limit(*r->extra_fee))  // agreed before the bound existed
-      return Status::invalid().field("extra_fee", "validation.amount_too_large", {{"max", i18n::yen(money::kMaxAmount)}});
-    auto m = members::repo::membership(c, r->membership_id);
-    for (const auto& existing : invoices_of_membership(c, m->id))
-      if (existing.seat_request_id == seat_request_id && existing.kind == "invoice" && existing.credited_by.empty())
-        return Status(Code::conflict, "invoicing.already_invoiced", {{"number", existing.number}});
-    auto prepared = prepare(c, in, now, true);
-    if (!prepared) return prepared.status();
-    auto tier = members::repo::tier(c, m->tier_id);
-    std::string fy = i18n::fiscal_year_display("ja", m->fiscal_year);
-    DocumentLine line{fy + " 追加受講枠(" + r->trainee_name + ")", 1, *r->extra_fee, *r->extra_fee,
-                      category_from(tier->tax_category).value_or(TaxCategory::standard10)};
-    Invoice inv;
-    inv.company_id = m->company_id;
-    inv.membership_id = m->id;
-    inv.seat_request_id = seat_request_id;
-    return issue(c, actor, inv, *prepared, m->fiscal_year, {line}, in.notes, now);
-  });
+Result<std::int64_t> issue_seat_invoice(Work& w, std::int64_t seat_request_id, const IssueInput& in) {
+  db::Conn& c = w.conn;
+  // The membership a seat belongs to never changes: read it, lock it, then read the seat's status
+  // and fee under the lock that decide_consultation and withdraw_seat take.
+  auto unlocked = members::repo::seat_request(c, seat_request_id);
+  if (!unlocked) return Status::not_found();
+  members::repo::lock_membership(c, unlocked->membership_id);
+  auto r = members::repo::seat_request(c, seat_request_id);
+  if (r->status != "accepted" || !r->extra_fee || *r->extra_fee <= 0)
+    return Status::invalid().field("seat_request_id", "invoicing.no_extra_fee");
+  if (!money::within_limit(*r->extra_fee))  // agreed before the bound existed
+    return Status::invalid().field("extra_fee", "validation.amount_too_large", {{"max", i18n::yen(money::kMaxAmount)}});
+  auto m = members::repo::membership(c, r->membership_id);
+  for (const auto& existing : repo::invoices_of_membership(c, m->id))
+    if (existing.seat_request_id == seat_request_id && existing.kind == "invoice" && existing.credited_by.empty())
+      return Status(Code::conflict, "invoicing.already_invoiced", {{"number", existing.number}});
+  auto prepared = prepare(c, in, w.now, true);
+  if (!prepared) return prepared.status();
+  auto tier = members::repo::tier(c, m->tier_id);
+  std::string fy = i18n::fiscal_year_display("ja", m->fiscal_year);
+  DocumentLine line{fy + " 追加受講枠(" + r->trainee_name + ")", 1, *r->extra_fee, *r->extra_fee,
+                    category_from(tier->tax_category).value_or(TaxCategory::standard10)};
+  Invoice inv;
+  inv.company_id = m->company_id;
+  inv.membership_id = m->id;
+  inv.seat_request_id = seat_request_id;
+  return issue(w, inv, *prepared, m->fiscal_year, {line}, in.notes);
 }
 
-Result<std::int64_t> issue_credit_note(db::Database& db, const audit::Actor& actor, std::int64_t invoice_id,
-                                       const std::string& reason, const std::string& issue_date, std::int64_t now,
-                                       const DateWindow& window) {
+Result<std::int64_t> issue_credit_note(Work& w, std::int64_t invoice_id, const std::string& reason,
+                                       const std::string& issue_date, const DateWindow& window) {
   if (reason.empty()) return Status::invalid().field("reason", "validation.required");
-  return db.write([&](db::Conn& c) -> Result<std::int64_t> {
-    // The first read only finds the lock (membership_id never changes); "nothing paid" and "not yet
-    // credited" are read again under it, as record_payment reads them.
-    auto unlocked = find_invoice(c, invoice_id);
-    if (!unlocked) return Status::not_found();
-    lock_payments_of(c, *unlocked);
-    auto original = find_invoice(c, invoice_id);
-    if (original->kind != "invoice") return Status::invalid().field("invoice_id", "invoicing.not_an_invoice");
-    if (!original->credited_by.empty())
-      return Status(Code::conflict, "invoicing.already_credited", {{"number", original->credited_by}});
-    if (original->paid > 0) return Status::invalid().field("invoice_id", "invoicing.credit_after_payment");
-    auto prepared = prepare(c, IssueInput{issue_date, "", "", window}, now, false);
-    if (!prepared) return prepared.status();
-    if (prepared->issue_date < original->issue_date)
-      return Status::invalid().field("issue_date", "invoicing.credit_before_invoice");
-    // The mirror image of the original: same lines and per-rate tax, negated, so the two sum to zero.
-    // Negated before a number is taken: a refusal after next_seq would commit a gap.
-    InvoiceDocument d = original->document;
-    bool fits = true;
-    auto neg = [&fits](std::int64_t& v) {
-      auto r = money::negate(v);
-      fits = fits && r.has_value();
-      v = r.value_or(0);
-    };
-    for (auto& l : d.lines) {
-      neg(l.unit_price);
-      neg(l.amount);
-    }
-    for (auto& s : d.summaries) {
-      neg(s.taxable);
-      neg(s.tax_amount);
-    }
-    neg(d.subtotal);
-    neg(d.tax_total);
-    neg(d.total);
-    if (!fits) return Status(Code::invalid, "invoicing.amount_too_large");
-    auto seq = next_seq(c, prepared->fy, "credit_note");
-    if (!seq) return year_closed(prepared->fy);
-    Invoice cn;
-    cn.kind = "credit_note";
-    cn.fiscal_year = prepared->fy;
-    cn.number = format_number(prepared->issuer.number_prefix, prepared->fy, true, *seq);
-    cn.company_id = original->company_id;
-    cn.membership_id = original->membership_id;
-    cn.seat_request_id = original->seat_request_id;
-    cn.references_invoice_id = original->id;
-    cn.issue_date = prepared->issue_date;
-    d.credit_note = true;
-    d.number = cn.number;
-    d.references_number = original->number;
-    d.issue_date = cn.issue_date;
-    d.due_date = "";
-    d.issuer = issuer_party(prepared->issuer);
-    d.registration_number = prepared->issuer.registration_number;
-    d.notes = reason;
-    d.payment_terms = "";
-    cn.document = d;
-    cn.subtotal = d.subtotal;
-    cn.tax_total = d.tax_total;
-    cn.total = d.total;
-    cn.id = insert_invoice(c, cn, actor.user_id, *seq, now);
-    audit::record(c, actor, "issue", "credit_note", std::to_string(cn.id), nlohmann::json::object(),
-                  {{"number", cn.number}, {"references", original->number}, {"total", cn.total}, {"reason", reason}},
-                  now);
-    return cn.id;
-  });
+  db::Conn& c = w.conn;
+  // The first read only finds the lock (membership_id never changes); "nothing paid" and "not yet
+  // credited" are read again under it, as record_payment reads them.
+  auto unlocked = repo::invoice(c, invoice_id);
+  if (!unlocked) return Status::not_found();
+  lock_payments_of(c, *unlocked);
+  auto original = repo::invoice(c, invoice_id);
+  if (original->kind != "invoice") return Status::invalid().field("invoice_id", "invoicing.not_an_invoice");
+  if (!original->credited_by.empty())
+    return Status(Code::conflict, "invoicing.already_credited", {{"number", original->credited_by}});
+  if (original->paid > 0) return Status::invalid().field("invoice_id", "invoicing.credit_after_payment");
+  auto prepared = prepare(c, IssueInput{issue_date, "", "", window}, w.now, false);
+  if (!prepared) return prepared.status();
+  if (prepared->issue_date < original->issue_date)
+    return Status::invalid().field("issue_date", "invoicing.credit_before_invoice");
+  // The mirror image of the original: same lines and per-rate tax, negated, so the two sum to zero.
+  // Negated before a number is taken: a refusal after next_seq would commit a gap.
+  InvoiceDocument d = original->document;
+  bool fits = true;
+  auto neg = [&fits](std::int64_t& v) {
+    auto r = money::negate(v);
+    fits = fits && r.has_value();
+    v = r.value_or(0);
+  };
+  for (auto& l : d.lines) {
+    neg(l.unit_price);
+    neg(l.amount);
+  }
+  for (auto& s : d.summaries) {
+    neg(s.taxable);
+    neg(s.tax_amount);
+  }
+  neg(d.subtotal);
+  neg(d.tax_total);
+  neg(d.total);
+  if (!fits) return Status(Code::invalid, "invoicing.amount_too_large");
+  auto seq = repo::next_seq(c, prepared->fy, "credit_note");
+  if (!seq) return year_closed(prepared->fy);
+  Invoice cn;
+  cn.kind = "credit_note";
+  cn.fiscal_year = prepared->fy;
+  cn.number = format_number(prepared->issuer.number_prefix, prepared->fy, true, *seq);
+  cn.company_id = original->company_id;
+  cn.membership_id = original->membership_id;
+  cn.seat_request_id = original->seat_request_id;
+  cn.references_invoice_id = original->id;
+  cn.issue_date = prepared->issue_date;
+  d.credit_note = true;
+  d.number = cn.number;
+  d.references_number = original->number;
+  d.issue_date = cn.issue_date;
+  d.due_date = "";
+  d.issuer = issuer_party(prepared->issuer);
+  d.registration_number = prepared->issuer.registration_number;
+  d.notes = reason;
+  d.payment_terms = "";
+  cn.document = d;
+  cn.subtotal = d.subtotal;
+  cn.tax_total = d.tax_total;
+  cn.total = d.total;
+  store(w, cn, *seq);
+  w.audit("issue", "credit_note", cn.id, nlohmann::json::object(),
+          {{"number", cn.number}, {"references", original->number}, {"total", cn.total}, {"reason", reason}});
+  return cn.id;
 }
 
-Result<std::int64_t> record_payment(db::Database& db, const audit::Actor& actor, std::int64_t invoice_id,
-                                    const Payment& p, std::int64_t now) {
+Result<std::int64_t> record_payment(Work& w, std::int64_t invoice_id, const Payment& p) {
+  const std::int64_t now = w.now;
   Status st;
   if (!valid_date(p.paid_on)) st.field("paid_on", "validation.date");
   else if (p.paid_on > i18n::tokyo_date_iso(now)) st.field("paid_on", "invoicing.paid_in_future");
@@ -342,112 +283,54 @@ Result<std::int64_t> record_payment(db::Database& db, const audit::Actor& actor,
   if (!known_method) st.field("method", "validation.choice");
   if (p.reference.size() > 200) st.field("reference", "validation.too_long");
   if (!st) return st;
-  return db.write([&](db::Conn& c) -> Result<std::int64_t> {
-    auto inv = find_invoice(c, invoice_id);
-    if (!inv) return Status::not_found();
-    // Serialise payments of one membership's invoices so two clerks cannot together pay more than
-    // the balance, and a payment with a credit note of the same invoice.
-    lock_payments_of(c, *inv);
-    inv = find_invoice(c, invoice_id);
-    if (inv->kind != "invoice") return Status::invalid().field("invoice_id", "invoicing.not_an_invoice");
-    if (!inv->credited_by.empty()) return Status::invalid().field("invoice_id", "invoicing.payment_on_credited");
-    if (p.amount > inv->balance())
-      return Status::invalid().field("amount", "invoicing.overpayment", {{"balance", i18n::yen(inv->balance())}});
-    if (p.paid_on < inv->issue_date) return Status::invalid().field("paid_on", "invoicing.paid_before_issue");
-    auto id = c.insert(
-        "INSERT INTO payments (invoice_id, paid_on, amount, method, reference, created_by, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        {invoice_id, p.paid_on, p.amount, p.method, p.reference, actor.user_id ? db::Param(actor.user_id) : db::Param(nullptr),
-         to_iso_utc(now)});
-    Payment saved = p;
-    saved.id = id;
-    saved.invoice_id = invoice_id;
-    audit::record(c, actor, "create", "payment", std::to_string(id), nlohmann::json::object(), to_json(saved), now);
-    return id;
-  });
+  db::Conn& c = w.conn;
+  auto inv = repo::invoice(c, invoice_id);
+  if (!inv) return Status::not_found();
+  // Serialise payments of one membership's invoices so two clerks cannot together pay more than
+  // the balance, and a payment with a credit note of the same invoice.
+  lock_payments_of(c, *inv);
+  inv = repo::invoice(c, invoice_id);
+  if (inv->kind != "invoice") return Status::invalid().field("invoice_id", "invoicing.not_an_invoice");
+  if (!inv->credited_by.empty()) return Status::invalid().field("invoice_id", "invoicing.payment_on_credited");
+  if (p.amount > inv->balance())
+    return Status::invalid().field("amount", "invoicing.overpayment", {{"balance", i18n::yen(inv->balance())}});
+  if (p.paid_on < inv->issue_date) return Status::invalid().field("paid_on", "invoicing.paid_before_issue");
+  Payment saved = p;
+  saved.invoice_id = invoice_id;
+  saved.created_by = w.actor.user_id;
+  saved.created_at = to_iso_utc(now);
+  saved.id = repo::insert_payment(c, saved);
+  w.audit("create", "payment", saved.id, nlohmann::json::object(), to_json(saved));
+  return saved.id;
 }
 
-std::vector<Invoice> list_invoices(db::Conn& c, const InvoiceQuery& q) {
-  std::string sql = std::string(kInvoiceSelect) + " WHERE 1=1";
-  db::Params p;
-  if (q.fiscal_year) {
-    sql += " AND i.fiscal_year = ?";
-    p.emplace_back(q.fiscal_year);
+int send_overdue_reminders(Work& w) {
+  db::Conn& c = w.conn;
+  const std::string today = i18n::tokyo_date_iso(w.now);
+  InvoiceQuery q;
+  q.status = "overdue";
+  q.today = today;
+  q.limit = 100000;
+  int sent = 0;
+  for (const auto& inv : repo::invoices(c, q)) {
+    auto company = members::repo::organization(c, inv.company_id);
+    if (!company || company->email.empty()) continue;
+    if (!repo::mark_reminded(c, inv.id, today)) continue;
+    mail::Message m;
+    m.to = company->email;
+    m.subject = i18n::t("ja", "mail.overdue.subject", {{"number", inv.number}});
+    m.text_body = i18n::t("ja", "mail.overdue.body",
+                          {{"company", company->name}, {"number", inv.number}, {"due", inv.due_date},
+                           {"balance", i18n::yen(inv.balance())}, {"link", w.base_url + "/invoices/" + std::to_string(inv.id)}});
+    w.mail(m);
+    ++sent;
   }
-  if (!q.company_ids.empty()) {
-    sql += " AND i.company_id IN (";
-    for (std::size_t k = 0; k < q.company_ids.size(); ++k) {
-      sql += k ? ", ?" : "?";
-      p.emplace_back(q.company_ids[k]);
-    }
-    sql += ")";
-  }
-  sql += " ORDER BY i.issue_date DESC, i.id DESC";
-  std::vector<Invoice> out;
-  long skipped = 0;
-  for (const auto& r : c.query(sql, p)) {
-    Invoice inv = invoice_from(r);
-    if (!q.status.empty() && inv.status(q.today) != q.status) continue;
-    if (skipped++ < q.offset) continue;
-    if (static_cast<long>(out.size()) >= q.limit) break;
-    out.push_back(std::move(inv));
-  }
-  return out;
-}
-
-std::optional<Invoice> find_invoice(db::Conn& c, std::int64_t id) {
-  auto r = c.query_one(std::string(kInvoiceSelect) + " WHERE i.id = ?", {id});
-  if (!r) return std::nullopt;
-  return invoice_from(*r);
-}
-
-std::vector<Invoice> invoices_of_membership(db::Conn& c, std::int64_t membership_id) {
-  std::vector<Invoice> out;
-  for (const auto& r : c.query(std::string(kInvoiceSelect) + " WHERE i.membership_id = ? ORDER BY i.id", {membership_id}))
-    out.push_back(invoice_from(r));
-  return out;
-}
-
-std::optional<Invoice> credit_note_of(db::Conn& c, std::int64_t invoice_id) {
-  auto r = c.query_one(std::string(kInvoiceSelect) + " WHERE i.references_invoice_id = ?", {invoice_id});
-  if (!r) return std::nullopt;
-  return invoice_from(*r);
-}
-
-std::vector<Payment> payments_of(db::Conn& c, std::int64_t invoice_id) {
-  std::vector<Payment> out;
-  for (const auto& r : c.query(
-           "SELECT id, invoice_id, paid_on, amount, method, reference FROM payments WHERE invoice_id = ? ORDER BY paid_on, id",
-           {invoice_id}))
-    out.push_back({r.i64("id"), r.i64("invoice_id"), r.str("paid_on"), r.i64("amount"), r.str("method"), r.str("reference")});
-  return out;
+  return sent;
 }
 
 int send_overdue_reminders(db::Database& db, std::int64_t now, const std::string& base_url) {
-  std::string today = i18n::tokyo_date_iso(now);
-  return db.write([&](db::Conn& c) {
-    InvoiceQuery q;
-    q.status = "overdue";
-    q.today = today;
-    q.limit = 100000;
-    int sent = 0;
-    for (const auto& inv : list_invoices(c, q)) {
-      auto company = members::repo::organization(c, inv.company_id);
-      if (!company || company->email.empty()) continue;
-      auto n = c.exec("INSERT INTO invoice_reminders (invoice_id, sent_on) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                      {inv.id, today});
-      if (n == 0) continue;
-      mail::Message m;
-      m.to = company->email;
-      m.subject = i18n::t("ja", "mail.overdue.subject", {{"number", inv.number}});
-      m.text_body = i18n::t("ja", "mail.overdue.body",
-                            {{"company", company->name}, {"number", inv.number}, {"due", inv.due_date},
-                             {"balance", i18n::yen(inv.balance())}, {"link", base_url + "/invoices/" + std::to_string(inv.id)}});
-      mail::enqueue(c, m, now);
-      ++sent;
-    }
-    return sent;
-  });
+  return write_unit(db, Who{audit::Actor::system(), now, base_url},
+                    [](Work& w) { return send_overdue_reminders(w); });
 }
 
 }  // namespace mdsc::invoicing

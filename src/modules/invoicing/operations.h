@@ -10,7 +10,7 @@
 #include "core/result.h"
 #include "db/database.h"
 #include "modules/invoicing/model.h"
-#include "platform/audit.h"
+#include "platform/work.h"
 
 namespace mdsc::invoicing {
 
@@ -31,36 +31,20 @@ struct IssueInput {
 };
 
 // The annual fee of a membership. Refused while an invoice for it stands uncancelled.
-Result<std::int64_t> issue_membership_invoice(db::Database& db, const audit::Actor& actor,
-                                              std::int64_t membership_id, const IssueInput& in, std::int64_t now);
+Result<std::int64_t> issue_membership_invoice(Work& w, std::int64_t membership_id, const IssueInput& in);
 // The extra fee agreed for a seat granted in a consultation.
-Result<std::int64_t> issue_seat_invoice(db::Database& db, const audit::Actor& actor, std::int64_t seat_request_id,
-                                        const IssueInput& in, std::int64_t now);
+Result<std::int64_t> issue_seat_invoice(Work& w, std::int64_t seat_request_id, const IssueInput& in);
 // Cancels an invoice in full with a credit note (not for invoices with payments recorded). Takes the
 // lock record_payment takes, so a payment and a credit note of one invoice never both succeed.
-Result<std::int64_t> issue_credit_note(db::Database& db, const audit::Actor& actor, std::int64_t invoice_id,
-                                       const std::string& reason, const std::string& issue_date, std::int64_t now,
-                                       const DateWindow& window = {});
+Result<std::int64_t> issue_credit_note(Work& w, std::int64_t invoice_id, const std::string& reason,
+                                       const std::string& issue_date, const DateWindow& window = {});
 
 // amount: 1 ≤ amount ≤ the balance (and ≤ money::kMaxAmount).
-Result<std::int64_t> record_payment(db::Database& db, const audit::Actor& actor, std::int64_t invoice_id,
-                                    const Payment& p, std::int64_t now);
-
-struct InvoiceQuery {
-  int fiscal_year = 0;                   // 0 = all (fiscal year of the issue date)
-  std::vector<std::int64_t> company_ids;  // empty = all
-  std::string status;                    // "" = all; computed statuses need `today`
-  std::string today;
-  long limit = 200, offset = 0;
-};
-std::vector<Invoice> list_invoices(db::Conn& c, const InvoiceQuery& q);
-std::optional<Invoice> find_invoice(db::Conn& c, std::int64_t id);
-std::vector<Payment> payments_of(db::Conn& c, std::int64_t invoice_id);
-std::vector<Invoice> invoices_of_membership(db::Conn& c, std::int64_t membership_id);
-// The credit note that cancels an invoice, if any.
-std::optional<Invoice> credit_note_of(db::Conn& c, std::int64_t invoice_id);
+Result<std::int64_t> record_payment(Work& w, std::int64_t invoice_id, const Payment& p);
 
 // Mails the company about each overdue invoice, at most once a day per invoice. Returns how many.
+int send_overdue_reminders(Work& w);
+// The daily job: the reminders in a unit of its own.
 int send_overdue_reminders(db::Database& db, std::int64_t now, const std::string& base_url);
 
 }  // namespace mdsc::invoicing

@@ -1,6 +1,7 @@
 #include "modules/invoicing/handlers.h"
 #include "modules/invoicing/module.h"
 #include "modules/invoicing/operations.h"
+#include "modules/invoicing/repo.h"
 
 namespace mdsc::invoicing {
 
@@ -35,8 +36,7 @@ void register_module(web::Registry& reg) {
   reg.nav({"nav.invoices", "/invoices", viewers, 140});
   reg.daily({"overdue-invoice-reminders", [](db::Database& db, std::int64_t now) {
                // Links in reminders need the public URL; the job has no request, so it reads it from settings.
-               auto url = db.read([](db::Conn& c) { return c.query_one("SELECT value FROM settings WHERE key = 'base_url'"); });
-               send_overdue_reminders(db, now, url ? url->str("value") : "");
+               send_overdue_reminders(db, now, db.read([](db::Conn& c) { return repo::setting(c, "base_url"); }));
              }});
 }
 

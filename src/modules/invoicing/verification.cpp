@@ -1,6 +1,7 @@
 #include "modules/invoicing/verification.h"
 
 #include "core/crypto.h"
+#include "modules/invoicing/repo.h"
 
 namespace mdsc::invoicing {
 namespace {
@@ -18,19 +19,14 @@ bool plausible(const std::string& t) {
 }  // namespace
 
 void add_verification_token(db::Conn& c, std::int64_t invoice_id) {
-  c.exec("INSERT INTO invoice_verifications (invoice_id, token) VALUES (?, ?)", {invoice_id, crypto::random_token(16)});
+  repo::insert_verification_token(c, invoice_id, crypto::random_token(16));
 }
 
-std::string verification_token(db::Conn& c, std::int64_t invoice_id) {
-  auto r = c.query_one("SELECT token FROM invoice_verifications WHERE invoice_id = ?", {invoice_id});
-  return r ? r->str("token") : "";
-}
+std::string verification_token(db::Conn& c, std::int64_t invoice_id) { return repo::verification_token(c, invoice_id); }
 
 std::optional<std::int64_t> invoice_of_token(db::Conn& c, const std::string& token) {
   if (!plausible(token)) return std::nullopt;
-  auto r = c.query_one("SELECT invoice_id FROM invoice_verifications WHERE token = ?", {token});
-  if (!r) return std::nullopt;
-  return r->i64("invoice_id");
+  return repo::invoice_of_token(c, token);
 }
 
 std::string verification_url(const std::string& base_url, const std::string& token) {

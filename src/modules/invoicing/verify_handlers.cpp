@@ -5,7 +5,7 @@
 // payments, addresses, contact people or e-mail (docs/decisions/0013).
 #include "core/i18n.h"
 #include "modules/invoicing/handlers.h"
-#include "modules/invoicing/operations.h"
+#include "modules/invoicing/repo.h"
 #include "modules/invoicing/verification.h"
 #include "web/render.h"
 
@@ -16,12 +16,12 @@ Response invoice_verify(Context& ctx) {
     Invoice inv;
     std::optional<Invoice> credit_note;
   };
-  auto found = ctx.db().read([&](db::Conn& c) -> std::optional<Found> {
+  auto found = [&](db::Conn& c) -> std::optional<Found> {
     auto id = invoice_of_token(c, ctx.param("token"));
-    auto inv = id ? find_invoice(c, *id) : std::nullopt;
+    auto inv = id ? repo::invoice(c, *id) : std::nullopt;
     if (!inv) return std::nullopt;
-    return Found{*inv, inv->kind == "invoice" ? credit_note_of(c, inv->id) : std::nullopt};
-  });
+    return Found{*inv, inv->kind == "invoice" ? repo::credit_note_of(c, inv->id) : std::nullopt};
+  }(ctx.work().conn);
   if (!found) return web::not_found(ctx);
   const Invoice& inv = found->inv;
   const InvoiceDocument& d = inv.document;

@@ -1,5 +1,4 @@
 #include "core/i18n.h"
-#include "modules/invoicing/operations.h"
 #include "modules/members/forms.h"
 #include "modules/members/handlers.h"
 #include "modules/members/operations.h"

@@ -1,4 +1,4 @@
-// Memberships, seats and invoices on both databases.
+// Memberships and seats on both databases (their invoices: invoicing/lifecycle_test.cpp).
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -7,7 +7,6 @@
 #include <thread>
 
 #include "core/crypto.h"
-#include "modules/invoicing/operations.h"
 #include "modules/members/operations.h"
 #include "modules/members/repo.h"
 #include "support/test_db.h"
@@ -197,90 +196,6 @@ TEST_F(Members, AStatusChangeKeepsAnExtraSeatGrantedMeanwhile) {
     EXPECT_EQ(m.extra_seats, 1) << "membership " << membership_id;
     EXPECT_EQ(m.status, "ended");
   }
-}
-
-TEST_F(Members, TwentyConcurrentInvoicesAreNumberedWithoutGaps) {
-  std::vector<std::int64_t> memberships;
-  for (int i = 0; i < 20; ++i) memberships.push_back(membership(company("会社" + std::to_string(i), 100, "1990-01-01"), "C"));
-  std::vector<std::thread> threads;
-  std::atomic<int> ok{0};
-  for (auto m : memberships)
-    threads.emplace_back([&, m] {
-      if (invoicing::issue_membership_invoice(*db_, actor_, m, {"2018-04-02", "", ""}, now_).is_ok()) ++ok;
-    });
-  for (auto& t : threads) t.join();
-  EXPECT_EQ(ok.load(), 20);
-  auto numbers = db_->read([](db::Conn& c) {
-    std::set<std::string> s;
-    for (const auto& r : c.query("SELECT number FROM invoices")) s.insert(r.str("number"));
-    return s;
-  });
-  ASSERT_EQ(numbers.size(), 20u);
-  for (int i = 1; i <= 20; ++i) {
-    char expected[32];
-    std::snprintf(expected, sizeof expected, "MDSC-FY2018-%04d", i);
-    EXPECT_TRUE(numbers.count(expected)) << expected;
-  }
-}
-
-TEST_F(Members, CreditNoteCancelsAnInvoiceAndACorrectedOneFollows) {
-  auto m = membership(company("訂正製薬", 100, "1990-01-01"), "C");
-  auto first = invoicing::issue_membership_invoice(*db_, actor_, m, {"2018-04-02", "2018-05-31", ""}, now_);
-  ASSERT_TRUE(first.is_ok());
-  auto dup = invoicing::issue_membership_invoice(*db_, actor_, m, {"2018-04-02", "", ""}, now_);
-  EXPECT_EQ(dup.status().code(), Code::conflict);
-  EXPECT_FALSE(invoicing::issue_credit_note(*db_, actor_, *first, "", "2018-04-10", now_).is_ok()) << "needs a reason";
-  auto cn = invoicing::issue_credit_note(*db_, actor_, *first, "宛名の誤り", "2018-04-10", now_ + 86400 * 9);
-  ASSERT_TRUE(cn.is_ok()) << cn.status().message_id();
-  auto [orig, note] = db_->read([&](db::Conn& c) {
-    return std::make_pair(*invoicing::find_invoice(c, *first), *invoicing::find_invoice(c, *cn));
-  });
-  EXPECT_EQ(orig.status("2018-04-10"), "credited");
-  EXPECT_EQ(orig.credited_by, "MDSC-FY2018-CN0001");
-  EXPECT_EQ(note.total, -orig.total);
-  EXPECT_EQ(note.tax_total, -orig.tax_total);
-  EXPECT_EQ(note.document.references_number, orig.number);
-  EXPECT_FALSE(invoicing::issue_credit_note(*db_, actor_, *first, "again", "2018-04-10", now_).is_ok());
-  EXPECT_FALSE(invoicing::record_payment(*db_, actor_, *first, {0, 0, "2018-04-10", 1000, "bank_transfer", ""}, now_ + 86400 * 10).is_ok());
-  auto corrected = invoicing::issue_membership_invoice(*db_, actor_, m, {"2018-04-11", "", ""}, now_ + 86400 * 10);
-  ASSERT_TRUE(corrected.is_ok());
-  auto n = db_->read([&](db::Conn& c) { return invoicing::find_invoice(c, *corrected)->number; });
-  EXPECT_EQ(n, "MDSC-FY2018-0002");
-  // The database itself refuses to change an issued invoice.
-  EXPECT_THROW(db_->write([&](db::Conn& c) { c.exec("UPDATE invoices SET total = 0"); }), std::exception);
-}
-
-TEST_F(Members, PaymentsMoveTheStatusAndRefuseBadAmounts) {
-  auto m = membership(company("支払製薬", 100, "1990-01-01"), "C");  // 500,000 + 10 % = 550,000
-  auto id = *invoicing::issue_membership_invoice(*db_, actor_, m, {"2018-04-02", "2018-04-30", ""}, now_);
-  auto status_on = [&](const std::string& day) {
-    return db_->read([&](db::Conn& c) { return invoicing::find_invoice(c, id)->status(day); });
-  };
-  EXPECT_EQ(status_on("2018-04-10"), "issued");
-  EXPECT_EQ(status_on("2018-05-01"), "overdue");
-  std::int64_t later = now_ + 86400 * 40;
-  EXPECT_EQ(invoicing::record_payment(*db_, actor_, id, {0, 0, "2018-05-02", -5, "bank_transfer", ""}, later)
-                .status().fields().at("amount").message_id,
-            "validation.positive");
-  EXPECT_EQ(invoicing::record_payment(*db_, actor_, id, {0, 0, "2018-05-02", 550001, "bank_transfer", ""}, later)
-                .status().fields().at("amount").message_id,
-            "invoicing.overpayment");
-  EXPECT_EQ(count("SELECT COUNT(*) FROM payments"), 0);
-  ASSERT_TRUE(invoicing::record_payment(*db_, actor_, id, {0, 0, "2018-05-02", 50000, "bank_transfer", "振込"}, later).is_ok());
-  EXPECT_EQ(status_on("2018-04-20"), "partly_paid");
-  ASSERT_TRUE(invoicing::record_payment(*db_, actor_, id, {0, 0, "2018-05-03", 500000, "bank_transfer", ""}, later).is_ok());
-  EXPECT_EQ(status_on("2018-06-01"), "paid");
-}
-
-TEST_F(Members, OverdueInvoicesAreRemindedOncePerDay) {
-  auto m = membership(company("督促製薬", 100, "1990-01-01"), "C");
-  ASSERT_TRUE(invoicing::issue_membership_invoice(*db_, actor_, m, {"2018-04-02", "2018-04-30", ""}, now_).is_ok());
-  std::int64_t may2 = now_ + 86400 * 31;
-  EXPECT_EQ(invoicing::send_overdue_reminders(*db_, now_ + 86400 * 5, "http://x"), 0);
-  EXPECT_EQ(invoicing::send_overdue_reminders(*db_, may2, "http://x"), 1);
-  EXPECT_EQ(invoicing::send_overdue_reminders(*db_, may2 + 3600, "http://x"), 0);
-  EXPECT_EQ(invoicing::send_overdue_reminders(*db_, may2 + 86400, "http://x"), 1);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM mail_outbox WHERE to_addr = 'billing@example.co.jp'"), 2);
 }
 
 TEST_F(Members, RenewalPreparesNextYearFromNextYearsSchedule) {

@@ -1,7 +1,7 @@
 #include "core/csv.h"
 #include "core/i18n.h"
 #include "core/svg_chart.h"
-#include "modules/invoicing/operations.h"
+#include "modules/members.h"
 #include "modules/members/forms.h"
 #include "modules/members/handlers.h"
 #include "modules/members/operations.h"
@@ -74,11 +74,11 @@ Response show_membership(Context& ctx, std::int64_t id, const Status& st, int st
     d["requests"] = requests;
     auto invoices = nlohmann::json::array();
     bool annual_invoiced = false;
-    for (const auto& inv : invoicing::invoices_of_membership(c, id)) {
-      if (inv.kind == "invoice" && inv.seat_request_id == 0 && inv.credited_by.empty()) annual_invoiced = true;
+    for (const auto& inv : billed(c, {.membership_id = id, .today = today(ctx)})) {
+      if (inv.kind == "invoice" && inv.seat_request_id == 0 && !inv.credited) annual_invoiced = true;
       invoices.push_back({{"href", "/invoices/" + std::to_string(inv.id)}, {"number", inv.number},
                           {"issue_date", inv.issue_date}, {"total", i18n::yen(inv.total)},
-                          {"status", ctx.t("invoice.status." + inv.status(today(ctx)))}});
+                          {"status", ctx.t("invoice.status." + inv.status)}});
     }
     d["invoices"] = invoices;
     d["can_invoice"] = !annual_invoiced && m->status != "cancelled";

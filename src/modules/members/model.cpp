@@ -1,5 +1,7 @@
 #include "modules/members/model.h"
 
+#include "platform/entity.h"
+
 namespace mdsc::members {
 
 const std::vector<std::string>& company_types() {
@@ -12,28 +14,7 @@ const std::vector<std::string>& organization_kinds() {
   return v;
 }
 
-nlohmann::json to_json(const Organization& o) {
-  nlohmann::json j{{"id", o.id},
-                   {"kind", o.kind},
-                   {"name", o.name},
-                   {"name_kana", o.name_kana},
-                   {"name_en", o.name_en},
-                   {"corporate_number", o.corporate_number},
-                   {"founded_on", o.founded_on},
-                   {"postal_code", o.postal_code},
-                   {"address", o.address},
-                   {"phone", o.phone},
-                   {"email", o.email},
-                   {"contact_name", o.contact_name},
-                   {"contact_department", o.contact_department},
-                   {"is_representative", o.is_representative},
-                   {"active", o.active}};
-  j["company_type"] = o.company_type.empty() ? nlohmann::json() : nlohmann::json(o.company_type);
-  j["employee_count"] = o.employee_count ? nlohmann::json(*o.employee_count) : nlohmann::json();
-  j["representative_user_id"] = o.representative_user_id ? nlohmann::json(o.representative_user_id) : nlohmann::json();
-  j["substitute_user_id"] = o.substitute_user_id ? nlohmann::json(o.substitute_user_id) : nlohmann::json();
-  return j;
-}
+nlohmann::json to_json(const Organization& o) { return entity::to_json(o); }
 
 const FeeTier* FeeSchedule::tier(std::string_view code) const {
   for (const auto& t : tiers)
@@ -47,51 +28,121 @@ const FeeTier* FeeSchedule::tier_by_id(std::int64_t id) const {
   return nullptr;
 }
 
-nlohmann::json to_json(const FeeTier& t) {
-  return {{"id", t.id},
-          {"code", t.code},
-          {"name_ja", t.name_ja},
-          {"name_en", t.name_en},
-          {"annual_fee", t.annual_fee},
-          {"seats", t.seats},
-          {"includes_lectures", t.includes_lectures},
-          {"includes_liaison", t.includes_liaison},
-          {"includes_research", t.includes_research},
-          {"tax_category", t.tax_category},
-          {"eligibility", t.eligibility}};
-}
+nlohmann::json to_json(const FeeTier& t) { return entity::to_json(t); }
 
 nlohmann::json to_json(const FeeSchedule& s) {
-  auto tiers = nlohmann::json::array();
-  for (const auto& t : s.tiers) tiers.push_back(to_json(t));
-  return {{"id", s.id}, {"fiscal_year", s.fiscal_year}, {"monitor_period", s.monitor_period},
-          {"notes", s.notes}, {"tiers", tiers}};
+  auto j = entity::to_json(s);
+  j["tiers"] = nlohmann::json::array();
+  for (const auto& t : s.tiers) j["tiers"].push_back(to_json(t));
+  return j;
 }
 
-nlohmann::json to_json(const Membership& m) {
-  return {{"id", m.id},
-          {"company_id", m.company_id},
-          {"fiscal_year", m.fiscal_year},
-          {"tier_id", m.tier_id},
-          {"tier", m.tier_code},
-          {"status", m.status},
-          {"starts_on", m.starts_on},
-          {"ends_on", m.ends_on},
-          {"seats_included", m.seats_included},
-          {"extra_seats", m.extra_seats},
-          {"seats_used", m.seats_used},
-          {"notes", m.notes}};
-}
+nlohmann::json to_json(const Membership& m) { return entity::to_json(m); }
 
-nlohmann::json to_json(const SeatRequest& r) {
-  return {{"id", r.id},
-          {"membership_id", r.membership_id},
-          {"trainee_name", r.trainee_name},
-          {"source", r.source},
-          {"status", r.status},
-          {"extra_fee", r.extra_fee ? nlohmann::json(*r.extra_fee) : nlohmann::json()},
-          {"reason", r.reason},
-          {"created_at", r.created_at}};
-}
+nlohmann::json to_json(const SeatRequest& r) { return entity::to_json(r); }
 
 }  // namespace mdsc::members
+
+namespace mdsc {
+
+using members::FeeSchedule;
+using members::FeeTier;
+using members::Membership;
+using members::Organization;
+using members::SeatRequest;
+
+template <>
+const entity::Table<Organization>& entity::table<Organization>() {
+  using O = Organization;
+  static const Table<O> t{
+      "organization",
+      {field("id", &O::id).key(),
+       field("kind", &O::kind),
+       field("company_type", &O::company_type).nullable(),
+       field("name", &O::name),
+       field("name_kana", &O::name_kana),
+       field("name_en", &O::name_en),
+       field("corporate_number", &O::corporate_number).null_in_db(),
+       field("employee_count", &O::employee_count),
+       field("founded_on", &O::founded_on).null_in_db(),
+       field("postal_code", &O::postal_code),
+       field("address", &O::address),
+       field("phone", &O::phone),
+       field("email", &O::email),
+       field("contact_name", &O::contact_name),
+       field("contact_department", &O::contact_department),
+       field("is_representative", &O::is_representative),
+       field("representative_user_id", &O::representative_user_id).nullable(),
+       field("substitute_user_id", &O::substitute_user_id).nullable(),
+       field("active", &O::active)}};
+  return t;
+}
+
+template <>
+const entity::Table<FeeTier>& entity::table<FeeTier>() {
+  using T = FeeTier;
+  static const Table<T> t{
+      "fee_tier",
+      {field("id", &T::id).key(),
+       field("schedule_id", &T::schedule_id).hidden(),
+       field("code", &T::code),
+       field("name_ja", &T::name_ja),
+       field("name_en", &T::name_en),
+       field("annual_fee", &T::annual_fee),
+       field("seats", &T::seats),
+       field("includes_lectures", &T::includes_lectures),
+       field("includes_liaison", &T::includes_liaison),
+       field("includes_research", &T::includes_research),
+       field("tax_category", &T::tax_category),
+       field("eligibility", &T::eligibility)}};
+  return t;
+}
+
+template <>
+const entity::Table<FeeSchedule>& entity::table<FeeSchedule>() {
+  using S = FeeSchedule;
+  static const Table<S> t{"fee_schedule",
+                          {field("id", &S::id).key(),
+                           field("fiscal_year", &S::fiscal_year),
+                           field("monitor_period", &S::monitor_period),
+                           field("notes", &S::notes)}};
+  return t;
+}
+
+template <>
+const entity::Table<Membership>& entity::table<Membership>() {
+  using M = Membership;
+  static const Table<M> t{
+      "membership",
+      {field("id", &M::id).key(),
+       field("company_id", &M::company_id),
+       field("fiscal_year", &M::fiscal_year),
+       field("tier_id", &M::tier_id),
+       field("status", &M::status),
+       field("starts_on", &M::starts_on),
+       field("ends_on", &M::ends_on),
+       field("extra_seats", &M::extra_seats),
+       field("notes", &M::notes),
+       field("tier", &M::tier_code).joined(),
+       field("seats_included", &M::seats_included).joined(),
+       field("seats_used", &M::seats_used).joined()}};
+  return t;
+}
+
+template <>
+const entity::Table<SeatRequest>& entity::table<SeatRequest>() {
+  using R = SeatRequest;
+  static const Table<R> t{
+      "seat_request",
+      {field("id", &R::id).key(),
+       field("membership_id", &R::membership_id),
+       field("trainee_name", &R::trainee_name),
+       field("source", &R::source),
+       field("status", &R::status),
+       field("extra_fee", &R::extra_fee),
+       field("reason", &R::reason),
+       field("created_at", &R::created_at)}};
+  return t;
+}
+
+}  // namespace mdsc

@@ -1,6 +1,6 @@
 #include "modules/members/overview.h"
 
-#include "modules/invoicing/operations.h"
+#include "modules/members.h"
 #include "modules/members/repo.h"
 
 namespace mdsc::members {
@@ -19,13 +19,13 @@ std::vector<MemberRow> member_rows(db::Conn& c, int fy, const std::string& today
       if (auto u = c.query_one("SELECT family_name, given_name FROM users WHERE id = ?", {r.company.representative_user_id}))
         r.representative = u->str("family_name") + " " + u->str("given_name");
     }
-    for (const auto& inv : invoicing::invoices_of_membership(c, m.id)) {
-      if (inv.kind != "invoice" || !inv.credited_by.empty()) continue;
+    for (const auto& inv : billed(c, {.membership_id = m.id, .today = today})) {
+      if (inv.kind != "invoice" || inv.credited) continue;
       r.invoiced += inv.total;
       r.paid += inv.paid;
       if (inv.seat_request_id == 0) {
         r.invoice_number = inv.number;
-        r.invoice_status = inv.status(today);
+        r.invoice_status = inv.status;
       }
     }
     rows.push_back(std::move(r));

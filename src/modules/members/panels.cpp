@@ -1,7 +1,7 @@
 #include <algorithm>
 
 #include "core/i18n.h"
-#include "modules/invoicing/operations.h"
+#include "modules/members.h"
 #include "modules/members/module.h"
 #include "modules/members/overview.h"
 #include "modules/members/repo.h"
@@ -32,11 +32,8 @@ std::string representative_panel(web::Context& ctx) {
       auto o = repo::organization(c, id);
       if (!o) return std::nullopt;
       auto memberships = repo::memberships_of_company(c, id);
-      invoicing::InvoiceQuery q;
-      q.company_ids = {id};
-      q.today = today;
       std::int64_t unpaid = 0;
-      for (const auto& inv : invoicing::list_invoices(c, q)) unpaid += inv.balance();
+      for (const auto& inv : billed(c, {.company_id = id, .today = today})) unpaid += inv.balance;
       nlohmann::json j{{"name", o->name}, {"href", "/companies/" + std::to_string(id)}, {"unpaid", i18n::yen(unpaid)},
                        {"has_unpaid", unpaid > 0}};
       // This year's membership; before it exists (or after it), the newest one.

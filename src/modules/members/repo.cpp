@@ -1,5 +1,7 @@
 #include "modules/members/repo.h"
 
+#include "platform/entity.h"
+
 namespace mdsc::members::repo {
 namespace {
 
@@ -7,53 +9,6 @@ const char* kOrgColumns =
     "id, kind, company_type, name, name_kana, name_en, corporate_number, employee_count, founded_on, "
     "postal_code, address, phone, email, contact_name, contact_department, is_representative, "
     "representative_user_id, substitute_user_id, active";
-
-Organization org_from(const db::Row& r) {
-  Organization o;
-  o.id = r.i64("id");
-  o.kind = r.str("kind");
-  o.company_type = r.str("company_type");
-  o.name = r.str("name");
-  o.name_kana = r.str("name_kana");
-  o.name_en = r.str("name_en");
-  o.corporate_number = r.str("corporate_number");
-  o.employee_count = r.opt_i64("employee_count");
-  o.founded_on = r.str("founded_on");
-  o.postal_code = r.str("postal_code");
-  o.address = r.str("address");
-  o.phone = r.str("phone");
-  o.email = r.str("email");
-  o.contact_name = r.str("contact_name");
-  o.contact_department = r.str("contact_department");
-  o.is_representative = r.boolean("is_representative");
-  o.representative_user_id = r.i64("representative_user_id");
-  o.substitute_user_id = r.i64("substitute_user_id");
-  o.active = r.boolean("active");
-  return o;
-}
-
-db::Params org_params(const Organization& o) {
-  auto opt_text = [](const std::string& s) { return s.empty() ? db::Param(nullptr) : db::Param(s); };
-  auto opt_id = [](std::int64_t id) { return id ? db::Param(id) : db::Param(nullptr); };
-  return {o.kind,
-          opt_text(o.company_type),
-          o.name,
-          o.name_kana,
-          o.name_en,
-          opt_text(o.corporate_number),
-          o.employee_count ? db::Param(*o.employee_count) : db::Param(nullptr),
-          opt_text(o.founded_on),
-          o.postal_code,
-          o.address,
-          o.phone,
-          o.email,
-          o.contact_name,
-          o.contact_department,
-          o.is_representative,
-          opt_id(o.representative_user_id),
-          opt_id(o.substitute_user_id),
-          o.active};
-}
 
 std::string org_where(const OrgQuery& q, db::Params& p) {
   std::string w = " WHERE 1=1";
@@ -86,92 +41,43 @@ std::string org_where(const OrgQuery& q, db::Params& p) {
   return w;
 }
 
-FeeTier tier_from(const db::Row& r) {
-  FeeTier t;
-  t.id = r.i64("id");
-  t.schedule_id = r.i64("schedule_id");
-  t.code = r.str("code");
-  t.name_ja = r.str("name_ja");
-  t.name_en = r.str("name_en");
-  t.annual_fee = r.i64("annual_fee");
-  t.seats = static_cast<int>(r.i64("seats"));
-  t.includes_lectures = r.boolean("includes_lectures");
-  t.includes_liaison = r.boolean("includes_liaison");
-  t.includes_research = r.boolean("includes_research");
-  t.tax_category = r.str("tax_category");
-  t.eligibility = r.str("eligibility");
-  return t;
-}
-
 const char* kTierColumns =
     "id, schedule_id, code, name_ja, name_en, annual_fee, seats, includes_lectures, includes_liaison, "
     "includes_research, tax_category, eligibility";
+
+void insert_tier(db::Conn& c, const FeeTier& t) {
+  c.exec(
+      "INSERT INTO fee_tiers (schedule_id, code, name_ja, name_en, annual_fee, seats, includes_lectures, "
+      "includes_liaison, includes_research, tax_category, eligibility) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      entity::params(t));
+}
 
 void load_tiers(db::Conn& c, FeeSchedule& s) {
   s.tiers.clear();
   for (const auto& r : c.query(std::string("SELECT ") + kTierColumns + " FROM fee_tiers WHERE schedule_id = ? ORDER BY code",
                                {s.id}))
-    s.tiers.push_back(tier_from(r));
-}
-
-FeeSchedule schedule_from(const db::Row& r) {
-  FeeSchedule s;
-  s.id = r.i64("id");
-  s.fiscal_year = static_cast<int>(r.i64("fiscal_year"));
-  s.monitor_period = r.boolean("monitor_period");
-  s.notes = r.str("notes");
-  return s;
+    s.tiers.push_back(entity::from_row<FeeTier>(r));
 }
 
 const char* kMembershipSelect =
-    "SELECT m.id, m.company_id, m.fiscal_year, m.tier_id, t.code AS tier_code, m.status, m.starts_on, "
+    "SELECT m.id, m.company_id, m.fiscal_year, m.tier_id, t.code AS tier, m.status, m.starts_on, "
     "m.ends_on, t.seats AS seats_included, m.extra_seats, m.notes, "
     "(SELECT COUNT(*) FROM seat_requests r WHERE r.membership_id = m.id AND r.status = 'accepted') AS seats_used "
     "FROM memberships m JOIN fee_tiers t ON t.id = m.tier_id";
-
-Membership membership_from(const db::Row& r) {
-  Membership m;
-  m.id = r.i64("id");
-  m.company_id = r.i64("company_id");
-  m.fiscal_year = static_cast<int>(r.i64("fiscal_year"));
-  m.tier_id = r.i64("tier_id");
-  m.tier_code = r.str("tier_code");
-  m.status = r.str("status");
-  m.starts_on = r.str("starts_on");
-  m.ends_on = r.str("ends_on");
-  m.seats_included = static_cast<int>(r.i64("seats_included"));
-  m.extra_seats = static_cast<int>(r.i64("extra_seats"));
-  m.seats_used = static_cast<int>(r.i64("seats_used"));
-  m.notes = r.str("notes");
-  return m;
-}
-
-SeatRequest seat_from(const db::Row& r) {
-  SeatRequest s;
-  s.id = r.i64("id");
-  s.membership_id = r.i64("membership_id");
-  s.trainee_name = r.str("trainee_name");
-  s.source = r.str("source");
-  s.status = r.str("status");
-  s.extra_fee = r.opt_i64("extra_fee");
-  s.reason = r.str("reason");
-  s.created_at = r.str("created_at");
-  return s;
-}
 
 }  // namespace
 
 std::optional<Organization> organization(db::Conn& c, std::int64_t id) {
   auto r = c.query_one(std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE id = ?", {id});
   if (!r) return std::nullopt;
-  return org_from(*r);
+  return entity::from_row<Organization>(*r);
 }
 
 std::optional<Organization> organization_by_corporate_number(db::Conn& c, const std::string& number) {
   auto r = c.query_one(std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE corporate_number = ?",
                        {number});
   if (!r) return std::nullopt;
-  return org_from(*r);
+  return entity::from_row<Organization>(*r);
 }
 
 std::vector<Organization> organizations(db::Conn& c, const OrgQuery& q) {
@@ -181,7 +87,7 @@ std::vector<Organization> organizations(db::Conn& c, const OrgQuery& q) {
   p.emplace_back(q.limit);
   p.emplace_back(q.offset);
   std::vector<Organization> out;
-  for (const auto& r : c.query(sql, p)) out.push_back(org_from(r));
+  for (const auto& r : c.query(sql, p)) out.push_back(entity::from_row<Organization>(r));
   return out;
 }
 
@@ -191,7 +97,7 @@ long count_organizations(db::Conn& c, const OrgQuery& q) {
 }
 
 std::int64_t insert_organization(db::Conn& c, const Organization& o, const std::string& now) {
-  auto p = org_params(o);
+  auto p = entity::params(o);
   p.emplace_back(now);
   p.emplace_back(now);
   return c.insert(
@@ -203,7 +109,7 @@ std::int64_t insert_organization(db::Conn& c, const Organization& o, const std::
 }
 
 void update_organization(db::Conn& c, const Organization& o, const std::string& now) {
-  auto p = org_params(o);
+  auto p = entity::params(o);
   p.emplace_back(now);
   p.emplace_back(o.id);
   c.exec(
@@ -218,7 +124,7 @@ std::optional<FeeSchedule> schedule(db::Conn& c, int fiscal_year) {
   auto r = c.query_one("SELECT id, fiscal_year, monitor_period, notes FROM fee_schedules WHERE fiscal_year = ?",
                        {fiscal_year});
   if (!r) return std::nullopt;
-  FeeSchedule s = schedule_from(*r);
+  FeeSchedule s = entity::from_row<FeeSchedule>(*r);
   load_tiers(c, s);
   return s;
 }
@@ -226,7 +132,7 @@ std::optional<FeeSchedule> schedule(db::Conn& c, int fiscal_year) {
 std::vector<FeeSchedule> schedules(db::Conn& c) {
   std::vector<FeeSchedule> out;
   for (const auto& r : c.query("SELECT id, fiscal_year, monitor_period, notes FROM fee_schedules ORDER BY fiscal_year")) {
-    out.push_back(schedule_from(r));
+    out.push_back(entity::from_row<FeeSchedule>(r));
     load_tiers(c, out.back());
   }
   return out;
@@ -236,14 +142,9 @@ std::int64_t insert_schedule(db::Conn& c, const FeeSchedule& s, const std::strin
   auto id = c.insert(
       "INSERT INTO fee_schedules (fiscal_year, monitor_period, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
       {s.fiscal_year, s.monitor_period, s.notes, now, now});
-  FeeSchedule copy = s;
-  copy.id = id;
-  for (const auto& t : s.tiers) {
-    c.exec(
-        "INSERT INTO fee_tiers (schedule_id, code, name_ja, name_en, annual_fee, seats, includes_lectures, "
-        "includes_liaison, includes_research, tax_category, eligibility) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {id, t.code, t.name_ja, t.name_en, t.annual_fee, t.seats, t.includes_lectures, t.includes_liaison,
-         t.includes_research, t.tax_category, t.eligibility});
+  for (FeeTier t : s.tiers) {
+    t.schedule_id = id;
+    insert_tier(c, t);
   }
   return id;
 }
@@ -259,11 +160,9 @@ void update_schedule(db::Conn& c, const FeeSchedule& s, const std::string& now) 
           {t.name_ja, t.name_en, t.annual_fee, t.seats, t.includes_lectures, t.includes_liaison, t.includes_research,
            t.tax_category, t.eligibility, t.id, s.id});
     } else {
-      c.exec(
-          "INSERT INTO fee_tiers (schedule_id, code, name_ja, name_en, annual_fee, seats, includes_lectures, "
-          "includes_liaison, includes_research, tax_category, eligibility) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          {s.id, t.code, t.name_ja, t.name_en, t.annual_fee, t.seats, t.includes_lectures, t.includes_liaison,
-           t.includes_research, t.tax_category, t.eligibility});
+      FeeTier added = t;
+      added.schedule_id = s.id;
+      insert_tier(c, added);
     }
   }
 }
@@ -271,13 +170,13 @@ void update_schedule(db::Conn& c, const FeeSchedule& s, const std::string& now) 
 std::optional<FeeTier> tier(db::Conn& c, std::int64_t tier_id) {
   auto r = c.query_one(std::string("SELECT ") + kTierColumns + " FROM fee_tiers WHERE id = ?", {tier_id});
   if (!r) return std::nullopt;
-  return tier_from(*r);
+  return entity::from_row<FeeTier>(*r);
 }
 
 std::optional<Membership> membership(db::Conn& c, std::int64_t id) {
   auto r = c.query_one(std::string(kMembershipSelect) + " WHERE m.id = ?", {id});
   if (!r) return std::nullopt;
-  return membership_from(*r);
+  return entity::from_row<Membership>(*r);
 }
 
 std::optional<Membership> membership_of(db::Conn& c, std::int64_t company_id, int fiscal_year) {
@@ -285,29 +184,32 @@ std::optional<Membership> membership_of(db::Conn& c, std::int64_t company_id, in
                            " WHERE m.company_id = ? AND m.fiscal_year = ? AND m.status <> 'cancelled'",
                        {company_id, fiscal_year});
   if (!r) return std::nullopt;
-  return membership_from(*r);
+  return entity::from_row<Membership>(*r);
 }
 
 std::vector<Membership> memberships_of_company(db::Conn& c, std::int64_t company_id) {
   std::vector<Membership> out;
   for (const auto& r : c.query(std::string(kMembershipSelect) + " WHERE m.company_id = ? ORDER BY m.fiscal_year DESC, m.id DESC",
                                {company_id}))
-    out.push_back(membership_from(r));
+    out.push_back(entity::from_row<Membership>(r));
   return out;
 }
 
 std::vector<Membership> memberships_in_year(db::Conn& c, int fiscal_year) {
   std::vector<Membership> out;
   for (const auto& r : c.query(std::string(kMembershipSelect) + " WHERE m.fiscal_year = ? ORDER BY m.id", {fiscal_year}))
-    out.push_back(membership_from(r));
+    out.push_back(entity::from_row<Membership>(r));
   return out;
 }
 
 std::int64_t insert_membership(db::Conn& c, const Membership& m, const std::string& now) {
+  auto p = entity::params(m);
+  p.emplace_back(now);
+  p.emplace_back(now);
   return c.insert(
       "INSERT INTO memberships (company_id, fiscal_year, tier_id, status, starts_on, ends_on, extra_seats, notes, "
       "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {m.company_id, m.fiscal_year, m.tier_id, m.status, m.starts_on, m.ends_on, m.extra_seats, m.notes, now, now});
+      p);
 }
 
 void update_membership(db::Conn& c, const Membership& m, const std::string& now) {
@@ -329,7 +231,7 @@ std::vector<SeatRequest> seat_requests(db::Conn& c, std::int64_t membership_id) 
            "SELECT id, membership_id, trainee_name, source, status, extra_fee, reason, created_at FROM seat_requests "
            "WHERE membership_id = ? ORDER BY id",
            {membership_id}))
-    out.push_back(seat_from(r));
+    out.push_back(entity::from_row<SeatRequest>(r));
   return out;
 }
 
@@ -338,13 +240,16 @@ std::optional<SeatRequest> seat_request(db::Conn& c, std::int64_t id) {
       "SELECT id, membership_id, trainee_name, source, status, extra_fee, reason, created_at FROM seat_requests WHERE id = ?",
       {id});
   if (!r) return std::nullopt;
-  return seat_from(*r);
+  return entity::from_row<SeatRequest>(*r);
 }
 
 std::int64_t insert_seat_request(db::Conn& c, const SeatRequest& r, const std::string& now) {
+  SeatRequest stored = r;
+  stored.created_at = now;
   return c.insert(
-      "INSERT INTO seat_requests (membership_id, trainee_name, source, status, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-      {r.membership_id, r.trainee_name, r.source, r.status, r.reason, now});
+      "INSERT INTO seat_requests (membership_id, trainee_name, source, status, extra_fee, reason, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+      entity::params(stored));
 }
 
 void update_seat_request(db::Conn& c, const SeatRequest& r, std::int64_t decided_by, const std::string& now) {

@@ -3,7 +3,7 @@
 #include <charconv>
 
 #include "core/i18n.h"
-#include "modules/invoicing/operations.h"
+#include "modules/members.h"
 #include "modules/members/eligibility.h"
 #include "modules/members/policy.h"
 #include "modules/members/repo.h"
@@ -70,10 +70,7 @@ nlohmann::json organization_view(const web::Context& ctx, const Organization& o)
 
   auto [memberships, invoices, candidates] = ctx.db().read([&](db::Conn& c) {
     auto ms = repo::memberships_of_company(c, o.id);
-    invoicing::InvoiceQuery q;
-    q.company_ids = {o.id};
-    q.today = today;
-    auto inv = invoicing::list_invoices(c, q);
+    auto inv = billed(c, {.company_id = o.id, .today = today});
     std::vector<std::pair<std::int64_t, std::string>> users;
     for (const auto& r : c.query(
              "SELECT u.id, u.family_name, u.given_name, u.email FROM users u JOIN roles r ON r.user_id = u.id "
@@ -89,8 +86,8 @@ nlohmann::json organization_view(const web::Context& ctx, const Organization& o)
   auto inv = nlohmann::json::array();
   for (const auto& i : invoices)
     inv.push_back({{"href", "/invoices/" + std::to_string(i.id)}, {"number", i.number}, {"issue_date", i.issue_date},
-                   {"total", i18n::yen(i.total)}, {"status", ctx.t("invoice.status." + i.status(today))},
-                   {"status_code", i.status(today)}});
+                   {"total", i18n::yen(i.total)}, {"status", ctx.t("invoice.status." + i.status)},
+                   {"status_code", i.status}});
   d["invoices"] = inv;
   auto name_of = [&](std::int64_t id) -> std::string {
     for (const auto& [uid, label] : candidates)

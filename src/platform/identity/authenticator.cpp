@@ -40,8 +40,8 @@ std::optional<web::Principal> DbAuthenticator::from_api_token(std::string_view t
   if (token.size() < 20 || token.size() > 100) return std::nullopt;
   std::string hash = crypto::token_hash(token);
   std::int64_t now = clock_.now_unix();
-  auto found = db_.read([&](db::Conn& c) -> std::optional<std::pair<repo::TokenUse, User>> {
-    auto t = repo::token_user(c, hash);
+  auto found = db_.read([&](db::Conn& c) -> std::optional<std::pair<ApiToken, User>> {
+    auto t = repo::active_token(c, hash);
     if (!t) return std::nullopt;
     auto u = repo::user_by_id(c, t->user_id);
     if (!u || !u->active) return std::nullopt;
@@ -49,7 +49,7 @@ std::optional<web::Principal> DbAuthenticator::from_api_token(std::string_view t
   });
   if (!found) return std::nullopt;
   if (now - found->first.last_used_at >= kTouchEverySeconds)
-    db_.write([&](db::Conn& c) { repo::touch_token(c, found->first.token_id, now); });
+    db_.write([&](db::Conn& c) { repo::touch_token(c, found->first.id, now); });
   web::Principal p = principal_of(found->second);
   p.via_api_token = true;
   return p;

@@ -1,5 +1,7 @@
 #include "platform/identity/model.h"
 
+#include "platform/identity/validation.h"
+
 namespace mdsc::identity {
 
 std::string User::display_name(std::string_view lang) const {
@@ -10,26 +12,99 @@ std::string User::display_name(std::string_view lang) const {
   return n.empty() ? email : n;
 }
 
-nlohmann::json to_json(const User& u) {
-  auto roles = nlohmann::json::array();
-  for (const auto& g : u.roles) {
+nlohmann::json roles_json(const std::vector<web::RoleGrant>& roles) {
+  auto out = nlohmann::json::array();
+  for (const auto& g : roles) {
     nlohmann::json r{{"role", std::string(web::role_name(g.role))}};
     if (!g.scope_type.empty()) {
       r["scope_type"] = g.scope_type;
       r["scope_id"] = g.scope_id;
     }
-    roles.push_back(r);
+    out.push_back(r);
   }
-  return {{"id", u.id},
-          {"email", u.email},
-          {"family_name", u.family_name},
-          {"given_name", u.given_name},
-          {"family_name_kana", u.family_name_kana},
-          {"given_name_kana", u.given_name_kana},
-          {"romaji_name", u.romaji_name},
-          {"preferred_lang", u.preferred_lang},
-          {"active", u.active},
-          {"roles", roles}};
+  return out;
 }
 
+nlohmann::json to_json(const User& u) {
+  auto j = entity::to_json(u);
+  j["roles"] = roles_json(u.roles);
+  return j;
+}
+
+nlohmann::json snapshot(const User& u) {
+  auto j = entity::snapshot(u);
+  j["id"] = u.id;  // recorded since the first audit entries: a new user's entry names its id
+  j["roles"] = roles_json(u.roles);
+  return j;
+}
+
+namespace {
+const std::vector<std::string>& languages() {
+  static const std::vector<std::string> v{"ja", "en"};
+  return v;
+}
+std::string check_family_name(std::string_view s) { return check_name(s, true); }
+std::string check_given_name(std::string_view s) { return check_name(s, false); }
+}  // namespace
+
 }  // namespace mdsc::identity
+
+namespace mdsc::entity {
+
+using namespace identity;
+
+// The form labels are the account and user pages'; the checks are validation.h's (their message ids).
+template <>
+const Table<User>& table<User>() {
+  static const Table<User> t{
+      "user",
+      {field("id", &User::id).key(),
+       field("email", &User::email).label("field.email", "email").required().check(check_email),
+       field("family_name", &User::family_name).label("field.family_name").required().check(check_family_name),
+       field("given_name", &User::given_name).label("field.given_name").check(check_given_name),
+       field("family_name_kana", &User::family_name_kana).label("field.family_name_kana").check(check_kana),
+       field("given_name_kana", &User::given_name_kana).label("field.given_name_kana").check(check_kana),
+       field("romaji_name", &User::romaji_name).label("field.romaji_name").check(check_romaji),
+       field("preferred_lang", &User::preferred_lang).label("field.preferred_lang", "select").required().one_of(languages()),
+       field("active", &User::active).label("field.active", "checkbox"),
+       // Bookkeeping: stored, but neither in the API nor in the audit log.
+       field("created_at", &User::created_at).secret(),
+       field("updated_at", &User::updated_at).secret(),
+       field("has_password", &User::has_password).joined().secret()}};
+  return t;
+}
+
+template <>
+const Table<SessionInfo>& table<SessionInfo>() {
+  static const Table<SessionInfo> t{"session",
+                                    {field("id", &SessionInfo::id).key(), field("user_id", &SessionInfo::user_id),
+                                     field("created_at", &SessionInfo::created_at),
+                                     field("last_seen", &SessionInfo::last_seen),
+                                     field("expires_at", &SessionInfo::expires_at),
+                                     field("user_agent", &SessionInfo::user_agent)}};
+  return t;
+}
+
+// The audit log records a new token's owner, name and prefix.
+template <>
+const Table<ApiToken>& table<ApiToken>() {
+  static const Table<ApiToken> t{"api_token",
+                                 {field("id", &ApiToken::id).key(), field("user_id", &ApiToken::user_id),
+                                  field("name", &ApiToken::name), field("prefix", &ApiToken::prefix),
+                                  field("created_at", &ApiToken::created_at).not_audited(),
+                                  field("last_used_at", &ApiToken::last_used_at).nullable().not_audited(),
+                                  field("revoked_at", &ApiToken::revoked_at).nullable().not_audited()}};
+  return t;
+}
+
+template <>
+const Table<PasswordReset>& table<PasswordReset>() {
+  static const Table<PasswordReset> t{
+      "password_reset",
+      {field("id", &PasswordReset::id).key(), field("user_id", &PasswordReset::user_id),
+       field("created_at", &PasswordReset::created_at), field("expires_at", &PasswordReset::expires_at),
+       field("used_at", &PasswordReset::used_at).nullable()}};
+  return t;
+}
+
+}  // namespace mdsc::entity

@@ -1,31 +1,31 @@
 #include "platform/identity/repo.h"
 
+#include <memory>
+
 #include "core/clock.h"
 
 namespace mdsc::identity::repo {
+
+// Columns in the tables' order (model.cpp), the hashes last.
+const char* const kInsertUser =
+    "INSERT INTO users (email, family_name, given_name, family_name_kana, given_name_kana, romaji_name, "
+    "preferred_lang, active, created_at, updated_at, password_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+const char* const kInsertSession =
+    "INSERT INTO sessions (user_id, created_at, last_seen, expires_at, user_agent, token_hash, ip_hint) "
+    "VALUES (?, ?, ?, ?, ?, ?, '')";
+const char* const kInsertToken =
+    "INSERT INTO api_tokens (user_id, name, prefix, created_at, last_used_at, revoked_at, token_hash) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+const char* const kInsertReset =
+    "INSERT INTO password_resets (user_id, created_at, expires_at, used_at, token_hash) VALUES (?, ?, ?, ?, ?)";
+
 namespace {
 
 const char* kUserColumns =
     "id, email, family_name, given_name, family_name_kana, given_name_kana, romaji_name, "
     "preferred_lang, active, created_at, updated_at, "
     "CASE WHEN password_hash IS NULL OR password_hash = '' THEN 0 ELSE 1 END AS has_password";
-
-User user_from(const db::Row& r) {
-  User u;
-  u.id = r.i64("id");
-  u.email = r.str("email");
-  u.family_name = r.str("family_name");
-  u.given_name = r.str("given_name");
-  u.family_name_kana = r.str("family_name_kana");
-  u.given_name_kana = r.str("given_name_kana");
-  u.romaji_name = r.str("romaji_name");
-  u.preferred_lang = r.str("preferred_lang");
-  u.active = r.boolean("active");
-  u.created_at = r.str("created_at");
-  u.updated_at = r.str("updated_at");
-  u.has_password = r.boolean("has_password");
-  return u;
-}
+const char* kTokenColumns = "id, user_id, name, prefix, created_at, last_used_at, revoked_at";
 
 std::string user_where(const UserQuery& q, db::Params& p) {
   std::string w = " WHERE 1=1";
@@ -42,22 +42,41 @@ std::string user_where(const UserQuery& q, db::Params& p) {
   return w;
 }
 
-}  // namespace
+std::optional<web::RoleGrant> grant_of(const db::Row& r) {
+  auto role = web::role_from_name(r.str("role"));
+  if (!role) return std::nullopt;
+  return web::RoleGrant{*role, r.str("scope_type"), r.i64("scope_id")};
+}
 
-std::optional<User> user_by_id(db::Conn& c, std::int64_t id) {
-  auto r = c.query_one(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?", {id});
+// The columns of a joined row named prefix + column, as a row of their own: an entity read from a
+// join whose tables share column names (id, created_at).
+db::Row prefixed(const db::Row& r, std::string_view prefix) {
+  auto names = std::make_shared<std::vector<std::string>>();
+  std::vector<db::Value> values;
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    const auto& n = r.names()[i];
+    if (n.size() > prefix.size() && n.compare(0, prefix.size(), prefix) == 0) {
+      names->push_back(n.substr(prefix.size()));
+      values.push_back(r.at(i));
+    }
+  }
+  return db::Row(std::move(names), std::move(values));
+}
+
+std::optional<User> user_where_one(db::Conn& c, const char* where, const db::Param& value) {
+  auto r = c.query_one(std::string("SELECT ") + kUserColumns + " FROM users WHERE " + where, {value});
   if (!r) return std::nullopt;
-  User u = user_from(*r);
+  User u = entity::from_row<User>(*r);
   u.roles = roles_of(c, u.id);
   return u;
 }
 
+}  // namespace
+
+std::optional<User> user_by_id(db::Conn& c, std::int64_t id) { return user_where_one(c, "id = ?", id); }
+
 std::optional<User> user_by_email(db::Conn& c, const std::string& email) {
-  auto r = c.query_one(std::string("SELECT ") + kUserColumns + " FROM users WHERE email = ?", {email});
-  if (!r) return std::nullopt;
-  User u = user_from(*r);
-  u.roles = roles_of(c, u.id);
-  return u;
+  return user_where_one(c, "email = ?", email);
 }
 
 std::string password_hash_of(db::Conn& c, std::int64_t user_id) {
@@ -68,12 +87,8 @@ std::string password_hash_of(db::Conn& c, std::int64_t user_id) {
 std::vector<web::RoleGrant> roles_of(db::Conn& c, std::int64_t user_id) {
   std::vector<web::RoleGrant> out;
   for (const auto& r : c.query(
-           "SELECT role, scope_type, scope_id FROM roles WHERE user_id = ? ORDER BY role, scope_id",
-           {user_id})) {
-    auto role = web::role_from_name(r.str("role"));
-    if (!role) continue;
-    out.push_back({*role, r.str("scope_type"), r.i64("scope_id")});
-  }
+           "SELECT role, scope_type, scope_id FROM roles WHERE user_id = ? ORDER BY role, scope_id", {user_id}))
+    if (auto g = grant_of(r)) out.push_back(std::move(*g));
   return out;
 }
 
@@ -83,11 +98,8 @@ std::vector<User> list_users(db::Conn& c, const UserQuery& q) {
                     " ORDER BY id LIMIT ? OFFSET ?";
   p.emplace_back(q.limit);
   p.emplace_back(q.offset);
-  std::vector<User> out;
-  for (const auto& r : c.query(sql, p)) {
-    out.push_back(user_from(r));
-    out.back().roles = roles_of(c, out.back().id);
-  }
+  auto out = entity::from_rows<User>(c.query(sql, p));
+  for (auto& u : out) u.roles = roles_of(c, u.id);
   return out;
 }
 
@@ -97,29 +109,23 @@ long count_users(db::Conn& c, const UserQuery& q) {
   return static_cast<long>(c.scalar_i64(sql, p));
 }
 
-std::int64_t insert_user(db::Conn& c, const User& u, const std::string& password_hash, std::int64_t now) {
-  std::string at = to_iso_utc(now);
-  return c.insert(
-      "INSERT INTO users (email, password_hash, family_name, given_name, family_name_kana, "
-      "given_name_kana, romaji_name, preferred_lang, active, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {u.email, password_hash.empty() ? db::Param(nullptr) : db::Param(password_hash), u.family_name,
-       u.given_name, u.family_name_kana, u.given_name_kana, u.romaji_name, u.preferred_lang,
-       u.active, at, at});
+std::int64_t insert_user(db::Conn& c, const User& u, const std::string& password_hash) {
+  auto p = entity::params(u);
+  p.push_back(password_hash.empty() ? db::Param(nullptr) : db::Param(password_hash));
+  return c.insert(kInsertUser, p);
 }
 
-void update_user(db::Conn& c, const User& u, std::int64_t now) {
+void update_user(db::Conn& c, const User& u) {
+  auto p = entity::params(u);
+  p.emplace_back(u.id);
   c.exec(
-      "UPDATE users SET email = ?, family_name = ?, given_name = ?, family_name_kana = ?, "
-      "given_name_kana = ?, romaji_name = ?, preferred_lang = ?, active = ?, updated_at = ? "
-      "WHERE id = ?",
-      {u.email, u.family_name, u.given_name, u.family_name_kana, u.given_name_kana, u.romaji_name,
-       u.preferred_lang, u.active, to_iso_utc(now), u.id});
+      "UPDATE users SET email = ?, family_name = ?, given_name = ?, family_name_kana = ?, given_name_kana = ?, "
+      "romaji_name = ?, preferred_lang = ?, active = ?, created_at = ?, updated_at = ? WHERE id = ?",
+      p);
 }
 
 void set_password_hash(db::Conn& c, std::int64_t user_id, const std::string& hash, std::int64_t now) {
-  c.exec("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?",
-         {hash, to_iso_utc(now), user_id});
+  c.exec("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?", {hash, to_iso_utc(now), user_id});
 }
 
 void replace_roles(db::Conn& c, std::int64_t user_id, const std::vector<web::RoleGrant>& roles) {
@@ -132,30 +138,18 @@ void replace_roles(db::Conn& c, std::int64_t user_id, const std::vector<web::Rol
   }
 }
 
-std::int64_t insert_session(db::Conn& c, std::int64_t user_id, const std::string& token_hash,
-                            std::int64_t now, std::int64_t expires_at, const std::string& user_agent) {
-  return c.insert(
-      "INSERT INTO sessions (token_hash, user_id, created_at, last_seen, expires_at, user_agent, "
-      "ip_hint) VALUES (?, ?, ?, ?, ?, ?, '')",
-      {token_hash, user_id, now, now, expires_at, user_agent.substr(0, 200)});
+std::int64_t insert_session(db::Conn& c, const SessionInfo& s, const std::string& token_hash) {
+  auto p = entity::params(s);
+  p.emplace_back(token_hash);
+  return c.insert(kInsertSession, p);
 }
 
-std::optional<SessionRow> session_by_hash(db::Conn& c, const std::string& token_hash) {
-  auto r = c.query_one(
-      "SELECT id, user_id, created_at, last_seen, expires_at FROM sessions WHERE token_hash = ?",
-      {token_hash});
-  if (!r) return std::nullopt;
-  return SessionRow{r->i64("id"), r->i64("user_id"), r->i64("created_at"), r->i64("last_seen"),
-                    r->i64("expires_at")};
-}
-
-std::optional<std::pair<SessionRow, User>> session_user_by_hash(db::Conn& c,
-                                                                const std::string& token_hash) {
+std::optional<std::pair<SessionInfo, User>> session_user_by_hash(db::Conn& c, const std::string& token_hash) {
   // One statement instead of three (session, user, roles): this runs on every request that
   // carries a session cookie. One row per role, the session and user columns repeated.
   auto rows = c.query(
       "SELECT s.id AS s_id, s.user_id AS s_user_id, s.created_at AS s_created_at, "
-      "s.last_seen AS s_last_seen, s.expires_at AS s_expires_at, "
+      "s.last_seen AS s_last_seen, s.expires_at AS s_expires_at, s.user_agent AS s_user_agent, "
       "u.id AS id, u.email AS email, u.family_name AS family_name, u.given_name AS given_name, "
       "u.family_name_kana AS family_name_kana, u.given_name_kana AS given_name_kana, "
       "u.romaji_name AS romaji_name, u.preferred_lang AS preferred_lang, u.active AS active, "
@@ -166,15 +160,11 @@ std::optional<std::pair<SessionRow, User>> session_user_by_hash(db::Conn& c,
       "WHERE s.token_hash = ? ORDER BY r.role, r.scope_id",
       {token_hash});
   if (rows.empty()) return std::nullopt;
-  const db::Row& first = rows.front();
-  SessionRow session{first.i64("s_id"), first.i64("s_user_id"), first.i64("s_created_at"),
-                     first.i64("s_last_seen"), first.i64("s_expires_at")};
-  User u = user_from(first);
+  auto session = entity::from_row<SessionInfo>(prefixed(rows.front(), "s_"));
+  auto u = entity::from_row<User>(rows.front());
   for (const auto& r : rows) {
     if (r.is_null("role")) continue;  // a user without roles: one row, no role
-    auto role = web::role_from_name(r.str("role"));
-    if (!role) continue;
-    u.roles.push_back({*role, r.str("scope_type"), r.i64("scope_id")});
+    if (auto g = grant_of(r)) u.roles.push_back(std::move(*g));
   }
   return std::make_pair(std::move(session), std::move(u));
 }
@@ -185,25 +175,19 @@ void touch_session(db::Conn& c, std::int64_t id, std::int64_t now) {
 
 void delete_session(db::Conn& c, std::int64_t id) { c.exec("DELETE FROM sessions WHERE id = ?", {id}); }
 
+bool delete_session_of(db::Conn& c, std::int64_t user_id, std::int64_t session_id) {
+  return c.exec("DELETE FROM sessions WHERE id = ? AND user_id = ?", {session_id, user_id}) > 0;
+}
+
 std::int64_t delete_sessions_of(db::Conn& c, std::int64_t user_id, std::int64_t keep_id) {
   return c.exec("DELETE FROM sessions WHERE user_id = ? AND id <> ?", {user_id, keep_id});
 }
 
 std::vector<SessionInfo> sessions_of(db::Conn& c, std::int64_t user_id, std::int64_t now) {
-  std::vector<SessionInfo> out;
-  for (const auto& r : c.query(
-           "SELECT id, created_at, last_seen, expires_at, user_agent FROM sessions "
-           "WHERE user_id = ? AND expires_at > ? AND last_seen > ? ORDER BY last_seen DESC",
-           {user_id, now, now - kSessionIdleSeconds})) {
-    SessionInfo s;
-    s.id = r.i64("id");
-    s.created_at = r.i64("created_at");
-    s.last_seen = r.i64("last_seen");
-    s.expires_at = r.i64("expires_at");
-    s.user_agent = r.str("user_agent");
-    out.push_back(std::move(s));
-  }
-  return out;
+  return entity::from_rows<SessionInfo>(
+      c.query("SELECT id, user_id, created_at, last_seen, expires_at, user_agent FROM sessions "
+              "WHERE user_id = ? AND expires_at > ? AND last_seen > ? ORDER BY last_seen DESC",
+              {user_id, now, now - kSessionIdleSeconds}));
 }
 
 void delete_expired_sessions(db::Conn& c, std::int64_t now) {
@@ -214,55 +198,34 @@ bool lock_user(db::Conn& c, std::int64_t user_id) {
   return c.exec("UPDATE users SET updated_at = updated_at WHERE id = ?", {user_id}) > 0;
 }
 
-std::int64_t insert_token(db::Conn& c, std::int64_t user_id, const std::string& name,
-                          const std::string& token_hash, const std::string& prefix, std::int64_t now) {
-  return c.insert(
-      "INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at) VALUES (?, ?, ?, ?, ?)",
-      {user_id, name, token_hash, prefix, now});
+std::int64_t insert_token(db::Conn& c, const ApiToken& t, const std::string& token_hash) {
+  auto p = entity::params(t);
+  p.emplace_back(token_hash);
+  return c.insert(kInsertToken, p);
 }
-
-namespace {
-ApiToken token_from(const db::Row& r) {
-  ApiToken t;
-  t.id = r.i64("id");
-  t.name = r.str("name");
-  t.prefix = r.str("prefix");
-  t.created_at = r.i64("created_at");
-  t.last_used_at = r.i64("last_used_at");
-  t.revoked_at = r.i64("revoked_at");
-  return t;
-}
-}  // namespace
 
 std::vector<ApiToken> tokens_of(db::Conn& c, std::int64_t user_id) {
-  std::vector<ApiToken> out;
-  for (const auto& r : c.query(
-           "SELECT id, name, prefix, created_at, last_used_at, revoked_at FROM api_tokens "
-           "WHERE user_id = ? ORDER BY id DESC",
-           {user_id}))
-    out.push_back(token_from(r));
-  return out;
+  return entity::from_rows<ApiToken>(c.query(
+      std::string("SELECT ") + kTokenColumns + " FROM api_tokens WHERE user_id = ? ORDER BY id DESC", {user_id}));
 }
 
 std::optional<ApiToken> token_of(db::Conn& c, std::int64_t user_id, std::int64_t token_id) {
-  auto r = c.query_one(
-      "SELECT id, name, prefix, created_at, last_used_at, revoked_at FROM api_tokens "
-      "WHERE user_id = ? AND id = ?",
-      {user_id, token_id});
+  auto r = c.query_one(std::string("SELECT ") + kTokenColumns + " FROM api_tokens WHERE user_id = ? AND id = ?",
+                       {user_id, token_id});
   if (!r) return std::nullopt;
-  return token_from(*r);
+  return entity::from_row<ApiToken>(*r);
 }
 
 bool revoke_token(db::Conn& c, std::int64_t token_id, std::int64_t now) {
   return c.exec("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", {now, token_id}) > 0;
 }
 
-std::optional<TokenUse> token_user(db::Conn& c, const std::string& token_hash) {
+std::optional<ApiToken> active_token(db::Conn& c, const std::string& token_hash) {
   auto r = c.query_one(
-      "SELECT id, user_id, last_used_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL",
+      std::string("SELECT ") + kTokenColumns + " FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL",
       {token_hash});
   if (!r) return std::nullopt;
-  return TokenUse{r->i64("user_id"), r->i64("id"), r->i64("last_used_at")};
+  return entity::from_row<ApiToken>(*r);
 }
 
 void touch_token(db::Conn& c, std::int64_t token_id, std::int64_t now) {
@@ -271,18 +234,17 @@ void touch_token(db::Conn& c, std::int64_t token_id, std::int64_t now) {
          {now, token_id, now - kTouchEverySeconds});
 }
 
-std::int64_t insert_reset(db::Conn& c, std::int64_t user_id, const std::string& token_hash,
-                          std::int64_t now, std::int64_t expires_at) {
-  return c.insert(
-      "INSERT INTO password_resets (user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)",
-      {user_id, token_hash, now, expires_at});
+std::int64_t insert_reset(db::Conn& c, const PasswordReset& r, const std::string& token_hash) {
+  auto p = entity::params(r);
+  p.emplace_back(token_hash);
+  return c.insert(kInsertReset, p);
 }
 
-std::optional<ResetRow> reset_by_hash(db::Conn& c, const std::string& token_hash) {
+std::optional<PasswordReset> reset_by_hash(db::Conn& c, const std::string& token_hash) {
   auto r = c.query_one(
-      "SELECT id, user_id, expires_at, used_at FROM password_resets WHERE token_hash = ?", {token_hash});
+      "SELECT id, user_id, created_at, expires_at, used_at FROM password_resets WHERE token_hash = ?", {token_hash});
   if (!r) return std::nullopt;
-  return ResetRow{r->i64("id"), r->i64("user_id"), r->i64("expires_at"), r->i64("used_at")};
+  return entity::from_row<PasswordReset>(*r);
 }
 
 bool use_reset(db::Conn& c, std::int64_t id, std::int64_t now) {

@@ -1,61 +1,55 @@
 #pragma once
-// Every change to accounts: validated, written in one transaction, and audited there.
-// Handlers and CLI commands call these; they never write SQL themselves.
+// Every change to users: validated, written in the caller's unit of work, and audited there.
+// Handlers, other modules and commands call these; they never write SQL themselves.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/result.h"
 #include "db/database.h"
-#include "platform/audit.h"
 #include "platform/identity/model.h"
+#include "platform/work.h"
 
 namespace mdsc::identity {
-
-struct UserInput {
-  std::string email;
-  std::string family_name, given_name, family_name_kana, given_name_kana, romaji_name;
-  std::string preferred_lang = "ja";
-  bool active = true;
-  std::vector<web::RoleGrant> roles;
-  // update_user: leave the stored roles as they are (an API PATCH without "roles"), instead of
-  // writing back a list read before a concurrent grant.
-  bool keep_roles = false;
-};
 
 // Parses role specs such as "secretariat" or "instructor:12" (role:scope id).
 Result<web::RoleGrant> parse_role(std::string_view spec);
 
-// A password (when given) must pass the policy. Without one the user cannot log in until they
-// set it through an invitation or reset link.
-// With invite_base_url, the same transaction queues an invitation mail with a link to set a password.
-Result<std::int64_t> create_user(db::Database& db, const audit::Actor& actor, const UserInput& in,
-                                 const std::optional<std::string>& password, std::int64_t now,
-                                 const std::string& invite_base_url = "");
-// Inside the caller's transaction, without a password (invited); e.g. an accepted applicant.
-Result<std::int64_t> create_user_in(db::Conn& c, const audit::Actor& actor, const UserInput& in, std::int64_t now,
-                                    const std::string& invite_base_url);
+// A new user without a password: they set it through the invitation link (queued as a mail in the
+// same unit of work when `invite`), or a reset link, before they can log in.
+Result<std::int64_t> create_user(Work& w, User u, bool invite = false);
+// A new user with a password (commands, the demo). The password is checked and hashed before a
+// unit of work of its own opens: hashing is slow, and on SQLite a write transaction holds every
+// other writer.
+Result<std::int64_t> create_user_with_password(db::Database& db, const Who& who, User u, const std::string& password);
+
+// Changes the user as it is under their lock: `edit` sets what changes (an API PATCH only what it
+// names, whatever changed meanwhile) and may refuse with field errors. Email, names, language and
+// roles are checked again afterwards; a deactivated user is signed out everywhere at once.
+using UserEdit = std::function<Status(User&)>;
+Status update_user(Work& w, std::int64_t id, const UserEdit& edit);
+// Self-service: `edit` changes the user's names and language; their address, whether they are
+// active and their roles stay as they are.
+Status update_profile(Work& w, std::int64_t id, const UserEdit& edit);
 // Adds one role to an existing user (no-op if they hold it), audited.
+Status grant_role(Work& w, std::int64_t user_id, const web::RoleGrant& grant);
+
+// Needs the current password; ends the user's other sessions. Opens its own units of work around
+// the two password checks (a route with Tx::none).
+Status change_password(db::Database& db, const Who& who, std::int64_t user_id, const std::string& current,
+                       const std::string& next, std::int64_t keep_session_id);
+
+std::optional<User> find_user(db::Conn& c, std::int64_t id);
+std::optional<User> find_user_by_email(db::Conn& c, const std::string& email);
+
+// To go once admissions, curriculum and timetable call the operations above (legacy.cpp): the
+// signatures those modules use today, each in a unit of work over the caller's connection.
+Result<std::int64_t> create_user_in(db::Conn& c, const audit::Actor& actor, const User& in, std::int64_t now,
+                                    const std::string& invite_base_url);
 Status grant_role_in(db::Conn& c, const audit::Actor& actor, std::int64_t user_id, const web::RoleGrant& grant,
                      std::int64_t now);
-// Sends a new invitation link (e.g. the first one expired).
-Status send_invitation(db::Database& db, const audit::Actor& actor, std::int64_t user_id,
-                       const std::string& base_url, std::int64_t now);
-// Replaces the user's fields and roles (secretariat).
-Status update_user(db::Database& db, const audit::Actor& actor, std::int64_t id, const UserInput& in,
-                   std::int64_t now);
-// Self-service: names and language only.
-Status update_profile(db::Database& db, const audit::Actor& actor, std::int64_t id, const UserInput& in,
-                      std::int64_t now);
-// Needs the current password; ends the user's other sessions.
-Status change_password(db::Database& db, const audit::Actor& actor, std::int64_t user_id,
-                       const std::string& current, const std::string& next, std::int64_t keep_session_id,
-                       std::int64_t now);
-// Administrative (CLI): sets a password and ends every session.
-Status set_password(db::Database& db, const audit::Actor& actor, std::int64_t user_id,
-                    const std::string& password, std::int64_t now);
-
-std::optional<User> find_user(db::Database& db, std::int64_t id);
-std::optional<User> find_user_by_email(db::Database& db, const std::string& email);
+Result<std::int64_t> create_user(db::Database& db, const audit::Actor& actor, const User& in,
+                                 const std::optional<std::string>& password, std::int64_t now);
 
 }  // namespace mdsc::identity

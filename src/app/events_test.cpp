@@ -1,0 +1,106 @@
+// The modules' reactions to each other, as the app wires them (app/modules.cpp), on both databases.
+#include <gtest/gtest.h>
+
+#include "app/modules.h"
+#include "core/crypto.h"
+#include "core/i18n.h"
+#include "modules/admissions.h"
+#include "modules/admissions/operations.h"
+#include "modules/members/operations.h"
+#include "platform/work.h"
+#include "support/test_db.h"
+
+namespace mdsc::app {
+namespace {
+
+std::int64_t tokyo(const char* date, const char* time) {
+  std::int64_t t = 0;
+  EXPECT_TRUE(i18n::tokyo_to_unix(date, time, t));
+  return t;
+}
+
+// A company member with one seat and a type B applicant it has confirmed (so holding the seat).
+class ModuleEvents : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    crypto::init();
+    db_ = testing::fresh_database();
+    admissions::ProgramYear y;
+    y.fiscal_year = 2017;
+    y.opens_at = tokyo("2017-10-30", "00:00:00");
+    y.closes_at = tokyo("2017-11-17", "23:59:59");
+    y.program_starts_on = "2017-12-01";
+    y.privacy_version = "v1";
+    y.privacy_ja = "個人情報の取扱い";
+    y.privacy_en = "Privacy";
+    ASSERT_TRUE(write([&](Work& w) { return admissions::save_program_year(w, y); }).is_ok());
+    members::FeeSchedule s;
+    s.fiscal_year = 2017;
+    s.tiers = {{0, 0, "M", "モニター", "Monitor", 500000, 1, true, true, true, "10", "any"}};
+    ASSERT_TRUE(members::create_fee_schedule(*db_, actor_, s, now_).is_ok());
+    members::Organization o;
+    o.kind = "company";
+    o.company_type = "pharma";
+    o.name = "架空製薬";
+    auto company = *members::create_organization(*db_, actor_, o, now_);
+    ASSERT_TRUE(members::create_membership(*db_, actor_, company, 2017, "M", "active", now_).is_ok());
+    admissions::Application a;
+    a.fiscal_year = 2017;
+    a.email = "employee@company.example";
+    a.trainee_type = "B";
+    a.company_id = company;
+    a.family_name = "仮野";
+    a.given_name = "さくら";
+    a.family_name_kana = "カリノ";
+    a.given_name_kana = "サクラ";
+    admissions::SubmitOptions opt;
+    opt.consent = true;
+    Result<std::int64_t> id = Status::ok();
+    ASSERT_TRUE(write([&](Work& w) {
+                  id = admissions::submit_application(w, a, opt);
+                  return id.is_ok() ? admissions::answer_company_confirmation(w, *id, true, "") : id.status();
+                }).is_ok());
+    application_ = *id;
+  }
+  Status write(const std::function<Status(Work&)>& fn) {
+    return write_unit(*db_, Who{actor_, now_, "http://x", bus_}, fn);
+  }
+  std::string seat_status() {
+    return db_->read([&](db::Conn& c) {
+      return c.query_one("SELECT s.status FROM seat_requests s JOIN applications a ON a.seat_request_id = s.id "
+                         "WHERE a.id = ?", {application_})->str("status");
+    });
+  }
+  std::unique_ptr<db::Database> db_;
+  audit::Actor actor_ = audit::Actor::system("test");
+  std::int64_t now_ = tokyo("2017-11-01", "12:00:00");
+  const events::Bus* bus_ = &module_events();
+  std::int64_t application_ = 0;
+};
+
+// A declined type B applicant's seat goes back to the company, in the decision's transaction.
+TEST_F(ModuleEvents, ADeclinedApplicationGivesItsSeatBack) {
+  ASSERT_EQ(seat_status(), "accepted");
+  auto st = write([&](Work& w) { return admissions::decide_application(w, application_, "declined", "定員"); });
+  ASSERT_TRUE(st.is_ok()) << st.message_id();
+  EXPECT_EQ(seat_status(), "withdrawn");
+}
+
+// If the reaction fails, the decision does not happen either: the application still waits, the seat held.
+TEST_F(ModuleEvents, AFailingReactionRollsTheDecisionBack) {
+  events::Bus failing;
+  subscribe_modules(failing);
+  failing.on<admissions::ApplicationDeclined>(
+      [](Work&, const admissions::ApplicationDeclined&) { throw std::runtime_error("the reaction fails"); });
+  bus_ = &failing;
+  EXPECT_THROW((void)write([&](Work& w) { return admissions::decide_application(w, application_, "declined", "定員"); }),
+               std::runtime_error);
+  EXPECT_EQ(seat_status(), "accepted");
+  EXPECT_EQ(db_->read([&](db::Conn& c) {
+              return c.query_one("SELECT status FROM applications WHERE id = ?", {application_})->str("status");
+            }),
+            "submitted");
+}
+
+}  // namespace
+}  // namespace mdsc::app
