@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "ctt/solver.h"
+#include "modules/curriculum.h"
 #include "modules/timetable/pins.h"
 #include "modules/timetable/planning.h"
 #include "modules/timetable/repo.h"
@@ -147,7 +148,7 @@ Result<std::int64_t> start_generation(db::Database& db, BackgroundTasks& tasks, 
     if (!repo::lock_term(c, request.term_id)) return Status::not_found();
     // Counts only: the solving thread reads the whole planning data itself.
     auto term = c.query_one("SELECT fiscal_year FROM terms WHERE id = ?", {request.term_id});
-    if (c.scalar_i64("SELECT COUNT(*) FROM courses WHERE fiscal_year = ?", {term->i64("fiscal_year")}) == 0)
+    if (curriculum::courses_of_year(c, static_cast<int>(term->i64("fiscal_year"))).empty())
       return Status(Code::invalid, "timetable.no_courses");
     if (c.scalar_i64("SELECT COUNT(*) FROM rooms WHERE active = 1") == 0)
       return Status(Code::invalid, "timetable.no_rooms_active");

@@ -22,6 +22,12 @@ void replace_periods(db::Conn& c, std::int64_t term_id, const std::vector<Period
 void add_closed_day(db::Conn& c, std::int64_t term_id, const ClosedDay& d);
 bool remove_closed_day(db::Conn& c, std::int64_t term_id, const std::string& day);
 
+// Whether the run is a finished one of this term (a draft that can be shown).
+bool is_done_run_of_term(db::Conn& c, std::int64_t run_id, std::int64_t term_id);
+// Among the terms with published sessions: the one under way on the day (ISO date), else the next
+// to come, else the last one; 0 if none.
+std::int64_t published_term_for(db::Conn& c, const std::string& day);
+
 std::vector<Room> rooms(db::Conn& c);
 std::optional<Room> room(db::Conn& c, std::int64_t id);
 std::optional<Room> room_by_name(db::Conn& c, const std::string& name);
