@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "modules/curriculum.h"
 #include "modules/timetable/term.h"
 #include "nlohmann/json.hpp"
 
@@ -204,9 +205,9 @@ Status remove_rule(db::Database& db, const audit::Actor& actor, std::int64_t ins
 
 Status save_course_rule(db::Database& db, const audit::Actor& actor, const CourseRule& r, std::int64_t now) {
   return db.write([&](db::Conn& c) -> Status {
-    auto course = c.query_one("SELECT periods FROM courses WHERE id = ?", {r.course_id});
+    auto course = curriculum::find_course(c, r.course_id);
     if (!course) return Status::not_found();
-    if (Status st = validate(r, static_cast<int>(course->i64("periods"))); !st) return st;
+    if (Status st = validate(r, course->periods); !st) return st;
     const CourseRule before = course_rule(c, r.course_id);
     if (before.stored)
       c.exec("UPDATE course_schedule_rules SET weekdays = ?, max_per_week = ?, min_days = ?, updated_at = ? "

@@ -3,7 +3,7 @@
 #include <charconv>
 
 #include "core/i18n.h"
-#include "modules/curriculum/repo.h"
+#include "modules/curriculum.h"
 #include "modules/timetable/availability.h"
 #include "modules/timetable/term.h"
 #include "nlohmann/json.hpp"
@@ -28,7 +28,7 @@ Rights rights_over(Context& ctx, std::int64_t instructor_id) {
   if (!ctx.user) return {};
   if (ctx.user->has(web::Role::secretariat)) return {true, true};
   const bool self = ctx.db().read([&](db::Conn& c) {
-    auto mine = curriculum::repo::instructor_of_user(c, ctx.user_id());
+    auto mine = curriculum::instructor_of_user(c, ctx.user_id());
     return mine && mine->id == instructor_id;
   });
   if (self) return {true, true};
@@ -109,32 +109,26 @@ Response instructor_page(Context& ctx, std::int64_t id, const Rights& rights, co
   struct Loaded {
     std::optional<curriculum::Instructor> instructor;
     std::vector<Unavailability> rules;
-    std::vector<db::Row> courses;
+    std::vector<curriculum::Course> courses;
   };
   auto loaded = ctx.db().read([&](db::Conn& c) {
     Loaded l;
-    l.instructor = curriculum::repo::instructor(c, id);
+    l.instructor = curriculum::find_instructor(c, id);
     if (!l.instructor) return l;
     l.rules = availability::of_instructor(c, id);
-    l.courses = c.query(
-        "SELECT k.id, k.fiscal_year, k.code, k.title_ja, k.title_en, k.time_band FROM courses k "
-        "JOIN course_instructors ci ON ci.course_id = k.id WHERE ci.instructor_id = ? "
-        "ORDER BY k.fiscal_year DESC, k.code, k.id",
-        {id});
+    l.courses = curriculum::courses_of_instructor(c, id);
     return l;
   });
   if (!loaded.instructor) return web::not_found(ctx);
   auto rows = nlohmann::json::array();
   for (const auto& u : loaded.rules) rows.push_back(rule_row(ctx, u, rights.edit));
   auto courses = nlohmann::json::array();
-  for (const auto& r : loaded.courses) {
-    const std::string title = ctx.lang == "en" && !r.str("title_en").empty() ? r.str("title_en") : r.str("title_ja");
-    const int fy = static_cast<int>(r.i64("fiscal_year"));
-    courses.push_back({{"code", r.str("code")},
-                       {"title", title},
-                       {"fy", i18n::fiscal_year_display(ctx.lang, fy)},
-                       {"band", ctx.t("timetable.band." + r.str("time_band"))},
-                       {"href", course_rules_href(fy) + "#course-" + std::to_string(r.i64("id"))}});
+  for (const auto& k : loaded.courses) {
+    courses.push_back({{"code", k.code},
+                       {"title", k.title(ctx.lang)},
+                       {"fy", i18n::fiscal_year_display(ctx.lang, k.fiscal_year)},
+                       {"band", ctx.t("timetable.band." + k.time_band)},
+                       {"href", course_rules_href(k.fiscal_year) + "#course-" + std::to_string(k.id)}});
   }
   auto form = web::form_state(ctx, st);
   const auto& in = *loaded.instructor;
@@ -236,10 +230,10 @@ Response courses_page(Context& ctx, int fy, std::int64_t failed_id, const Status
   };
   auto loaded = ctx.db().read([&](db::Conn& c) {
     Loaded l;
-    l.years = curriculum::repo::course_years(c);
+    l.years = curriculum::years_with_courses(c);
     if (fy == 0 && !l.years.empty()) fy = l.years.front();
     if (fy == 0) return l;
-    l.courses = curriculum::repo::courses(c, fy);
+    l.courses = curriculum::courses_of_year(c, fy);
     l.rules = availability::course_rules(c, fy);
     return l;
   });
@@ -303,7 +297,7 @@ Response courses_list(Context& ctx) {
 Response course_rule_save(Context& ctx) {
   const auto id = ctx.id_param("id");
   if (id == 0) return web::not_found(ctx);
-  auto course = ctx.db().read([&](db::Conn& c) { return curriculum::repo::course(c, id); });
+  auto course = ctx.db().read([&](db::Conn& c) { return curriculum::find_course(c, id); });
   if (!course) return web::not_found(ctx);
   Status st;
   CourseRule r = course_rule_from_form(ctx, id, st);
@@ -338,7 +332,7 @@ Response api_rules(Context& ctx) {
   const auto id = ctx.id_param("id");
   if (id == 0 || !rights_over(ctx, id).view) return web::not_found(ctx);
   auto rules = ctx.db().read([&](db::Conn& c) -> std::optional<std::vector<Unavailability>> {
-    if (!curriculum::repo::instructor(c, id)) return std::nullopt;
+    if (!curriculum::find_instructor(c, id)) return std::nullopt;
     return availability::of_instructor(c, id);
   });
   if (!rules) return web::not_found(ctx);
@@ -387,7 +381,7 @@ Response api_rule_remove(Context& ctx) {
 Response api_course_rule(Context& ctx) {
   const auto id = ctx.id_param("id");
   auto rule = ctx.db().read([&](db::Conn& c) -> std::optional<CourseRule> {
-    if (!c.query_one("SELECT id FROM courses WHERE id = ?", {id})) return std::nullopt;
+    if (!curriculum::find_course(c, id)) return std::nullopt;
     return availability::course_rule(c, id);
   });
   if (!rule) return web::not_found(ctx);
@@ -396,7 +390,7 @@ Response api_course_rule(Context& ctx) {
 
 Response api_course_rule_save(Context& ctx) {
   const auto id = ctx.id_param("id");
-  if (id == 0 || !ctx.db().read([&](db::Conn& c) { return c.query_one("SELECT id FROM courses WHERE id = ?", {id}).has_value(); }))
+  if (id == 0 || !ctx.db().read([&](db::Conn& c) { return curriculum::find_course(c, id).has_value(); }))
     return web::not_found(ctx);
   auto j = web::body_json(ctx);
   if (!j) return web::bad_json(ctx);

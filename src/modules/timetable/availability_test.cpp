@@ -12,8 +12,7 @@
 #include "core/crypto.h"
 #include "ctt/cost.h"
 #include "ctt/solver.h"
-#include "modules/curriculum/module.h"
-#include "modules/curriculum/operations.h"
+#include "modules/curriculum.h"
 #include "modules/timetable/availability.h"
 #include "modules/timetable/availability_handlers.h"
 #include "modules/timetable/module.h"
@@ -21,6 +20,7 @@
 #include "modules/timetable/planning.h"
 #include "platform/identity/users.h"
 #include "support/test_db.h"
+#include "support/units.h"
 #include "web/application.h"
 #include "web/registry.h"
 
@@ -61,7 +61,7 @@ class Availability : public ::testing::Test {
     curriculum::Instructor i;
     i.family_name = family;
     i.given_name = given;
-    auto id = curriculum::create_instructor(*db_, actor_, i, kNow);
+    auto id = testing::Units(*db_, kNow).write([&](Work& w) { return curriculum::create_instructor(w, i); });
     EXPECT_TRUE(id) << id.status().message_id();
     return id ? *id : 0;
   }
@@ -78,7 +78,7 @@ class Availability : public ::testing::Test {
     k.periods = periods;
     k.time_band = band;
     k.instructors.push_back({teacher, std::nullopt, 0, {}});
-    auto id = curriculum::create_course(*db_, actor_, k, kNow);
+    auto id = testing::Units(*db_, kNow).write([&](Work& w) { return curriculum::create_course(w, k); });
     EXPECT_TRUE(id) << code << " " << id.status().message_id();
     return id ? *id : 0;
   }

@@ -4,8 +4,7 @@
 
 #include "core/crypto.h"
 #include "core/i18n.h"
-#include "modules/curriculum/policy.h"
-#include "modules/curriculum/repo.h"
+#include "modules/curriculum.h"
 #include "modules/timetable/feeds.h"
 #include "modules/timetable/repo.h"
 #include "nlohmann/json.hpp"
@@ -47,7 +46,7 @@ void add_choices(Context& ctx, db::Conn& c, nlohmann::json& d) {
     d["trainee_self"] = {{"id", me.user_id}};
     any = true;
   }
-  if (auto own = curriculum::repo::instructor_of_user(c, me.user_id)) {
+  if (auto own = curriculum::instructor_of_user(c, me.user_id)) {
     d["instructor_self"] = {{"id", own->id}};
     any = true;
   }
@@ -61,27 +60,25 @@ void add_choices(Context& ctx, db::Conn& c, nlohmann::json& d) {
   };
   if (manager) {
     auto courses = nlohmann::json::array();
-    for (int fy : curriculum::repo::course_years(c))
-      for (const auto& k : curriculum::repo::courses(c, fy)) courses.push_back(option(k.id, course_label(k)));
+    for (int fy : curriculum::years_with_courses(c))
+      for (const auto& k : curriculum::courses_of_year(c, fy)) courses.push_back(option(k.id, course_label(k)));
     add("course", std::move(courses));
     auto rooms = nlohmann::json::array();
     for (const auto& r : repo::rooms(c)) rooms.push_back(option(r.id, r.name));
     add("room", std::move(rooms));
     auto instructors = nlohmann::json::array();
-    curriculum::repo::InstructorQuery q;
-    q.limit = 2000;
-    for (const auto& i : curriculum::repo::instructors(c, q)) {
+    for (const auto& i : curriculum::all_instructors(c)) {
       std::string org = i.organization(ctx.lang);
       instructors.push_back(option(i.id, i.name(ctx.lang) + (org.empty() ? "" : " (" + org + ")")));
     }
     add("instructor", std::move(instructors));
     auto trainees = nlohmann::json::array();
-    for (const auto& [id, name] : curriculum::repo::trainee_choices(c)) trainees.push_back(option(id, name));
+    for (const auto& [id, name] : curriculum::trainee_choices(c)) trainees.push_back(option(id, name));
     add("trainee", std::move(trainees));
   } else {
     auto taught = nlohmann::json::array();
     for (auto id : curriculum::taught_courses(c, me))
-      if (auto k = curriculum::repo::course(c, id)) taught.push_back(option(k->id, course_label(*k)));
+      if (auto k = curriculum::find_course(c, id)) taught.push_back(option(k->id, course_label(*k)));
     add("course", std::move(taught));
   }
   any = any || !choices.empty();

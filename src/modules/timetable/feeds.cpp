@@ -6,7 +6,7 @@
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/i18n.h"
-#include "modules/curriculum/repo.h"
+#include "modules/curriculum.h"
 #include "modules/timetable/sessions.h"
 #include "nlohmann/json.hpp"
 
@@ -106,10 +106,12 @@ bool allowed(db::Conn& c, std::int64_t user_id, const std::string& kind, std::in
                    {user_id}) > 0)
     return true;
   if (kind == "trainee") return subject_id == user_id && has_global_role(c, user_id, "trainee");
-  if (kind == "instructor")
-    return c.scalar_i64("SELECT COUNT(*) FROM instructors WHERE id = ? AND user_id = ?", {subject_id, user_id}) > 0;
+  if (kind == "instructor") {
+    auto instructor = curriculum::find_instructor(c, subject_id);
+    return instructor && instructor->user_id == user_id;
+  }
   if (kind == "course")
-    return curriculum::repo::user_teaches(c, user_id, subject_id) ||
+    return curriculum::teaches_course(c, user_id, subject_id) ||
            c.scalar_i64("SELECT COUNT(*) FROM roles WHERE user_id = ? AND role = 'instructor' AND scope_type = 'course' "
                         "AND scope_id = ?",
                         {user_id, subject_id}) > 0;
@@ -125,11 +127,9 @@ std::optional<std::string> subject_name(db::Conn& c, const std::string& kind, st
         {subject_id});
     if (r) return person(r->str("family_name"), r->str("given_name"), r->str("email"));
   } else if (kind == "instructor") {
-    r = c.query_one("SELECT family_name, given_name FROM instructors WHERE id = ?", {subject_id});
-    if (r) return person(r->str("family_name"), r->str("given_name"));
+    if (auto i = curriculum::find_instructor(c, subject_id)) return person(i->family_name, i->given_name);
   } else if (kind == "course") {
-    r = c.query_one("SELECT code, title_ja FROM courses WHERE id = ?", {subject_id});
-    if (r) return course_name(r->str("code"), r->str("title_ja"));
+    if (auto k = curriculum::find_course(c, subject_id)) return course_name(k->code, k->title_ja);
   } else if (kind == "room") {
     r = c.query_one("SELECT name FROM rooms WHERE id = ?", {subject_id});
     if (r) return r->str("name");

@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "ctt/solver.h"
+#include "modules/curriculum.h"
 #include "modules/timetable/pins.h"
 #include "modules/timetable/planning.h"
 #include "modules/timetable/repo.h"
@@ -146,14 +147,10 @@ Result<std::int64_t> start_generation(db::Database& db, BackgroundTasks& tasks, 
     // Under the term's lock, so that two starts cannot both find no run in progress.
     if (!repo::lock_term(c, request.term_id)) return Status::not_found();
     // Counts only: the solving thread reads the whole planning data itself.
-    auto term = c.query_one("SELECT fiscal_year FROM terms WHERE id = ?", {request.term_id});
-    if (c.scalar_i64("SELECT COUNT(*) FROM courses WHERE fiscal_year = ?", {term->i64("fiscal_year")}) == 0)
+    if (curriculum::courses_of_year(c, repo::fiscal_year_of_term(c, request.term_id)).empty())
       return Status(Code::invalid, "timetable.no_courses");
-    if (c.scalar_i64("SELECT COUNT(*) FROM rooms WHERE active = 1") == 0)
-      return Status(Code::invalid, "timetable.no_rooms_active");
-    if (c.scalar_i64("SELECT COUNT(*) FROM timetable_runs WHERE term_id = ? AND status = 'running' AND heartbeat_at >= ?",
-                     {request.term_id, now - 60}) > 0)
-      return Status(Code::conflict, "timetable.run_in_progress");
+    if (repo::active_room_count(c) == 0) return Status(Code::invalid, "timetable.no_rooms_active");
+    if (repo::has_live_run(c, request.term_id, now - 60)) return Status(Code::conflict, "timetable.run_in_progress");
     const auto run_id = c.insert(
         "INSERT INTO timetable_runs (term_id, seed, seconds, status, created_by, started_at, heartbeat_at) "
         "VALUES (?, ?, ?, 'running', ?, ?, ?)",

@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "modules/curriculum/model.h"
+#include "modules/curriculum.h"
 #include "modules/timetable/availability.h"
 #include "ctt/instance.h"
 #include "modules/timetable/room.h"

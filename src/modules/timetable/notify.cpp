@@ -5,6 +5,7 @@
 
 #include "core/i18n.h"
 #include "core/mail.h"
+#include "modules/curriculum.h"
 #include "modules/timetable/term.h"
 #include "platform/outbox.h"
 
@@ -27,8 +28,8 @@ int notify_changes(db::Conn& c, const std::vector<SessionChange>& changes, std::
   std::map<std::int64_t, std::pair<std::string, std::string>> titles;  // course -> (ja, en)
   for (const auto& ch : changes) {
     if (!titles.count(ch.course_id)) {
-      auto k = c.query_one("SELECT title_ja, title_en FROM courses WHERE id = ?", {ch.course_id});
-      titles[ch.course_id] = k ? std::make_pair(k->str("title_ja"), k->str("title_en")) : std::make_pair(std::string(), std::string());
+      auto k = curriculum::find_course(c, ch.course_id);
+      titles[ch.course_id] = k ? std::make_pair(k->title_ja, k->title_en) : std::make_pair(std::string(), std::string());
     }
     // Trainees enrolled, instructors with an account (in their language), instructors without one
     // at the address the secretariat keeps for them.

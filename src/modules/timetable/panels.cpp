@@ -4,7 +4,7 @@
 #include <tuple>
 
 #include "core/i18n.h"
-#include "modules/curriculum/policy.h"
+#include "modules/curriculum.h"
 #include "modules/timetable/panels.h"
 #include "modules/timetable/sessions.h"
 #include "modules/timetable/term.h"

@@ -115,5 +115,32 @@ void update_room(db::Conn& c, const Room& r, const std::string& now) {
          {r.name, r.capacity, r.location, r.active ? 1 : 0, now, r.id});
 }
 
+int fiscal_year_of_term(db::Conn& c, std::int64_t id) {
+  return static_cast<int>(c.scalar_i64("SELECT fiscal_year FROM terms WHERE id = ?", {id}));
+}
+
+long active_room_count(db::Conn& c) { return c.scalar_i64("SELECT COUNT(*) FROM rooms WHERE active = 1"); }
+
+bool has_live_run(db::Conn& c, std::int64_t term_id, std::int64_t since) {
+  return c.scalar_i64("SELECT COUNT(*) FROM timetable_runs WHERE term_id = ? AND status = 'running' AND heartbeat_at >= ?",
+                      {term_id, since}) > 0;
+}
+
+bool is_done_run_of_term(db::Conn& c, std::int64_t run_id, std::int64_t term_id) {
+  return c.scalar_i64("SELECT COUNT(*) FROM timetable_runs WHERE id = ? AND term_id = ? AND status = 'done'",
+                      {run_id, term_id}) > 0;
+}
+
+std::int64_t published_term_for(db::Conn& c, const std::string& day) {
+  const char* base = "SELECT t.id FROM terms t WHERE EXISTS (SELECT 1 FROM course_sessions s WHERE s.term_id = t.id) ";
+  for (const auto& [where, order] : std::vector<std::pair<std::string, std::string>>{
+           {"AND t.starts_on <= ? AND t.ends_on >= ?", "t.starts_on DESC"},
+           {"AND t.starts_on > ? AND t.starts_on > ?", "t.starts_on ASC"},
+           {"AND t.ends_on < ? AND t.ends_on < ?", "t.ends_on DESC"}})
+    if (auto row = c.query_one(std::string(base) + where + " ORDER BY " + order + ", t.id LIMIT 1", {day, day}))
+      return row->i64("id");
+  return 0;
+}
+
 }  // namespace repo
 }  // namespace mdsc::timetable

@@ -2,7 +2,7 @@
 #include <map>
 
 #include "core/i18n.h"
-#include "modules/curriculum/repo.h"
+#include "modules/curriculum.h"
 #include "modules/timetable/generation.h"
 #include "modules/timetable/handlers.h"
 #include "modules/timetable/planning.h"
@@ -27,7 +27,7 @@ std::int64_t number(const std::string& s, std::int64_t dflt, bool& ok) {
 // period of the grid, each cell the courses and rooms placed there.
 nlohmann::json grid(Context& ctx, const Term& term, std::int64_t run_id, const std::vector<DraftSession>& sessions) {
   auto [courses, rooms] = ctx.db().read([&](db::Conn& c) {
-    return std::make_pair(curriculum::repo::courses(c, term.fiscal_year), repo::rooms(c));
+    return std::make_pair(curriculum::courses_of_year(c, term.fiscal_year), repo::rooms(c));
   });
   std::map<std::int64_t, const curriculum::Course*> course_by_id;
   for (const auto& k : courses) course_by_id[k.id] = &k;

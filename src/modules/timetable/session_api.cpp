@@ -1,7 +1,7 @@
 // JSON API of the published sessions, of hand edits and of publishing.
 #include <charconv>
 
-#include "modules/curriculum/policy.h"
+#include "modules/curriculum.h"
 #include "modules/timetable/edits.h"
 #include "modules/timetable/handlers.h"
 #include "modules/timetable/publish.h"

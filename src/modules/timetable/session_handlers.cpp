@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/i18n.h"
+#include "modules/curriculum.h"
 #include "modules/timetable/availability_handlers.h"
 #include "modules/timetable/edits.h"
 #include "modules/timetable/handlers.h"
@@ -199,15 +200,11 @@ Response session_show(Context& ctx) {
       return edit_page(ctx, Sheet{Sheet::Kind::published, s->term_id}, *l, back, back, nullptr, 200);
     }
   }
-  auto instructors = ctx.db().read([&](db::Conn& c) {
-    return c.query("SELECT i.family_name, i.given_name, i.romaji_name FROM course_instructors ci "
-                   "JOIN instructors i ON i.id = ci.instructor_id WHERE ci.course_id = ? ORDER BY ci.display_order, i.id",
-                   {s->course_id});
-  });
+  const auto course = ctx.db().read([&](db::Conn& c) { return curriculum::find_course(c, s->course_id); });
   std::string names;
-  for (const auto& r : instructors) {
-    std::string n = ctx.lang == "en" && !r.str("romaji_name").empty() ? r.str("romaji_name")
-                                                                       : r.str("family_name") + " " + r.str("given_name");
+  for (const auto& ci : course ? course->instructors : std::vector<curriculum::CourseInstructor>{}) {
+    const auto& i = ci.instructor;
+    std::string n = ctx.lang == "en" && !i.romaji_name.empty() ? i.romaji_name : i.family_name + " " + i.given_name;
     names += (names.empty() ? "" : "、") + n;
   }
   nlohmann::json data{{"session", {{"course", s->course_title(ctx.lang)}, {"code", s->course_code},

@@ -5,10 +5,12 @@
 #include <set>
 
 #include "core/i18n.h"
-#include "modules/curriculum/policy.h"
+#include "modules/curriculum.h"
 #include "modules/timetable/edits.h"
 #include "modules/timetable/handlers.h"
+#include "modules/timetable/repo.h"
 #include "nlohmann/json.hpp"
+#include "platform/identity/users.h"
 #include "web/render.h"
 
 namespace mdsc::timetable::handlers {
@@ -41,10 +43,7 @@ Response week(Context& ctx) {
   Sheet sheet{Sheet::Kind::published, term_id};
   const std::int64_t run_id = everything ? to_id(ctx.query.trimmed("run")) : 0;
   if (run_id) {
-    const bool ours = ctx.db().read([&](db::Conn& c) {
-      return c.scalar_i64("SELECT COUNT(*) FROM timetable_runs WHERE id = ? AND term_id = ? AND status = 'done'",
-                          {run_id, term_id}) > 0;
-    });
+    const bool ours = ctx.db().read([&](db::Conn& c) { return repo::is_done_run_of_term(c, run_id, term_id); });
     if (!ours) return web::not_found(ctx);
     sheet = {Sheet::Kind::draft, run_id};
   }
@@ -100,10 +99,9 @@ Response week(Context& ctx) {
       for (const auto& [course, user] : edit->data.enrolled) trainee_ids.insert(user);
     ctx.db().read([&](db::Conn& c) {
       for (auto id : trainee_ids) {
-        auto u = c.query_one("SELECT family_name, given_name, email FROM users WHERE id = ?", {id});
-        if (u) {
-          std::string name = u->str("family_name") + " " + u->str("given_name");
-          option("trainee:" + std::to_string(id), name == " " ? u->str("email") : name, ctx.t("timetable.filter.trainee"));
+        if (auto u = identity::find_user(c, id)) {
+          std::string name = u->family_name + " " + u->given_name;
+          option("trainee:" + std::to_string(id), name == " " ? u->email : name, ctx.t("timetable.filter.trainee"));
         }
       }
       return 0;
@@ -192,16 +190,7 @@ namespace mdsc::timetable::handlers {
 Response my_timetable(Context& ctx) {
   // The term under way, else the next to come, else the last one, among those published.
   const std::string today = i18n::tokyo_date_iso(ctx.now());
-  const auto term_id = ctx.db().read([&](db::Conn& c) {
-    const char* base = "SELECT t.id FROM terms t WHERE EXISTS (SELECT 1 FROM course_sessions s WHERE s.term_id = t.id) ";
-    for (const auto& [where, order] : std::vector<std::pair<std::string, std::string>>{
-             {"AND t.starts_on <= ? AND t.ends_on >= ?", "t.starts_on DESC"},
-             {"AND t.starts_on > ? AND t.starts_on > ?", "t.starts_on ASC"},
-             {"AND t.ends_on < ? AND t.ends_on < ?", "t.ends_on DESC"}})
-      if (auto row = c.query_one(std::string(base) + where + " ORDER BY " + order + ", t.id LIMIT 1", {today, today}))
-        return row->i64("id");
-    return std::int64_t{0};
-  });
+  const auto term_id = ctx.db().read([&](db::Conn& c) { return repo::published_term_for(c, today); });
   if (!term_id) {
     ctx.flash_next("info", "timetable.none_published");
     return web::redirect(ctx, "/");
