@@ -170,14 +170,4 @@ Status edit_course_instructors(Work& w, std::int64_t course_id, const Instructor
   return Status::ok();
 }
 
-// For the timetable's tests (operations.h) -------------------------------------------------------
-
-Result<std::int64_t> create_instructor(db::Database& db, const audit::Actor& actor, Instructor i, std::int64_t now) {
-  return write_unit(db, Who{actor, now, ""}, [&](Work& w) { return create_instructor(w, std::move(i)); });
-}
-
-Result<std::int64_t> create_course(db::Database& db, const audit::Actor& actor, Course c, std::int64_t now) {
-  return write_unit(db, Who{actor, now, ""}, [&](Work& w) { return create_course(w, std::move(c)); });
-}
-
 }  // namespace mdsc::curriculum

@@ -57,9 +57,4 @@ Result<Enrollment> drop(Work& w, std::int64_t enrollment_id, On on);
 // or a larger capacity), tells them by e-mail, renumbers the rest.
 void fill_from_waitlist(Work& w, std::int64_t course_id);
 
-// For the timetable's tests only, until the timetable is converted (its ALLOW entry for this
-// header goes then, and these with it): the face's changes, each in a unit of its own.
-Result<std::int64_t> create_instructor(db::Database& db, const audit::Actor& actor, Instructor i, std::int64_t now);
-Result<std::int64_t> create_course(db::Database& db, const audit::Actor& actor, Course c, std::int64_t now);
-
 }  // namespace mdsc::curriculum
