@@ -13,6 +13,7 @@ std::vector<members::BilledInvoice> billed_invoices(db::Conn& c, const members::
     if (q.company_id) iq.company_ids = {q.company_id};
     else iq.membership_year = q.fiscal_year;
     iq.limit = 1000000;
+    iq.with_document = false;
     invoices = repo::invoices(c, iq);
   }
   std::vector<members::BilledInvoice> out;

@@ -169,6 +169,7 @@ Response list_page(Context& ctx, int fy, const Status& st, int status) {
   q.status = ctx.query.get("status");
   q.today = today(ctx);
   q.company_ids = members::own_companies(ctx.me());
+  q.with_document = false;
   auto list = repo::invoices(ctx.work().conn, q);
   auto closure = repo::year_closure(ctx.work().conn, fy);
   auto rows = nlohmann::json::array();

@@ -107,6 +107,10 @@ InvoiceDocument document_from_json(const nlohmann::json& j) {
 std::string document_text(const InvoiceDocument& d) { return document_to_json(d).dump(); }
 
 bool read_document(std::string_view text, InvoiceDocument& out) {
+  if (text.empty()) {  // a list that does not show documents did not read them
+    out = InvoiceDocument{};
+    return true;
+  }
   out = document_from_json(nlohmann::json::parse(text, nullptr, false));
   return true;
 }

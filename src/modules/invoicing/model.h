@@ -55,6 +55,7 @@ struct InvoiceQuery {
   std::string status;                    // "" = all; computed statuses need `today`
   std::string today;
   long limit = 200, offset = 0;
+  bool with_document = true;  // false: a list that shows no document skips reading it (the costly part)
 };
 
 // A fiscal year whose invoice numbers the secretariat has closed (fiscal_years.h).
