@@ -124,9 +124,9 @@ Response api_payment_create(Context& ctx) {
   if (!visible_invoice(ctx, invoice_id)) return web::error(ctx, Status::invalid().field("invoice_id", "validation.required"));
   auto r = record_payment(ctx.work(), invoice_id, p);
   if (!r) return web::error(ctx, r.status());
-  for (const auto& saved : repo::payments_of(ctx.work().conn, invoice_id))
-    if (saved.id == *r) return web::json(201, to_json(saved));
-  return web::error(ctx, Status::not_found());
+  p.id = *r;
+  p.invoice_id = invoice_id;
+  return web::json(201, to_json(p));
 }
 
 }  // namespace mdsc::invoicing::handlers
