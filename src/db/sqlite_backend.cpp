@@ -56,16 +56,24 @@ class SqliteConn final : public NativeConn {
  public:
   explicit SqliteConn(const std::string& path) : soci_(open_sqlite_session(path, &db_)) {
     sqlite3_extended_result_codes(db_, 1);
-    // busy_timeout first: switching to WAL needs a lock that another connection may hold.
+    configure("PRAGMA busy_timeout=5000;");
+    // Switching a new database file to WAL needs an exclusive lock, and SQLite answers "locked"
+    // at once, without its busy handler, while another connection opening the same new file holds
+    // it (concurrent migrators): try again for up to the busy timeout.
+    for (int waited_ms = 0; !configure("PRAGMA journal_mode=WAL;", waited_ms < 5000); waited_ms += 10)
+      sqlite3_sleep(10);
+    configure("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
+  }
+
+  // false when the database was busy and `retry` allows another try; throws on any other failure.
+  bool configure(const char* pragmas, bool retry = false) {
     char* err = nullptr;
-    if (sqlite3_exec(db_,
-                     "PRAGMA busy_timeout=5000; PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"
-                     " PRAGMA synchronous=FULL;",
-                     nullptr, nullptr, &err) != SQLITE_OK) {
-      std::string msg = err ? err : "?";
-      sqlite3_free(err);
-      throw Error(Error::Kind::other, "sqlite: cannot configure connection: " + msg);
-    }
+    int rc = sqlite3_exec(db_, pragmas, nullptr, nullptr, &err);
+    if (rc == SQLITE_OK) return true;
+    std::string msg = err ? err : "?";
+    sqlite3_free(err);
+    if (retry && ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)) return false;
+    throw Error(Error::Kind::other, "sqlite: cannot configure connection: " + msg);
   }
 
   ~SqliteConn() override {
