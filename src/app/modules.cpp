@@ -32,11 +32,11 @@ void legacy(web::Registry& registry, F&& register_fn) {
 
 void register_modules(web::Registry& registry) {
   web::register_static_routes(registry);
-  legacy(registry, system_module::register_module);
+  system_module::register_module(registry);
   legacy(registry, dashboard::register_module);
   accounts::register_module(registry);
-  legacy(registry, audit::register_module);
-  legacy(registry, mail::register_module);
+  audit::register_module(registry);
+  mail::register_module(registry);
   legacy(registry, members::register_module);
   invoicing::register_module(registry);
   members::provide_billing(&invoicing::billed_invoices);  // members shows invoices without depending on invoicing

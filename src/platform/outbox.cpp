@@ -5,6 +5,21 @@
 #include <algorithm>
 
 #include "core/crypto.h"
+#include "platform/entity.h"
+
+namespace mdsc {
+
+template <>
+const entity::Table<mail::OutboxEntry>& entity::table<mail::OutboxEntry>() {
+  using E = mail::OutboxEntry;
+  static const Table<E> t{"mail",
+                          {field("id", &E::id).key(), field("to_addr", &E::to_addr), field("subject", &E::subject),
+                           field("created_at", &E::created_at).instant(), field("status", &E::status),
+                           field("attempts", &E::attempts), field("sent_at", &E::sent_at).null_in_db().instant()}};
+  return t;
+}
+
+}  // namespace mdsc
 
 namespace mdsc::mail {
 
@@ -14,6 +29,27 @@ void enqueue(db::Conn& conn, const Message& m, std::int64_t now) {
       "INSERT INTO mail_outbox (message_id, to_addr, subject, body, created_at, status, attempts, "
       "next_attempt_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?)",
       {id, m.to, m.subject, m.text_body, now, now});
+}
+
+const std::vector<std::string>& outbox_statuses() {
+  static const std::vector<std::string> s{"pending", "sending", "sent", "failed"};
+  return s;
+}
+
+std::vector<OutboxEntry> list_outbox(db::Conn& conn, const std::string& status, long limit, long offset) {
+  db::Params params;
+  if (!status.empty()) params.emplace_back(status);
+  params.emplace_back(static_cast<std::int64_t>(limit));
+  params.emplace_back(static_cast<std::int64_t>(offset));
+  return entity::from_rows<OutboxEntry>(
+      conn.query(std::string("SELECT id, to_addr, subject, created_at, status, attempts, sent_at FROM mail_outbox") +
+                     (status.empty() ? "" : " WHERE status = ?") + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                 params));
+}
+
+long count_outbox(db::Conn& conn, const std::string& status) {
+  if (status.empty()) return conn.scalar_i64("SELECT COUNT(*) FROM mail_outbox");
+  return conn.scalar_i64("SELECT COUNT(*) FROM mail_outbox WHERE status = ?", {status});
 }
 
 int deliver_pending(db::Database& db, Mailer& mailer, std::int64_t now, int max) {

@@ -6,7 +6,9 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/mail.h"
@@ -15,6 +17,21 @@
 namespace mdsc::mail {
 
 void enqueue(db::Conn& conn, const Message& m, std::int64_t now);
+
+// A queued message as the secretariat's outbox list shows it (the body stays in the table).
+struct OutboxEntry {
+  std::int64_t id = 0;
+  std::string to_addr;
+  std::string subject;
+  std::int64_t created_at = 0;
+  std::string status;  // pending, sending, sent, failed
+  std::int64_t attempts = 0;
+  std::int64_t sent_at = 0;  // 0 until sent
+};
+const std::vector<std::string>& outbox_statuses();
+// Newest first; `status` "" for every status.
+std::vector<OutboxEntry> list_outbox(db::Conn& conn, const std::string& status, long limit, long offset);
+long count_outbox(db::Conn& conn, const std::string& status);
 
 // Delivers due messages; returns how many were sent. Failures are retried with backoff.
 int deliver_pending(db::Database& db, Mailer& mailer, std::int64_t now, int max = 100);

@@ -162,4 +162,12 @@ nlohmann::json paged(const PageRequest& p, long total, nlohmann::json items) {
   return {{"items", std::move(items)}, {"page", p.page}, {"per_page", p.per_page}, {"total", total}};
 }
 
+void pager(nlohmann::json& data, const PageRequest& p, long total, const std::string& base) {
+  const long pages = std::max(1L, (total + p.per_page - 1) / p.per_page);
+  data["page"] = p.page;
+  data["pages"] = pages;
+  if (p.page > 1) data["prev_href"] = base + "&page=" + std::to_string(p.page - 1);
+  if (p.page < pages) data["next_href"] = base + "&page=" + std::to_string(p.page + 1);
+}
+
 }  // namespace mdsc::web

@@ -43,5 +43,8 @@ struct PageRequest {
 };
 PageRequest page_request(const Context& ctx);
 nlohmann::json paged(const PageRequest& p, long total, nlohmann::json items);
+// The page numbers and links a list page's pager shows (templates/layout/pager.html); `base`
+// is the list's address with its filters, ending in a query.
+void pager(nlohmann::json& data, const PageRequest& p, long total, const std::string& base);
 
 }  // namespace mdsc::web

@@ -73,12 +73,8 @@ Response users_list(Context& ctx) {
     std::string name(web::role_name(r));
     role_filter.push_back({{"value", name}, {"label", ctx.t("role." + name)}, {"selected", name == q.role}});
   }
-  long pages = (total + p.per_page - 1) / p.per_page;
-  nlohmann::json d{{"users", rows}, {"q", q.search}, {"roles", role_filter}, {"total", total},
-                   {"page", p.page}, {"pages", std::max(1L, pages)}};
-  std::string base = "/admin/users?q=" + web::url_encode(q.search) + "&role=" + web::url_encode(q.role);
-  if (p.page > 1) d["prev_href"] = base + "&page=" + std::to_string(p.page - 1);
-  if (p.page < pages) d["next_href"] = base + "&page=" + std::to_string(p.page + 1);
+  nlohmann::json d{{"users", rows}, {"q", q.search}, {"roles", role_filter}, {"total", total}};
+  web::pager(d, p, total, "/admin/users?q=" + web::url_encode(q.search) + "&role=" + web::url_encode(q.role));
   return web::page(ctx, "accounts/users.html", "users.title", d);
 }
 

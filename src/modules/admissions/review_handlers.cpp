@@ -66,13 +66,9 @@ Response review_list(Context& ctx) {
     d["target_b"] = year->target_b;
     d["window"] = tokyo_time(ctx, year->opens_at) + " – " + tokyo_time(ctx, year->closes_at);
   }
-  long pages = std::max(1L, (total + p.per_page - 1) / p.per_page);
-  d["page"] = p.page;
-  d["pages"] = pages;
-  std::string base = "/admissions?fy=" + std::to_string(fy) + "&type=" + q.trainee_type + "&status=" + q.status +
-                     "&q=" + web::url_encode(q.search);
-  if (p.page > 1) d["prev_href"] = base + "&page=" + std::to_string(p.page - 1);
-  if (p.page < pages) d["next_href"] = base + "&page=" + std::to_string(p.page + 1);
+  web::pager(d, p, total,
+             "/admissions?fy=" + std::to_string(fy) + "&type=" + q.trainee_type + "&status=" + q.status +
+                 "&q=" + web::url_encode(q.search));
   return web::page(ctx, "admissions/review.html", "admissions.title", d);
 }
 

@@ -3,6 +3,7 @@
 #include "core/i18n.h"
 #include "modules/audit/module.h"
 #include "platform/audit.h"
+#include "platform/work.h"
 #include "web/context.h"
 #include "web/render.h"
 
@@ -34,45 +35,49 @@ Filter filter_from(const web::Context& ctx, Status& st) {
   return f;
 }
 
+// One change of an entry as the log shows it: a field with its value before and after.
+nlohmann::json changes_shown(const nlohmann::json& changes) {
+  auto show = [](const nlohmann::json& v) {
+    return v.is_null() ? std::string("—") : v.is_string() ? v.get<std::string>() : v.dump();
+  };
+  auto out = nlohmann::json::array();
+  if (!changes.is_object()) return out;
+  for (auto it = changes.begin(); it != changes.end(); ++it)
+    out.push_back({{"field", it.key()},
+                   {"before", show(it.value().value("before", nlohmann::json()))},
+                   {"after", show(it.value().value("after", nlohmann::json()))}});
+  return out;
+}
+
+nlohmann::json entry_row(const web::Context& ctx, const Entry& e) {
+  std::int64_t at = 0;
+  parse_iso_utc(e.at, at);
+  return {{"id", e.id}, {"at", i18n::format_datetime(ctx.lang, at)}, {"actor", e.actor_label},
+          {"action", e.action}, {"entity", e.entity}, {"entity_id", e.entity_id},
+          {"changes", changes_shown(e.changes)}, {"request_id", e.request_id}};
+}
+
 http::Response page(web::Context& ctx) {
   Status st;
   Filter f = filter_from(ctx, st);
   auto p = web::page_request(ctx);
   f.limit = p.per_page;
   f.offset = p.offset();
-  std::vector<Entry> entries;
+  auto rows = nlohmann::json::array();
   long total = 0;
   if (st) {
-    std::tie(entries, total) = ctx.db().read([&](db::Conn& c) { return std::make_pair(list(c, f), count(c, f)); });
+    for (const auto& e : list(ctx.work().conn, f)) rows.push_back(entry_row(ctx, e));
+    total = count(ctx.work().conn, f);
   }
-  auto rows = nlohmann::json::array();
-  for (const auto& e : entries) {
-    auto changes = nlohmann::json::array();
-    if (e.changes.is_object()) {
-      for (auto it = e.changes.begin(); it != e.changes.end(); ++it) {
-        auto show = [](const nlohmann::json& v) { return v.is_null() ? std::string("—") : v.is_string() ? v.get<std::string>() : v.dump(); };
-        changes.push_back({{"field", it.key()}, {"before", show(it.value().value("before", nlohmann::json()))},
-                           {"after", show(it.value().value("after", nlohmann::json()))}});
-      }
-    }
-    std::int64_t at = 0;
-    parse_iso_utc(e.at, at);
-    rows.push_back({{"id", e.id}, {"at", i18n::format_datetime(ctx.lang, at)}, {"actor", e.actor_label},
-                    {"action", e.action}, {"entity", e.entity}, {"entity_id", e.entity_id},
-                    {"changes", changes}, {"request_id", e.request_id}});
-  }
-  long pages = std::max(1L, (total + p.per_page - 1) / p.per_page);
-  std::string base = "/admin/audit?entity=" + web::url_encode(f.entity) + "&entity_id=" +
-                     web::url_encode(f.entity_id) + "&action=" + web::url_encode(f.action) + "&actor=" +
-                     web::url_encode(ctx.query.get("actor")) + "&from=" + web::url_encode(f.from_date) +
-                     "&to=" + web::url_encode(f.to_date);
-  nlohmann::json d{{"entries", rows}, {"total", total}, {"page", p.page}, {"pages", pages},
+  const std::string actor = ctx.query.get("actor");
+  nlohmann::json d{{"entries", rows}, {"total", total},
                    {"form", web::form_state(ctx, st)},
                    {"f", {{"entity", f.entity}, {"entity_id", f.entity_id}, {"action", f.action},
-                          {"actor", ctx.query.get("actor")}, {"from", f.from_date}, {"to", f.to_date}}}};
-  d["form"]["errors"] = web::form_state(ctx, st)["errors"];
-  if (p.page > 1) d["prev_href"] = base + "&page=" + std::to_string(p.page - 1);
-  if (p.page < pages) d["next_href"] = base + "&page=" + std::to_string(p.page + 1);
+                          {"actor", actor}, {"from", f.from_date}, {"to", f.to_date}}}};
+  web::pager(d, p, total,
+             "/admin/audit?entity=" + web::url_encode(f.entity) + "&entity_id=" + web::url_encode(f.entity_id) +
+                 "&action=" + web::url_encode(f.action) + "&actor=" + web::url_encode(actor) +
+                 "&from=" + web::url_encode(f.from_date) + "&to=" + web::url_encode(f.to_date));
   return web::page(ctx, "audit/log.html", "audit.title", d, st ? 200 : 422);
 }
 
@@ -83,10 +88,9 @@ http::Response api(web::Context& ctx) {
   auto p = web::page_request(ctx);
   f.limit = p.per_page;
   f.offset = p.offset();
-  auto [entries, total] = ctx.db().read([&](db::Conn& c) { return std::make_pair(list(c, f), count(c, f)); });
   auto items = nlohmann::json::array();
-  for (const auto& e : entries) items.push_back(to_json(e));
-  return web::json(200, web::paged(p, total, items));
+  for (const auto& e : list(ctx.work().conn, f)) items.push_back(to_json(e));
+  return web::json(200, web::paged(p, count(ctx.work().conn, f), items));
 }
 
 }  // namespace
