@@ -18,14 +18,18 @@ Response show_account(Context& ctx, const identity::User& u, const Status& st, i
   }
   return web::page(ctx, "accounts/account.html", "account.title",
                    {{"form", form}, {"fields", web::fields(ctx, profile_fields(u), form)},
-                    {"email", u.email}, {"roles", roles}},
+                    {"action", "/account"}, {"email", u.email}, {"roles", roles}},
                    status);
 }
 
 Response show_password_form(Context& ctx, const Status& st, int status) {
   auto form = web::form_state(ctx, st);
   return web::page(ctx, "accounts/password.html", "password.title",
-                   {{"form", form}, {"fields", web::fields(ctx, password_fields(), form)}}, status);
+                   {{"form", form},
+                    {"fields", web::fields(ctx, password_fields(), form)},
+                    {"action", "/account/password"},
+                    {"submit", ctx.t("password.submit")}},
+                   status);
 }
 
 std::string short_agent(const std::string& ua) {
@@ -113,7 +117,11 @@ Response show_tokens(Context& ctx, const Status& st, const std::string& new_toke
                     {"revoked", t.revoked_at != 0}});
   }
   auto form = web::form_state(ctx, st);
-  nlohmann::json d{{"tokens", rows}, {"form", form}, {"fields", web::fields(ctx, {token_name_field()}, form)}};
+  nlohmann::json d{{"tokens", rows},
+                   {"form", form},
+                   {"fields", web::fields(ctx, {token_name_field()}, form)},
+                   {"action", "/account/tokens"},
+                   {"submit", ctx.t("tokens.create_submit")}};
   if (!new_token.empty()) d["new_token"] = new_token;
   return web::page(ctx, "accounts/tokens.html", "tokens.title", d, status);
 }

@@ -21,14 +21,19 @@ Response show_reset_request(Context& ctx, const Status& st, int status) {
   auto form = web::form_state(ctx, st);
   web::FieldSpec email{"email", "field.email", "email", true, "email"};
   return web::page(ctx, "accounts/reset_request.html", "reset.title",
-                   {{"form", form}, {"fields", web::fields(ctx, {email}, form)}}, status);
+                   {{"form", form},
+                    {"fields", web::fields(ctx, {email}, form)},
+                    {"action", "/password-reset"},
+                    {"submit", ctx.t("reset.submit")}},
+                   status);
 }
 
 Response show_reset_form(Context& ctx, const std::string& token, const Status& st, int status) {
   auto form = web::form_state(ctx, st);
   return web::page(ctx, "accounts/reset_form.html", "reset.set_title",
                    {{"form", form}, {"fields", web::fields(ctx, new_password_fields(), form)},
-                    {"action", "/password-reset/" + token}},
+                    {"action", "/password-reset/" + token},
+                    {"submit", ctx.t("reset.set_submit")}},
                    status);
 }
 
