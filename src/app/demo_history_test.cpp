@@ -12,7 +12,7 @@
 #include "core/crypto.h"
 #include "core/i18n.h"
 #include "modules/admissions/repo.h"
-#include "modules/dashboard/work_queue.h"
+#include "modules/dashboard/repo.h"
 #include "modules/invoicing/repo.h"
 #include "modules/members/overview.h"
 #include "support/test_db.h"
@@ -35,7 +35,7 @@ class DemoHistory : public ::testing::Test {
     return db_->read([&](db::Conn& c) { return c.scalar_i64(sql, p); });
   }
   static std::int64_t total(const std::string& key) {
-    for (const auto& item : db_->read([](db::Conn& c) { return dashboard::work_queue(c, kDemoDay); }))
+    for (const auto& item : db_->read([](db::Conn& c) { return dashboard::repo::work_queue(c, kDemoDay); }))
       if (item.key == key) return item.total();
     ADD_FAILURE() << "no work queue item " << key;
     return -1;

@@ -3,6 +3,7 @@
 #include "core/i18n.h"
 #include "modules/dashboard/module.h"
 #include "modules/dashboard/program.h"
+#include "modules/dashboard/repo.h"
 #include "modules/dashboard/work_queue.h"
 #include "web/context.h"
 #include "web/registry.h"
@@ -35,21 +36,11 @@ web::DashboardPanel secretariat_overview() {
             std::int64_t now = ctx.now();
             std::int64_t day_start = now;
             i18n::tokyo_to_unix(i18n::tokyo_date_iso(now), "00:00:00", day_start);
-            // One statement for the three counts: this panel is on every secretariat dashboard.
-            auto counts = ctx.db().read([&](db::Conn& c) {
-              return c.query_one(
-                  "SELECT (SELECT COUNT(*) FROM users WHERE active = 1) AS users, "
-                  "(SELECT COUNT(*) FROM sessions WHERE expires_at > ? AND last_seen > ?) AS sessions, "
-                  "(SELECT COUNT(*) FROM audit_log WHERE at >= ?) AS changes",
-                  {now, now - 1800, to_iso_utc(day_start)});
-            });
-            std::int64_t users = counts->i64("users");
-            std::int64_t active_sessions = counts->i64("sessions");
-            std::int64_t changes_today = counts->i64("changes");
+            const auto counts = ctx.db().read([&](db::Conn& c) { return repo::overview(c, now, day_start); });
             return web::render_template("dashboard/overview.html", ctx.lang,
-                                        {{"users", i18n::grouped(users)},
-                                         {"sessions", i18n::grouped(active_sessions)},
-                                         {"changes", i18n::grouped(changes_today)}});
+                                        {{"users", i18n::grouped(counts.users)},
+                                         {"sessions", i18n::grouped(counts.sessions)},
+                                         {"changes", i18n::grouped(counts.changes)}});
           },
           10};
 }

@@ -1,45 +1,13 @@
 #include "modules/dashboard/work_queue.h"
 
-#include <map>
-
 #include "core/i18n.h"
+#include "modules/dashboard/repo.h"
 #include "web/context.h"
 #include "web/render.h"
 #include "web/templates.h"
 
 namespace mdsc::dashboard {
 namespace {
-
-const std::vector<std::string>& item_keys() {
-  static const std::vector<std::string> keys{"applications", "consultations", "overdue", "drafts", "mail"};
-  return keys;
-}
-
-// Each condition is the one the linked list uses: an application's status 'submitted' (the review
-// list's filter), a seat request in 'consultation' (the membership page decides it), an invoice
-// that is neither credited nor paid after its due date (Invoice::status "overdue", the invoice
-// list's filter), a finished draft that is newer than the published timetable's last change (one
-// publish_run still accepts), and mail the outbox gave up on.
-constexpr const char* kCounts =
-    "SELECT 'applications' AS item, a.fiscal_year AS scope, '' AS label, COUNT(*) AS n FROM applications a "
-    "WHERE a.status = 'submitted' GROUP BY a.fiscal_year "
-    "UNION ALL "
-    "SELECT 'consultations', s.membership_id, o.name, COUNT(*) FROM seat_requests s "
-    "JOIN memberships m ON m.id = s.membership_id JOIN organizations o ON o.id = m.company_id "
-    "WHERE s.status = 'consultation' GROUP BY s.membership_id, o.name "
-    "UNION ALL "
-    "SELECT 'overdue', i.fiscal_year, '', COUNT(*) FROM invoices i "
-    "WHERE i.kind = 'invoice' AND i.due_date <> '' AND i.due_date < ? "
-    "AND NOT EXISTS (SELECT 1 FROM invoices cn WHERE cn.references_invoice_id = i.id) "
-    "AND i.total > (SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.invoice_id = i.id) "
-    "GROUP BY i.fiscal_year "
-    "UNION ALL "
-    "SELECT 'drafts', r.id, t.name, 1 FROM timetable_runs r JOIN terms t ON t.id = r.term_id "
-    "WHERE r.status = 'done' AND r.published_at IS NULL "
-    "AND r.finished_at >= (SELECT COALESCE(MAX(s.updated_at), 0) FROM course_sessions s WHERE s.term_id = r.term_id) "
-    "UNION ALL "
-    "SELECT 'mail', 0, '', COUNT(*) FROM mail_outbox WHERE status = 'failed' GROUP BY status "
-    "ORDER BY 1, 3, 2";
 
 // Where each part is listed.
 std::string href(const std::string& key, const QueuePart& p) {
@@ -60,7 +28,7 @@ std::string part_label(const std::string& key, const QueuePart& p) {
 }
 
 std::string render(web::Context& ctx) {
-  const auto items = ctx.db().read([&](db::Conn& c) { return work_queue(c, i18n::tokyo_date_iso(ctx.now())); });
+  const auto items = ctx.db().read([&](db::Conn& c) { return repo::work_queue(c, i18n::tokyo_date_iso(ctx.now())); });
   auto list = nlohmann::json::array();
   bool all_clear = true;
   for (const auto& item : items) {
@@ -99,15 +67,6 @@ std::int64_t QueueItem::total() const {
   std::int64_t n = 0;
   for (const auto& p : parts) n += p.count;
   return n;
-}
-
-std::vector<QueueItem> work_queue(db::Conn& c, const std::string& today) {
-  std::map<std::string, std::vector<QueuePart>> found;
-  for (const auto& r : c.query(kCounts, {today}))
-    found[r.str("item")].push_back({r.i64("scope"), r.str("label"), r.i64("n")});
-  std::vector<QueueItem> out;
-  for (const auto& key : item_keys()) out.push_back({key, found[key]});
-  return out;
 }
 
 web::DashboardPanel work_queue_panel() {

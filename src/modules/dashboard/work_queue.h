@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "db/database.h"
 #include "web/registry.h"
 
 namespace mdsc::dashboard {
@@ -19,15 +18,14 @@ struct QueuePart {
   std::int64_t count = 0;
 };
 
+// Each item's key, in the order the panel shows them: applications, consultations, overdue,
+// drafts, mail (repo::work_queue counts them; `today`, the Asia/Tokyo date invoices fall overdue
+// after).
 struct QueueItem {
-  std::string key;  // applications, consultations, overdue, drafts, mail
+  std::string key;
   std::vector<QueuePart> parts;
   std::int64_t total() const;
 };
-
-// Every item, in the order above, each with its parts in the order of their scope. `today` is the
-// Asia/Tokyo date (YYYY-MM-DD) invoices fall overdue after.
-std::vector<QueueItem> work_queue(db::Conn& c, const std::string& today);
 
 web::DashboardPanel work_queue_panel();
 
