@@ -92,158 +92,205 @@ class Acceptance {
   std::vector<std::uint32_t> threshold_ = std::vector<std::uint32_t>(kTable, 0);
 };
 
+// One run: the current timetable, the best one seen, and where the schedule stands. Each step of
+// the main loop is a member; the order of the random draws is part of a seed's result.
+class Annealer {
+ public:
+  Annealer(const Instance& in, const SolverOptions& opt)
+      : opt_(opt), a_(opt.annealing), budget_(opt), model_(in), s_(model_), rng_(opt.seed) {
+    s_.construct(rng_, 1000000);  // hard first: a violation is never traded for soft costs here
+    best_p_ = s_.periods();
+    best_r_ = s_.rooms();
+    best_hard_ = s_.hard();
+    best_soft_ = s_.soft();
+    kempe_cut_ = cut(a_.p_kempe);
+    time_cut_ = cut(a_.p_kempe + a_.p_time_move);
+    room_cut_ = cut(a_.p_kempe + a_.p_time_move + a_.p_room_move);
+    hw_real_ = a_.hard_weight;
+    hw_ = a_.hard_weight;
+    // Repair first: while the constructed timetable has violations, the moves are judged on hard
+    // violations alone (soft costs ignored, equal counts always accepted), a random walk over the
+    // plateaus that finds a feasible timetable far faster than an annealing that also weighs soft
+    // costs; a low start temperature would otherwise freeze a violation in. Ends when feasible or
+    // after repair_share of the budget (an instance may have no feasible timetable at all).
+    repairing_ = s_.hard() > 0;
+    sw_ = repairing_ ? 0 : 1;
+    if (repairing_) hw_ = 1;
+    temperature_ = repairing_ ? a_.repair_temperature : a_.start_temperature;
+    acceptance_.set_temperature(temperature_);
+  }
+
+  void run(SolveResult& res) {
+    const std::uint64_t max_it = opt_.max_iterations > 0 ? opt_.max_iterations : ~std::uint64_t{0};
+    if (model_.L == 0 || model_.R == 0 || model_.P == 0) return;
+    while (it_ < max_it) {
+      if ((it_ & 4095) == 0 && !checkpoint(res)) break;
+      ++it_;
+      step();
+    }
+  }
+
+  void finish(SolveResult& res) {
+    seconds_ = budget_.used();
+    report(budget_.used_share(it_, seconds_));
+    assert(s_.recount().hard == s_.hard() && s_.recount().soft == s_.soft());
+    s_.load(best_p_, best_r_);
+    res.solution = s_.solution();
+    res.iterations = it_;
+    res.seconds = seconds_;
+  }
+
+ private:
+  static std::uint32_t cut(double p) {
+    return static_cast<std::uint32_t>(std::min(1.0, std::max(0.0, p)) * 4294967295.0);
+  }
+
+  // Every 4096 iterations: the budget, the phase, the temperature, the hard weight, progress.
+  // False when the run is over (budget spent or cancelled).
+  bool checkpoint(SolveResult& res) {
+    seconds_ = budget_.used();
+    const double fraction = budget_.fraction(it_, seconds_);
+    if (fraction >= 1 || budget_.out_of_time(seconds_)) return false;
+    if (opt_.cancel && opt_.cancel->load(std::memory_order_relaxed)) {
+      res.cancelled = true;
+      return false;
+    }
+    if (repairing_ && (s_.hard() == 0 || fraction >= a_.repair_share)) {
+      repairing_ = false;
+      sw_ = 1;
+      hw_ = a_.hard_weight;
+    }
+    temperature_ = repairing_ ? a_.repair_temperature
+                              : a_.start_temperature * std::pow(a_.end_temperature / a_.start_temperature, fraction);
+    if (!repairing_ && a_.adaptive_hard_weight) adapt_hard_weight();
+    acceptance_.set_temperature(temperature_);
+    if (opt_.on_progress) {
+      const double wall = budget_.wall();
+      if (wall >= next_report_) {
+        next_report_ = wall + opt_.progress_interval_seconds;
+        report(budget_.used_share(it_, seconds_));
+      }
+    }
+    return true;
+  }
+
+  // The hard weight grows while the current timetable has violations and relaxes back towards its
+  // base when it has none, so that violations are only crossed, never kept, whatever the scale of
+  // the soft costs (a capacity shortfall can cost hundreds).
+  void adapt_hard_weight() {
+    hw_real_ = s_.hard() > 0 ? std::min(1e6, hw_real_ * a_.hard_weight_growth)
+                             : std::max(static_cast<double>(a_.hard_weight), hw_real_ * a_.hard_weight_decay);
+    hw_ = static_cast<int>(hw_real_);
+  }
+
+  // One iteration: a random lecture, a random neighbourhood, accepted or not.
+  void step() {
+    const int l1 = rng_.below(model_.L);
+    const int p1 = s_.period(l1);
+    if (p1 < 0) return;
+    const std::uint32_t kind = rng_.next32();
+    const bool changed = kind < kempe_cut_ ? try_kempe(l1, p1) : try_move(l1, p1, kind);
+    if (changed) keep_if_best();
+  }
+
+  // A period drawn from those the lecture's course is available in; -1 if it has none.
+  int available_period(int course) {
+    const int b = model_.avail_begin[course], n = model_.avail_begin[course + 1] - b;
+    if (n == 0) return -1;
+    return model_.avail_list[b + rng_.below(n)];
+  }
+
+  bool try_kempe(int l1, int /*p1*/) {
+    const int p2 = available_period(model_.lecture_course[l1]);
+    if (p2 < 0 || !s_.kempe_chain(l1, p2, chain_)) return false;
+    const Delta d = s_.relocate(chain_, undo_);
+    if (acceptance_.accept(hw_ * d.hard + sw_ * d.soft, rng_)) return true;
+    s_.revert(undo_, d);
+    return false;
+  }
+
+  // A room move (same period), a time move (same room) or a move to any cell, swapping with the
+  // lecture already there.
+  bool try_move(int l1, int p1, std::uint32_t kind) {
+    const int c1 = model_.lecture_course[l1], r1 = s_.room(l1);
+    Move mv{l1, p1, r1, -1};
+    if (kind < room_cut_ && kind >= time_cut_) {
+      if (model_.R < 2) return false;
+      const int r2 = rng_.below(model_.R - 1);
+      mv.r2 = r2 >= r1 ? r2 + 1 : r2;
+    } else {
+      mv.p2 = available_period(c1);
+      if (mv.p2 < 0) return false;
+      if (kind >= room_cut_) mv.r2 = rng_.below(model_.R);
+      if (mv.p2 == p1 && mv.r2 == r1) return false;
+    }
+    mv.l2 = s_.at(mv.p2, mv.r2);
+    if (mv.l2 >= 0) {
+      const int c2 = model_.lecture_course[mv.l2];
+      if (c2 == c1 || (mv.p2 != p1 && model_.unavailable[c2 * model_.P + p1])) return false;
+    }
+    const Delta d = s_.delta(mv);
+    if (!acceptance_.accept(hw_ * d.hard + sw_ * d.soft, rng_)) return false;
+    s_.apply(mv, d);
+    return true;
+  }
+
+  void keep_if_best() {
+    const int h = s_.hard(), soft = s_.soft();
+    if (h > best_hard_ || (h == best_hard_ && soft >= best_soft_)) return;
+    best_hard_ = h;
+    best_soft_ = soft;
+    best_p_ = s_.periods();
+    best_r_ = s_.rooms();
+  }
+
+  void report(double fraction) {
+    if (!opt_.on_progress) return;
+    Progress pr;
+    pr.iterations = it_;
+    pr.elapsed_seconds = seconds_;
+    pr.fraction = std::min(1.0, fraction);
+    pr.best_hard = best_hard_;
+    pr.best_soft = best_soft_;
+    pr.current_hard = s_.hard();
+    pr.current_soft = s_.soft();
+    pr.temperature = temperature_;
+    opt_.on_progress(pr);
+  }
+
+  const SolverOptions& opt_;
+  const AnnealingParams& a_;
+  Budget budget_;
+  Model model_;
+  State s_;
+  Rng rng_;
+  std::vector<int> best_p_, best_r_;
+  int best_hard_ = 0, best_soft_ = 0;
+  std::uint32_t kempe_cut_ = 0, time_cut_ = 0, room_cut_ = 0;
+  std::vector<Relocation> chain_, undo_;
+  double hw_real_ = 0;
+  int hw_ = 0;
+  bool repairing_ = false;
+  int sw_ = 1;
+  Acceptance acceptance_;
+  double temperature_ = 0;
+  double next_report_ = 0;
+  std::uint64_t it_ = 0;
+  double seconds_ = 0;
+};
+
 }  // namespace
 
 SolveResult solve(const Instance& in, const SolverOptions& options) {
   SolverOptions opt = options;
   if (opt.time_limit_seconds <= 0 && opt.max_iterations == 0) opt.time_limit_seconds = 60;
-  const AnnealingParams& a = opt.annealing;
-  Budget budget(opt);
   SolveResult res;
   res.diagnosis.impossible = precheck(in);
-
-  Model model(in);
-  State s(model);
-  Rng rng(opt.seed);
-  s.construct(rng, 1000000);  // hard first: a violation is never traded for soft costs here
-
-  std::vector<int> best_p = s.periods(), best_r = s.rooms();
-  int best_hard = s.hard(), best_soft = s.soft();
-  auto better = [&](int h, int soft) { return h < best_hard || (h == best_hard && soft < best_soft); };
-
-  const int L = model.L, R = model.R, P = model.P;
-  auto cut = [](double p) { return static_cast<std::uint32_t>(std::min(1.0, std::max(0.0, p)) * 4294967295.0); };
-  const std::uint32_t kempe_cut = cut(a.p_kempe);
-  const std::uint32_t time_cut = cut(a.p_kempe + a.p_time_move);
-  const std::uint32_t room_cut = cut(a.p_kempe + a.p_time_move + a.p_room_move);
-  std::vector<Relocation> chain, undo;
-  const double t0 = a.start_temperature, t1 = a.end_temperature;
-  // The hard weight adapts: it grows while the current timetable has violations and relaxes back
-  // towards its base when it has none, so that violations are only crossed, never kept, whatever
-  // the scale of the soft costs (a capacity shortfall can cost hundreds).
-  double hw_real = a.hard_weight;
-  int hw = a.hard_weight;
-  // Repair first: while the constructed timetable has violations, the moves are judged on hard
-  // violations alone (soft costs ignored, equal counts always accepted), a random walk over the
-  // plateaus that finds a feasible timetable far faster than an annealing that also weighs soft
-  // costs; a low start temperature would otherwise freeze a violation in. Ends when feasible or
-  // after repair_share of the budget (an instance may have no feasible timetable at all).
-  bool repairing = s.hard() > 0;
-  int sw = repairing ? 0 : 1;
-  if (repairing) hw = 1;
-  Acceptance acceptance;
-  double temperature = repairing ? a.repair_temperature : t0;
-  acceptance.set_temperature(temperature);
-  double next_report = 0;
-  std::uint64_t it = 0;
-  double seconds = 0;
-
-  auto report = [&](double fraction) {
-    if (!opt.on_progress) return;
-    Progress pr;
-    pr.iterations = it;
-    pr.elapsed_seconds = seconds;
-    pr.fraction = std::min(1.0, fraction);
-    pr.best_hard = best_hard;
-    pr.best_soft = best_soft;
-    pr.current_hard = s.hard();
-    pr.current_soft = s.soft();
-    pr.temperature = temperature;
-    opt.on_progress(pr);
-  };
-
-  const std::uint64_t max_it = opt.max_iterations > 0 ? opt.max_iterations : ~std::uint64_t{0};
-  if (L > 0 && R > 0 && P > 0) {
-    while (it < max_it) {
-      if ((it & 4095) == 0) {
-        seconds = budget.used();
-        const double fraction = budget.fraction(it, seconds);
-        if (fraction >= 1 || budget.out_of_time(seconds)) break;
-        if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) {
-          res.cancelled = true;
-          break;
-        }
-        if (repairing && (s.hard() == 0 || fraction >= a.repair_share)) {
-          repairing = false;
-          sw = 1;
-          hw = a.hard_weight;
-        }
-        if (repairing) {
-          temperature = a.repair_temperature;
-        } else {
-          temperature = t0 * std::pow(t1 / t0, fraction);
-        }
-        if (!repairing && a.adaptive_hard_weight) {
-          hw_real = s.hard() > 0 ? std::min(1e6, hw_real * a.hard_weight_growth)
-                                 : std::max(static_cast<double>(a.hard_weight), hw_real * a.hard_weight_decay);
-          hw = static_cast<int>(hw_real);
-        }
-        acceptance.set_temperature(temperature);
-        if (opt.on_progress) {
-          const double wall = budget.wall();
-          if (wall >= next_report) {
-            next_report = wall + opt.progress_interval_seconds;
-            report(budget.used_share(it, seconds));
-          }
-        }
-      }
-      ++it;
-
-      const int l1 = rng.below(L);
-      const int p1 = s.period(l1);
-      if (p1 < 0) continue;
-      const int c1 = model.lecture_course[l1], r1 = s.room(l1);
-      Move mv{l1, p1, r1, -1};
-      const std::uint32_t kind = rng.next32();
-      if (kind < kempe_cut) {
-        const int b = model.avail_begin[c1], n = model.avail_begin[c1 + 1] - b;
-        if (n == 0) continue;
-        const int p2 = model.avail_list[b + rng.below(n)];
-        if (!s.kempe_chain(l1, p2, chain)) continue;
-        const Delta d = s.relocate(chain, undo);
-        if (!acceptance.accept(hw * d.hard + sw * d.soft, rng)) {
-          s.revert(undo, d);
-          continue;
-        }
-      } else if (kind < room_cut && kind >= time_cut) {
-        if (R < 2) continue;
-        int r2 = rng.below(R - 1);
-        mv.r2 = r2 >= r1 ? r2 + 1 : r2;
-      } else {
-        const int b = model.avail_begin[c1], n = model.avail_begin[c1 + 1] - b;
-        if (n == 0) continue;
-        mv.p2 = model.avail_list[b + rng.below(n)];
-        if (kind >= room_cut) mv.r2 = rng.below(R);
-        if (mv.p2 == p1 && mv.r2 == r1) continue;
-      }
-      if (kind >= kempe_cut) {
-        mv.l2 = s.at(mv.p2, mv.r2);
-        if (mv.l2 >= 0) {
-          const int c2 = model.lecture_course[mv.l2];
-          if (c2 == c1 || (mv.p2 != p1 && model.unavailable[c2 * P + p1])) continue;
-        }
-        const Delta d = s.delta(mv);
-        if (!acceptance.accept(hw * d.hard + sw * d.soft, rng)) continue;
-        s.apply(mv, d);
-      }
-      if (better(s.hard(), s.soft())) {
-        best_hard = s.hard();
-        best_soft = s.soft();
-        best_p = s.periods();
-        best_r = s.rooms();
-      }
-    }
-  }
-  seconds = budget.used();
-  report(budget.used_share(it, seconds));
-  assert(s.recount().hard == s.hard() && s.recount().soft == s.soft());
-
-  s.load(best_p, best_r);
-  res.solution = s.solution();
+  Annealer annealer(in, opt);
+  annealer.run(res);
+  annealer.finish(res);
   res.cost = evaluate(in, res.solution);
   res.feasible = res.cost.feasible();
-  res.iterations = it;
-  res.seconds = seconds;
   if (!res.feasible) res.diagnosis.residual = violations(in, res.solution);
   return res;
 }

@@ -2,6 +2,35 @@
 
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "platform/entity.h"
+
+namespace mdsc {
+namespace audit {
+namespace {
+std::string changes_text(const nlohmann::json& changes) { return changes.dump(); }
+bool read_changes(std::string_view text, nlohmann::json& out) {
+  out = nlohmann::json::parse(text, nullptr, false);
+  return true;  // an entry written before is shown as it is, even if it is not JSON
+}
+
+}  // namespace
+}  // namespace audit
+
+// The log itself is not audited: an entry records changes, it is none.
+template <>
+const entity::Table<audit::Entry>& entity::table<audit::Entry>() {
+  using E = audit::Entry;
+  static const Table<E> t{"audit_log",
+                          {field("id", &E::id).key(), field("at", &E::at),
+                           field("actor_user_id", &E::actor_user_id).null_in_db(),
+                           field("actor_label", &E::actor_label), field("action", &E::action),
+                           field("entity", &E::entity), field("entity_id", &E::entity_id),
+                           coded_field<&E::changes, &audit::changes_text, &audit::read_changes>("changes"),
+                           field("request_id", &E::request_id)}};
+  return t;
+}
+
+}  // namespace mdsc
 
 namespace mdsc::audit {
 namespace {
@@ -88,19 +117,7 @@ std::vector<Entry> list(db::Conn& conn, const Filter& f) {
   params.emplace_back(f.limit);
   params.emplace_back(f.offset);
   std::vector<Entry> out;
-  for (const auto& r : conn.query(sql, params)) {
-    Entry e;
-    e.id = r.i64("id");
-    e.at = r.str("at");
-    e.actor_user_id = r.i64("actor_user_id");
-    e.actor_label = r.str("actor_label");
-    e.action = r.str("action");
-    e.entity = r.str("entity");
-    e.entity_id = r.str("entity_id");
-    e.changes = nlohmann::json::parse(r.str("changes"), nullptr, false);
-    e.request_id = r.str("request_id");
-    out.push_back(std::move(e));
-  }
+  for (const auto& r : conn.query(sql, params)) out.push_back(entity::from_row<Entry>(r));
   return out;
 }
 
