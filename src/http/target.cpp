@@ -1,14 +1,9 @@
 #include "http/target.h"
 
+#include "core/hex.h"
+
 namespace mdsc::http {
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 bool starts_with_scheme(std::string_view t) {
   auto ieq = [&](std::string_view prefix) {

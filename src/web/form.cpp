@@ -1,14 +1,8 @@
 #include "web/form.h"
 
+#include "core/hex.h"
+
 namespace mdsc::web {
-namespace {
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-}  // namespace
 
 std::string url_decode(std::string_view in, bool plus_as_space) {
   std::string out;
