@@ -1,11 +1,11 @@
 cmake_minimum_required(VERSION 3.25)
 # Refuses a module's include of another module's internals (cmake -P; run by the build before each
 # module library is compiled, and by ctest on a file made to break the rule).
-#   -DROOT=<source dir> -DMODULE=<name> -DDEPS="a;b" -DALLOW="modules/x/y.h;..." -DSTAMP=<file>
+#   -DROOT=<source dir> -DMODULE=<name> -DDEPS="a;b" -DSTAMP=<file>
 #   -DFILES="extra;files" (optional: check these as if they were the module's; with -DONLY=1, only these)
 # A module may include its own files ("modules/<name>/..."), its face ("modules/<name>.h"), the
 # faces of the modules it declares in DEPS ("modules/<dep>.h"), and the layers below modules
-# (core, http, db, ctt, web, platform). ALLOW lists includes kept while the module is converted.
+# (core, http, db, ctt, web, platform).
 set(files ${FILES})
 if(NOT ONLY)
   file(GLOB_RECURSE own "${ROOT}/src/modules/${MODULE}/*.cpp" "${ROOT}/src/modules/${MODULE}/*.h")
@@ -31,9 +31,6 @@ foreach(f IN LISTS files)
         set(ok TRUE)
       endif()
     endforeach()
-    if(inc IN_LIST ALLOW)
-      set(ok TRUE)
-    endif()
     if(NOT ok)
       file(RELATIVE_PATH rel "${ROOT}" "${f}")
       string(APPEND bad "  ${rel}: #include \"${inc}\"\n")

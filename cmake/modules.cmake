@@ -1,14 +1,13 @@
 # Domain modules: one static library each, src/modules/<name>/, its face src/modules/<name>.h
 # (decision 0018).
 #
-# mdsc_module(name [DEPS module...] [LIBS library...] [ALLOW include...])
+# mdsc_module(name [DEPS module...] [LIBS library...])
 #   DEPS   the modules whose faces it uses (their libraries are linked; no cycles: CMake refuses one)
-#   ALLOW  includes of other modules' internals kept while the module is converted (to go)
 # Before the library is compiled, the build checks every file of the module (tests included):
 # an include of another module's internals fails the build, naming the file and the include.
 # The modules' x_test.cpp files form one test program, mdsc_modules_tests.
 function(mdsc_module name)
-  cmake_parse_arguments(M "" "" "DEPS;LIBS;ALLOW" ${ARGN})
+  cmake_parse_arguments(M "" "" "DEPS;LIBS" ${ARGN})
   set(dir ${CMAKE_SOURCE_DIR}/src/modules/${name})
   file(GLOB_RECURSE all CONFIGURE_DEPENDS ${dir}/*.cpp ${dir}/*.h)
   set(checked ${all})
@@ -24,7 +23,7 @@ function(mdsc_module name)
   set(stamp ${CMAKE_BINARY_DIR}/module-includes/${name}.ok)
   add_custom_command(
     OUTPUT ${stamp}
-    COMMAND ${CMAKE_COMMAND} -DROOT=${CMAKE_SOURCE_DIR} -DMODULE=${name} "-DDEPS=${M_DEPS}" "-DALLOW=${M_ALLOW}"
+    COMMAND ${CMAKE_COMMAND} -DROOT=${CMAKE_SOURCE_DIR} -DMODULE=${name} "-DDEPS=${M_DEPS}"
             -DSTAMP=${stamp} -P ${CMAKE_SOURCE_DIR}/cmake/check_module_includes.cmake
     DEPENDS ${checked} ${CMAKE_SOURCE_DIR}/cmake/check_module_includes.cmake
     COMMENT "Checking the includes of module ${name}" VERBATIM)

@@ -9,7 +9,6 @@
 #include "modules/admissions/repo.h"
 #include "modules/invoicing/operations.h"
 #include "modules/members/operations.h"
-#include "modules/members/repo.h"
 #include "platform/work.h"
 
 namespace mdsc::app {
@@ -136,7 +135,11 @@ void load_demo_admissions(db::Database& db, const DemoOrganizations& orgs) {
     must(write_unit(db, at(decided), [&](Work& w) { return admissions::decide_application(w, b_ids[i], "accepted", ""); }), "decision B");
   // The fourth company's second trainee needed a consultation: an extra seat at an agreed fee.
   auto second = db.read([&](db::Conn& c) { return admissions::repo::application(c, b_ids[15]); });
-  must(members::decide_consultation(db, actor, second->seat_request_id, true, 300000, "追加1名、30万円で合意", decided),
+  must(write_unit(db, at(decided),
+                  [&](Work& w) {
+                    return members::decide_consultation(w, second->seat_request_id, true, 300000,
+                                                        "追加1名、30万円で合意");
+                  }),
        "consultation");
   must(write_unit(db, at(decided + 60), [&](Work& w) { return admissions::decide_application(w, b_ids[15], "accepted", ""); }), "decision extra");
   auto fee = write_unit(db, at(tokyo("2017-12-01", "10:00:00")), [&](Work& w) {

@@ -120,7 +120,7 @@ std::int64_t institution(db::Database& db, const std::string& name, std::int64_t
     o.kind = i.kind;
     o.name = i.name;
     o.name_en = i.en;
-    return must(members::create_organization(db, demo_actor(), o, now), name);
+    return must(in_unit(db, now, [&](Work& w) { return members::create_organization(w, o); }), name);
   }
   throw std::runtime_error("demo curriculum: unknown institution " + name);
 }

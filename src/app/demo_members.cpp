@@ -6,7 +6,7 @@
 #include "core/jp_numbers.h"
 #include "modules/invoicing/operations.h"
 #include "modules/members/operations.h"
-#include "modules/members/repo.h"
+#include "platform/work.h"
 
 namespace mdsc::app {
 namespace {
@@ -119,21 +119,23 @@ DemoOrganizations load_demo_organizations(db::Database& db, std::int64_t now) {
   issuer.email = "office@mdsc.example";
   issuer.registration_number = "T" + corporate_number("200000000001");
   issuer.bank_details = "架空銀行 本店 普通預金 0000000 イリョウデータカガクコンソーシアム";
-  must(members::save_issuer_profile(db, actor, issuer, now), "issuer");
+  must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::save_issuer_profile(w, issuer); }), "issuer");
 
   members::FeeSchedule fy2017;
   fy2017.fiscal_year = 2017;
   fy2017.monitor_period = true;
   fy2017.notes = "2017年度はモニター期間とし、一律50万円/社(受講1名+連絡会議+情報交換コンソ参加費)。各社3名以上の場合は要相談。";
   fy2017.tiers = {tier("M", "モニター会員", "Monitor member", 500000, 1, true, "any")};
-  must(members::create_fee_schedule(db, actor, fy2017, now), "FY2017 schedule");
+  must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::create_fee_schedule(w, fy2017); }),
+       "FY2017 schedule");
   members::FeeSchedule fy2018;
   fy2018.fiscal_year = 2018;
   fy2018.notes = "企業会員(2018年度以降)。ベンチャー企業: 従業員50人未満かつ設立5年以内。";
   fy2018.tiers = {tier("A", "A会員(大企業)", "Tier A (large company)", 2000000, 1, true, "non_venture"),
                   tier("B", "B会員(ベンチャー企業)", "Tier B (venture)", 1000000, 1, true, "venture"),
                   tier("C", "C会員", "Tier C", 500000, 0, false, "any")};
-  must(members::create_fee_schedule(db, actor, fy2018, now), "FY2018 schedule");
+  must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::create_fee_schedule(w, fy2018); }),
+       "FY2018 schedule");
 
   DemoOrganizations ids;
   for (const auto& c : companies()) {
@@ -151,7 +153,8 @@ DemoOrganizations load_demo_organizations(db::Database& db, std::int64_t now) {
     o.email = "billing+" + std::string(c.base12).substr(9) + "@company.example";
     o.contact_department = "経理部";
     o.contact_name = "経理 担当";
-    auto id = must(members::create_organization(db, actor, o, now), c.name);
+    auto id =
+        must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::create_organization(w, o); }), c.name);
     if (!ids.first_company) ids.first_company = id;
   }
   for (const auto& i : institutions()) {
@@ -160,7 +163,8 @@ DemoOrganizations load_demo_organizations(db::Database& db, std::int64_t now) {
     o.name = i.name;
     o.name_en = i.en;
     o.is_representative = i.representative;
-    auto id = must(members::create_organization(db, actor, o, now), i.name);
+    auto id =
+        must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::create_organization(w, o); }), i.name);
     if (i.representative) ids.representative_institution = id;
   }
   return ids;
@@ -172,7 +176,12 @@ void load_demo_memberships(db::Database& db, const DemoOrganizations& orgs, std:
   std::vector<std::int64_t> memberships;
   for (std::size_t i = 0; i < companies().size(); ++i) {
     std::int64_t company = orgs.first_company + static_cast<std::int64_t>(i);
-    memberships.push_back(must(members::create_membership(db, actor, company, 2017, "M", "active", now), "membership"));
+    memberships.push_back(must(write_unit(db, Who{actor, now},
+                                          [&](Work& w) {
+                                            return members::create_membership(w, company, 2017, "M",
+                                                                              members::MembershipStatus::active);
+                                          }),
+                               "membership"));
   }
   // Invoices in several states: paid, partly paid, cancelled by a credit note and reissued, unpaid.
   // Each is issued, paid or cancelled on the day it is dated, as an invoice may not be back-dated
@@ -194,12 +203,30 @@ void load_demo_memberships(db::Database& db, const DemoOrganizations& orgs, std:
 
   // FY2018 renewals prepared for a few: A for a large company, B for a venture, C for another.
   const auto renewed = on("2018-01-10");
-  must(members::create_membership(db, actor, orgs.first_company, 2018, "A", "applied", renewed), "FY2018 A");
-  must(members::create_membership(db, actor, orgs.first_company + 5, 2018, "B", "applied", renewed), "FY2018 B");
-  must(members::create_membership(db, actor, orgs.first_company + 8, 2018, "C", "applied", renewed), "FY2018 C");
+  must(write_unit(db, Who{actor, renewed},
+                  [&](Work& w) {
+                    return members::create_membership(w, orgs.first_company, 2018, "A",
+                                                      members::MembershipStatus::applied);
+                  }),
+       "FY2018 A");
+  must(write_unit(db, Who{actor, renewed},
+                  [&](Work& w) {
+                    return members::create_membership(w, orgs.first_company + 5, 2018, "B",
+                                                      members::MembershipStatus::applied);
+                  }),
+       "FY2018 B");
+  must(write_unit(db, Who{actor, renewed},
+                  [&](Work& w) {
+                    return members::create_membership(w, orgs.first_company + 8, 2018, "C",
+                                                      members::MembershipStatus::applied);
+                  }),
+       "FY2018 C");
 
   if (representative_user_id)
-    must(members::set_representatives(db, actor, orgs.first_company, representative_user_id, 0, now), "representative");
+    must(write_unit(
+             db, Who{actor, now},
+             [&](Work& w) { return members::set_representatives(w, orgs.first_company, representative_user_id, 0); }),
+         "representative");
 }
 
 }  // namespace mdsc::app

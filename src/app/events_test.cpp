@@ -40,7 +40,7 @@ class ModuleEvents : public ::testing::Test {
     members::FeeSchedule s;
     s.fiscal_year = 2017;
     s.tiers = {{0, 0, "M", "モニター", "Monitor", 500000, 1, true, true, true, "10", "any"}};
-    ASSERT_TRUE(members::create_fee_schedule(*db_, actor_, s, now_).is_ok());
+    ASSERT_TRUE(write([&](Work& w) { return members::create_fee_schedule(w, s).status(); }).is_ok());
     auto company = member("架空製薬", "pharma");
     admissions::Application a;
     a.fiscal_year = 2017;
@@ -66,9 +66,12 @@ class ModuleEvents : public ::testing::Test {
     o.kind = "company";
     o.company_type = type;
     o.name = name;
-    auto company = members::create_organization(*db_, actor_, o, now_);
+    auto company = write_unit(*db_, Who{actor_, now_, "http://x", bus_},
+                              [&](Work& w) { return members::create_organization(w, o); });
     EXPECT_TRUE(company.is_ok() &&
-                members::create_membership(*db_, actor_, *company, 2017, "M", "active", now_).is_ok());
+                write([&](Work& w) {
+                  return members::create_membership(w, *company, 2017, "M", members::MembershipStatus::active).status();
+                }).is_ok());
     return company.is_ok() ? *company : 0;
   }
   Status write(const std::function<Status(Work&)>& fn) {
@@ -119,7 +122,7 @@ TEST_F(ModuleEvents, MembersFiguresCountTheInvoicesInvoicingProvides) {
   members::IssuerProfile issuer;
   issuer.name = "医療データ科学コンソーシアム";
   issuer.registration_number = "T7000012050002";
-  ASSERT_TRUE(members::save_issuer_profile(*db_, actor_, issuer, now_).is_ok());
+  ASSERT_TRUE(write([&](Work& w) { return members::save_issuer_profile(w, issuer); }).is_ok());
   const auto other = member("解約製薬", "cro");
   auto membership_of = [&](const char* sql) { return db_->read([&](db::Conn& c) { return c.scalar_i64(sql, {other}); }); };
   const std::int64_t kept = membership_of("SELECT id FROM memberships WHERE company_id <> ?");
@@ -132,7 +135,7 @@ TEST_F(ModuleEvents, MembersFiguresCountTheInvoicesInvoicingProvides) {
                 if (!paid) return paid.status();
                 return invoicing::issue_membership_invoice(w, cancelled, {}).status();
               }).is_ok());
-  ASSERT_TRUE(members::change_membership_status(*db_, actor_, cancelled, "cancelled", now_).is_ok());
+  ASSERT_TRUE(write([&](Work& w) { return members::change_membership_status(w, cancelled, "cancelled"); }).is_ok());
   auto f = db_->read([&](db::Conn& c) { return members::year_figures(c, 2017, "2017-11-01"); });
   EXPECT_EQ(f.members, 1);
   EXPECT_EQ(f.invoiced, 550000) << "¥500,000 and 10 % tax, the one invoice of a membership in force";

@@ -8,11 +8,12 @@
 #include <thread>
 
 #include "core/clock.h"
-#include "modules/members/operations.h"
+#include "modules/members.h"
 #include "nlohmann/json.hpp"
 #include "support/http_client.h"
 #include "support/outbox.h"
 #include "support/test_server.h"
+#include "support/units.h"
 
 namespace mdsc::testing {
 namespace {
@@ -112,19 +113,23 @@ TEST_F(Apply, AnApplicantIsAcceptedAndSetsAPasswordFromTheInvitation) {
 // confirms the applicant (or says they are not theirs) before the secretariat may accept.
 TEST_F(Apply, ATypeBApplicantHoldsASeatOnlyOnceTheCompanyConfirms) {
   auto db = server_->open_db();
-  const audit::Actor setup = audit::Actor::system("test");
   const std::int64_t now = SystemClock().now_unix();
+  testing::Units setup(*db, now);
   members::FeeSchedule fees;
   fees.fiscal_year = 2030;
   fees.tiers = {{0, 0, "A", "A会員", "Tier A", 2000000, 1, true, true, true, "10", "any"}};
-  ASSERT_TRUE(members::create_fee_schedule(*db, setup, fees, now).is_ok());
+  ASSERT_TRUE(setup.write([&](Work& w) { return members::create_fee_schedule(w, fees); }).is_ok());
   auto company = [&](const char* name) {
     members::Organization o;
     o.kind = "company";
     o.company_type = "pharma";
     o.name = name;
-    auto id = *members::create_organization(*db, setup, o, now);
-    EXPECT_TRUE(members::create_membership(*db, setup, id, 2030, "A", "active", now).is_ok());
+    auto id = *setup.write([&](Work& w) { return members::create_organization(w, o); });
+    EXPECT_TRUE(setup
+                    .write([&](Work& w) {
+                      return members::create_membership(w, id, 2030, "A", members::MembershipStatus::active);
+                    })
+                    .is_ok());
     return id;
   };
   const auto ours = company("確認製薬"), theirs = company("他社製薬");

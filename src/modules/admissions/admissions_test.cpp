@@ -1,5 +1,7 @@
 // Admissions on both databases: the window's edges in Asia/Tokyo, seats of type B applicants,
 // duplicates, decisions and the accounts they create.
+#include "modules/admissions.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -8,11 +10,9 @@
 
 #include "core/crypto.h"
 #include "core/i18n.h"
-#include "modules/admissions.h"
 #include "modules/admissions/operations.h"
 #include "modules/admissions/repo.h"
-#include "modules/members/operations.h"
-#include "modules/members/repo.h"
+#include "modules/members.h"
 #include "platform/identity/repo.h"
 #include "support/test_db.h"
 #include "support/units.h"
@@ -43,13 +43,18 @@ class Admissions : public ::testing::Test {
     members::FeeSchedule s;
     s.fiscal_year = 2017;
     s.tiers = {{0, 0, "M", "モニター", "Monitor", 500000, 1, true, true, true, "10", "any"}};
-    ASSERT_TRUE(members::create_fee_schedule(*db_, actor_, s, y.opens_at).is_ok());
+    ASSERT_TRUE(
+        testing::Units(*db_, y.opens_at).write([&](Work& w) { return members::create_fee_schedule(w, s); }).is_ok());
     members::Organization o;
     o.kind = "company";
     o.company_type = "pharma";
     o.name = "架空製薬";
-    company_ = *members::create_organization(*db_, actor_, o, y.opens_at);
-    ASSERT_TRUE(members::create_membership(*db_, actor_, company_, 2017, "M", "active", y.opens_at).is_ok());
+    company_ = *testing::Units(*db_, y.opens_at).write([&](Work& w) { return members::create_organization(w, o); });
+    ASSERT_TRUE(testing::Units(*db_, y.opens_at)
+                    .write([&](Work& w) {
+                      return members::create_membership(w, company_, 2017, "M", members::MembershipStatus::active);
+                    })
+                    .is_ok());
   }
   Application phd(const std::string& email) {
     Application a;
@@ -98,7 +103,6 @@ class Admissions : public ::testing::Test {
     return db_->read([&](db::Conn& c) { return c.scalar_i64(sql); });
   }
   std::unique_ptr<db::Database> db_;
-  audit::Actor actor_ = audit::Actor::system("test");
   std::int64_t company_ = 0;
   events::Bus bus_;  // the app subscribes members to these; here, the test listens
 };

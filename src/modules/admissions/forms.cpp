@@ -4,7 +4,7 @@
 
 #include "core/i18n.h"
 #include "modules/admissions/views.h"
-#include "modules/members/repo.h"
+#include "modules/members.h"
 #include "platform/work.h"
 #include "web/fields.h"
 #include "web/render.h"
@@ -50,9 +50,9 @@ nlohmann::json application_form_data(web::Context& ctx, const ProgramYear& year,
   company.options_raw = true;
   company.options.push_back({"", ctx.t("apply.choose")});
   std::vector<std::pair<std::string, std::string>> members;
-  for (const auto& m : members::repo::memberships_in_year(ctx.work().conn, year.fiscal_year)) {
-    if (m.status != "active" && m.status != "applied") continue;
-    if (auto o = members::repo::organization(ctx.work().conn, m.company_id))
+  for (const auto& m : members::memberships_in_year(ctx.work().conn, year.fiscal_year)) {
+    if (!m.current()) continue;
+    if (auto o = members::find_organization(ctx.work().conn, m.company_id))
       members.emplace_back(std::to_string(o->id), ctx.lang == "en" && !o->name_en.empty() ? o->name_en : o->name);
   }
   std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return a.second < b.second; });

@@ -6,8 +6,7 @@
 #include "core/i18n.h"
 #include "modules/admissions.h"
 #include "modules/admissions/repo.h"
-#include "modules/members/operations.h"
-#include "modules/members/repo.h"
+#include "modules/members.h"
 #include "platform/identity/repo.h"
 #include "platform/identity/users.h"
 #include "platform/identity/validation.h"
@@ -68,7 +67,7 @@ void mail_applicant(Work& w, const Application& a, const std::string& subject_id
 
 // Mails each representative of the company named by a type B application, in their language.
 void ask_company(Work& w, const Application& a) {
-  auto company = members::repo::organization(w.conn, a.company_id);
+  auto company = members::find_organization(w.conn, a.company_id);
   for (const auto& rep : repo::representatives_of(w.conn, a.company_id)) {
     std::string lang = rep.lang.empty() ? "ja" : rep.lang;
     i18n::Args args{{"name", rep.name},
@@ -112,9 +111,7 @@ Status check_seat(Work& w, const Application& a) {
     return Status::invalid().field("decision", "admissions.company_confirmation_pending");
   if (a.company_confirmation == CompanyConfirmation::rejected)
     return Status::invalid().field("decision", "admissions.company_rejected");
-  auto seat = members::repo::seat_request(w.conn, a.seat_request_id);
-  if (seat) members::repo::lock_membership(w.conn, seat->membership_id);
-  seat = members::repo::seat_request(w.conn, a.seat_request_id);
+  auto seat = members::lock_seat_request(w.conn, a.seat_request_id);
   if (!seat || seat->status != "accepted") return Status::invalid().field("decision", "admissions.seat_pending");
   return Status::ok();
 }
@@ -189,9 +186,8 @@ Result<std::int64_t> submit_application(Work& w, Application a, const SubmitOpti
   if (repo::application_by_email(w.conn, a.fiscal_year, a.email))
     return Status(Code::conflict, "error.invalid_input").field("email", "admissions.duplicate");
   if (a.trainee_type == "B") {
-    auto m = members::repo::membership_of(w.conn, a.company_id, a.fiscal_year);
-    if (!m || (m->status != "active" && m->status != "applied"))
-      return Status::invalid().field("company_id", "admissions.company_not_member");
+    auto m = members::membership_of(w.conn, a.company_id, a.fiscal_year);
+    if (!m || !m->current()) return Status::invalid().field("company_id", "admissions.company_not_member");
     // No seat is held yet: anyone can name a company on the public form (decision 0012).
     a.company_confirmation = CompanyConfirmation::pending;
   }
@@ -219,12 +215,11 @@ Status answer_company_confirmation(Work& w, std::int64_t id, bool ours, const st
   if (before->status != ApplicationStatus::submitted) return Status(Code::conflict, "admissions.already_decided");
   Application a = *before;
   if (ours) {
-    auto m = members::repo::membership_of(w.conn, a.company_id, a.fiscal_year);
+    auto m = members::membership_of(w.conn, a.company_id, a.fiscal_year);
     if (!m) return Status::invalid().field("company_id", "admissions.company_not_member");
     // The seat is held from now on: counted under the membership's lock, and the third trainee or
     // one beyond the seats waits for the secretariat.
-    auto seat = members::request_seat_in(w.conn, w.actor, m->id, a.full_name(), "application:" + std::to_string(a.id),
-                                         w.now);
+    auto seat = members::request_seat(w, m->id, a.full_name(), "application:" + std::to_string(a.id));
     if (!seat) return seat.status();
     repo::set_seat_request(w.conn, a.id, seat->id);
     a.seat_request_id = seat->id;

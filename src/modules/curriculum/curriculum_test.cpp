@@ -1,4 +1,6 @@
 // Courses, instructors and enrollment on both databases.
+#include "modules/curriculum.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -7,10 +9,9 @@
 
 #include "core/crypto.h"
 #include "core/i18n.h"
-#include "modules/curriculum.h"
 #include "modules/curriculum/operations.h"
 #include "modules/curriculum/repo.h"
-#include "modules/members/operations.h"
+#include "modules/members.h"
 #include "platform/identity/users.h"
 #include "support/admissions_fixture.h"
 #include "support/test_db.h"
@@ -78,7 +79,7 @@ class Curriculum : public ::testing::Test {
     o.kind = kind;
     if (kind == "company") o.company_type = "pharma";
     o.name = name;
-    return *members::create_organization(*db_, actor_, o, now_);
+    return *unit([&](Work& w) { return members::create_organization(w, o); });
   }
   std::int64_t count(const std::string& sql, const db::Params& p = {}) {
     return db_->read([&](db::Conn& c) { return c.scalar_i64(sql, p); });

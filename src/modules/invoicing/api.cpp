@@ -4,7 +4,7 @@
 #include "modules/invoicing/operations.h"
 #include "modules/invoicing/repo.h"
 #include "modules/invoicing/verification.h"
-#include "modules/members/policy.h"
+#include "modules/members.h"
 #include "platform/entity.h"
 #include "web/form_values.h"
 #include "web/json_body.h"

@@ -1,14 +1,12 @@
-#include "modules/invoicing/handlers.h"
-
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "modules/invoicing/fiscal_years.h"
+#include "modules/invoicing/handlers.h"
 #include "modules/invoicing/operations.h"
 #include "modules/invoicing/pdf.h"
 #include "modules/invoicing/repo.h"
 #include "modules/invoicing/verification.h"
-#include "modules/members/policy.h"
-#include "modules/members/repo.h"
+#include "modules/members.h"
 #include "web/fields.h"
 #include "web/fiscal_years.h"
 #include "web/form_values.h"
@@ -134,9 +132,9 @@ IssueInput issue_input(const Context& ctx) {
 // The membership invoice form again, with what was typed and why it was refused.
 Response issue_form(Context& ctx, std::int64_t membership_id, const Status& st, int status) {
   auto subject = [&](db::Conn& c) -> std::optional<nlohmann::json> {
-    auto m = members::repo::membership(c, membership_id);
+    auto m = members::find_membership(c, membership_id);
     if (!m) return std::nullopt;
-    auto company = members::repo::organization(c, m->company_id);
+    auto company = members::find_organization(c, m->company_id);
     return nlohmann::json{{"company", company ? company->name : ""},
                           {"fy", i18n::fiscal_year_display(ctx.lang, m->fiscal_year)},
                           {"href", "/memberships/" + std::to_string(m->id)},

@@ -14,7 +14,7 @@
 #include "modules/invoicing/operations.h"
 #include "modules/invoicing/repo.h"
 #include "modules/invoicing/verification.h"
-#include "modules/members/operations.h"
+#include "modules/members.h"
 #include "support/test_db.h"
 #include "support/units.h"
 
@@ -29,12 +29,12 @@ class Invoicing : public ::testing::Test {
     members::IssuerProfile p;
     p.name = "医療データ科学コンソーシアム";
     p.registration_number = "T7000012050002";
-    ASSERT_TRUE(members::save_issuer_profile(*db_, actor_, p, now_).is_ok());
+    ASSERT_TRUE(units().write([&](Work& w) { return members::save_issuer_profile(w, p); }).is_ok());
     for (int fy : {2017, 2018}) {
       members::FeeSchedule s;
       s.fiscal_year = fy;
       s.tiers = {{0, 0, "C", "C会員", "Tier C", 500000, 0, false, true, true, "10", "any"}};
-      ASSERT_TRUE(members::create_fee_schedule(*db_, actor_, s, now_).is_ok());
+      ASSERT_TRUE(units().write([&](Work& w) { return members::create_fee_schedule(w, s); }).is_ok());
     }
   }
   // A company with a tier-C membership (¥500,000 + 10 %, no seat) in fiscal year fy.
@@ -44,9 +44,11 @@ class Invoicing : public ::testing::Test {
     o.company_type = "pharma";
     o.name = "請求テスト製薬" + std::to_string(++companies_);
     o.email = "billing@example.co.jp";
-    auto company = members::create_organization(*db_, actor_, o, now_);
+    auto company = units().write([&](Work& w) { return members::create_organization(w, o); });
     EXPECT_TRUE(company.is_ok());
-    auto m = members::create_membership(*db_, actor_, company.is_ok() ? *company : 0, fy, "C", "active", now_);
+    auto m = units().write([&](Work& w) {
+      return members::create_membership(w, company.is_ok() ? *company : 0, fy, "C", members::MembershipStatus::active);
+    });
     EXPECT_TRUE(m.is_ok()) << (m.is_ok() ? "" : m.status().message_id());
     return m.is_ok() ? *m : 0;
   }
@@ -63,7 +65,6 @@ class Invoicing : public ::testing::Test {
   }
 
   std::unique_ptr<db::Database> db_;
-  audit::Actor actor_ = audit::Actor::system("test");
   std::int64_t now_ = 1523322000;  // 2018-04-10 10:00 Asia/Tokyo, fiscal year 2018
   int companies_ = 0;
 };
@@ -193,17 +194,20 @@ TEST_F(Invoicing, ClosingWhileInvoicesAreIssuedLeavesNothingAfterTheClose) {
 // Issue 9 item 10.
 TEST_F(Invoicing, AHugeExtraFeeIsRefusedWithAMessage) {
   auto m = membership();
-  auto seat = members::request_seat(*db_, actor_, m, "受講 一郎", "", now_);
+  auto seat = units().write([&](Work& w) { return members::request_seat(w, m, "受講 一郎", ""); });
   ASSERT_TRUE(seat.is_ok());
   ASSERT_EQ(seat->status, "consultation");
   for (std::int64_t fee : {money::kMaxAmount + 1, std::numeric_limits<std::int64_t>::max()}) {
-    auto st = members::decide_consultation(*db_, actor_, seat->id, true, fee, "", now_);
+    auto st = units().write([&](Work& w) { return members::decide_consultation(w, seat->id, true, fee, ""); });
     ASSERT_FALSE(st.is_ok()) << fee;
     EXPECT_EQ(field_error(st, "extra_fee"), "validation.amount_too_large");
     EXPECT_EQ(st.fields().at("extra_fee").args.at("max"), "¥100,000,000");
   }
   EXPECT_EQ(count("SELECT COUNT(*) FROM seat_requests WHERE status = 'consultation'"), 1) << "nothing decided";
-  ASSERT_TRUE(members::decide_consultation(*db_, actor_, seat->id, true, money::kMaxAmount, "", now_).is_ok());
+  ASSERT_TRUE(
+      units()
+          .write([&](Work& w) { return members::decide_consultation(w, seat->id, true, money::kMaxAmount, ""); })
+          .is_ok());
   auto inv = units().write([&](Work& w) { return issue_seat_invoice(w, seat->id, {}); });
   ASSERT_TRUE(inv.is_ok()) << inv.status().message_id();
   EXPECT_EQ(db_->read([&](db::Conn& c) { return repo::invoice(c, *inv)->total; }), 110'000'000);
@@ -214,15 +218,16 @@ TEST_F(Invoicing, AHugeExtraFeeIsRefusedWithAMessage) {
   members::FeeSchedule s;
   s.fiscal_year = 2019;
   s.tiers = {{0, 0, "A", "A会員", "Tier A", money::kMaxAmount + 1, 1, true, true, true, "10", "any"}};
-  auto schedule = members::create_fee_schedule(*db_, actor_, s, now_);
+  auto schedule = units().write([&](Work& w) { return members::create_fee_schedule(w, s); });
   EXPECT_EQ(field_error(schedule.status(), "tiers.0.annual_fee"), "validation.amount_too_large");
 }
 
 // A fee stored before the bound (or by hand) is refused at invoicing instead of overflowing.
 TEST_F(Invoicing, AStoredOutOfBoundFeeIsNotInvoiced) {
   auto m = membership();
-  auto seat = members::request_seat(*db_, actor_, m, "受講 二郎", "", now_);
-  ASSERT_TRUE(members::decide_consultation(*db_, actor_, seat->id, true, 1000, "", now_).is_ok());
+  auto seat = units().write([&](Work& w) { return members::request_seat(w, m, "受講 二郎", ""); });
+  ASSERT_TRUE(
+      units().write([&](Work& w) { return members::decide_consultation(w, seat->id, true, 1000, ""); }).is_ok());
   db_->write([&](db::Conn& c) {
     c.exec("UPDATE seat_requests SET extra_fee = ? WHERE id = ?", {std::numeric_limits<std::int64_t>::max() / 2, seat->id});
   });

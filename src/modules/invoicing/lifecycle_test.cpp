@@ -9,7 +9,7 @@
 #include "core/crypto.h"
 #include "modules/invoicing/operations.h"
 #include "modules/invoicing/repo.h"
-#include "modules/members/operations.h"
+#include "modules/members.h"
 #include "support/test_db.h"
 #include "support/units.h"
 
@@ -27,11 +27,11 @@ class InvoiceLifecycle : public ::testing::Test {
     p.postal_code = "980-8575";
     p.address = "宮城県仙台市青葉区星陵町4-1";
     p.bank_details = "七十七銀行 本店 普通 1234567";
-    ASSERT_TRUE(members::save_issuer_profile(*db_, actor_, p, now_).is_ok());
+    ASSERT_TRUE(testing::Units(*db_, now_).write([&](Work& w) { return members::save_issuer_profile(w, p); }).is_ok());
     members::FeeSchedule s;
     s.fiscal_year = 2018;
     s.tiers = {{0, 0, "C", "C会員", "Tier C", 500000, 0, false, true, true, "10", "any"}};
-    ASSERT_TRUE(members::create_fee_schedule(*db_, actor_, s, now_).is_ok());
+    ASSERT_TRUE(testing::Units(*db_, now_).write([&](Work& w) { return members::create_fee_schedule(w, s); }).is_ok());
   }
   // A company (with a billing address) and its tier-C membership of FY2018.
   std::int64_t membership(const std::string& name) {
@@ -42,9 +42,12 @@ class InvoiceLifecycle : public ::testing::Test {
     o.employee_count = 100;
     o.founded_on = "1990-01-01";
     o.email = "billing@example.co.jp";
-    auto company = members::create_organization(*db_, actor_, o, now_);
+    auto company = testing::Units(*db_, now_).write([&](Work& w) { return members::create_organization(w, o); });
     EXPECT_TRUE(company.is_ok());
-    auto m = members::create_membership(*db_, actor_, company.is_ok() ? *company : 0, 2018, "C", "active", now_);
+    auto m = testing::Units(*db_, now_).write([&](Work& w) {
+      return members::create_membership(w, company.is_ok() ? *company : 0, 2018, "C",
+                                        members::MembershipStatus::active);
+    });
     EXPECT_TRUE(m.is_ok()) << (m.is_ok() ? "" : m.status().message_id());
     return m.is_ok() ? *m : 0;
   }
@@ -63,7 +66,6 @@ class InvoiceLifecycle : public ::testing::Test {
     return db_->read([&](db::Conn& c) { return c.scalar_i64(sql); });
   }
   std::unique_ptr<db::Database> db_;
-  audit::Actor actor_ = audit::Actor::system("test");
   std::int64_t now_ = 1522540800;  // 2018-04-01T00:00:00Z
 };
 

@@ -9,8 +9,7 @@
 #include "modules/invoicing/repo.h"
 #include "modules/invoicing/tax.h"
 #include "modules/invoicing/verification.h"
-#include "modules/members/operations.h"
-#include "modules/members/repo.h"
+#include "modules/members.h"
 #include "platform/entity.h"
 
 namespace mdsc::invoicing {
@@ -45,7 +44,8 @@ Status year_closed(int fy) {
 // PostgreSQL the invoice row itself (FOR UPDATE does not fire the immutability trigger). SQLite
 // writers are serial anyway.
 void lock_payments_of(db::Conn& c, const Invoice& inv) {
-  if (inv.membership_id) members::repo::lock_membership(c, inv.membership_id);
+  if (inv.membership_id)
+    members::lock_membership(c, inv.membership_id);
   else if (c.dialect() == db::Dialect::postgresql) c.query("SELECT id FROM invoices WHERE id = ? FOR UPDATE", {inv.id});
 }
 
@@ -111,7 +111,7 @@ std::int64_t store(Work& w, Invoice& inv, int seq) {
 Result<std::int64_t> issue(Work& w, Invoice inv, const Prepared& p, int fee_year, std::vector<DocumentLine> lines,
                            const std::string& notes) {
   db::Conn& c = w.conn;
-  auto company = members::repo::organization(c, inv.company_id);
+  auto company = members::find_organization(c, inv.company_id);
   if (!company) return Status::not_found();
   auto totals = compute_totals(lines, rounding_from(p.issuer.rounding));
   if (!totals) return totals.status();
@@ -153,14 +153,15 @@ DateWindow date_window(const Config& config) {
 
 Result<std::int64_t> issue_membership_invoice(Work& w, std::int64_t membership_id, const IssueInput& in) {
   db::Conn& c = w.conn;
-  members::repo::lock_membership(c, membership_id);
-  auto m = members::repo::membership(c, membership_id);
+  members::lock_membership(c, membership_id);
+  auto m = members::find_membership(c, membership_id);
   if (!m) return Status::not_found();
-  if (m->status == "cancelled") return Status::invalid().field("membership_id", "invoicing.membership_cancelled");
+  if (m->status == members::MembershipStatus::cancelled)
+    return Status::invalid().field("membership_id", "invoicing.membership_cancelled");
   for (const auto& existing : repo::invoices_of_membership(c, membership_id))
     if (existing.kind == "invoice" && existing.seat_request_id == 0 && existing.credited_by.empty())
       return Status(Code::conflict, "invoicing.already_invoiced", {{"number", existing.number}});
-  auto tier = members::repo::tier(c, m->tier_id);
+  auto tier = members::find_tier(c, m->tier_id);
   auto prepared = prepare(c, in, w.now, true);
   if (!prepared) return prepared.status();
   std::string fy = i18n::fiscal_year_display("ja", m->fiscal_year);
@@ -174,23 +175,21 @@ Result<std::int64_t> issue_membership_invoice(Work& w, std::int64_t membership_i
 
 Result<std::int64_t> issue_seat_invoice(Work& w, std::int64_t seat_request_id, const IssueInput& in) {
   db::Conn& c = w.conn;
-  // The membership a seat belongs to never changes: read it, lock it, then read the seat's status
-  // and fee under the lock that decide_consultation and withdraw_seat take.
-  auto unlocked = members::repo::seat_request(c, seat_request_id);
-  if (!unlocked) return Status::not_found();
-  members::repo::lock_membership(c, unlocked->membership_id);
-  auto r = members::repo::seat_request(c, seat_request_id);
+  // The seat's status and fee, read under the membership's lock that decide_consultation and
+  // withdraw_seat take.
+  auto r = members::lock_seat_request(c, seat_request_id);
+  if (!r) return Status::not_found();
   if (r->status != "accepted" || !r->extra_fee || *r->extra_fee <= 0)
     return Status::invalid().field("seat_request_id", "invoicing.no_extra_fee");
   if (!money::within_limit(*r->extra_fee))  // agreed before the bound existed
     return Status::invalid().field("extra_fee", "validation.amount_too_large", {{"max", i18n::yen(money::kMaxAmount)}});
-  auto m = members::repo::membership(c, r->membership_id);
+  auto m = members::find_membership(c, r->membership_id);
   for (const auto& existing : repo::invoices_of_membership(c, m->id))
     if (existing.seat_request_id == seat_request_id && existing.kind == "invoice" && existing.credited_by.empty())
       return Status(Code::conflict, "invoicing.already_invoiced", {{"number", existing.number}});
   auto prepared = prepare(c, in, w.now, true);
   if (!prepared) return prepared.status();
-  auto tier = members::repo::tier(c, m->tier_id);
+  auto tier = members::find_tier(c, m->tier_id);
   std::string fy = i18n::fiscal_year_display("ja", m->fiscal_year);
   DocumentLine line{fy + " 追加受講枠(" + r->trainee_name + ")", 1, *r->extra_fee, *r->extra_fee,
                     category_from(tier->tax_category).value_or(TaxCategory::standard10)};
@@ -313,7 +312,7 @@ int send_overdue_reminders(Work& w) {
   q.limit = 100000;
   int sent = 0;
   for (const auto& inv : repo::invoices(c, q)) {
-    auto company = members::repo::organization(c, inv.company_id);
+    auto company = members::find_organization(c, inv.company_id);
     if (!company || company->email.empty()) continue;
     if (!repo::mark_reminded(c, inv.id, today)) continue;
     mail::Message m;

@@ -3,9 +3,7 @@
 #include "modules/members/handlers.h"
 #include "modules/members/operations.h"
 #include "modules/members/overview.h"
-#include "modules/members/policy.h"
 #include "modules/members/repo.h"
-#include "platform/web_actor.h"
 #include "web/form_values.h"
 #include "web/json_body.h"
 #include "web/render.h"
@@ -86,9 +84,8 @@ Response api_companies(Context& ctx) {
   q.offset = p.offset();
   if (q.kind == "company") q.only_ids = own_companies(ctx.me());
   else if (!manages_members(ctx.user)) return web::forbidden(ctx);
-  auto [list, total] = ctx.db().read([&](db::Conn& c) {
-    return std::make_pair(repo::organizations(c, q), repo::count_organizations(c, q));
-  });
+  const auto list = repo::organizations(ctx.work().conn, q);
+  const auto total = repo::count_organizations(ctx.work().conn, q);
   auto items = nlohmann::json::array();
   for (const auto& o : list) items.push_back(to_json(o));
   return web::json(200, web::paged(p, total, items));
@@ -97,10 +94,10 @@ Response api_companies(Context& ctx) {
 Response api_company(Context& ctx) {
   std::int64_t id = ctx.id_param("id");
   if (!can_view_company(ctx.user, id)) return web::not_found(ctx);
-  auto o = ctx.db().read([&](db::Conn& c) { return repo::organization(c, id); });
+  auto o = repo::organization(ctx.work().conn, id);
   if (!o) return web::not_found(ctx);
   auto j = to_json(*o);
-  auto ms = ctx.db().read([&](db::Conn& c) { return repo::memberships_of_company(c, id); });
+  auto ms = repo::memberships_of_company(ctx.work().conn, id);
   j["memberships"] = nlohmann::json::array();
   for (const auto& m : ms) j["memberships"].push_back(to_json(m));
   return web::json(200, j);
@@ -114,9 +111,9 @@ Response api_company_create(Context& ctx) {
   base.kind = str(*j, "kind", "company");
   Organization o = organization_from(*j, base, st);
   if (!st) return web::error(ctx, st);
-  auto r = create_organization(ctx.db(), audit::actor_of(ctx), o, ctx.now());
+  auto r = create_organization(ctx.work(), o);
   if (!r) return web::error(ctx, r.status());
-  auto saved = ctx.db().read([&](db::Conn& c) { return repo::organization(c, *r); });
+  auto saved = repo::organization(ctx.work().conn, *r);
   return web::json(201, to_json(*saved));
 }
 
@@ -125,7 +122,7 @@ Response api_company_update(Context& ctx) {
   if (!j) return bad_json(ctx);
   std::int64_t id = ctx.id_param("id");
   // The patch applies to the row as it is under its lock, in one transaction with the representatives.
-  Status st = edit_organization(ctx.db(), audit::actor_of(ctx), id, [&](Organization& o) {
+  Status st = edit_organization(ctx.work(), id, [&](Organization& o) {
     Status parse;
     Organization patched = organization_from(*j, o, parse);
     if (!parse) return parse;
@@ -136,21 +133,21 @@ Response api_company_update(Context& ctx) {
     patched.substitute_user_id = id_of("substitute_user_id", o.substitute_user_id);
     o = patched;
     return Status::ok();
-  }, ctx.now());
+  });
   if (!st) return web::error(ctx, st);
-  auto saved = ctx.db().read([&](db::Conn& c) { return repo::organization(c, id); });
+  auto saved = repo::organization(ctx.work().conn, id);
   return web::json(200, to_json(*saved));
 }
 
 Response api_schedules(Context& ctx) {
-  auto list = ctx.db().read([](db::Conn& c) { return repo::schedules(c); });
+  auto list = repo::schedules(ctx.work().conn);
   auto items = nlohmann::json::array();
   for (const auto& s : list) items.push_back(to_json(s));
   return web::json(200, {{"items", items}});
 }
 
 Response api_schedule(Context& ctx) {
-  auto s = ctx.db().read([&](db::Conn& c) { return repo::schedule(c, static_cast<int>(ctx.id_param("fy"))); });
+  auto s = repo::schedule(ctx.work().conn, static_cast<int>(ctx.id_param("fy")));
   if (!s) return web::not_found(ctx);
   return web::json(200, to_json(*s));
 }
@@ -162,9 +159,9 @@ Response api_schedule_create(Context& ctx) {
   int fy = (*j).contains("fiscal_year") && (*j)["fiscal_year"].is_number_integer() ? (*j)["fiscal_year"].get<int>() : 0;
   FeeSchedule s = schedule_from(*j, fy, st);
   if (!st) return web::error(ctx, st);
-  auto r = create_fee_schedule(ctx.db(), audit::actor_of(ctx), s, ctx.now());
+  auto r = create_fee_schedule(ctx.work(), s);
   if (!r) return web::error(ctx, r.status());
-  auto saved = ctx.db().read([&](db::Conn& c) { return repo::schedule(c, fy); });
+  auto saved = repo::schedule(ctx.work().conn, fy);
   return web::json(201, to_json(*saved));
 }
 
@@ -174,9 +171,9 @@ Response api_schedule_update(Context& ctx) {
   int fy = static_cast<int>(ctx.id_param("fy"));
   Status st;
   FeeSchedule s = schedule_from(*j, fy, st);
-  if (st) st = update_fee_schedule(ctx.db(), audit::actor_of(ctx), s, ctx.now());
+  if (st) st = update_fee_schedule(ctx.work(), s);
   if (!st) return web::error(ctx, st);
-  auto saved = ctx.db().read([&](db::Conn& c) { return repo::schedule(c, fy); });
+  auto saved = repo::schedule(ctx.work().conn, fy);
   return web::json(200, to_json(*saved));
 }
 
@@ -185,16 +182,10 @@ Response api_memberships(Context& ctx) {
   int fy = static_cast<int>(web::read_number(ctx.query.get("fiscal_year"), "fiscal_year", ignored).value_or(0));
   auto p = web::page_request(ctx);
   auto own = own_companies(ctx.me());
-  auto list = ctx.db().read([&](db::Conn& c) {
-    std::vector<Membership> all;
-    if (fy) {
-      all = repo::memberships_in_year(c, fy);
-    } else {
-      for (const auto& r : c.query("SELECT DISTINCT fiscal_year FROM memberships ORDER BY fiscal_year"))
-        for (auto& m : repo::memberships_in_year(c, static_cast<int>(r.i64("fiscal_year")))) all.push_back(m);
-    }
-    return all;
-  });
+  db::Conn& c = ctx.work().conn;
+  std::vector<Membership> list;
+  for (int year : fy ? std::vector<int>{fy} : repo::membership_years(c))
+    for (auto& m : repo::memberships_in_year(c, year)) list.push_back(m);
   std::vector<Membership> visible;
   for (const auto& m : list)
     if (own.empty() || std::find(own.begin(), own.end(), m.company_id) != own.end()) visible.push_back(m);
@@ -205,10 +196,10 @@ Response api_memberships(Context& ctx) {
 }
 
 Response api_membership(Context& ctx) {
-  auto m = ctx.db().read([&](db::Conn& c) { return repo::membership(c, ctx.id_param("id")); });
+  auto m = repo::membership(ctx.work().conn, ctx.id_param("id"));
   if (!m || !can_view_company(ctx.user, m->company_id)) return web::not_found(ctx);
   auto j = to_json(*m);
-  auto requests = ctx.db().read([&](db::Conn& c) { return repo::seat_requests(c, m->id); });
+  auto requests = repo::seat_requests(ctx.work().conn, m->id);
   j["seat_requests"] = nlohmann::json::array();
   for (const auto& r : requests) j["seat_requests"].push_back(to_json(r));
   return web::json(200, j);
@@ -220,10 +211,12 @@ Response api_membership_create(Context& ctx) {
   auto int_of = [&](const char* k) {
     return (*j).contains(k) && (*j)[k].is_number_integer() ? (*j)[k].get<std::int64_t>() : 0;
   };
-  auto r = create_membership(ctx.db(), audit::actor_of(ctx), int_of("company_id"), static_cast<int>(int_of("fiscal_year")),
-                             str(*j, "tier"), str(*j, "status", "applied"), ctx.now());
+  auto status = states<MembershipStatus>().parse(str(*j, "status", "applied"));
+  if (!status) return web::error(ctx, Status::invalid().field("status", "validation.choice"));
+  auto r = create_membership(ctx.work(), int_of("company_id"), static_cast<int>(int_of("fiscal_year")), str(*j, "tier"),
+                             *status);
   if (!r) return web::error(ctx, r.status());
-  auto m = ctx.db().read([&](db::Conn& c) { return repo::membership(c, *r); });
+  auto m = repo::membership(ctx.work().conn, *r);
   return web::json(201, to_json(*m));
 }
 
@@ -232,9 +225,9 @@ Response api_membership_update(Context& ctx) {
   if (!j) return bad_json(ctx);
   std::int64_t id = ctx.id_param("id");
   Status st = Status::invalid().field("status", "validation.required");
-  if (j->contains("status")) st = change_membership_status(ctx.db(), audit::actor_of(ctx), id, str(*j, "status"), ctx.now());
+  if (j->contains("status")) st = change_membership_status(ctx.work(), id, str(*j, "status"));
   if (!st) return web::error(ctx, st);
-  auto m = ctx.db().read([&](db::Conn& c) { return repo::membership(c, id); });
+  auto m = repo::membership(ctx.work().conn, id);
   return web::json(200, to_json(*m));
 }
 

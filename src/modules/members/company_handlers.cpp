@@ -2,11 +2,8 @@
 #include "modules/members/forms.h"
 #include "modules/members/handlers.h"
 #include "modules/members/operations.h"
-#include "modules/members/policy.h"
 #include "modules/members/repo.h"
 #include "modules/members/views.h"
-#include "platform/identity/repo.h"
-#include "platform/web_actor.h"
 #include "web/form_values.h"
 #include "web/render.h"
 
@@ -47,9 +44,8 @@ Response organizations_list(Context& ctx) {
   q.offset = p.offset();
   q.kind = kind == "company" ? "company" : "institution";
   if (kind == "company") q.only_ids = own_companies(ctx.me());
-  auto [orgs, total] = ctx.db().read([&](db::Conn& c) {
-    return std::make_pair(repo::organizations(c, q), repo::count_organizations(c, q));
-  });
+  const auto orgs = repo::organizations(ctx.work().conn, q);
+  const auto total = repo::count_organizations(ctx.work().conn, q);
   auto rows = nlohmann::json::array();
   for (const auto& o : orgs) {
     rows.push_back({{"id", o.id}, {"name", o.name}, {"name_en", o.name_en},
@@ -79,7 +75,7 @@ Response organization_create(Context& ctx) {
   if (kind != "company") kind = ctx.form.get("kind") == "research_institute" ? "research_institute" : "university";
   Organization o = read_organization(ctx.form, kind, st);
   if (st) {
-    auto r = create_organization(ctx.db(), audit::actor_of(ctx), o, ctx.now());
+    auto r = create_organization(ctx.work(), o);
     if (r) {
       ctx.flash_next("success", "companies.created");
       return web::redirect(ctx, base_path(kind_of(ctx)) + "/" + std::to_string(*r));
@@ -92,25 +88,25 @@ Response organization_create(Context& ctx) {
 Response organization_show(Context& ctx) {
   std::int64_t id = ctx.id_param("id");
   if (!can_view_company(ctx.user, id)) return web::not_found(ctx);
-  auto o = ctx.db().read([&](db::Conn& c) { return repo::organization(c, id); });
+  auto o = repo::organization(ctx.work().conn, id);
   if (!o || (kind_of(ctx) == "company") != (o->kind == "company")) return web::not_found(ctx);
   return web::page(ctx, "members/organization.html", o->kind == "company" ? "companies.detail" : "institutions.detail",
                    organization_view(ctx, *o));
 }
 
 Response organization_edit(Context& ctx) {
-  auto o = ctx.db().read([&](db::Conn& c) { return repo::organization(c, ctx.id_param("id")); });
+  auto o = repo::organization(ctx.work().conn, ctx.id_param("id"));
   if (!o || (kind_of(ctx) == "company") != (o->kind == "company")) return web::not_found(ctx);
   return show_form(ctx, *o, Status::ok(), false);
 }
 
 Response organization_update(Context& ctx) {
-  auto before = ctx.db().read([&](db::Conn& c) { return repo::organization(c, ctx.id_param("id")); });
+  auto before = repo::organization(ctx.work().conn, ctx.id_param("id"));
   if (!before || (kind_of(ctx) == "company") != (before->kind == "company")) return web::not_found(ctx);
   Status st;
   Organization o = read_organization(ctx.form, before->kind, st);
   o.id = before->id;
-  if (st) st = update_organization(ctx.db(), audit::actor_of(ctx), before->id, o, ctx.now());
+  if (st) st = update_organization(ctx.work(), before->id, o);
   if (!st) return show_form(ctx, o, st, false);
   ctx.flash_next("success", "companies.saved");
   return web::redirect(ctx, base_path(before->kind == "company" ? "company" : "university") + "/" + std::to_string(o.id));
@@ -121,10 +117,10 @@ Response representatives_update(Context& ctx) {
   Status st;
   auto rep = web::read_number(ctx.form.get("representative_user_id"), "representative_user_id", st).value_or(0);
   auto sub = web::read_number(ctx.form.get("substitute_user_id"), "substitute_user_id", st).value_or(0);
-  if (st) st = set_representatives(ctx.db(), audit::actor_of(ctx), id, rep, sub, ctx.now());
+  if (st) st = set_representatives(ctx.work(), id, rep, sub);
   if (st.code() == Code::not_found) return web::not_found(ctx);
   if (!st) {
-    auto o = ctx.db().read([&](db::Conn& c) { return repo::organization(c, id); });
+    auto o = repo::organization(ctx.work().conn, id);
     auto d = organization_view(ctx, *o);
     d["rep_form"] = web::form_state(ctx, st);
     return web::page(ctx, "members/organization.html", "companies.detail", d, 422);

@@ -6,7 +6,7 @@
 #include "modules/members/handlers.h"
 #include "modules/members/operations.h"
 #include "modules/members/repo.h"
-#include "platform/web_actor.h"
+#include "platform/units.h"
 #include "web/render.h"
 
 namespace mdsc::members::handlers {
@@ -35,17 +35,6 @@ Response show_preview(Context& ctx, const ImportPreview& p, std::int64_t import_
   return web::page(ctx, "members/import_preview.html", "import.preview_title", d, status);
 }
 
-// Takes the pending import out of the database (at most once: a second submit of the same
-// confirmation finds nothing), inside the caller's transaction.
-std::optional<std::string> take_pending_content(Context& ctx, db::Conn& c, std::int64_t id) {
-  auto row = c.query_one(
-      "DELETE FROM pending_imports WHERE id = ? AND user_id = ? AND kind = 'companies' AND created_at >= ? "
-      "RETURNING content",
-      {id, ctx.user_id(), ctx.now() - kImportKeepSeconds});
-  if (!row) return std::nullopt;
-  return row->str("content");
-}
-
 }  // namespace
 
 Response import_form(Context& ctx) {
@@ -62,7 +51,10 @@ Response import_upload(Context& ctx) {
   ss << in.rdbuf();
   std::string bytes = ss.str();
   std::string today = i18n::tokyo_date_iso(ctx.now());
-  auto preview = ctx.db().read([&](db::Conn& c) { return preview_company_import(c, bytes, today); });
+  // Tx::none: the file is checked in a read-only unit, and only kept in a write (on SQLite a
+  // write transaction would hold every other writer while a large file is read).
+  auto preview = platform::in_unit(ctx, false,
+                                   [&](Context& ctx) { return preview_company_import(ctx.work().conn, bytes, today); });
   if (!preview.valid()) return show_preview(ctx, preview, 0, 422);
   // Keep the file for the confirmation, decoded, in the database: any instance may receive it.
   std::string utf8 = companies_to_csv([&] {
@@ -70,10 +62,8 @@ Response import_upload(Context& ctx) {
     for (const auto& r : preview.rows) list.push_back(r.company);
     return list;
   }(), "ja");
-  auto id = ctx.db().write([&](db::Conn& c) {
-    c.exec("DELETE FROM pending_imports WHERE created_at < ?", {ctx.now() - kImportKeepSeconds});
-    return c.insert("INSERT INTO pending_imports (user_id, kind, content, created_at) VALUES (?, 'companies', ?, ?)",
-                    {ctx.user_id(), utf8, ctx.now()});
+  auto id = platform::in_unit(ctx, true, [&](Context& ctx) {
+    return repo::keep_pending_import(ctx.work().conn, ctx.user_id(), utf8, ctx.now(), ctx.now() - kImportKeepSeconds);
   });
   return show_preview(ctx, preview, id, 200);
 }
@@ -81,30 +71,29 @@ Response import_upload(Context& ctx) {
 Response import_confirm(Context& ctx) {
   std::int64_t id = ctx.id_param("id");
   std::string today = i18n::tokyo_date_iso(ctx.now());
-  auto actor = audit::actor_of(ctx);
-  // All rows or none: taken, checked again and written in one transaction.
-  auto result = ctx.db().write([&](db::Conn& c) -> Result<std::size_t> {
-    auto content = take_pending_content(ctx, c, id);
-    if (!content) return Status(Code::not_found, "import.expired");
-    auto preview = preview_company_import(c, *content, today);
+  // All rows or none: taken, checked again and written in one transaction. Tx::none: a refused
+  // confirmation still commits, so that the import it took is gone (confirmed at most once).
+  return platform::in_unit(ctx, true, [&](Context& ctx) -> Response {
+    Work& w = ctx.work();
+    auto content = repo::take_pending_import(w.conn, id, ctx.user_id(), ctx.now() - kImportKeepSeconds);
+    if (!content) return web::error(ctx, Status(Code::not_found, "import.expired"));
+    auto preview = preview_company_import(w.conn, *content, today);
     // Companies changed since the preview: the file must be uploaded and checked again.
-    if (!preview.valid()) return Status(Code::conflict, "import.changed");
+    if (!preview.valid()) return web::error(ctx, Status(Code::conflict, "import.changed"));
     for (const auto& r : preview.rows) {
-      auto created = create_organization_in(c, actor, r.company, ctx.now());
+      auto created = create_organization(w, r.company);
       if (!created) throw std::runtime_error("import row failed after validation");
     }
-    return preview.rows.size();
+    ctx.flash_next("success", "import.done");
+    return web::redirect(ctx, "/companies");
   });
-  if (!result) return web::error(ctx, result.status());
-  ctx.flash_next("success", "import.done");
-  return web::redirect(ctx, "/companies");
 }
 
 Response companies_csv(Context& ctx) {
   repo::OrgQuery q;
   q.kind = "company";
   q.limit = 100000;
-  auto list = ctx.db().read([&](db::Conn& c) { return repo::organizations(c, q); });
+  auto list = repo::organizations(ctx.work().conn, q);
   http::Response r;
   r.body = companies_to_csv(list, ctx.lang == "en" ? "en" : "ja");
   r.set_header("Content-Type", "text/csv; charset=utf-8");

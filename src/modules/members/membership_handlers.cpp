@@ -6,10 +6,8 @@
 #include "modules/members/handlers.h"
 #include "modules/members/operations.h"
 #include "modules/members/overview.h"
-#include "modules/members/policy.h"
 #include "modules/members/repo.h"
 #include "modules/members/views.h"
-#include "platform/web_actor.h"
 #include "web/fiscal_years.h"
 #include "web/form_values.h"
 #include "web/render.h"
@@ -49,7 +47,7 @@ std::string partners_chart(const Context& ctx, const YearFigures& f) {
 }
 
 Response show_membership(Context& ctx, std::int64_t id, const Status& st, int status) {
-  auto data = ctx.db().read([&](db::Conn& c) -> std::optional<nlohmann::json> {
+  auto data = [&](db::Conn& c) -> std::optional<nlohmann::json> {
     auto m = repo::membership(c, id);
     if (!m || !can_view_company(ctx.user, m->company_id)) return std::nullopt;
     auto company = repo::organization(c, m->company_id);
@@ -81,18 +79,15 @@ Response show_membership(Context& ctx, std::int64_t id, const Status& st, int st
                           {"status", ctx.t("invoice.status." + inv.status)}});
     }
     d["invoices"] = invoices;
-    d["can_invoice"] = !annual_invoiced && m->status != "cancelled";
+    d["can_invoice"] = !annual_invoiced && m->status != MembershipStatus::cancelled;
     auto next = nlohmann::json::array();
-    for (const char* s : {"active", "ended", "cancelled"}) {
-      bool ok = (m->status == "applied" && (std::string(s) == "active" || std::string(s) == "cancelled")) ||
-                (m->status == "active" && std::string(s) != "active");
-      if (ok) next.push_back({{"value", s}, {"label", membership_status_label(ctx, s)}});
-    }
+    for (auto s : states<MembershipStatus>().next(m->status))
+      next.push_back({{"value", name_of(s)}, {"label", membership_status_label(ctx, s)}});
     d["next_statuses"] = next;
     d["has_next"] = !next.empty();
     d["renew_label"] = i18n::fiscal_year_display(ctx.lang, m->fiscal_year + 1);
     return d;
-  });
+  }(ctx.work().conn);
   if (!data) return web::not_found(ctx);
   auto& d = *data;
   d["manage"] = manages_members(ctx.user);
@@ -106,9 +101,8 @@ Response show_membership(Context& ctx, std::int64_t id, const Status& st, int st
 Response members_overview(Context& ctx) {
   int fy = web::requested_fiscal_year(ctx);
   std::string day = today(ctx);
-  auto [rows, figures] = ctx.db().read([&](db::Conn& c) {
-    return std::make_pair(member_rows(c, fy, day), year_figures(c, fy, day));
-  });
+  auto rows = member_rows(ctx.work().conn, fy, day);
+  auto figures = year_figures(ctx.work().conn, fy, day);
   auto list = nlohmann::json::array();
   for (const auto& r : rows) {
     list.push_back({{"company", r.company.name},
@@ -143,7 +137,7 @@ Response members_overview(Context& ctx) {
 Response members_csv(Context& ctx) {
   int fy = web::requested_fiscal_year(ctx);
   std::string day = today(ctx);
-  auto rows = ctx.db().read([&](db::Conn& c) { return member_rows(c, fy, day); });
+  auto rows = member_rows(ctx.work().conn, fy, day);
   csv::CsvWriter w;
   w.row({csv::Cell::text(ctx.t("csv.fiscal_year")), csv::Cell::text(ctx.t("org.name")), csv::Cell::text(ctx.t("org.corporate_number")),
          csv::Cell::text(ctx.t("org.company_type")), csv::Cell::text(ctx.t("memberships.tier")),
@@ -171,10 +165,9 @@ Response membership_new(Context& ctx) {
   std::int64_t company_id = 0;
   Status ignored;
   company_id = web::read_number(ctx.query.get("company"), "company", ignored).value_or(0);
-  auto [company, schedules] = ctx.db().read([&](db::Conn& c) {
-    return std::make_pair(repo::organization(c, company_id), repo::schedules(c));
-  });
+  auto company = repo::organization(ctx.work().conn, company_id);
   if (!company || company->kind != "company") return web::not_found(ctx);
+  auto schedules = repo::schedules(ctx.work().conn);
   auto form = web::form_state(ctx, Status::ok());
   return web::page(ctx, "members/membership_form.html", "memberships.new",
                    membership_form_data(ctx, *company, schedules, form));
@@ -194,9 +187,9 @@ Response membership_create(Context& ctx) {
     fy = static_cast<int>(web::read_number(plan.substr(0, colon), "plan", st).value_or(0));
     tier = plan.substr(colon + 1);
   }
-  std::string status = ctx.form.get("status") == "active" ? "active" : "applied";
+  auto status = ctx.form.get("status") == "active" ? MembershipStatus::active : MembershipStatus::applied;
   if (st) {
-    auto r = create_membership(ctx.db(), audit::actor_of(ctx), company_id, fy, tier, status, ctx.now());
+    auto r = create_membership(ctx.work(), company_id, fy, tier, status);
     if (r) {
       ctx.flash_next("success", "memberships.created");
       return web::redirect(ctx, "/memberships/" + std::to_string(*r));
@@ -208,10 +201,9 @@ Response membership_create(Context& ctx) {
   for (const auto& [field, fe] : st.fields())
     shown.field(field == "tier" || field == "fiscal_year" ? "plan" : field, fe.message_id, fe.args);
   st = shown;
-  auto [company, schedules] = ctx.db().read([&](db::Conn& c) {
-    return std::make_pair(repo::organization(c, company_id), repo::schedules(c));
-  });
+  auto company = repo::organization(ctx.work().conn, company_id);
   if (!company) return web::not_found(ctx);
+  auto schedules = repo::schedules(ctx.work().conn);
   auto form = web::form_state(ctx, st);
   return web::page(ctx, "members/membership_form.html", "memberships.new",
                    membership_form_data(ctx, *company, schedules, form), http_status(st.code()));
@@ -221,7 +213,7 @@ Response membership_show(Context& ctx) { return show_membership(ctx, ctx.id_para
 
 Response membership_status(Context& ctx) {
   std::int64_t id = ctx.id_param("id");
-  Status st = change_membership_status(ctx.db(), audit::actor_of(ctx), id, ctx.form.get("status"), ctx.now());
+  Status st = change_membership_status(ctx.work(), id, ctx.form.get("status"));
   if (st.code() == Code::not_found) return web::not_found(ctx);
   if (!st) return show_membership(ctx, id, st, 422);
   ctx.flash_next("success", "memberships.saved");
@@ -230,7 +222,7 @@ Response membership_status(Context& ctx) {
 
 Response membership_renew(Context& ctx) {
   std::int64_t id = ctx.id_param("id");
-  auto r = renew_membership(ctx.db(), audit::actor_of(ctx), id, ctx.form.trimmed("tier"), ctx.now());
+  auto r = renew_membership(ctx.work(), id, ctx.form.trimmed("tier"));
   if (!r) {
     if (r.status().code() == Code::not_found) return web::not_found(ctx);
     return show_membership(ctx, id, r.status(), http_status(r.status().code()));
@@ -241,7 +233,7 @@ Response membership_renew(Context& ctx) {
 
 Response seat_request_create(Context& ctx) {
   std::int64_t id = ctx.id_param("id");
-  auto r = request_seat(ctx.db(), audit::actor_of(ctx), id, ctx.form.trimmed("trainee_name"), "manual", ctx.now());
+  auto r = request_seat(ctx.work(), id, ctx.form.trimmed("trainee_name"), "manual");
   if (!r) {
     if (r.status().code() == Code::not_found) return web::not_found(ctx);
     return show_membership(ctx, id, r.status(), http_status(r.status().code()));
@@ -253,12 +245,12 @@ Response seat_request_create(Context& ctx) {
 
 Response seat_decide(Context& ctx) {
   std::int64_t request_id = ctx.id_param("id");
-  auto req = ctx.db().read([&](db::Conn& c) { return repo::seat_request(c, request_id); });
+  auto req = repo::seat_request(ctx.work().conn, request_id);
   if (!req) return web::not_found(ctx);
   Status st;
   bool accept = ctx.form.get("decision") == "accept";
   auto fee = web::read_number(ctx.form.get("extra_fee"), "extra_fee", st).value_or(0);
-  if (st) st = decide_consultation(ctx.db(), audit::actor_of(ctx), request_id, accept, fee, ctx.form.trimmed("reason"), ctx.now());
+  if (st) st = decide_consultation(ctx.work(), request_id, accept, fee, ctx.form.trimmed("reason"));
   if (!st) return show_membership(ctx, req->membership_id, st, 422);
   ctx.flash_next("success", accept ? "seats.decided_accept" : "seats.decided_decline");
   return web::redirect(ctx, "/memberships/" + std::to_string(req->membership_id));
@@ -266,9 +258,9 @@ Response seat_decide(Context& ctx) {
 
 Response seat_withdraw(Context& ctx) {
   std::int64_t request_id = ctx.id_param("id");
-  auto req = ctx.db().read([&](db::Conn& c) { return repo::seat_request(c, request_id); });
+  auto req = repo::seat_request(ctx.work().conn, request_id);
   if (!req) return web::not_found(ctx);
-  Status st = withdraw_seat(ctx.db(), audit::actor_of(ctx), request_id, ctx.now());
+  Status st = withdraw_seat(ctx.work(), request_id);
   if (!st) return show_membership(ctx, req->membership_id, st, 422);
   ctx.flash_next("success", "seats.withdrawn");
   return web::redirect(ctx, "/memberships/" + std::to_string(req->membership_id));

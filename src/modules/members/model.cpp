@@ -1,7 +1,5 @@
 #include "modules/members/model.h"
 
-#include "platform/entity.h"
-
 namespace mdsc::members {
 
 const std::vector<std::string>& company_types() {
@@ -45,8 +43,22 @@ nlohmann::json to_json(const SeatRequest& r) { return entity::to_json(r); }
 
 namespace mdsc {
 
+template <>
+const States<members::MembershipStatus>& states<members::MembershipStatus>() {
+  using S = members::MembershipStatus;
+  static const States<S> t{
+      {{S::applied, "applied"}, {S::active, "active"}, {S::ended, "ended"}, {S::cancelled, "cancelled"}},
+      {{S::applied, S::active}, {S::applied, S::cancelled}, {S::active, S::ended}, {S::active, S::cancelled}}};
+  return t;
+}
+
+}  // namespace mdsc
+
+namespace mdsc {
+
 using members::FeeSchedule;
 using members::FeeTier;
+using members::IssuerProfile;
 using members::Membership;
 using members::Organization;
 using members::SeatRequest;
@@ -114,17 +126,10 @@ const entity::Table<Membership>& entity::table<Membership>() {
   using M = Membership;
   static const Table<M> t{
       "membership",
-      {field("id", &M::id).key(),
-       field("company_id", &M::company_id),
-       field("fiscal_year", &M::fiscal_year),
-       field("tier_id", &M::tier_id),
-       field("status", &M::status),
-       field("starts_on", &M::starts_on),
-       field("ends_on", &M::ends_on),
-       field("extra_seats", &M::extra_seats),
-       field("notes", &M::notes),
-       field("tier", &M::tier_code).joined(),
-       field("seats_included", &M::seats_included).joined(),
+      {field("id", &M::id).key(), field("company_id", &M::company_id), field("fiscal_year", &M::fiscal_year),
+       field("tier_id", &M::tier_id), enum_field<&M::status>("status"), field("starts_on", &M::starts_on),
+       field("ends_on", &M::ends_on), field("extra_seats", &M::extra_seats), field("notes", &M::notes),
+       field("tier", &M::tier_code).joined(), field("seats_included", &M::seats_included).joined(),
        field("seats_used", &M::seats_used).joined()}};
   return t;
 }
@@ -142,6 +147,23 @@ const entity::Table<SeatRequest>& entity::table<SeatRequest>() {
        field("extra_fee", &R::extra_fee),
        field("reason", &R::reason),
        field("created_at", &R::created_at)}};
+  return t;
+}
+
+}  // namespace mdsc
+
+namespace mdsc {
+
+template <>
+const entity::Table<IssuerProfile>& entity::table<IssuerProfile>() {
+  using P = IssuerProfile;
+  static const Table<P> t{
+      "issuer_profile",
+      {field("name", &P::name), field("postal_code", &P::postal_code), field("address", &P::address),
+       field("department", &P::department), field("phone", &P::phone), field("email", &P::email),
+       field("registration_number", &P::registration_number), field("bank_details", &P::bank_details),
+       field("number_prefix", &P::number_prefix), field("rounding", &P::rounding),
+       field("payment_days", &P::payment_days)}};
   return t;
 }
 

@@ -17,10 +17,7 @@ std::vector<MemberRow> member_rows(db::Conn& c, int fy, const std::string& today
       r.tier_name_ja = t->name_ja;
       r.tier_name_en = t->name_en;
     }
-    if (r.company.representative_user_id) {
-      if (auto u = c.query_one("SELECT family_name, given_name FROM users WHERE id = ?", {r.company.representative_user_id}))
-        r.representative = u->str("family_name") + " " + u->str("given_name");
-    }
+    if (r.company.representative_user_id) r.representative = repo::user_name(c, r.company.representative_user_id);
     for (const auto& inv : billed(c, {.membership_id = m.id, .today = today})) {
       if (inv.kind != "invoice" || inv.credited) continue;
       r.invoiced += inv.total;
@@ -42,7 +39,7 @@ YearFigures year_figures(db::Conn& c, int fy, const std::string& today) {
   const auto types = repo::company_types_of_year(c, fy);
   std::set<std::int64_t> counted;
   for (const auto& m : repo::memberships_in_year(c, fy)) {
-    if (m.status == "cancelled") continue;
+    if (m.status == MembershipStatus::cancelled) continue;
     counted.insert(m.id);
     ++f.members;
     ++f.by_tier[m.tier_code];
@@ -55,10 +52,7 @@ YearFigures year_figures(db::Conn& c, int fy, const std::string& today) {
     f.paid += inv.paid;
   }
   f.outstanding = f.invoiced - f.paid;
-  f.consultations = static_cast<int>(c.scalar_i64(
-      "SELECT COUNT(*) FROM seat_requests s JOIN memberships m ON m.id = s.membership_id "
-      "WHERE m.fiscal_year = ? AND s.status = 'consultation'",
-      {fy}));
+  f.consultations = repo::count_consultations(c, fy);
   return f;
 }
 

@@ -6,6 +6,7 @@
 #include "modules/members/overview.h"
 #include "modules/members/repo.h"
 #include "modules/members/views.h"
+#include "platform/units.h"
 #include "web/fiscal_years.h"
 #include "web/templates.h"
 
@@ -13,9 +14,10 @@ namespace mdsc::members {
 namespace {
 
 std::string secretariat_panel(web::Context& ctx) {
+  if (!ctx.has_work()) return platform::in_unit(ctx, false, secretariat_panel);
   int fy = web::current_fiscal_year(ctx.now());
   std::string today = i18n::tokyo_date_iso(ctx.now());
-  auto f = ctx.db().read([&](db::Conn& c) { return year_figures(c, fy, today); });
+  auto f = year_figures(ctx.work().conn, fy, today);
   return web::render_template("members/panel_secretariat.html", ctx.lang,
                               {{"fy", i18n::fiscal_year_display(ctx.lang, fy)}, {"members", f.members},
                                {"target", std::to_string(kPartnerTargetLow) + "–" + std::to_string(kPartnerTargetHigh)},
@@ -24,11 +26,12 @@ std::string secretariat_panel(web::Context& ctx) {
 }
 
 std::string representative_panel(web::Context& ctx) {
+  if (!ctx.has_work()) return platform::in_unit(ctx, false, representative_panel);
   int fy = web::current_fiscal_year(ctx.now());
   std::string today = i18n::tokyo_date_iso(ctx.now());
   auto companies = nlohmann::json::array();
   for (auto id : ctx.me().scope_ids(web::Role::partner_representative)) {
-    auto data = ctx.db().read([&](db::Conn& c) -> std::optional<nlohmann::json> {
+    auto data = [&](db::Conn& c) -> std::optional<nlohmann::json> {
       auto o = repo::organization(c, id);
       if (!o) return std::nullopt;
       auto memberships = repo::memberships_of_company(c, id);
@@ -42,7 +45,7 @@ std::string representative_panel(web::Context& ctx) {
       if (shown == memberships.end()) shown = memberships.begin();
       if (shown != memberships.end()) j["membership"] = membership_row(ctx, *shown);
       return j;
-    });
+    }(ctx.work().conn);
     if (data) companies.push_back(*data);
   }
   return web::render_template("members/panel_representative.html", ctx.lang,

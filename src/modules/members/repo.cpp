@@ -173,6 +173,24 @@ std::optional<FeeTier> tier(db::Conn& c, std::int64_t tier_id) {
   return entity::from_row<FeeTier>(*r);
 }
 
+std::optional<IssuerProfile> issuer_profile(db::Conn& c) {
+  auto r = c.query_one(
+      "SELECT name, postal_code, address, department, phone, email, registration_number, bank_details, "
+      "number_prefix, rounding, payment_days FROM issuer_profile WHERE id = 1");
+  if (!r) return std::nullopt;
+  return entity::from_row<IssuerProfile>(*r);
+}
+
+void save_issuer_profile(db::Conn& c, const IssuerProfile& p, const std::string& now) {
+  auto params = entity::params(p);
+  params.emplace_back(now);
+  c.exec("DELETE FROM issuer_profile WHERE id = 1");
+  c.exec(
+      "INSERT INTO issuer_profile (id, name, postal_code, address, department, phone, email, registration_number, "
+      "bank_details, number_prefix, rounding, payment_days, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      params);
+}
+
 std::optional<Membership> membership(db::Conn& c, std::int64_t id) {
   auto r = c.query_one(std::string(kMembershipSelect) + " WHERE m.id = ?", {id});
   if (!r) return std::nullopt;
@@ -202,6 +220,13 @@ std::vector<Membership> memberships_in_year(db::Conn& c, int fiscal_year) {
   return out;
 }
 
+std::vector<int> membership_years(db::Conn& c) {
+  std::vector<int> out;
+  for (const auto& r : c.query("SELECT DISTINCT fiscal_year FROM memberships ORDER BY fiscal_year"))
+    out.push_back(static_cast<int>(r.i64("fiscal_year")));
+  return out;
+}
+
 std::int64_t insert_membership(db::Conn& c, const Membership& m, const std::string& now) {
   auto p = entity::params(m);
   p.emplace_back(now);
@@ -214,7 +239,7 @@ std::int64_t insert_membership(db::Conn& c, const Membership& m, const std::stri
 
 void update_membership(db::Conn& c, const Membership& m, const std::string& now) {
   c.exec("UPDATE memberships SET tier_id = ?, status = ?, extra_seats = ?, notes = ?, updated_at = ? WHERE id = ?",
-         {m.tier_id, m.status, m.extra_seats, m.notes, now, m.id});
+         {m.tier_id, std::string(name_of(m.status)), m.extra_seats, m.notes, now, m.id});
 }
 
 std::map<std::int64_t, std::string> company_types_of_year(db::Conn& c, int fiscal_year) {
@@ -224,6 +249,13 @@ std::map<std::int64_t, std::string> company_types_of_year(db::Conn& c, int fisca
                                {fiscal_year}))
     out[r.i64("id")] = r.str("company_type");
   return out;
+}
+
+int count_consultations(db::Conn& c, int fiscal_year) {
+  return static_cast<int>(
+      c.scalar_i64("SELECT COUNT(*) FROM seat_requests s JOIN memberships m ON m.id = s.membership_id "
+                   "WHERE m.fiscal_year = ? AND s.status = 'consultation'",
+                   {fiscal_year}));
 }
 
 void lock_membership(db::Conn& c, std::int64_t id) {
@@ -252,6 +284,11 @@ std::optional<SeatRequest> seat_request(db::Conn& c, std::int64_t id) {
   return entity::from_row<SeatRequest>(*r);
 }
 
+std::int64_t membership_of_seat_request(db::Conn& c, std::int64_t id) {
+  auto r = c.query_one("SELECT membership_id FROM seat_requests WHERE id = ?", {id});
+  return r ? r->i64("membership_id") : 0;
+}
+
 std::int64_t insert_seat_request(db::Conn& c, const SeatRequest& r, const std::string& now) {
   SeatRequest stored = r;
   stored.created_at = now;
@@ -270,6 +307,46 @@ void update_seat_request(db::Conn& c, const SeatRequest& r, std::int64_t decided
 int count_seats(db::Conn& c, std::int64_t membership_id, const std::string& status) {
   return static_cast<int>(
       c.scalar_i64("SELECT COUNT(*) FROM seat_requests WHERE membership_id = ? AND status = ?", {membership_id, status}));
+}
+
+std::string user_name(db::Conn& c, std::int64_t user_id) {
+  auto u = c.query_one("SELECT family_name, given_name FROM users WHERE id = ?", {user_id});
+  return u ? u->str("family_name") + " " + u->str("given_name") : "";
+}
+
+std::vector<std::pair<std::int64_t, std::string>> representative_candidates(db::Conn& c, std::int64_t company_id) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  for (const auto& r : c.query(
+           "SELECT u.id, u.family_name, u.given_name, u.email FROM users u JOIN roles r ON r.user_id = u.id "
+           "WHERE r.role = 'partner_representative' AND r.scope_type = 'company' AND r.scope_id = ? AND u.active = 1 "
+           "ORDER BY u.id",
+           {company_id}))
+    out.emplace_back(r.i64("id"), r.str("family_name") + " " + r.str("given_name") + " <" + r.str("email") + ">");
+  return out;
+}
+
+bool is_active_representative(db::Conn& c, std::int64_t user_id, std::int64_t company_id) {
+  return c.scalar_i64(
+             "SELECT COUNT(*) FROM roles r JOIN users u ON u.id = r.user_id WHERE r.user_id = ? AND "
+             "r.role = 'partner_representative' AND r.scope_type = 'company' AND r.scope_id = ? AND u.active = 1",
+             {user_id, company_id}) > 0;
+}
+
+std::int64_t keep_pending_import(db::Conn& c, std::int64_t user_id, const std::string& content, std::int64_t now,
+                                 std::int64_t expired_before) {
+  c.exec("DELETE FROM pending_imports WHERE created_at < ?", {expired_before});
+  return c.insert("INSERT INTO pending_imports (user_id, kind, content, created_at) VALUES (?, 'companies', ?, ?)",
+                  {user_id, content, now});
+}
+
+std::optional<std::string> take_pending_import(db::Conn& c, std::int64_t id, std::int64_t user_id,
+                                               std::int64_t created_since) {
+  auto row = c.query_one(
+      "DELETE FROM pending_imports WHERE id = ? AND user_id = ? AND kind = 'companies' AND created_at >= ? "
+      "RETURNING content",
+      {id, user_id, created_since});
+  if (!row) return std::nullopt;
+  return row->str("content");
 }
 
 }  // namespace mdsc::members::repo

@@ -48,10 +48,12 @@ void register_module(web::Registry& reg) {
   web::Route upload{"POST", "/companies/import", RouteKind::html, secretariat, h::import_upload};
   upload.body_limit = 5 * web::kMiB;
   upload.multipart = true;
+  upload.tx = web::Tx::none;  // checks the file in a read unit, then keeps it in a short write
   reg.route(upload);
   reg.html("GET", "/companies/import", secretariat, h::import_form);
   reg.route({"GET", "/companies.csv", RouteKind::html, secretariat, h::companies_csv});
-  reg.html("POST", "/companies/import/{id}/confirm", secretariat, h::import_confirm);
+  // Tx::none: a refused confirmation commits too (the import it took is gone).
+  reg.html("POST", "/companies/import/{id}/confirm", secretariat, h::import_confirm, web::Tx::none);
 
   reg.api("GET", "/api/v1/companies", members_view, h::api_companies);
   reg.api("POST", "/api/v1/companies", secretariat, h::api_company_create);

@@ -4,7 +4,6 @@
 #include "modules/members/operations.h"
 #include "modules/members/repo.h"
 #include "modules/members/views.h"
-#include "platform/web_actor.h"
 #include "web/fiscal_years.h"
 #include "web/form_values.h"
 #include "web/render.h"
@@ -112,7 +111,7 @@ Status merge(Status a, const Status& b) {
 }  // namespace
 
 Response schedules_list(Context& ctx) {
-  auto list = ctx.db().read([](db::Conn& c) { return repo::schedules(c); });
+  auto list = repo::schedules(ctx.work().conn);
   auto rows = nlohmann::json::array();
   for (const auto& s : list) {
     auto tiers = nlohmann::json::array();
@@ -131,7 +130,7 @@ Response schedule_new(Context& ctx) {
   FeeSchedule s;
   s.fiscal_year = web::requested_fiscal_year(ctx);
   // Start from the latest schedule so a new year is a small edit.
-  auto all = ctx.db().read([](db::Conn& c) { return repo::schedules(c); });
+  auto all = repo::schedules(ctx.work().conn);
   if (!all.empty()) {
     s.tiers = all.back().tiers;
     for (auto& t : s.tiers) t.id = 0;
@@ -144,7 +143,7 @@ Response schedule_create(Context& ctx) {
   int fy = static_cast<int>(web::read_number(ctx.form.get("fiscal_year"), "fiscal_year", st).value_or(0));
   FeeSchedule s = read_schedule(ctx, fy, st);
   if (st) {
-    auto r = create_fee_schedule(ctx.db(), audit::actor_of(ctx), s, ctx.now());
+    auto r = create_fee_schedule(ctx.work(), s);
     if (r) {
       ctx.flash_next("success", "schedules.saved");
       return web::redirect(ctx, "/fee-schedules");
@@ -158,18 +157,18 @@ Response schedule_create(Context& ctx) {
 
 Response schedule_edit(Context& ctx) {
   int fy = static_cast<int>(ctx.id_param("fy"));
-  auto s = ctx.db().read([&](db::Conn& c) { return repo::schedule(c, fy); });
+  auto s = repo::schedule(ctx.work().conn, fy);
   if (!s) return web::not_found(ctx);
   return show_schedule_form(ctx, *s, Status::ok(), false);
 }
 
 Response schedule_update(Context& ctx) {
   int fy = static_cast<int>(ctx.id_param("fy"));
-  auto existing = ctx.db().read([&](db::Conn& c) { return repo::schedule(c, fy); });
+  auto existing = repo::schedule(ctx.work().conn, fy);
   if (!existing) return web::not_found(ctx);
   Status st;
   FeeSchedule s = read_schedule(ctx, fy, st);
-  if (st) st = update_fee_schedule(ctx.db(), audit::actor_of(ctx), s, ctx.now());
+  if (st) st = update_fee_schedule(ctx.work(), s);
   if (!st) {
     s.tiers = existing->tiers;
     return show_schedule_form(ctx, s, st, false);
@@ -215,7 +214,7 @@ Response show_issuer(Context& ctx, const IssuerProfile& p, const Status& st) {
 }  // namespace
 
 Response issuer_form(Context& ctx) {
-  auto p = ctx.db().read([](db::Conn& c) { return issuer_profile(c); });
+  auto p = repo::issuer_profile(ctx.work().conn);
   return show_issuer(ctx, p.value_or(IssuerProfile{}), Status::ok());
 }
 
@@ -233,7 +232,7 @@ Response issuer_update(Context& ctx) {
   p.number_prefix = ctx.form.trimmed("number_prefix");
   p.rounding = ctx.form.get("rounding");
   p.payment_days = static_cast<int>(web::read_number(ctx.form.get("payment_days"), "payment_days", st).value_or(30));
-  if (st) st = save_issuer_profile(ctx.db(), audit::actor_of(ctx), p, ctx.now());
+  if (st) st = save_issuer_profile(ctx.work(), p);
   if (!st) return show_issuer(ctx, p, st);
   ctx.flash_next("success", "issuer.saved");
   return web::redirect(ctx, "/settings/issuer");

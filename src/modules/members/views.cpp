@@ -5,16 +5,15 @@
 #include "core/i18n.h"
 #include "modules/members.h"
 #include "modules/members/eligibility.h"
-#include "modules/members/policy.h"
 #include "modules/members/repo.h"
-#include "platform/identity/repo.h"
+#include "platform/work.h"
 
 namespace mdsc::members {
 
 bool is_venture_now(const Organization& o, std::int64_t now) { return is_venture(o, web::current_fiscal_year(now)); }
 
-std::string membership_status_label(const web::Context& ctx, const std::string& status) {
-  return ctx.t("membership.status." + status);
+std::string membership_status_label(const web::Context& ctx, MembershipStatus status) {
+  return ctx.t("membership.status." + std::string(name_of(status)));
 }
 
 nlohmann::json membership_row(const web::Context& ctx, const Membership& m) {
@@ -23,7 +22,7 @@ nlohmann::json membership_row(const web::Context& ctx, const Membership& m) {
           {"fy", i18n::fiscal_year_display(ctx.lang, m.fiscal_year)},
           {"tier", m.tier_code},
           {"status", membership_status_label(ctx, m.status)},
-          {"status_code", m.status},
+          {"status_code", name_of(m.status)},
           {"seats", std::to_string(m.seats_used) + " / " + std::to_string(m.seats_total())}};
 }
 
@@ -68,18 +67,10 @@ nlohmann::json organization_view(const web::Context& ctx, const Organization& o)
   d["base"] = o.kind == "company" ? "/companies" : "/institutions";
   if (o.kind != "company") return d;
 
-  auto [memberships, invoices, candidates] = ctx.db().read([&](db::Conn& c) {
-    auto ms = repo::memberships_of_company(c, o.id);
-    auto inv = billed(c, {.company_id = o.id, .today = today});
-    std::vector<std::pair<std::int64_t, std::string>> users;
-    for (const auto& r : c.query(
-             "SELECT u.id, u.family_name, u.given_name, u.email FROM users u JOIN roles r ON r.user_id = u.id "
-             "WHERE r.role = 'partner_representative' AND r.scope_type = 'company' AND r.scope_id = ? AND u.active = 1 "
-             "ORDER BY u.id",
-             {o.id}))
-      users.emplace_back(r.i64("id"), r.str("family_name") + " " + r.str("given_name") + " <" + r.str("email") + ">");
-    return std::make_tuple(ms, inv, users);
-  });
+  db::Conn& c = ctx.work().conn;
+  const auto memberships = repo::memberships_of_company(c, o.id);
+  const auto invoices = billed(c, {.company_id = o.id, .today = today});
+  const auto candidates = repo::representative_candidates(c, o.id);
   auto ms = nlohmann::json::array();
   for (const auto& m : memberships) ms.push_back(membership_row(ctx, m));
   d["memberships"] = ms;
