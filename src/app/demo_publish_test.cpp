@@ -13,6 +13,7 @@
 #include "modules/timetable/planning.h"
 #include "modules/timetable/publish.h"
 #include "support/test_db.h"
+#include "support/units.h"
 
 namespace mdsc::app {
 namespace {
@@ -62,11 +63,17 @@ class DemoPublish : public ::testing::Test {
   timetable::BuiltInstance built_;
   ctt::Solution solution_;
   audit::Actor actor_ = audit::Actor::system("test");
+  // Publishes a run in a unit of work of its own at `now`, as the page would.
+  Result<timetable::PublishSummary> publish(std::int64_t run, std::int64_t now) {
+    testing::Units units(*db_, now);
+    units.act_as(actor_);
+    return units.write([&](Work& w) { return timetable::publish_run(w, run); });
+  }
 };
 
 TEST_F(DemoPublish, HeldSessionsStayAnOlderDraftIsRefusedAndNewPeriodTimesAreAMove) {
   const auto first = draft(tokyo("2018-01-10"));
-  auto published = timetable::publish_run(*db_, actor_, first, tokyo("2018-01-10"), "http://x");
+  auto published = publish(first, tokyo("2018-01-10"));
   ASSERT_TRUE(published) << published.status().message_id();
   const auto total = static_cast<int>(solution_.lectures.size());
   EXPECT_EQ(published->added, total);
@@ -94,7 +101,7 @@ TEST_F(DemoPublish, HeldSessionsStayAnOlderDraftIsRefusedAndNewPeriodTimesAreAMo
   const auto held_before = scalar("SELECT COUNT(*) FROM course_sessions WHERE course_id = ? AND day = ?", {course_past, past_day});
   // (The past one moved to another day before today: a draft cannot change what was held.)
   const auto second = draft(tokyo("2018-01-15"), {{past, "2017-12-01"}, {future, "2018-02-26"}});
-  auto again = timetable::publish_run(*db_, actor_, second, tokyo("2018-01-15"), "http://x");
+  auto again = publish(second, tokyo("2018-01-15"));
   ASSERT_TRUE(again) << again.status().message_id();
   EXPECT_EQ(again->added, 0);
   EXPECT_EQ(again->cancelled, 0);
@@ -109,7 +116,7 @@ TEST_F(DemoPublish, HeldSessionsStayAnOlderDraftIsRefusedAndNewPeriodTimesAreAMo
       << "the move is in the audit log with its before and after";
 
   // The first draft again would undo that: refused, nothing changes.
-  auto stale = timetable::publish_run(*db_, actor_, first, tokyo("2018-01-16"), "http://x");
+  auto stale = publish(first, tokyo("2018-01-16"));
   ASSERT_FALSE(stale);
   EXPECT_EQ(stale.status().message_id(), "timetable.draft_outdated");
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM course_sessions WHERE day = '2018-02-26'"), on_new_day);
@@ -123,7 +130,7 @@ TEST_F(DemoPublish, HeldSessionsStayAnOlderDraftIsRefusedAndNewPeriodTimesAreAMo
   const auto ahead = scalar("SELECT COUNT(*) FROM course_sessions WHERE band = 'evening' AND position = 1 AND day >= '2018-01-20'");
   ASSERT_GT(ahead, 0);
   const auto third = draft(tokyo("2018-01-20"), {{past, "2017-12-01"}, {future, "2018-02-26"}});
-  auto retimed = timetable::publish_run(*db_, actor_, third, tokyo("2018-01-20"), "http://x");
+  auto retimed = publish(third, tokyo("2018-01-20"));
   ASSERT_TRUE(retimed) << retimed.status().message_id();
   EXPECT_EQ(retimed->moved, ahead);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM course_sessions WHERE band = 'evening' AND position = 1 AND day >= '2018-01-20' "

@@ -10,9 +10,16 @@
 #include "modules/timetable/operations.h"
 #include "modules/timetable/publish.h"
 #include "platform/audit.h"
+#include "platform/work.h"
 
 namespace mdsc::app {
 namespace {
+
+// One unit of work as the demo's system actor, at `now`.
+template <typename F>
+auto demo_unit(db::Database& db, const audit::Actor& actor, std::int64_t now, F&& fn) {
+  return write_unit(db, Who{actor, now, ""}, std::forward<F>(fn));
+}
 
 std::int64_t demo_instructor(db::Database& db, const char* family, const char* given) {
   auto row = db.read([&](db::Conn& c) {
@@ -42,7 +49,7 @@ void rule(db::Database& db, const audit::Actor& actor, const char* family, const
   u.position = 0;
   u.strength = strength;
   u.reason = reason;
-  if (auto id = timetable::availability::add_rule(db, actor, u, now); !id)
+  if (auto id = demo_unit(db, actor, now, [&](Work& w) { return timetable::availability::add_rule(w, u); }); !id)
     throw std::runtime_error(std::string("demo unavailability of ") + family + ": " + id.status().message_id());
 }
 
@@ -59,7 +66,8 @@ void load_demo_rules(db::Database& db, const audit::Actor& actor, std::int64_t n
     const bool common = k.str("category") == "common";
     r.weekdays = common ? "1010100" : "0101000";
     r.max_per_week = common ? 4 : 2;
-    if (auto st = timetable::availability::save_course_rule(db, actor, r, now); !st)
+    if (auto st = demo_unit(db, actor, now, [&](Work& w) { return timetable::availability::save_course_rule(w, r); });
+        !st)
       throw std::runtime_error("demo course rule: " + st.message_id());
   }
 }
@@ -70,7 +78,7 @@ std::int64_t generate_draft(db::Database& db, const audit::Actor& actor, std::in
   FakeClock clock(at);  // declared before the tasks: they use it until they are joined
   BackgroundTasks tasks;
   // Two seconds find a feasible timetable with room to spare (demo_timetable_test prints how fast).
-  auto id = timetable::start_generation(db, tasks, actor, {term, seed, 2}, clock);
+  auto id = timetable::start_generation(db, tasks, Who{actor, at, ""}, {term, seed, 2}, clock);
   if (!id) throw std::runtime_error("demo timetable: " + id.status().message_id());
   tasks.wait_idle();
   auto run = db.read([&](db::Conn& c) { return timetable::run(c, *id); });
@@ -88,10 +96,12 @@ void load_demo_timetable(db::Database& db, std::int64_t now) {
   term.name = "2017年度 試行期間(12月〜2月)";
   term.starts_on = "2017-12-01";
   term.ends_on = "2018-02-28";
-  auto id = timetable::save_term(db, actor, term, now);
+  auto id = demo_unit(db, actor, now, [&](Work& w) { return timetable::save_term(w, term); });
   if (!id) throw std::runtime_error("demo term: " + id.status().message_id());
   // The day before the national centre test, when the universities prepare their halls.
-  auto closed = timetable::add_closed_day(db, actor, *id, {"2018-01-12", "大学入試センター試験の準備"}, now);
+  auto closed = demo_unit(db, actor, now, [&](Work& w) {
+    return timetable::add_closed_day(w, *id, {"2018-01-12", "大学入試センター試験の準備"});
+  });
   if (!closed) throw std::runtime_error("demo closed day: " + closed.message_id());
 
   const timetable::Room rooms[] = {
@@ -101,7 +111,7 @@ void load_demo_timetable(db::Database& db, std::int64_t now) {
       {0, "遠隔セキュリティルーム", 12, "代表機関 研究棟 5階(臨床データを扱う講義用)", true},
   };
   for (const auto& r : rooms)
-    if (auto saved = timetable::save_room(db, actor, r, now); !saved)
+    if (auto saved = demo_unit(db, actor, now, [&](Work& w) { return timetable::save_room(w, r); }); !saved)
       throw std::runtime_error("demo room: " + saved.status().message_id());
   load_demo_rules(db, actor, now);
 }
@@ -111,7 +121,8 @@ void load_demo_timetable_history(db::Database& db) {
   const auto term = db.read([](db::Conn& c) { return c.scalar_i64("SELECT id FROM terms WHERE fiscal_year = 2017"); });
   // Published a week before the term began.
   const auto first = generate_draft(db, actor, term, 1, tokyo("2017-11-24", "10:00:00"));
-  auto published = timetable::publish_run(db, actor, first, tokyo("2017-11-24", "15:00:00"), "");
+  auto published =
+      demo_unit(db, actor, tokyo("2017-11-24", "15:00:00"), [&](Work& w) { return timetable::publish_run(w, first); });
   if (!published) throw std::runtime_error("demo timetable publication: " + published.status().message_id());
   // Then, in January, C-L3's instructor had to go to a conference on a teaching day ahead: the
   // secretariat made a new draft that keeps every session already held, and has yet to publish it.

@@ -39,7 +39,7 @@ void register_modules(web::Registry& registry) {
   members::provide_billing(&invoicing::billed_invoices);  // members shows invoices without depending on invoicing
   admissions::register_module(registry);
   curriculum::register_module(registry);
-  legacy(registry, timetable::register_module);
+  timetable::register_module(registry);
 }
 
 void subscribe_modules(events::Bus& bus) {

@@ -61,16 +61,16 @@ Response save(Context& ctx, std::int64_t id) {
   Term t = term_from_json(*j, st);
   t.id = id;
   if (!st) return web::error(ctx, st);
-  auto saved = save_term(ctx.db(), audit::actor_of(ctx), t, ctx.now());
+  auto saved = save_term(ctx.work(), t);
   if (!saved) return web::error(ctx, saved.status());
-  auto stored = ctx.db().read([&](db::Conn& c) { return repo::term(c, *saved); });
+  auto stored = repo::term(ctx.work().conn, *saved);
   return web::json(id ? 200 : 201, term_with_days(*stored));
 }
 
 }  // namespace
 
 Response api_terms(Context& ctx) {
-  auto terms = ctx.db().read([](db::Conn& c) { return repo::terms(c); });
+  auto terms = repo::terms(ctx.work().conn);
   auto items = nlohmann::json::array();
   for (const auto& t : terms) {
     auto j = to_json(t);
@@ -82,7 +82,7 @@ Response api_terms(Context& ctx) {
 }
 
 Response api_term(Context& ctx) {
-  auto t = ctx.db().read([&](db::Conn& c) { return repo::term(c, ctx.id_param("id")); });
+  auto t = repo::term(ctx.work().conn, ctx.id_param("id"));
   if (!t) return web::not_found(ctx);
   return web::json(200, term_with_days(*t));
 }
@@ -91,12 +91,12 @@ Response api_term_create(Context& ctx) { return save(ctx, 0); }
 
 Response api_term_update(Context& ctx) {
   const auto id = ctx.id_param("id");
-  if (id == 0 || !ctx.db().read([&](db::Conn& c) { return repo::term(c, id).has_value(); })) return web::not_found(ctx);
+  if (id == 0 || !repo::term(ctx.work().conn, id).has_value()) return web::not_found(ctx);
   return save(ctx, id);
 }
 
 Response api_rooms(Context& ctx) {
-  auto rooms = ctx.db().read([](db::Conn& c) { return repo::rooms(c); });
+  auto rooms = repo::rooms(ctx.work().conn);
   auto items = nlohmann::json::array();
   for (const auto& r : rooms) items.push_back(to_json(r));
   return web::json(200, {{"items", items}});
@@ -110,7 +110,7 @@ Response api_room_create(Context& ctx) {
   r.location = str(*j, "location");
   r.capacity = integer(*j, "capacity");
   r.active = flag(*j, "active", true);
-  auto saved = save_room(ctx.db(), audit::actor_of(ctx), r, ctx.now());
+  auto saved = save_room(ctx.work(), r);
   if (!saved) return web::error(ctx, saved.status());
   r.id = *saved;
   return web::json(201, to_json(r));
@@ -146,21 +146,22 @@ Response api_timetable_create(Context& ctx) {
   request.seed = j->contains("seed") ? integer(*j, "seed") : 1;
   request.seconds = j->contains("seconds") ? integer(*j, "seconds") : 10;
   if (request.term_id <= 0) return web::error(ctx, Status(Code::invalid, "error.invalid_input").field("term_id", "validation.required"));
-  auto started = start_generation(ctx.db(), ctx.services.background, audit::actor_of(ctx), request, ctx.services.clock);
+  auto started = start_generation(ctx.db(), ctx.services.background, who_of(ctx), request, ctx.services.clock);
   if (!started) return web::error(ctx, started.status());
-  auto r = ctx.db().read([&](db::Conn& c) { return run(c, *started); });
+  // The route opens its own units (Tx::none): the run was recorded in one, and is read in another.
+  auto r = read_unit(ctx.db(), who_of(ctx), [&](Work& w) { return run(w.conn, *started); });
   return web::json(202, run_json(*r, ctx.now()));
 }
 
 Response api_timetable(Context& ctx) {
-  auto r = ctx.db().read([&](db::Conn& c) { return run(c, ctx.id_param("id")); });
+  auto r = run(ctx.work().conn, ctx.id_param("id"));
   if (!r) return web::not_found(ctx);
   auto j = run_json(*r, ctx.now());
   j["reasons"] = run_reasons(ctx, *r);
   j["message"] = "";
   for (const auto& line : j["reasons"]) j["message"] = j["message"].get<std::string>() + line.get<std::string>() + "\n";
   auto sessions = nlohmann::json::array();
-  for (const auto& s : ctx.db().read([&](db::Conn& c) { return draft_sessions(c, r->id); }))
+  for (const auto& s : draft_sessions(ctx.work().conn, r->id))
     sessions.push_back({{"id", s.id}, {"course_id", s.course_id}, {"date", s.day}, {"band", s.band}, {"period", s.position},
                         {"room_id", s.room_id}, {"pinned", s.pinned}});
   j["sessions"] = sessions;

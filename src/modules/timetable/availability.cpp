@@ -168,61 +168,55 @@ Status validate(const CourseRule& r, int course_periods) {
   return st;
 }
 
-Result<std::int64_t> add_rule(db::Database& db, const audit::Actor& actor, Unavailability u, std::int64_t now) {
-  return db.write([&](db::Conn& c) -> Result<std::int64_t> {
-    if (Status st = validate(u, known_grid(c)); !st) return st;
-    // The instructor's lock, so that the same rule added twice at once is found the second time.
-    if (c.exec("UPDATE instructors SET updated_at = updated_at WHERE id = ?", {u.instructor_id}) == 0)
-      return Status::not_found();
-    for (const auto& other : of_instructor(c, u.instructor_id))
-      if (other.weekday == u.weekday && other.day == u.day && other.band == u.band && other.position == u.position &&
-          other.strength == u.strength)
-        return Status(Code::conflict, "error.invalid_input").field(u.day.empty() ? "weekday" : "day",
-                                                                   "availability.duplicate");
-    u.id = c.insert(
-        "INSERT INTO instructor_unavailability (instructor_id, weekday, day, band, position, strength, reason, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        {u.instructor_id, nullable(u.weekday), nullable(u.day), nullable(u.band), nullable(u.position), u.strength,
-         u.reason, now});
-    audit::record(c, actor, "create", "instructor_unavailability", std::to_string(u.id), nlohmann::json::object(),
-                  to_json(u), now);
-    return u.id;
-  });
+Result<std::int64_t> add_rule(Work& w, Unavailability u) {
+  auto& c = w.conn;
+  if (Status st = validate(u, known_grid(c)); !st) return st;
+  // The instructor's lock, so that the same rule added twice at once is found the second time.
+  if (c.exec("UPDATE instructors SET updated_at = updated_at WHERE id = ?", {u.instructor_id}) == 0)
+    return Status::not_found();
+  for (const auto& other : of_instructor(c, u.instructor_id))
+    if (other.weekday == u.weekday && other.day == u.day && other.band == u.band && other.position == u.position &&
+        other.strength == u.strength)
+      return Status(Code::conflict, "error.invalid_input").field(u.day.empty() ? "weekday" : "day",
+                                                                 "availability.duplicate");
+  u.id = c.insert(
+      "INSERT INTO instructor_unavailability (instructor_id, weekday, day, band, position, strength, reason, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {u.instructor_id, nullable(u.weekday), nullable(u.day), nullable(u.band), nullable(u.position), u.strength,
+       u.reason, w.now});
+  w.audit("create", "instructor_unavailability", u.id, nlohmann::json::object(), to_json(u));
+  return u.id;
 }
 
-Status remove_rule(db::Database& db, const audit::Actor& actor, std::int64_t instructor_id, std::int64_t rule_id,
-                   std::int64_t now) {
-  return db.write([&](db::Conn& c) -> Status {
-    auto u = rule(c, rule_id);
-    if (!u || u->instructor_id != instructor_id) return Status::not_found();
-    // Removed by this request, or by a concurrent one (which records it): one audit entry.
-    if (c.exec("DELETE FROM instructor_unavailability WHERE id = ?", {rule_id}) == 0) return Status::not_found();
-    audit::record(c, actor, "delete", "instructor_unavailability", std::to_string(rule_id), to_json(*u),
-                  nlohmann::json::object(), now);
-    return Status::ok();
-  });
+Status remove_rule(Work& w, std::int64_t instructor_id, std::int64_t rule_id) {
+  auto& c = w.conn;
+  auto u = rule(c, rule_id);
+  if (!u || u->instructor_id != instructor_id) return Status::not_found();
+  // Removed by this request, or by a concurrent one (which records it): one audit entry.
+  if (c.exec("DELETE FROM instructor_unavailability WHERE id = ?", {rule_id}) == 0) return Status::not_found();
+  w.audit("delete", "instructor_unavailability", rule_id, to_json(*u), nlohmann::json::object());
+  return Status::ok();
 }
 
-Status save_course_rule(db::Database& db, const audit::Actor& actor, const CourseRule& r, std::int64_t now) {
-  return db.write([&](db::Conn& c) -> Status {
-    auto course = curriculum::find_course(c, r.course_id);
-    if (!course) return Status::not_found();
-    if (Status st = validate(r, course->periods); !st) return st;
-    const CourseRule before = course_rule(c, r.course_id);
-    if (before.stored)
-      c.exec("UPDATE course_schedule_rules SET weekdays = ?, max_per_week = ?, min_days = ?, updated_at = ? "
-             "WHERE course_id = ?",
-             {r.weekdays, nullable(r.max_per_week), nullable(r.min_days), now, r.course_id});
-    else
-      c.exec("INSERT INTO course_schedule_rules (course_id, weekdays, max_per_week, min_days, updated_at) "
-             "VALUES (?, ?, ?, ?, ?)",
-             {r.course_id, r.weekdays, nullable(r.max_per_week), nullable(r.min_days), now});
-    CourseRule after = r;
-    after.stored = true;
-    audit::record(c, actor, before.stored ? "update" : "create", "course_schedule_rule", std::to_string(r.course_id),
-                  before.stored ? to_json(before) : nlohmann::json::object(), to_json(after), now);
-    return Status::ok();
-  });
+Status save_course_rule(Work& w, const CourseRule& r) {
+  auto& c = w.conn;
+  auto course = curriculum::find_course(c, r.course_id);
+  if (!course) return Status::not_found();
+  if (Status st = validate(r, course->periods); !st) return st;
+  const CourseRule before = course_rule(c, r.course_id);
+  if (before.stored)
+    c.exec("UPDATE course_schedule_rules SET weekdays = ?, max_per_week = ?, min_days = ?, updated_at = ? "
+           "WHERE course_id = ?",
+           {r.weekdays, nullable(r.max_per_week), nullable(r.min_days), w.now, r.course_id});
+  else
+    c.exec("INSERT INTO course_schedule_rules (course_id, weekdays, max_per_week, min_days, updated_at) "
+           "VALUES (?, ?, ?, ?, ?)",
+           {r.course_id, r.weekdays, nullable(r.max_per_week), nullable(r.min_days), w.now});
+  CourseRule after = r;
+  after.stored = true;
+  w.audit(before.stored ? "update" : "create", "course_schedule_rule", r.course_id,
+          before.stored ? to_json(before) : nlohmann::json::object(), to_json(after));
+  return Status::ok();
 }
 
 }  // namespace availability

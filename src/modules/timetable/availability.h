@@ -12,7 +12,7 @@
 #include "core/result.h"
 #include "db/database.h"
 #include "nlohmann/json_fwd.hpp"
-#include "platform/audit.h"
+#include "platform/work.h"
 
 namespace mdsc::timetable {
 
@@ -64,14 +64,13 @@ Status validate(const Unavailability& u, const std::vector<std::pair<std::string
 // the course's periods.
 Status validate(const CourseRule& r, int course_periods);
 
-// Each one transaction with its audit entry (entity "instructor_unavailability" or
-// "course_schedule_rule"). add: the new rule's id; an identical rule is a conflict on "weekday".
-Result<std::int64_t> add_rule(db::Database& db, const audit::Actor& actor, Unavailability u, std::int64_t now);
+// Each audited (entity "instructor_unavailability" or "course_schedule_rule"). add: the new
+// rule's id; an identical rule is a conflict on "weekday".
+Result<std::int64_t> add_rule(Work& w, Unavailability u);
 // Not found unless the rule belongs to that instructor.
-Status remove_rule(db::Database& db, const audit::Actor& actor, std::int64_t instructor_id, std::int64_t rule_id,
-                   std::int64_t now);
+Status remove_rule(Work& w, std::int64_t instructor_id, std::int64_t rule_id);
 // Creates or replaces the course's row.
-Status save_course_rule(db::Database& db, const audit::Actor& actor, const CourseRule& r, std::int64_t now);
+Status save_course_rule(Work& w, const CourseRule& r);
 }  // namespace availability
 
 }  // namespace mdsc::timetable

@@ -4,6 +4,7 @@
 
 #include "core/i18n.h"
 #include "modules/curriculum.h"
+#include "modules/timetable/handlers.h"
 #include "modules/timetable/availability.h"
 #include "modules/timetable/term.h"
 #include "nlohmann/json.hpp"
@@ -17,6 +18,7 @@ namespace {
 
 using web::Context;
 using Response = http::Response;
+using handlers::reading;
 
 // What this person may do with an instructor's rules.
 struct Rights {
@@ -27,7 +29,7 @@ struct Rights {
 Rights rights_over(Context& ctx, std::int64_t instructor_id) {
   if (!ctx.user) return {};
   if (ctx.user->has(web::Role::secretariat)) return {true, true};
-  const bool self = ctx.db().read([&](db::Conn& c) {
+  const bool self = reading(ctx, [&](db::Conn& c) {
     auto mine = curriculum::instructor_of_user(c, ctx.user_id());
     return mine && mine->id == instructor_id;
   });
@@ -111,7 +113,7 @@ Response instructor_page(Context& ctx, std::int64_t id, const Rights& rights, co
     std::vector<Unavailability> rules;
     std::vector<curriculum::Course> courses;
   };
-  auto loaded = ctx.db().read([&](db::Conn& c) {
+  auto loaded = reading(ctx, [&](db::Conn& c) {
     Loaded l;
     l.instructor = curriculum::find_instructor(c, id);
     if (!l.instructor) return l;
@@ -178,7 +180,7 @@ Response availability_add(Context& ctx) {
   if (!rights.edit) return web::forbidden(ctx);
   Status st;
   Unavailability u = rule_from_form(ctx, id, st);
-  Result<std::int64_t> added = st ? availability::add_rule(ctx.db(), audit::actor_of(ctx), u, ctx.now())
+  Result<std::int64_t> added = st ? availability::add_rule(ctx.work(), u)
                                   : Result<std::int64_t>(st);
   if (!added) {
     if (added.status().code() == Code::not_found) return web::not_found(ctx);
@@ -193,7 +195,7 @@ Response availability_remove(Context& ctx) {
   const Rights rights = rights_over(ctx, id);
   if (id == 0 || !rights.view) return web::not_found(ctx);
   if (!rights.edit) return web::forbidden(ctx);
-  Status st = availability::remove_rule(ctx.db(), audit::actor_of(ctx), id, ctx.id_param("rid"), ctx.now());
+  Status st = availability::remove_rule(ctx.work(), id, ctx.id_param("rid"));
   if (!st) return web::error(ctx, st);
   ctx.flash_next("success", "availability.removed");
   return web::redirect(ctx, availability_href(id));
@@ -228,7 +230,7 @@ Response courses_page(Context& ctx, int fy, std::int64_t failed_id, const Status
     std::vector<curriculum::Course> courses;
     std::map<std::int64_t, CourseRule> rules;
   };
-  auto loaded = ctx.db().read([&](db::Conn& c) {
+  auto loaded = reading(ctx, [&](db::Conn& c) {
     Loaded l;
     l.years = curriculum::years_with_courses(c);
     if (fy == 0 && !l.years.empty()) fy = l.years.front();
@@ -297,11 +299,11 @@ Response courses_list(Context& ctx) {
 Response course_rule_save(Context& ctx) {
   const auto id = ctx.id_param("id");
   if (id == 0) return web::not_found(ctx);
-  auto course = ctx.db().read([&](db::Conn& c) { return curriculum::find_course(c, id); });
+  auto course = curriculum::find_course(ctx.work().conn, id);
   if (!course) return web::not_found(ctx);
   Status st;
   CourseRule r = course_rule_from_form(ctx, id, st);
-  if (st) st = availability::save_course_rule(ctx.db(), audit::actor_of(ctx), r, ctx.now());
+  if (st) st = availability::save_course_rule(ctx.work(), r);
   if (!st) return courses_page(ctx, course->fiscal_year, id, st, status_code(st));
   ctx.flash_next("success", "availability.rule_saved");
   return web::redirect(ctx, course_rules_href(course->fiscal_year) + "#course-" + std::to_string(id));
@@ -331,7 +333,7 @@ std::string json_str(const nlohmann::json& j, const char* k, Status& st) {
 Response api_rules(Context& ctx) {
   const auto id = ctx.id_param("id");
   if (id == 0 || !rights_over(ctx, id).view) return web::not_found(ctx);
-  auto rules = ctx.db().read([&](db::Conn& c) -> std::optional<std::vector<Unavailability>> {
+  auto rules = reading(ctx, [&](db::Conn& c) -> std::optional<std::vector<Unavailability>> {
     if (!curriculum::find_instructor(c, id)) return std::nullopt;
     return availability::of_instructor(c, id);
   });
@@ -360,9 +362,9 @@ Response api_rule_add(Context& ctx) {
   if (u.strength.empty()) u.strength = "unavailable";
   u.reason = json_str(*j, "reason", st);
   if (!st) return web::error(ctx, st);
-  auto added = availability::add_rule(ctx.db(), audit::actor_of(ctx), u, ctx.now());
+  auto added = availability::add_rule(ctx.work(), u);
   if (!added) return web::error(ctx, added.status());
-  auto stored = ctx.db().read([&](db::Conn& c) { return availability::rule(c, *added); });
+  auto stored = availability::rule(ctx.work().conn, *added);
   return web::json(201, to_json(*stored));
 }
 
@@ -372,15 +374,15 @@ Response api_rule_remove(Context& ctx) {
   if (id == 0 || !rights.view) return web::not_found(ctx);
   if (!rights.edit) return web::forbidden(ctx);
   const auto rid = ctx.id_param("rid");
-  auto before = ctx.db().read([&](db::Conn& c) { return availability::rule(c, rid); });
-  Status st = availability::remove_rule(ctx.db(), audit::actor_of(ctx), id, rid, ctx.now());
+  auto before = availability::rule(ctx.work().conn, rid);
+  Status st = availability::remove_rule(ctx.work(), id, rid);
   if (!st) return web::error(ctx, st);
   return web::json(200, to_json(*before));
 }
 
 Response api_course_rule(Context& ctx) {
   const auto id = ctx.id_param("id");
-  auto rule = ctx.db().read([&](db::Conn& c) -> std::optional<CourseRule> {
+  auto rule = reading(ctx, [&](db::Conn& c) -> std::optional<CourseRule> {
     if (!curriculum::find_course(c, id)) return std::nullopt;
     return availability::course_rule(c, id);
   });
@@ -390,7 +392,7 @@ Response api_course_rule(Context& ctx) {
 
 Response api_course_rule_save(Context& ctx) {
   const auto id = ctx.id_param("id");
-  if (id == 0 || !ctx.db().read([&](db::Conn& c) { return curriculum::find_course(c, id).has_value(); }))
+  if (id == 0 || !curriculum::find_course(ctx.work().conn, id).has_value())
     return web::not_found(ctx);
   auto j = web::body_json(ctx);
   if (!j) return web::bad_json(ctx);
@@ -401,9 +403,9 @@ Response api_course_rule_save(Context& ctx) {
   if (j->contains("max_per_week") && !(*j)["max_per_week"].is_null()) r.max_per_week = json_int(*j, "max_per_week", st);
   if (j->contains("min_days") && !(*j)["min_days"].is_null()) r.min_days = json_int(*j, "min_days", st);
   if (!st) return web::error(ctx, st);
-  st = availability::save_course_rule(ctx.db(), audit::actor_of(ctx), r, ctx.now());
+  st = availability::save_course_rule(ctx.work(), r);
   if (!st) return web::error(ctx, st);
-  auto stored = ctx.db().read([&](db::Conn& c) { return availability::course_rule(c, id); });
+  auto stored = availability::course_rule(ctx.work().conn, id);
   return web::json(200, to_json(stored));
 }
 

@@ -19,6 +19,7 @@
 #include "modules/timetable/operations.h"
 #include "modules/timetable/planning.h"
 #include "platform/identity/users.h"
+#include "platform/units.h"
 #include "support/test_db.h"
 #include "support/units.h"
 #include "web/application.h"
@@ -44,11 +45,11 @@ class Availability : public ::testing::Test {
     t.name = "2017年度 試行期間";
     t.starts_on = "2017-12-01";
     t.ends_on = "2018-02-28";
-    auto id = save_term(*db_, actor_, t, kNow);
+    auto id = unit([&](Work& w) { return save_term(w, t); });
     ASSERT_TRUE(id) << id.status().message_id();
     term_id_ = *id;
-    ASSERT_TRUE(save_room(*db_, actor_, {0, "第1講義室", 80, "", true}, kNow));
-    ASSERT_TRUE(save_room(*db_, actor_, {0, "第2講義室", 40, "", true}, kNow));
+    ASSERT_TRUE(unit([&](Work& w) { return save_room(w, {0, "第1講義室", 80, "", true}); }));
+    ASSERT_TRUE(unit([&](Work& w) { return save_room(w, {0, "第2講義室", 40, "", true}); }));
     x_ = instructor("田宮", "元");
     y_ = instructor("杉山", "将");
     z_ = instructor("奥野", "恭史");
@@ -93,7 +94,7 @@ class Availability : public ::testing::Test {
     u.position = position;
     u.strength = std::move(strength);
     u.reason = std::move(reason);
-    auto id = availability::add_rule(*db_, actor_, u, kNow);
+    auto id = unit([&](Work& w) { return availability::add_rule(w, u); });
     EXPECT_TRUE(id) << id.status().message_id();
     return id ? *id : 0;
   }
@@ -130,6 +131,13 @@ class Availability : public ::testing::Test {
     return ctt::solve(b.instance, o);
   }
 
+  // Runs an operation in a unit of work of its own, as a request would.
+  template <typename F>
+  auto unit(F&& fn, std::int64_t now = kNow) -> std::invoke_result_t<F, Work&> {
+    testing::Units units(*db_, now);
+    units.act_as(actor_);
+    return units.write(std::forward<F>(fn));
+  }
   std::unique_ptr<db::Database> db_;
   audit::Actor actor_ = audit::Actor::system("test");
   std::int64_t term_id_ = 0, x_ = 0, y_ = 0, z_ = 0, a_ = 0, b_ = 0, c_ = 0;
@@ -238,7 +246,7 @@ TEST_F(Availability, ACourseRuleLimitsWeekdaysAndSetsMinimumDaysAndTheWeeklyCap)
   rule.weekdays = "1010100";  // Monday, Wednesday, Friday
   rule.max_per_week = 2;
   rule.min_days = 4;
-  ASSERT_TRUE(availability::save_course_rule(*db_, actor_, rule, kNow).is_ok());
+  ASSERT_TRUE(unit([&](Work& w) { return availability::save_course_rule(w, rule); }).is_ok());
   const auto b = built();
   const auto& in = b.instance;
   const int a = index_of(b, a_), k = index_of(b, b_);
@@ -281,7 +289,7 @@ TEST_F(Availability, BadRulesNameTheFieldAndWriteNothing) {
   const auto audits = count("SELECT COUNT(*) FROM audit_log");
   auto expect_field = [&](Unavailability u, const char* field) {
     u.instructor_id = u.instructor_id ? u.instructor_id : x_;
-    auto r = availability::add_rule(*db_, actor_, u, kNow);
+    auto r = unit([&](Work& w) { return availability::add_rule(w, u); });
     ASSERT_FALSE(r) << field;
     EXPECT_EQ(r.status().fields().count(field), 1u) << field << " " << r.status().message_id();
   };
@@ -315,7 +323,7 @@ TEST_F(Availability, BadRulesNameTheFieldAndWriteNothing) {
   CourseRule r;
   r.course_id = a_;
   auto expect_rule_field = [&](const CourseRule& rule, const char* field) {
-    Status st = availability::save_course_rule(*db_, actor_, rule, kNow);
+    Status st = unit([&](Work& w) { return availability::save_course_rule(w, rule); });
     ASSERT_FALSE(st) << field;
     EXPECT_EQ(st.fields().count(field), 1u) << field;
   };
@@ -338,11 +346,11 @@ TEST_F(Availability, BadRulesNameTheFieldAndWriteNothing) {
 
   r.min_days = 8;
   r.course_id = 999999;
-  EXPECT_EQ(availability::save_course_rule(*db_, actor_, r, kNow).code(), Code::not_found);
+  EXPECT_EQ(unit([&](Work& w) { return availability::save_course_rule(w, r); }).code(), Code::not_found);
   Unavailability nobody;
   nobody.instructor_id = 999999;
   nobody.weekday = 1;
-  EXPECT_EQ(availability::add_rule(*db_, actor_, nobody, kNow).status().code(), Code::not_found);
+  EXPECT_EQ(unit([&](Work& w) { return availability::add_rule(w, nobody); }).status().code(), Code::not_found);
 }
 
 TEST_F(Availability, ChangesAreAuditedWithBeforeAndAfter) {
@@ -356,7 +364,7 @@ TEST_F(Availability, ChangesAreAuditedWithBeforeAndAfter) {
   again.weekday = 3;
   again.band = "evening";
   again.position = 2;
-  auto dup = availability::add_rule(*db_, actor_, again, kNow);
+  auto dup = unit([&](Work& w) { return availability::add_rule(w, again); });
   ASSERT_FALSE(dup);
   EXPECT_EQ(dup.status().code(), Code::conflict);
 
@@ -372,8 +380,8 @@ TEST_F(Availability, ChangesAreAuditedWithBeforeAndAfter) {
   EXPECT_TRUE(db_->read([&](db::Conn& c) { return availability::of_year(c, 2018); }).empty());
 
   // Someone else's rule is not found; the instructor's own is removed, with the rule as "before".
-  EXPECT_EQ(availability::remove_rule(*db_, actor_, y_, id, kNow).code(), Code::not_found);
-  ASSERT_TRUE(availability::remove_rule(*db_, actor_, x_, id, kNow).is_ok());
+  EXPECT_EQ(unit([&](Work& w) { return availability::remove_rule(w, y_, id); }).code(), Code::not_found);
+  ASSERT_TRUE(unit([&](Work& w) { return availability::remove_rule(w, x_, id); }).is_ok());
   EXPECT_EQ(count("SELECT COUNT(*) FROM instructor_unavailability"), 0);
   auto removal = db_->read([](db::Conn& c) {
     return c.query_one("SELECT changes FROM audit_log WHERE entity = 'instructor_unavailability' AND action = 'delete'");
@@ -385,10 +393,10 @@ TEST_F(Availability, ChangesAreAuditedWithBeforeAndAfter) {
   r.course_id = a_;
   r.weekdays = "1010100";
   r.max_per_week = 4;
-  ASSERT_TRUE(availability::save_course_rule(*db_, actor_, r, kNow).is_ok());
+  ASSERT_TRUE(unit([&](Work& w) { return availability::save_course_rule(w, r); }).is_ok());
   r.max_per_week.reset();
   r.min_days = 3;
-  ASSERT_TRUE(availability::save_course_rule(*db_, actor_, r, kNow).is_ok());
+  ASSERT_TRUE(unit([&](Work& w) { return availability::save_course_rule(w, r); }).is_ok());
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'course_schedule_rule' AND action = 'create'"), 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'course_schedule_rule' AND action = 'update'"), 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log"), audits + 4);
@@ -451,9 +459,9 @@ class AvailabilityHttp : public Availability {
     crypto::init();
     curriculum::register_module(registry_);
     register_module(registry_);
-    if (!registry_.router().match("GET", "/timetable/courses").route) register_availability_routes(registry_);
+    units_ = std::make_unique<platform::Units>(*db_, "", bus_, [] {});
     services_ = std::make_unique<web::Services>(
-        web::Services{*db_, clock_, config_, auth_, registry_, "test-secret", [] {}, background_});
+        web::Services{*db_, clock_, config_, auth_, registry_, "test-secret", [] {}, background_, units_.get()});
     app_ = std::make_unique<web::Application>(*services_);
   }
 
@@ -496,6 +504,8 @@ class AvailabilityHttp : public Availability {
   FakeAuth auth_;
   web::Registry registry_;
   BackgroundTasks background_;
+  events::Bus bus_;
+  std::unique_ptr<platform::Units> units_;  // the request pipeline's unit of work, as the app wires it
   std::unique_ptr<web::Services> services_;
   std::unique_ptr<web::Application> app_;
 };

@@ -6,6 +6,7 @@
 // a room too small is a warning. A move of a published session raises its calendar SEQUENCE and
 // tells the trainees and instructors concerned by mail.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,7 +16,7 @@
 #include "db/database.h"
 #include "modules/timetable/availability.h"
 #include "modules/timetable/instance_builder.h"
-#include "platform/audit.h"
+#include "platform/work.h"
 
 namespace mdsc::timetable {
 
@@ -37,10 +38,29 @@ struct Target {
   std::int64_t room_id = 0;
 };
 
-// One reason, as a catalogue message with its arguments.
+// A piece of a reason that the page writes in its reader's language: plain text, a name with its
+// Japanese and English forms, or a catalogue message (whose own arguments are message ids).
+struct Text {
+  std::string ja, en;  // plain text or a name (en "": the same as ja)
+  std::string message_id;
+  i18n::Args message_args;
+  std::string suffix;  // written after it (" 2" after a band's name)
+
+  static Text plain(std::string s) { return {std::move(s), "", "", {}, ""}; }
+  static Text name(std::string ja, std::string en) { return {std::move(ja), std::move(en), "", {}, ""}; }
+  static Text message(std::string id, i18n::Args args = {}) { return {"", "", std::move(id), std::move(args), ""}; }
+  Text then(std::string tail) const {
+    Text t = *this;
+    t.suffix += tail;
+    return t;
+  }
+};
+using ClashArgs = std::map<std::string, Text>;
+
+// One reason, as a catalogue message with its arguments (the handlers translate it).
 struct Clash {
   std::string message_id;
-  i18n::Args args;
+  ClashArgs args;
 };
 
 struct MoveCheck {
@@ -59,9 +79,8 @@ struct EditContext {
 std::optional<EditContext> edit_context(db::Conn& c, std::int64_t term_id);
 
 // What stops `moving` (one of `placed`, or a new session of `course_id` when moving.id == 0)
-// from taking place at `to`. Arguments of the clashes are in `lang`.
-MoveCheck check_move(const EditContext& ctx, const std::vector<Placed>& placed, const Placed& moving,
-                     const Target& to, const std::string& lang);
+// from taking place at `to`.
+MoveCheck check_move(const EditContext& ctx, const std::vector<Placed>& placed, const Placed& moving, const Target& to);
 
 // Which timetable an edit is in: a run's draft, or a term's published sessions.
 struct Sheet {
@@ -78,11 +97,10 @@ struct MoveRequest {
   std::optional<bool> pinned;  // unset: unchanged
 };
 
-// The move as one transaction: checked again inside it, applied, audited, and (published) the
-// SEQUENCE raised and the people concerned mailed. Refused moves return Code::conflict; `check`
-// receives the reasons of a refusal, or the warnings of an accepted move.
-Status move_session(db::Database& db, const audit::Actor& actor, const MoveRequest& request, std::int64_t now,
-                    const std::string& base_url, const std::string& lang, MoveCheck* check = nullptr);
+// The move in the unit of work: checked under the term's lock, applied, audited, and (published)
+// the SEQUENCE raised and the people concerned mailed. Refused moves return Code::conflict;
+// `check` receives the reasons of a refusal, or the warnings of an accepted move.
+Status move_session(Work& w, const MoveRequest& request, MoveCheck* check = nullptr);
 
 // The term's id of a sheet (the run's term for a draft); 0 when it does not exist.
 std::int64_t term_of(db::Conn& c, const Sheet& sheet);

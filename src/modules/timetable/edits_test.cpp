@@ -2,6 +2,7 @@
 // a reason naming what is in the way; a room too small and an instructor's wish only warn.
 #include <gtest/gtest.h>
 
+#include "modules/timetable/edit_views.h"
 #include "modules/timetable/edits.h"
 
 namespace mdsc::timetable {
@@ -62,7 +63,7 @@ EditContext small_term() {
 
 std::string reasons(const std::vector<Clash>& list) {
   std::string out;
-  for (const auto& c : list) out += i18n::t("ja", c.message_id, c.args) + "\n";
+  for (const auto& c : list) out += clash_text("ja", c) + "\n";
   return out;
 }
 
@@ -73,7 +74,7 @@ class Move : public ::testing::Test {
   std::vector<Placed> placed{{1, 1, "2018-01-09", "daytime", 1, 10, false}, {2, 4, "2018-01-11", "daytime", 1, 11, false},
                              {3, 2, "2018-01-15", "daytime", 2, 11, false}};
   MoveCheck to(const Placed& p, std::string day, std::string band, int pos, std::int64_t room) {
-    return check_move(e, placed, p, {day, band, pos, room}, "ja");
+    return check_move(e, placed, p, {day, band, pos, room});
   }
 };
 
@@ -111,7 +112,7 @@ TEST_F(Move, WhatIsAlreadyInThePeriodIsNamed) {
   Placed b1{9, 3, "2018-01-10", "evening", 1, 10, false};
   std::vector<Placed> with_c1_evening = placed;
   with_c1_evening.push_back({10, 1, "2018-01-16", "evening", 1, 11, false});  // (C1 in the evening: an imported oddity)
-  auto busy = check_move(e, with_c1_evening, b1, {"2018-01-16", "evening", 1, 10}, "ja");
+  auto busy = check_move(e, with_c1_evening, b1, {"2018-01-16", "evening", 1, 10});
   EXPECT_NE(reasons(busy.clashes).find("講師7先生は同じ時限に「C1の講義」を担当"), std::string::npos) << reasons(busy.clashes);
 }
 

@@ -5,6 +5,7 @@
 #include "core/crypto.h"
 #include "core/i18n.h"
 #include "modules/curriculum.h"
+#include "modules/timetable/handlers.h"
 #include "modules/timetable/feeds.h"
 #include "modules/timetable/repo.h"
 #include "nlohmann/json.hpp"
@@ -17,6 +18,7 @@ namespace {
 
 using web::Context;
 using Response = http::Response;
+using handlers::reading;
 
 bool manages_feeds(const Context& ctx) {
   return ctx.user && (ctx.user->has(web::Role::secretariat) || ctx.user->has(web::Role::steering_committee));
@@ -109,7 +111,7 @@ std::vector<std::string> error_messages(const Context& ctx, const Status& st) {
 // The page; `token` is a feed just made (its URL is shown on this response only).
 Response calendar_page(Context& ctx, const std::string& token, const Status& st, int status) {
   const bool secretariat = ctx.me().has(web::Role::secretariat);
-  nlohmann::json d = ctx.db().read([&](db::Conn& c) {
+  nlohmann::json d = reading(ctx, [&](db::Conn& c) {
     nlohmann::json data{{"feeds", feed_rows(ctx, feeds::list(c, ctx.user_id()))}, {"secretariat", secretariat},
                         {"form_nonce", crypto::random_token(16)}};
     if (secretariat) data["all_feeds"] = feed_rows(ctx, feeds::list(c, 0));
@@ -132,8 +134,8 @@ Response calendar_page(Context& ctx, const std::string& token, const Status& st,
 Response page_get(Context& ctx) { return calendar_page(ctx, "", Status::ok(), 200); }
 
 Response page_create(Context& ctx) {
-  auto made = feeds::create(ctx.db(), audit::actor_of(ctx), ctx.form.trimmed("kind"),
-                            parse_id(ctx.form.trimmed("subject_id")), ctx.now(), ctx.form.trimmed("form_nonce").substr(0, 64));
+  auto made = feeds::create(ctx.work(), ctx.form.trimmed("kind"), parse_id(ctx.form.trimmed("subject_id")),
+                            ctx.form.trimmed("form_nonce").substr(0, 64));
   if (!made) {
     if (made.status().code() == Code::forbidden) return web::forbidden(ctx);
     return calendar_page(ctx, "", made.status(), http_status(made.status().code()));
@@ -142,7 +144,7 @@ Response page_create(Context& ctx) {
 }
 
 Response page_revoke(Context& ctx) {
-  Status st = feeds::revoke(ctx.db(), audit::actor_of(ctx), ctx.id_param("id"), ctx.now());
+  Status st = feeds::revoke(ctx.work(), ctx.id_param("id"));
   if (!st) return web::error(ctx, st);
   ctx.flash_next("success", "calendar.revoked");
   return web::redirect(ctx, "/calendar");
@@ -163,11 +165,17 @@ Response ics(Context& ctx) {
   const std::string file = ctx.param("file");
   if (file.size() <= kExt.size() || file.compare(file.size() - kExt.size(), kExt.size(), kExt) != 0)
     return plain(404, ctx.t("error.not_found") + "\n");
-  auto feed = feeds::resolve(ctx.db(), file.substr(0, file.size() - kExt.size()), ctx.now());
-  if (!feed) return plain(404, ctx.t("error.not_found") + "\n");
-  auto cal = ctx.db().read([&](db::Conn& c) { return feeds::calendar(c, *feed, ctx.services.config.base_url, ctx.now()); });
+  // A file route gets no unit of work from the pipeline: it opens its own, a write because the
+  // fetch is noted on the feed.
+  const std::string token = file.substr(0, file.size() - kExt.size());
+  auto cal = write_unit(ctx.db(), handlers::who_of(ctx), [&](Work& w) -> std::optional<ical::Calendar> {
+    auto feed = feeds::resolve(w, token);
+    if (!feed) return std::nullopt;
+    return feeds::calendar(w.conn, *feed, w.base_url, w.now);
+  });
+  if (!cal) return plain(404, ctx.t("error.not_found") + "\n");
   Response r;
-  r.body = ical::render(cal);
+  r.body = ical::render(*cal);
   r.set_header("Content-Type", "text/calendar; charset=utf-8");
   // Calendar applications poll; the URL is personal, so no shared cache keeps it.
   r.set_header("Cache-Control", "private, max-age=300");
@@ -178,7 +186,7 @@ Response ics(Context& ctx) {
 // API ---------------------------------------------------------------------------------------------
 
 Response api_list(Context& ctx) {
-  auto list = ctx.db().read([&](db::Conn& c) { return feeds::list(c, ctx.user_id()); });
+  auto list = feeds::list(ctx.work().conn, ctx.user_id());
   auto items = nlohmann::json::array();
   for (const auto& f : list) items.push_back(to_json(f));
   return web::json(200, {{"items", items}});
@@ -190,9 +198,9 @@ Response api_create(Context& ctx) {
   const std::string kind = j->contains("kind") && (*j)["kind"].is_string() ? (*j)["kind"].get<std::string>() : "";
   const std::int64_t subject =
       j->contains("subject_id") && (*j)["subject_id"].is_number_integer() ? (*j)["subject_id"].get<std::int64_t>() : 0;
-  auto made = feeds::create(ctx.db(), audit::actor_of(ctx), kind, subject, ctx.now());
+  auto made = feeds::create(ctx.work(), kind, subject);
   if (!made) return web::error(ctx, made.status());
-  auto f = ctx.db().read([&](db::Conn& c) { return feeds::get(c, made->id); });
+  auto f = feeds::get(ctx.work().conn, made->id);
   auto body = to_json(*f);
   body["url"] = feeds::url(ctx.services.config.base_url, made->token);
   body["webcal_url"] = feeds::webcal_url(ctx.services.config.base_url, made->token);
@@ -202,7 +210,7 @@ Response api_create(Context& ctx) {
 }
 
 Response api_revoke(Context& ctx) {
-  Status st = feeds::revoke(ctx.db(), audit::actor_of(ctx), ctx.id_param("id"), ctx.now());
+  Status st = feeds::revoke(ctx.work(), ctx.id_param("id"));
   if (!st) return web::error(ctx, st);
   return web::json(200, {{"revoked", true}});
 }

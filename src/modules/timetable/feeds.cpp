@@ -137,8 +137,8 @@ std::optional<std::string> subject_name(db::Conn& c, const std::string& kind, st
   return std::nullopt;
 }
 
-Result<NewFeed> create(db::Database& db, const audit::Actor& actor, const std::string& kind, std::int64_t subject_id,
-                       std::int64_t now, const std::string& form_nonce) {
+Result<NewFeed> create(Work& w, const std::string& kind, std::int64_t subject_id, const std::string& form_nonce) {
+  const auto& actor = w.actor;
   Status st;
   if (std::find(feed_kinds().begin(), feed_kinds().end(), kind) == feed_kinds().end())
     st.field("kind", "calendar.kind_invalid");
@@ -148,40 +148,38 @@ Result<NewFeed> create(db::Database& db, const audit::Actor& actor, const std::s
   NewFeed out;
   out.token = crypto::random_token(32);
   const std::string hash = crypto::token_hash(out.token);
-  return db.write([&](db::Conn& c) -> Result<NewFeed> {
-    // Permission first: whether a subject exists is not told to someone who may not have its feed.
-    if (!allowed(c, actor.user_id, kind, subject_id)) return Status::forbidden();
-    // The owner's lock: the count of active feeds below holds until this one is written.
-    c.exec("UPDATE users SET updated_at = updated_at WHERE id = ?", {actor.user_id});
-    if (!subject_name(c, kind, subject_id))
-      return Status::invalid().field("subject_id", "calendar.subject_unknown");
-    if (!form_nonce.empty() &&
-        c.scalar_i64("SELECT COUNT(*) FROM calendar_feeds WHERE owner_id = ? AND form_nonce = ?", {actor.user_id, form_nonce}) > 0)
-      return Status::conflict("calendar.already_created");
-    if (c.scalar_i64("SELECT COUNT(*) FROM calendar_feeds WHERE owner_id = ? AND revoked_at IS NULL", {actor.user_id}) >=
-        static_cast<std::int64_t>(kMaxActivePerOwner))
-      return Status::conflict("calendar.too_many");
-    out.id = c.insert(
-        "INSERT INTO calendar_feeds (token_hash, kind, subject_id, owner_id, created_at, form_nonce) VALUES (?, ?, ?, ?, ?, ?)",
-        {hash, kind, subject_id, actor.user_id, now, form_nonce.empty() ? db::Param(nullptr) : db::Param(form_nonce)});
-    audit::record(c, actor, "create", "calendar_feed", std::to_string(out.id), nlohmann::json::object(),
-                  {{"kind", kind}, {"subject_id", subject_id}, {"owner_id", actor.user_id}}, now);
-    return out;
-  });
+  auto& c = w.conn;
+  // Permission first: whether a subject exists is not told to someone who may not have its feed.
+  if (!allowed(c, actor.user_id, kind, subject_id)) return Status::forbidden();
+  // The owner's lock: the count of active feeds below holds until this one is written.
+  c.exec("UPDATE users SET updated_at = updated_at WHERE id = ?", {actor.user_id});
+  if (!subject_name(c, kind, subject_id))
+    return Status::invalid().field("subject_id", "calendar.subject_unknown");
+  if (!form_nonce.empty() &&
+      c.scalar_i64("SELECT COUNT(*) FROM calendar_feeds WHERE owner_id = ? AND form_nonce = ?", {actor.user_id, form_nonce}) > 0)
+    return Status::conflict("calendar.already_created");
+  if (c.scalar_i64("SELECT COUNT(*) FROM calendar_feeds WHERE owner_id = ? AND revoked_at IS NULL", {actor.user_id}) >=
+      static_cast<std::int64_t>(kMaxActivePerOwner))
+    return Status::conflict("calendar.too_many");
+  out.id = c.insert(
+      "INSERT INTO calendar_feeds (token_hash, kind, subject_id, owner_id, created_at, form_nonce) VALUES (?, ?, ?, ?, ?, ?)",
+      {hash, kind, subject_id, actor.user_id, w.now, form_nonce.empty() ? db::Param(nullptr) : db::Param(form_nonce)});
+  w.audit("create", "calendar_feed", out.id, nlohmann::json::object(),
+          {{"kind", kind}, {"subject_id", subject_id}, {"owner_id", actor.user_id}});
+  return out;
 }
 
-Status revoke(db::Database& db, const audit::Actor& actor, std::int64_t feed_id, std::int64_t now) {
+Status revoke(Work& w, std::int64_t feed_id) {
+  const auto& actor = w.actor;
   if (feed_id <= 0 || actor.user_id <= 0) return Status::not_found();
-  return db.write([&](db::Conn& c) -> Status {
-    auto f = get(c, feed_id);
-    if (!f || (f->owner_id != actor.user_id && !is_secretariat(c, actor.user_id))) return Status::not_found();
-    if (!f->active()) return Status::ok();
-    if (c.exec("UPDATE calendar_feeds SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", {now, feed_id}) == 0)
-      return Status::ok();  // revoked meanwhile by another request, which recorded it
-    audit::record(c, actor, "revoke", "calendar_feed", std::to_string(feed_id), {{"revoked", false}},
-                  {{"revoked", true}}, now);
-    return Status::ok();
-  });
+  auto& c = w.conn;
+  auto f = get(c, feed_id);
+  if (!f || (f->owner_id != actor.user_id && !is_secretariat(c, actor.user_id))) return Status::not_found();
+  if (!f->active()) return Status::ok();
+  if (c.exec("UPDATE calendar_feeds SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", {w.now, feed_id}) == 0)
+    return Status::ok();  // revoked meanwhile by another request, which recorded it
+  w.audit("revoke", "calendar_feed", feed_id, {{"revoked", false}}, {{"revoked", true}});
+  return Status::ok();
 }
 
 std::optional<Feed> get(db::Conn& c, std::int64_t id) {
@@ -199,22 +197,17 @@ std::vector<Feed> list(db::Conn& c, std::int64_t owner_id) {
   return out;
 }
 
-std::optional<Feed> resolve(db::Database& db, const std::string& token, std::int64_t now) {
+std::optional<Feed> resolve(Work& w, const std::string& token) {
   if (token.empty() || token.size() > kMaxTokenLength) return std::nullopt;
-  const std::string hash = crypto::token_hash(token);
-  auto f = db.read([&](db::Conn& c) -> std::optional<Feed> {
-    auto r = c.query_one(std::string(kSelect) + " WHERE f.token_hash = ? AND f.revoked_at IS NULL", {hash});
-    if (!r) return std::nullopt;
-    Feed feed = from_row(*r);
-    if (!allowed(c, feed.owner_id, feed.kind, feed.subject_id)) return std::nullopt;
-    return feed;
-  });
-  if (f && (f->last_used_at == 0 || now - f->last_used_at >= kLastUsedResolution)) {
-    db.write([&](db::Conn& c) {
-      c.exec("UPDATE calendar_feeds SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)",
-             {now, f->id, now - kLastUsedResolution});
-    });
-    f->last_used_at = now;
+  auto& c = w.conn;
+  auto r = c.query_one(std::string(kSelect) + " WHERE f.token_hash = ? AND f.revoked_at IS NULL", {crypto::token_hash(token)});
+  if (!r) return std::nullopt;
+  Feed f = from_row(*r);
+  if (!allowed(c, f.owner_id, f.kind, f.subject_id)) return std::nullopt;
+  if (f.last_used_at == 0 || w.now - f.last_used_at >= kLastUsedResolution) {
+    c.exec("UPDATE calendar_feeds SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)",
+           {w.now, f.id, w.now - kLastUsedResolution});
+    f.last_used_at = w.now;
   }
   return f;
 }

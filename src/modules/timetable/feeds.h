@@ -19,7 +19,7 @@
 #include "core/result.h"
 #include "db/database.h"
 #include "nlohmann/json_fwd.hpp"
-#include "platform/audit.h"
+#include "platform/work.h"
 
 namespace mdsc::timetable {
 
@@ -62,19 +62,18 @@ std::optional<std::string> subject_name(db::Conn& c, const std::string& kind, st
 // or subject, forbidden when the owner may not have it. Audited without the token. `form_nonce`
 // (the page's one-time form value; "" from the API): a second create with the same one is refused
 // with conflict calendar.already_created, as a reload of the page would otherwise make a second feed.
-Result<NewFeed> create(db::Database& db, const audit::Actor& actor, const std::string& kind, std::int64_t subject_id,
-                       std::int64_t now, const std::string& form_nonce = "");
+Result<NewFeed> create(Work& w, const std::string& kind, std::int64_t subject_id, const std::string& form_nonce = "");
 // Revokes a feed: its owner, or a member of the secretariat. not_found for a feed the actor may
 // not see; revoking twice is ok. Audited.
-Status revoke(db::Database& db, const audit::Actor& actor, std::int64_t feed_id, std::int64_t now);
+Status revoke(Work& w, std::int64_t feed_id);
 
 std::optional<Feed> get(db::Conn& c, std::int64_t id);
 // The feeds of one owner (owner_id 0: every owner's active feeds, for the secretariat), newest first.
 std::vector<Feed> list(db::Conn& c, std::int64_t owner_id);
 
 // The active feed a token opens, if its owner may still have it; nothing for an unknown or revoked
-// token. Notes the fetch in last_used_at (at most once a minute).
-std::optional<Feed> resolve(db::Database& db, const std::string& token, std::int64_t now);
+// token. Notes the fetch in last_used_at (at most once a minute, by one conditional statement).
+std::optional<Feed> resolve(Work& w, const std::string& token);
 
 // The feed's events: every published session of the subject, cancelled ones as STATUS:CANCELLED.
 ical::Calendar calendar(db::Conn& c, const Feed& f, const std::string& base_url, std::int64_t now);

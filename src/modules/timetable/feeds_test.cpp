@@ -7,6 +7,7 @@
 #include "core/ical.h"
 #include "modules/timetable/feeds.h"
 #include "support/test_db.h"
+#include "support/units.h"
 
 namespace mdsc::timetable {
 namespace {
@@ -70,16 +71,23 @@ class Feeds : public ::testing::Test {
         {term, course, day, band, starts, ends, room_, confidential, status, sequence, kNow, kNow + sequence});
   }
 
+  // Runs an operation in a unit of work of its own, as a request would.
+  template <typename F>
+  auto unit(audit::Actor who, std::int64_t now, F&& fn) {
+    testing::Units units(*db_, now, kBase);
+    units.act_as(std::move(who));
+    return units.write(std::forward<F>(fn));
+  }
   static audit::Actor as(std::int64_t user_id) { return {user_id, "user:" + std::to_string(user_id), ""}; }
   Code create_code(std::int64_t who, const std::string& kind, std::int64_t subject) {
-    auto r = feeds::create(*db_, as(who), kind, subject, kNow);
+    auto r = unit(as(who), kNow, [&](Work& w) { return feeds::create(w, kind, subject); });
     return r ? Code::ok : r.status().code();
   }
   std::int64_t audit_count() {
     return db_->read([](db::Conn& c) { return c.scalar_i64("SELECT COUNT(*) FROM audit_log WHERE entity = 'calendar_feed'"); });
   }
   ical::Calendar calendar_of(const std::string& token) {
-    auto f = feeds::resolve(*db_, token, kNow);
+    auto f = unit(audit::Actor::system("ical"), kNow, [&](Work& w) { return feeds::resolve(w, token); });
     EXPECT_TRUE(f);
     if (!f) return {};
     return db_->read([&](db::Conn& c) { return feeds::calendar(c, *f, kBase, kNow); });
@@ -120,13 +128,13 @@ TEST_F(Feeds, TheSecretariatSubscribesToAnySubjectThatExists) {
   EXPECT_EQ(create_code(clerk_, "course", other_course_), Code::ok);
   EXPECT_EQ(create_code(clerk_, "instructor", other_instructor_), Code::ok);
   EXPECT_EQ(create_code(clerk_, "trainee", other_trainee_), Code::ok);
-  auto missing = feeds::create(*db_, as(clerk_), "room", room_ + 100, kNow);
+  auto missing = unit(as(clerk_), kNow, [&](Work& w) { return feeds::create(w, "room", room_ + 100); });
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.status().fields().count("subject_id"), 1u);
-  auto not_trainee = feeds::create(*db_, as(clerk_), "trainee", teacher_, kNow);
+  auto not_trainee = unit(as(clerk_), kNow, [&](Work& w) { return feeds::create(w, "trainee", teacher_); });
   ASSERT_FALSE(not_trainee);
   EXPECT_EQ(not_trainee.status().fields().count("subject_id"), 1u) << "a trainee feed is of an account with the trainee role";
-  auto bad_kind = feeds::create(*db_, as(clerk_), "building", room_, kNow);
+  auto bad_kind = unit(as(clerk_), kNow, [&](Work& w) { return feeds::create(w, "building", room_); });
   ASSERT_FALSE(bad_kind);
   EXPECT_EQ(bad_kind.status().fields().count("kind"), 1u);
   EXPECT_EQ(audit_count(), 4);
@@ -138,7 +146,7 @@ TEST_F(Feeds, TheSecretariatSubscribesToAnySubjectThatExists) {
 }
 
 TEST_F(Feeds, TheTokenIsStoredOnlyAsItsHashAndNeverAudited) {
-  auto made = feeds::create(*db_, as(trainee_), "trainee", trainee_, kNow);
+  auto made = unit(as(trainee_), kNow, [&](Work& w) { return feeds::create(w, "trainee", trainee_); });
   ASSERT_TRUE(made) << made.status().message_id();
   EXPECT_GE(made->token.size(), 40u);
   db_->read([&](db::Conn& c) {
@@ -153,60 +161,60 @@ TEST_F(Feeds, TheTokenIsStoredOnlyAsItsHashAndNeverAudited) {
 }
 
 TEST_F(Feeds, ARevokedOrUnknownTokenOpensNothing) {
-  auto made = feeds::create(*db_, as(trainee_), "trainee", trainee_, kNow);
+  auto made = unit(as(trainee_), kNow, [&](Work& w) { return feeds::create(w, "trainee", trainee_); });
   ASSERT_TRUE(made);
-  auto f = feeds::resolve(*db_, made->token, kNow + 10);
+  auto f = unit(audit::Actor::system("ical"), kNow + 10, [&](Work& w) { return feeds::resolve(w, made->token); });
   ASSERT_TRUE(f);
   EXPECT_EQ(f->id, made->id);
   EXPECT_EQ(f->last_used_at, kNow + 10);
   // Noted at most once a minute.
-  feeds::resolve(*db_, made->token, kNow + 30);
+  unit(audit::Actor::system("ical"), kNow + 30, [&](Work& w) { return feeds::resolve(w, made->token); });
   auto stored = db_->read([&](db::Conn& c) { return feeds::get(c, made->id); });
   EXPECT_EQ(stored->last_used_at, kNow + 10);
-  feeds::resolve(*db_, made->token, kNow + 100);
+  unit(audit::Actor::system("ical"), kNow + 100, [&](Work& w) { return feeds::resolve(w, made->token); });
   stored = db_->read([&](db::Conn& c) { return feeds::get(c, made->id); });
   EXPECT_EQ(stored->last_used_at, kNow + 100);
 
-  EXPECT_FALSE(feeds::resolve(*db_, "not-a-token", kNow));
-  EXPECT_FALSE(feeds::resolve(*db_, "", kNow));
-  EXPECT_FALSE(feeds::resolve(*db_, std::string(500, 'a'), kNow));
+  EXPECT_FALSE(unit(audit::Actor::system("ical"), kNow, [&](Work& w) { return feeds::resolve(w, "not-a-token"); }));
+  EXPECT_FALSE(unit(audit::Actor::system("ical"), kNow, [&](Work& w) { return feeds::resolve(w, ""); }));
+  EXPECT_FALSE(unit(audit::Actor::system("ical"), kNow, [&](Work& w) { return feeds::resolve(w, std::string(500, 'a')); }));
 
   const auto audited = audit_count();
-  EXPECT_EQ(feeds::revoke(*db_, as(other_trainee_), made->id, kNow).code(), Code::not_found) << "not theirs";
-  EXPECT_EQ(feeds::revoke(*db_, as(teacher_), made->id, kNow).code(), Code::not_found);
-  EXPECT_TRUE(feeds::resolve(*db_, made->token, kNow));
-  ASSERT_TRUE(feeds::revoke(*db_, as(trainee_), made->id, kNow + 200).is_ok());
+  EXPECT_EQ(unit(as(other_trainee_), kNow, [&](Work& w) { return feeds::revoke(w, made->id); }).code(), Code::not_found) << "not theirs";
+  EXPECT_EQ(unit(as(teacher_), kNow, [&](Work& w) { return feeds::revoke(w, made->id); }).code(), Code::not_found);
+  EXPECT_TRUE(unit(audit::Actor::system("ical"), kNow, [&](Work& w) { return feeds::resolve(w, made->token); }));
+  ASSERT_TRUE(unit(as(trainee_), kNow + 200, [&](Work& w) { return feeds::revoke(w, made->id); }).is_ok());
   EXPECT_EQ(audit_count(), audited + 1);
-  EXPECT_FALSE(feeds::resolve(*db_, made->token, kNow + 300));
-  EXPECT_TRUE(feeds::revoke(*db_, as(trainee_), made->id, kNow + 400).is_ok()) << "twice is fine";
+  EXPECT_FALSE(unit(audit::Actor::system("ical"), kNow + 300, [&](Work& w) { return feeds::resolve(w, made->token); }));
+  EXPECT_TRUE(unit(as(trainee_), kNow + 400, [&](Work& w) { return feeds::revoke(w, made->id); }).is_ok()) << "twice is fine";
   EXPECT_EQ(audit_count(), audited + 1);
   stored = db_->read([&](db::Conn& c) { return feeds::get(c, made->id); });
   EXPECT_EQ(stored->revoked_at, kNow + 200);
   EXPECT_FALSE(stored->active());
 
   // The secretariat revokes anyone's feed.
-  auto second = feeds::create(*db_, as(trainee_), "trainee", trainee_, kNow);
+  auto second = unit(as(trainee_), kNow, [&](Work& w) { return feeds::create(w, "trainee", trainee_); });
   ASSERT_TRUE(second);
   auto all = db_->read([&](db::Conn& c) { return feeds::list(c, 0); });
   ASSERT_EQ(all.size(), 1u) << "only active feeds in the secretariat's list";
   EXPECT_EQ(all[0].owner_name, "金沢 太郎");
-  ASSERT_TRUE(feeds::revoke(*db_, as(clerk_), second->id, kNow).is_ok());
-  EXPECT_FALSE(feeds::resolve(*db_, second->token, kNow));
+  ASSERT_TRUE(unit(as(clerk_), kNow, [&](Work& w) { return feeds::revoke(w, second->id); }).is_ok());
+  EXPECT_FALSE(unit(audit::Actor::system("ical"), kNow, [&](Work& w) { return feeds::resolve(w, second->token); }));
 }
 
 TEST_F(Feeds, AFeedStopsWhenItsOwnerMayNoLongerHaveIt) {
-  auto made = feeds::create(*db_, as(trainee_), "trainee", trainee_, kNow);
+  auto made = unit(as(trainee_), kNow, [&](Work& w) { return feeds::create(w, "trainee", trainee_); });
   ASSERT_TRUE(made);
   db_->write([&](db::Conn& c) { c.exec("UPDATE users SET active = 0 WHERE id = ?", {trainee_}); });
-  EXPECT_FALSE(feeds::resolve(*db_, made->token, kNow));
+  EXPECT_FALSE(unit(audit::Actor::system("ical"), kNow, [&](Work& w) { return feeds::resolve(w, made->token); }));
   db_->write([&](db::Conn& c) { c.exec("UPDATE users SET active = 1 WHERE id = ?", {trainee_}); });
-  EXPECT_TRUE(feeds::resolve(*db_, made->token, kNow));
+  EXPECT_TRUE(unit(audit::Actor::system("ical"), kNow, [&](Work& w) { return feeds::resolve(w, made->token); }));
   db_->write([&](db::Conn& c) { c.exec("DELETE FROM roles WHERE user_id = ?", {trainee_}); });
-  EXPECT_FALSE(feeds::resolve(*db_, made->token, kNow));
+  EXPECT_FALSE(unit(audit::Actor::system("ical"), kNow, [&](Work& w) { return feeds::resolve(w, made->token); }));
 }
 
 TEST_F(Feeds, ATraineesFeedHoldsTheirCoursesSessionsCancelledOnesIncluded) {
-  auto made = feeds::create(*db_, as(trainee_), "trainee", trainee_, kNow);
+  auto made = unit(as(trainee_), kNow, [&](Work& w) { return feeds::create(w, "trainee", trainee_); });
   ASSERT_TRUE(made);
   auto cal = calendar_of(made->token);
   EXPECT_EQ(cal.name, "mdsc: 金沢 太郎");
@@ -241,7 +249,7 @@ TEST_F(Feeds, ATraineesFeedHoldsTheirCoursesSessionsCancelledOnesIncluded) {
 // stay, cancelled, with a SEQUENCE above the one the calendar holds; enrolling again brings them back
 // with a higher one still.
 TEST_F(Feeds, ADroppedCoursesSessionsStayInTheTraineesFeedCancelled) {
-  auto made = feeds::create(*db_, as(trainee_), "trainee", trainee_, kNow);
+  auto made = unit(as(trainee_), kNow, [&](Work& w) { return feeds::create(w, "trainee", trainee_); });
   ASSERT_TRUE(made);
   const auto* dropped = event(calendar_of(made->token), confidential_);
   ASSERT_NE(dropped, nullptr);
@@ -275,7 +283,7 @@ TEST_F(Feeds, ADroppedCoursesSessionsStayInTheTraineesFeedCancelled) {
 }
 
 TEST_F(Feeds, RoomAndInstructorFeedsHoldEveryCourseAndMarkConfidentialSessions) {
-  auto room = feeds::create(*db_, as(clerk_), "room", room_, kNow);
+  auto room = unit(as(clerk_), kNow, [&](Work& w) { return feeds::create(w, "room", room_); });
   ASSERT_TRUE(room);
   auto cal = calendar_of(room->token);
   EXPECT_EQ(cal.name, "mdsc: 第1講義室");
@@ -286,13 +294,13 @@ TEST_F(Feeds, RoomAndInstructorFeedsHoldEveryCourseAndMarkConfidentialSessions) 
   EXPECT_NE(secret->description.find("非公開"), std::string::npos);
   EXPECT_NE(secret->description.find("山田 花子"), std::string::npos);
 
-  auto teaching = feeds::create(*db_, as(teacher_), "instructor", own_instructor_, kNow);
+  auto teaching = unit(as(teacher_), kNow, [&](Work& w) { return feeds::create(w, "instructor", own_instructor_); });
   ASSERT_TRUE(teaching);
   EXPECT_EQ(calendar_of(teaching->token).events.size(), 2u) << "only the course they teach";
-  auto other = feeds::create(*db_, as(clerk_), "instructor", other_instructor_, kNow);
+  auto other = unit(as(clerk_), kNow, [&](Work& w) { return feeds::create(w, "instructor", other_instructor_); });
   ASSERT_TRUE(other);
   EXPECT_EQ(calendar_of(other->token).events.size(), 3u);
-  auto course = feeds::create(*db_, as(teacher_), "course", course_, kNow);
+  auto course = unit(as(teacher_), kNow, [&](Work& w) { return feeds::create(w, "course", course_); });
   ASSERT_TRUE(course);
   auto course_cal = calendar_of(course->token);
   EXPECT_EQ(course_cal.name, "mdsc: C1 医療データ科学概論");

@@ -136,30 +136,34 @@ void generate(db::Database& db, const Clock& clock, std::int64_t run_id, const G
 
 }  // namespace
 
-Result<std::int64_t> start_generation(db::Database& db, BackgroundTasks& tasks, const audit::Actor& actor,
-                                      const GenerationRequest& request, const Clock& clock) {
+Result<std::int64_t> record_run(Work& w, const GenerationRequest& request) {
   Status st;
   if (request.seconds < 1 || request.seconds > kMaxSeconds) st.field("seconds", "timetable.seconds_range");
   if (request.seed < 0) st.field("seed", "validation.not_negative");
   if (!st) return st;
-  const std::int64_t now = clock.now_unix();
-  auto id = db.write([&](db::Conn& c) -> Result<std::int64_t> {
-    // Under the term's lock, so that two starts cannot both find no run in progress.
-    if (!repo::lock_term(c, request.term_id)) return Status::not_found();
-    // Counts only: the solving thread reads the whole planning data itself.
-    if (curriculum::courses_of_year(c, repo::fiscal_year_of_term(c, request.term_id)).empty())
-      return Status(Code::invalid, "timetable.no_courses");
-    if (repo::active_room_count(c) == 0) return Status(Code::invalid, "timetable.no_rooms_active");
-    if (repo::has_live_run(c, request.term_id, now - 60)) return Status(Code::conflict, "timetable.run_in_progress");
-    const auto run_id = c.insert(
-        "INSERT INTO timetable_runs (term_id, seed, seconds, status, created_by, started_at, heartbeat_at) "
-        "VALUES (?, ?, ?, 'running', ?, ?, ?)",
-        {request.term_id, request.seed, request.seconds,
-         actor.user_id ? db::Param(actor.user_id) : db::Param(nullptr), now, now});
-    audit::record(c, actor, "create", "timetable_run", std::to_string(run_id), nlohmann::json::object(),
-                  {{"term_id", request.term_id}, {"seed", request.seed}, {"seconds", request.seconds}}, now);
-    return run_id;
-  });
+  auto& c = w.conn;
+  // Under the term's lock, so that two starts cannot both find no run in progress.
+  if (!repo::lock_term(c, request.term_id)) return Status::not_found();
+  // Counts only: the solving thread reads the whole planning data itself.
+  if (curriculum::courses_of_year(c, repo::fiscal_year_of_term(c, request.term_id)).empty())
+    return Status(Code::invalid, "timetable.no_courses");
+  if (repo::active_room_count(c) == 0) return Status(Code::invalid, "timetable.no_rooms_active");
+  if (repo::has_live_run(c, request.term_id, w.now - 60)) return Status(Code::conflict, "timetable.run_in_progress");
+  const auto run_id = c.insert(
+      "INSERT INTO timetable_runs (term_id, seed, seconds, status, created_by, started_at, heartbeat_at) "
+      "VALUES (?, ?, ?, 'running', ?, ?, ?)",
+      {request.term_id, request.seed, request.seconds,
+       w.actor.user_id ? db::Param(w.actor.user_id) : db::Param(nullptr), w.now, w.now});
+  w.audit("create", "timetable_run", run_id, nlohmann::json::object(),
+          {{"term_id", request.term_id}, {"seed", request.seed}, {"seconds", request.seconds}});
+  return run_id;
+}
+
+Result<std::int64_t> start_generation(db::Database& db, BackgroundTasks& tasks, const Who& who,
+                                      const GenerationRequest& request, const Clock& clock) {
+  Who at = who;
+  at.now = clock.now_unix();  // the run's times on the clock its thread keeps
+  auto id = write_unit(db, at, [&](Work& w) { return record_run(w, request); });
   if (!id) return id;
   tasks.spawn([&db, &clock, run_id = *id, request](const std::atomic<bool>& stopping) {
     generate(db, clock, run_id, request, stopping);
@@ -167,15 +171,13 @@ Result<std::int64_t> start_generation(db::Database& db, BackgroundTasks& tasks, 
   return id;
 }
 
-Status cancel_generation(db::Database& db, const audit::Actor& actor, std::int64_t run_id, std::int64_t now) {
-  return db.write([&](db::Conn& c) -> Status {
-    // One conditional statement: a run that finishes meanwhile is not marked cancelled.
-    if (c.exec("UPDATE timetable_runs SET cancel_requested = 1 WHERE id = ? AND status = 'running'", {run_id}) == 0)
-      return run(c, run_id) ? Status(Code::conflict, "timetable.run_not_running") : Status::not_found();
-    audit::record(c, actor, "cancel", "timetable_run", std::to_string(run_id), {{"cancel_requested", false}},
-                  {{"cancel_requested", true}}, now);
-    return Status::ok();
-  });
+Status cancel_generation(Work& w, std::int64_t run_id) {
+  auto& c = w.conn;
+  // One conditional statement: a run that finishes meanwhile is not marked cancelled.
+  if (c.exec("UPDATE timetable_runs SET cancel_requested = 1 WHERE id = ? AND status = 'running'", {run_id}) == 0)
+    return run(c, run_id) ? Status(Code::conflict, "timetable.run_not_running") : Status::not_found();
+  w.audit("cancel", "timetable_run", run_id, {{"cancel_requested", false}}, {{"cancel_requested", true}});
+  return Status::ok();
 }
 
 std::optional<Run> run(db::Conn& c, std::int64_t id) {

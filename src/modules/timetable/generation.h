@@ -12,7 +12,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "db/database.h"
-#include "platform/audit.h"
+#include "platform/work.h"
 
 namespace mdsc::timetable {
 
@@ -50,10 +50,14 @@ struct GenerationRequest {
   int seconds = 10;
 };
 
-// Checks the term can be scheduled, records the run, and starts it; returns the run's id.
-Result<std::int64_t> start_generation(db::Database& db, BackgroundTasks& tasks, const audit::Actor& actor,
+// Checks the term can be scheduled and records the run (running, audited); returns its id. The
+// solver does not run in the unit of work: start_generation starts it once the run is committed.
+Result<std::int64_t> record_run(Work& w, const GenerationRequest& request);
+// A unit of work of its own for record_run (a route with Tx::none), then the solver on a
+// background thread of this instance, which writes its progress and its end in short units.
+Result<std::int64_t> start_generation(db::Database& db, BackgroundTasks& tasks, const Who& who,
                                       const GenerationRequest& request, const Clock& clock);
-Status cancel_generation(db::Database& db, const audit::Actor& actor, std::int64_t run_id, std::int64_t now);
+Status cancel_generation(Work& w, std::int64_t run_id);
 
 std::optional<Run> run(db::Conn& c, std::int64_t id);
 std::vector<Run> runs_of_term(db::Conn& c, std::int64_t term_id);

@@ -2,12 +2,26 @@
 #include "http/message.h"
 #include "modules/timetable/generation.h"
 #include "nlohmann/json.hpp"
+#include "platform/web_actor.h"
+#include "platform/work.h"
 #include "web/context.h"
 
 namespace mdsc::timetable::handlers {
 
 using web::Context;
 using Response = http::Response;
+
+// Reads in the request's unit of work: fn(db::Conn&) on its connection.
+template <typename F>
+auto reading(Context& ctx, F&& fn) {
+  return fn(ctx.work().conn);
+}
+
+// Who acts in a route that opens its own units of work (Tx::none: the solver runs outside the
+// write transaction; a file route).
+inline Who who_of(const Context& ctx) {
+  return Who{audit::actor_of(ctx), ctx.now(), ctx.services.config.base_url, nullptr, &ctx.services.after_commit};
+}
 
 // Whether the pages show the forms that change terms, rooms and runs (the routes check again).
 inline bool can_edit(const Context& ctx) { return ctx.user && ctx.user->has(web::Role::secretariat); }

@@ -7,7 +7,6 @@
 #include "core/mail.h"
 #include "modules/curriculum.h"
 #include "modules/timetable/term.h"
-#include "platform/outbox.h"
 
 namespace mdsc::timetable {
 
@@ -17,9 +16,10 @@ std::string describe(const SessionState& s, const std::string& lang) {
   return out;
 }
 
-int notify_changes(db::Conn& c, const std::vector<SessionChange>& changes, std::int64_t now,
-                   const std::string& base_url) {
+int notify_changes(Work& w, const std::vector<SessionChange>& changes) {
   if (changes.empty()) return 0;
+  auto& c = w.conn;
+  const std::string& base_url = w.base_url;
   struct Recipient {
     std::string lang = "ja";
     std::vector<const SessionChange*> changes;
@@ -68,7 +68,7 @@ int notify_changes(db::Conn& c, const std::vector<SessionChange>& changes, std::
     m.to = email;
     m.subject = i18n::t(rec.lang, "mail.timetable_change.subject", {{"count", std::to_string(rec.changes.size())}});
     m.text_body = i18n::t(rec.lang, "mail.timetable_change.body", {{"changes", lines}, {"link", base_url + "/calendar"}});
-    mail::enqueue(c, m, now);
+    w.mail(m);
     ++queued;
   }
   return queued;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "db/database.h"
+#include "platform/work.h"
 
 namespace mdsc::timetable {
 
@@ -25,9 +25,8 @@ struct SessionChange {
   std::optional<SessionState> after;   // unset: cancelled
 };
 
-// Returns the number of mails queued.
-int notify_changes(db::Conn& c, const std::vector<SessionChange>& changes, std::int64_t now,
-                   const std::string& base_url);
+// Returns the number of mails queued (they leave after the unit of work commits).
+int notify_changes(Work& w, const std::vector<SessionChange>& changes);
 
 // "2018-01-10 (水) 18:00–19:30 · 講義室A" in lang.
 std::string describe(const SessionState& s, const std::string& lang);

@@ -66,88 +66,82 @@ Status validate(const Term& t) {
   return st;
 }
 
-Result<std::int64_t> save_term(db::Database& db, const audit::Actor& actor, Term t, std::int64_t now) {
+Result<std::int64_t> save_term(Work& w, Term t) {
   if (t.periods.empty()) t.periods = default_periods();
   Status st = validate(t);
   if (!st) return st;
-  return db.write([&](db::Conn& c) -> Result<std::int64_t> {
-    if (auto other = repo::term_id_by_name(c, t.fiscal_year, t.name); other && *other != t.id)
-      return Status(Code::conflict, "error.invalid_input").field("name", "timetable.term_name_taken");
-    nlohmann::json before = nlohmann::json::object();
-    if (t.id != 0) {
-      auto old = repo::term(c, t.id);
-      if (!old) return Status::not_found();
-      t.closed_days = old->closed_days;
-      before = to_json(*old);
-      repo::update_term(c, t, now_iso(now));
-    } else {
-      t.id = repo::insert_term(c, t, now_iso(now));
-    }
-    repo::replace_periods(c, t.id, t.periods);
-    audit::record(c, actor, before.empty() ? "create" : "update", "term", std::to_string(t.id), before, to_json(t), now);
-    return t.id;
-  });
+  auto& c = w.conn;
+  if (auto other = repo::term_id_by_name(c, t.fiscal_year, t.name); other && *other != t.id)
+    return Status(Code::conflict, "error.invalid_input").field("name", "timetable.term_name_taken");
+  nlohmann::json before = nlohmann::json::object();
+  if (t.id != 0) {
+    auto old = repo::term(c, t.id);
+    if (!old) return Status::not_found();
+    t.closed_days = old->closed_days;
+    before = to_json(*old);
+    repo::update_term(c, t, now_iso(w.now));
+  } else {
+    t.id = repo::insert_term(c, t, now_iso(w.now));
+  }
+  repo::replace_periods(c, t.id, t.periods);
+  w.audit(before.empty() ? "create" : "update", "term", t.id, before, to_json(t));
+  return t.id;
 }
 
-Status add_closed_day(db::Database& db, const audit::Actor& actor, std::int64_t term_id, const ClosedDay& d,
-                      std::int64_t now) {
+Status add_closed_day(Work& w, std::int64_t term_id, const ClosedDay& d) {
   Status st;
   std::chrono::year_month_day date{};
   if (!parse_iso_date(d.day, date)) st.field("day", "validation.date");
   if (d.reason.size() > kMaxName) st.field("reason", "validation.too_long");
   if (!st) return st;
-  return db.write([&](db::Conn& c) -> Status {
-    auto t = repo::term(c, term_id);
-    if (!t) return Status::not_found();
-    if (d.day < t->starts_on || d.day > t->ends_on)
-      return Status(Code::invalid, "error.invalid_input").field("day", "timetable.day_outside_term");
-    for (const auto& existing : t->closed_days)
-      if (existing.day == d.day) return Status(Code::conflict, "error.invalid_input").field("day", "timetable.day_already_closed");
-    repo::add_closed_day(c, term_id, d);
-    audit::record(c, actor, "create", "term_closed_day", std::to_string(term_id) + "/" + d.day, nlohmann::json::object(),
-                  {{"term_id", term_id}, {"day", d.day}, {"reason", d.reason}}, now);
-    return Status::ok();
-  });
+  auto& c = w.conn;
+  auto t = repo::term(c, term_id);
+  if (!t) return Status::not_found();
+  if (d.day < t->starts_on || d.day > t->ends_on)
+    return Status(Code::invalid, "error.invalid_input").field("day", "timetable.day_outside_term");
+  for (const auto& existing : t->closed_days)
+    if (existing.day == d.day) return Status(Code::conflict, "error.invalid_input").field("day", "timetable.day_already_closed");
+  repo::add_closed_day(c, term_id, d);
+  w.audit("create", "term_closed_day", std::to_string(term_id) + "/" + d.day, nlohmann::json::object(),
+          {{"term_id", term_id}, {"day", d.day}, {"reason", d.reason}});
+  return Status::ok();
 }
 
-Status remove_closed_day(db::Database& db, const audit::Actor& actor, std::int64_t term_id, const std::string& day,
-                         std::int64_t now) {
-  return db.write([&](db::Conn& c) -> Status {
-    auto t = repo::term(c, term_id);
-    if (!t) return Status::not_found();
-    std::string reason;
-    for (const auto& existing : t->closed_days)
-      if (existing.day == day) reason = existing.reason;
-    if (!repo::remove_closed_day(c, term_id, day)) return Status::not_found();
-    audit::record(c, actor, "delete", "term_closed_day", std::to_string(term_id) + "/" + day,
-                  {{"term_id", term_id}, {"day", day}, {"reason", reason}}, nlohmann::json::object(), now);
-    return Status::ok();
-  });
+Status remove_closed_day(Work& w, std::int64_t term_id, const std::string& day) {
+  auto& c = w.conn;
+  auto t = repo::term(c, term_id);
+  if (!t) return Status::not_found();
+  std::string reason;
+  for (const auto& existing : t->closed_days)
+    if (existing.day == day) reason = existing.reason;
+  if (!repo::remove_closed_day(c, term_id, day)) return Status::not_found();
+  w.audit("delete", "term_closed_day", std::to_string(term_id) + "/" + day,
+          {{"term_id", term_id}, {"day", day}, {"reason", reason}}, nlohmann::json::object());
+  return Status::ok();
 }
 
-Result<std::int64_t> save_room(db::Database& db, const audit::Actor& actor, const Room& r, std::int64_t now) {
+Result<std::int64_t> save_room(Work& w, const Room& r) {
   Status st;
   if (r.name.empty()) st.field("name", "validation.required");
   else if (r.name.size() > kMaxName) st.field("name", "validation.too_long");
   if (r.capacity < 1) st.field("capacity", "validation.positive");
   if (r.location.size() > 200) st.field("location", "validation.too_long");
   if (!st) return st;
-  return db.write([&](db::Conn& c) -> Result<std::int64_t> {
-    if (auto other = repo::room_by_name(c, r.name); other && other->id != r.id)
-      return Status(Code::conflict, "error.invalid_input").field("name", "timetable.room_name_taken");
-    nlohmann::json before = nlohmann::json::object();
-    Room saved = r;
-    if (r.id != 0) {
-      auto old = repo::room(c, r.id);
-      if (!old) return Status::not_found();
-      before = to_json(*old);
-      repo::update_room(c, r, now_iso(now));
-    } else {
-      saved.id = repo::insert_room(c, r, now_iso(now));
-    }
-    audit::record(c, actor, r.id ? "update" : "create", "room", std::to_string(saved.id), before, to_json(saved), now);
-    return saved.id;
-  });
+  auto& c = w.conn;
+  if (auto other = repo::room_by_name(c, r.name); other && other->id != r.id)
+    return Status(Code::conflict, "error.invalid_input").field("name", "timetable.room_name_taken");
+  nlohmann::json before = nlohmann::json::object();
+  Room saved = r;
+  if (r.id != 0) {
+    auto old = repo::room(c, r.id);
+    if (!old) return Status::not_found();
+    before = to_json(*old);
+    repo::update_room(c, r, now_iso(w.now));
+  } else {
+    saved.id = repo::insert_room(c, r, now_iso(w.now));
+  }
+  w.audit(r.id ? "update" : "create", "room", saved.id, before, to_json(saved));
+  return saved.id;
 }
 
 }  // namespace mdsc::timetable

@@ -8,6 +8,7 @@
 #include "modules/timetable/panels.h"
 #include "modules/timetable/sessions.h"
 #include "modules/timetable/term.h"
+#include "platform/units.h"
 #include "web/render.h"
 #include "web/templates.h"
 
@@ -16,28 +17,34 @@ namespace {
 
 constexpr std::size_t kShown = 5;
 
-std::string next_sessions(web::Context& ctx) {
+// The trainee's, or the instructor's, sessions from today on.
+std::vector<Session> upcoming(web::Context& ctx) {
   SessionFilter f;
   f.from = i18n::tokyo_date_iso(ctx.now());
-  auto list = ctx.db().read([&](db::Conn& c) {
-    std::vector<Session> out;
-    if (ctx.user->has(web::Role::trainee)) {
-      f.trainee_id = ctx.user_id();
-      out = sessions::list(c, f);
-    } else {
-      // The courses they teach by their instructor record or by the role instructor:<course>
-      // (curriculum's rule; the demo instructor has only the role).
-      for (auto course : curriculum::taught_courses(c, ctx.me())) {
-        f.course_id = course;
-        auto theirs = sessions::list(c, f);
-        out.insert(out.end(), theirs.begin(), theirs.end());
-      }
-      std::stable_sort(out.begin(), out.end(), [](const Session& a, const Session& b) {
-        return std::tie(a.day, a.starts_at) < std::tie(b.day, b.starts_at);
-      });
+  auto& c = ctx.work().conn;
+  std::vector<Session> out;
+  if (ctx.user->has(web::Role::trainee)) {
+    f.trainee_id = ctx.user_id();
+    out = sessions::list(c, f);
+  } else {
+    // The courses they teach by their instructor record or by the role instructor:<course>
+    // (curriculum's rule; the demo instructor has only the role).
+    for (auto course : curriculum::taught_courses(c, ctx.me())) {
+      f.course_id = course;
+      auto theirs = sessions::list(c, f);
+      out.insert(out.end(), theirs.begin(), theirs.end());
     }
-    return out;
-  });
+    std::stable_sort(out.begin(), out.end(), [](const Session& a, const Session& b) {
+      return std::tie(a.day, a.starts_at) < std::tie(b.day, b.starts_at);
+    });
+  }
+  return out;
+}
+
+std::string next_sessions(web::Context& ctx) {
+  // The dashboard renders panels in its unit of work; until the dashboard runs in one (it is
+  // converted separately), the panel opens a read of its own.
+  auto list = platform::in_unit(ctx, false, upcoming);
   auto rows = nlohmann::json::array();
   for (const auto& s : list) {
     if (rows.size() == kShown) break;

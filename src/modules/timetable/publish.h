@@ -3,12 +3,11 @@
 // draft for a term already published) keeps each course's sessions that did not move as they are,
 // moves the others in place (same id, so calendars update rather than duplicate; SEQUENCE raised),
 // cancels what the new draft no longer has and adds what it has more — and mails the trainees
-// and instructors concerned about every change. One transaction, audited.
+// and instructors concerned about every change. In the caller's unit of work, audited.
 #include <cstdint>
 
 #include "core/result.h"
-#include "db/database.h"
-#include "platform/audit.h"
+#include "platform/work.h"
 
 namespace mdsc::timetable {
 
@@ -18,7 +17,6 @@ struct PublishSummary {
   int mails = 0;
 };
 
-Result<PublishSummary> publish_run(db::Database& db, const audit::Actor& actor, std::int64_t run_id, std::int64_t now,
-                                   const std::string& base_url);
+Result<PublishSummary> publish_run(Work& w, std::int64_t run_id);
 
 }  // namespace mdsc::timetable

@@ -24,7 +24,7 @@ Room room_from_form(const Context& ctx, Status& st) {
 // The list with a form per room and one for a new room; `failed_id` is the form to show with
 // what was typed and its errors (0: the new room's form).
 Response rooms_page(Context& ctx, std::int64_t failed_id, const Status& st, int status) {
-  auto rooms = ctx.db().read([](db::Conn& c) { return repo::rooms(c); });
+  auto rooms = repo::rooms(ctx.work().conn);
   auto form = web::form_state(ctx, st);
   auto rows = nlohmann::json::array();
   for (const auto& r : rooms) {
@@ -46,7 +46,7 @@ Response rooms_list(Context& ctx) { return rooms_page(ctx, -1, Status::ok(), 200
 Response room_create(Context& ctx) {
   Status st;
   Room r = room_from_form(ctx, st);
-  Result<std::int64_t> saved = st ? save_room(ctx.db(), audit::actor_of(ctx), r, ctx.now()) : Result<std::int64_t>(st);
+  Result<std::int64_t> saved = st ? save_room(ctx.work(), r) : Result<std::int64_t>(st);
   if (!saved) return rooms_page(ctx, 0, saved.status(), saved.status().code() == Code::conflict ? 409 : 422);
   ctx.flash_next("success", "timetable.room_saved");
   return web::redirect(ctx, "/timetable/rooms");
@@ -54,11 +54,11 @@ Response room_create(Context& ctx) {
 
 Response room_update(Context& ctx) {
   const auto id = ctx.id_param("id");
-  if (id == 0 || !ctx.db().read([&](db::Conn& c) { return repo::room(c, id).has_value(); })) return web::not_found(ctx);
+  if (id == 0 || !repo::room(ctx.work().conn, id).has_value()) return web::not_found(ctx);
   Status st;
   Room r = room_from_form(ctx, st);
   r.id = id;
-  Result<std::int64_t> saved = st ? save_room(ctx.db(), audit::actor_of(ctx), r, ctx.now()) : Result<std::int64_t>(st);
+  Result<std::int64_t> saved = st ? save_room(ctx.work(), r) : Result<std::int64_t>(st);
   if (!saved) return rooms_page(ctx, id, saved.status(), saved.status().code() == Code::conflict ? 409 : 422);
   ctx.flash_next("success", "timetable.room_saved");
   return web::redirect(ctx, "/timetable/rooms");

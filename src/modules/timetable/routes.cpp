@@ -20,7 +20,8 @@ void register_module(web::Registry& reg) {
   reg.html("POST", "/timetable/terms/{id}", secretariat, h::term_update);
   reg.html("POST", "/timetable/terms/{id}/closed-days", secretariat, h::closed_day_add);
   reg.html("POST", "/timetable/terms/{id}/closed-days/remove", secretariat, h::closed_day_remove);
-  reg.html("POST", "/timetable/terms/{id}/generate", secretariat, h::generate);
+  // The solver runs outside the write transaction: these routes open their own short units.
+  reg.html("POST", "/timetable/terms/{id}/generate", secretariat, h::generate, web::Tx::none);
   reg.html("GET", "/timetable/runs/{id}", planners, h::run_show);
   reg.html("POST", "/timetable/runs/{id}/cancel", secretariat, h::run_cancel);
   reg.html("POST", "/timetable/runs/{id}/publish", secretariat, h::run_publish);
@@ -42,7 +43,7 @@ void register_module(web::Registry& reg) {
   reg.api("GET", "/api/v1/terms/{id}", planners, h::api_term);
   reg.api("PUT", "/api/v1/terms/{id}", secretariat, h::api_term_update);
   reg.api("GET", "/api/v1/rooms", planners, h::api_rooms);
-  reg.api("POST", "/api/v1/timetables", secretariat, h::api_timetable_create);
+  reg.api("POST", "/api/v1/timetables", secretariat, h::api_timetable_create, web::Tx::none);
   reg.api("GET", "/api/v1/timetables/{id}", planners, h::api_timetable);
   reg.api("POST", "/api/v1/rooms", secretariat, h::api_room_create);
   reg.api("POST", "/api/v1/timetables/{id}/publish", secretariat, h::api_timetable_publish);

@@ -26,7 +26,7 @@ std::int64_t number(const std::string& s, std::int64_t dflt, bool& ok) {
 // The draft as a table per date: one row per teaching day that has sessions, one column per
 // period of the grid, each cell the courses and rooms placed there.
 nlohmann::json grid(Context& ctx, const Term& term, std::int64_t run_id, const std::vector<DraftSession>& sessions) {
-  auto [courses, rooms] = ctx.db().read([&](db::Conn& c) {
+  auto [courses, rooms] = reading(ctx, [&](db::Conn& c) {
     return std::make_pair(curriculum::courses_of_year(c, term.fiscal_year), repo::rooms(c));
   });
   std::map<std::int64_t, const curriculum::Course*> course_by_id;
@@ -67,7 +67,7 @@ nlohmann::json grid(Context& ctx, const Term& term, std::int64_t run_id, const s
 nlohmann::json run_reasons(Context& ctx, const Run& r) {
   auto out = nlohmann::json::array();
   if (r.message.empty()) return out;
-  auto data = ctx.db().read([&](db::Conn& c) { return planning_data(c, r.term_id); });
+  auto data = planning_data(ctx.work().conn, r.term_id);
   for (auto& line : run_message_lines(r.message, data ? *data : PlanningData{}, ctx.lang)) out.push_back(line);
   return out;
 }
@@ -81,7 +81,7 @@ Response generate(Context& ctx) {
   request.seed = number(ctx.form.trimmed("seed"), 1, ok);
   request.seconds = static_cast<int>(number(ctx.form.trimmed("seconds"), 10, ok));
   Result<std::int64_t> started =
-      ok ? start_generation(ctx.db(), ctx.services.background, audit::actor_of(ctx), request, ctx.services.clock)
+      ok ? start_generation(ctx.db(), ctx.services.background, who_of(ctx), request, ctx.services.clock)
          : Result<std::int64_t>(Status(Code::invalid, "error.invalid_input").field("seconds", "validation.number"));
   if (!started) {
     if (started.status().code() == Code::not_found) return web::not_found(ctx);
@@ -93,9 +93,9 @@ Response generate(Context& ctx) {
 
 Response run_show(Context& ctx) {
   const auto id = ctx.id_param("id");
-  auto r = id ? ctx.db().read([&](db::Conn& c) { return run(c, id); }) : std::nullopt;
+  auto r = id ? run(ctx.work().conn, id) : std::nullopt;
   if (!r) return web::not_found(ctx);
-  auto term = ctx.db().read([&](db::Conn& c) { return repo::term(c, r->term_id); });
+  auto term = repo::term(ctx.work().conn, r->term_id);
   if (!term) return web::not_found(ctx);
   const bool stale = r->stale(ctx.now());
   const std::string status = stale ? "failed" : r->status;
@@ -114,7 +114,7 @@ Response run_show(Context& ctx) {
   data["has_reasons"] = data.contains("reasons") && !data["reasons"].empty();
   if (status == "running") data["refresh_seconds"] = 1;
   if (status == "done") {
-    data["grid"] = grid(ctx, *term, r->id, ctx.db().read([&](db::Conn& c) { return draft_sessions(c, r->id); }));
+    data["grid"] = grid(ctx, *term, r->id, draft_sessions(ctx.work().conn, r->id));
     data["week_href"] = "/timetable/terms/" + std::to_string(term->id) + "/week?run=" + std::to_string(r->id);
     data["published_week_href"] = "/timetable/terms/" + std::to_string(term->id) + "/week";
     if (r->published_at) data["published_at"] = i18n::format_datetime(ctx.lang, *r->published_at);
@@ -125,7 +125,7 @@ Response run_show(Context& ctx) {
 Response run_cancel(Context& ctx) {
   const auto id = ctx.id_param("id");
   if (id == 0) return web::not_found(ctx);
-  Status st = cancel_generation(ctx.db(), audit::actor_of(ctx), id, ctx.now());
+  Status st = cancel_generation(ctx.work(), id);
   if (st.code() == Code::not_found) return web::not_found(ctx);
   if (!st) ctx.flash_next("error", st.message_id());
   return web::redirect(ctx, "/timetable/runs/" + std::to_string(id));

@@ -2,6 +2,7 @@
 #include <charconv>
 
 #include "modules/curriculum.h"
+#include "modules/timetable/edit_views.h"
 #include "modules/timetable/edits.h"
 #include "modules/timetable/handlers.h"
 #include "modules/timetable/publish.h"
@@ -28,7 +29,7 @@ std::int64_t query_id(const Context& ctx, std::string_view name, bool& ok) {
 Response move(Context& ctx, const Sheet& sheet, std::int64_t session_id) {
   auto j = web::body_json(ctx);
   if (!j) return web::bad_json(ctx);
-  auto current = ctx.db().read([&](db::Conn& c) { return placed_session(c, sheet, session_id); });
+  auto current = placed_session(ctx.work().conn, sheet, session_id);
   if (!current) return web::not_found(ctx);
   MoveRequest request;
   request.sheet = sheet;
@@ -57,20 +58,19 @@ Response move(Context& ctx, const Sheet& sheet, std::int64_t session_id) {
   }
   if (!st) return web::error(ctx, st);
   MoveCheck refused;
-  st = move_session(ctx.db(), audit::actor_of(ctx), request, ctx.now(), ctx.services.config.base_url, ctx.lang, &refused);
+  st = move_session(ctx.work(), request, &refused);
   if (st.code() == Code::conflict && !refused.clashes.empty()) {
     auto body = web::api_error_body(ctx, st);
     auto list = nlohmann::json::array();
-    for (const auto& c : refused.clashes) list.push_back({{"code", c.message_id}, {"message", ctx.t(c.message_id, c.args)}});
+    for (const auto& c : refused.clashes) list.push_back({{"code", c.message_id}, {"message", clash_text(ctx.lang, c)}});
     body["error"]["clashes"] = list;
     return web::json(409, body);
   }
   if (!st) return web::error(ctx, st);
-  if (sheet.kind == Sheet::Kind::published && ctx.services.after_commit) ctx.services.after_commit();
-  auto after = ctx.db().read([&](db::Conn& c) { return placed_session(c, sheet, session_id); });
+  auto after = placed_session(ctx.work().conn, sheet, session_id);
   if (!after) return web::not_found(ctx);
   auto warnings = nlohmann::json::array();
-  for (const auto& w : refused.warnings) warnings.push_back({{"code", w.message_id}, {"message", ctx.t(w.message_id, w.args)}});
+  for (const auto& w : refused.warnings) warnings.push_back({{"code", w.message_id}, {"message", clash_text(ctx.lang, w)}});
   return web::json(200, {{"id", after->id}, {"course_id", after->course_id}, {"date", after->day}, {"band", after->band},
                          {"period", after->position}, {"room_id", after->room_id}, {"pinned", after->pinned},
                          {"warnings", warnings}});
@@ -79,9 +79,8 @@ Response move(Context& ctx, const Sheet& sheet, std::int64_t session_id) {
 }  // namespace
 
 Response api_timetable_publish(Context& ctx) {
-  auto published = publish_run(ctx.db(), audit::actor_of(ctx), ctx.id_param("id"), ctx.now(), ctx.services.config.base_url);
+  auto published = publish_run(ctx.work(), ctx.id_param("id"));
   if (!published) return web::error(ctx, published.status());
-  if (published->mails && ctx.services.after_commit) ctx.services.after_commit();
   return web::json(200, {{"term_id", published->term_id}, {"added", published->added}, {"moved", published->moved},
                          {"cancelled", published->cancelled}, {"unchanged", published->unchanged},
                          {"mails", published->mails}});
@@ -95,7 +94,7 @@ Response api_draft_session_move(Context& ctx) {
 
 Response api_session_move(Context& ctx) {
   const auto id = ctx.id_param("id");
-  auto s = id ? ctx.db().read([&](db::Conn& c) { return sessions::get(c, id); }) : std::nullopt;
+  auto s = id ? sessions::get(ctx.work().conn, id) : std::nullopt;
   if (!s || s->status != "scheduled") return web::not_found(ctx);
   return move(ctx, Sheet{Sheet::Kind::published, s->term_id}, id);
 }
@@ -117,7 +116,7 @@ Response api_sessions(Context& ctx) {
   if (!sees_whole_timetable(ctx)) f.trainee_id = ctx.user_id();
   else if (f.trainee_id && !curriculum::manages_curriculum(ctx.user))
     return web::error(ctx, Status::forbidden());  // whose courses a trainee takes is the rosters' business
-  auto list = ctx.db().read([&](db::Conn& c) { return sessions::list(c, f); });
+  auto list = sessions::list(ctx.work().conn, f);
   auto items = nlohmann::json::array();
   for (const auto& s : list) items.push_back(to_json(s));
   return web::json(200, {{"items", items}, {"total", items.size()}});
@@ -125,10 +124,10 @@ Response api_sessions(Context& ctx) {
 
 Response api_session(Context& ctx) {
   const auto id = ctx.id_param("id");
-  auto s = id ? ctx.db().read([&](db::Conn& c) { return sessions::get(c, id); }) : std::nullopt;
+  auto s = id ? sessions::get(ctx.work().conn, id) : std::nullopt;
   if (!s) return web::not_found(ctx);
   if (!sees_whole_timetable(ctx)) {
-    if (!ctx.db().read([&](db::Conn& c) { return sessions::enrolled(c, s->course_id, ctx.user_id()); }))
+    if (!sessions::enrolled(ctx.work().conn, s->course_id, ctx.user_id()))
       return web::not_found(ctx);
   }
   return web::json(200, to_json(*s));

@@ -5,6 +5,7 @@
 #include "core/i18n.h"
 #include "modules/curriculum.h"
 #include "modules/timetable/availability_handlers.h"
+#include "modules/timetable/edit_views.h"
 #include "modules/timetable/edits.h"
 #include "modules/timetable/handlers.h"
 #include "modules/timetable/publish.h"
@@ -30,7 +31,7 @@ bool parse_slot(const std::string& s, std::string& band, int& position) {
 
 nlohmann::json clash_texts(const Context& ctx, const std::vector<Clash>& list) {
   auto out = nlohmann::json::array();
-  for (const auto& c : list) out.push_back(ctx.t(c.message_id, c.args));
+  for (const auto& c : list) out.push_back(clash_text(ctx.lang, c));
   return out;
 }
 
@@ -41,7 +42,7 @@ struct Loaded {
 };
 
 std::optional<Loaded> load(Context& ctx, const Sheet& sheet, std::int64_t session_id) {
-  return ctx.db().read([&](db::Conn& c) -> std::optional<Loaded> {
+  return reading(ctx, [&](db::Conn& c) -> std::optional<Loaded> {
     const auto term_id = term_of(c, sheet);
     if (!term_id) return std::nullopt;
     auto edit = edit_context(c, term_id);
@@ -132,14 +133,13 @@ Response move(Context& ctx, const Sheet& sheet, std::int64_t session_id, const s
     refused.clashes.push_back({"timetable.clash.no_period", {}});
     return edit_page(ctx, sheet, *l, action, back, &refused, 422);
   }
-  Status st = move_session(ctx.db(), audit::actor_of(ctx), request, ctx.now(), ctx.services.config.base_url, ctx.lang, &refused);
+  Status st = move_session(ctx.work(), request, &refused);
   if (st.code() == Code::not_found) return web::not_found(ctx);
   if (st.code() == Code::conflict && !refused.clashes.empty()) return edit_page(ctx, sheet, *l, action, back, &refused, 409);
   if (!st) {
     ctx.flash_next("error", st.message_id());
     return web::redirect(ctx, back);
   }
-  if (sheet.kind == Sheet::Kind::published && ctx.services.after_commit) ctx.services.after_commit();
   if (!refused.warnings.empty()) {
     // Moved, with something worth knowing: the page again, saying so (a reload moves it nowhere new).
     auto moved = load(ctx, sheet, session_id);
@@ -173,13 +173,12 @@ Response draft_session_move(Context& ctx) {
 Response run_publish(Context& ctx) {
   const auto id = ctx.id_param("id");
   if (!id) return web::not_found(ctx);
-  auto published = publish_run(ctx.db(), audit::actor_of(ctx), id, ctx.now(), ctx.services.config.base_url);
+  auto published = publish_run(ctx.work(), id);
   if (!published) {
     if (published.status().code() == Code::not_found) return web::not_found(ctx);
     ctx.flash_next("error", published.status().message_id());
     return web::redirect(ctx, "/timetable/runs/" + std::to_string(id));
   }
-  if (published->mails && ctx.services.after_commit) ctx.services.after_commit();
   ctx.flash_next("success", "timetable.published");
   return web::redirect(ctx, "/timetable/terms/" + std::to_string(published->term_id) + "/week");
 }
@@ -187,10 +186,10 @@ Response run_publish(Context& ctx) {
 // The page of a published session: for the people who plan and the trainees of the course.
 Response session_show(Context& ctx) {
   const auto id = ctx.id_param("id");
-  auto s = id ? ctx.db().read([&](db::Conn& c) { return sessions::get(c, id); }) : std::nullopt;
+  auto s = id ? sessions::get(ctx.work().conn, id) : std::nullopt;
   if (!s) return web::not_found(ctx);
   if (!sees_whole_timetable(ctx)) {
-    if (!ctx.db().read([&](db::Conn& c) { return sessions::enrolled(c, s->course_id, ctx.user_id()); }))
+    if (!sessions::enrolled(ctx.work().conn, s->course_id, ctx.user_id()))
       return web::not_found(ctx);
   }
   if (can_edit(ctx) && s->status == "scheduled") {
@@ -200,7 +199,7 @@ Response session_show(Context& ctx) {
       return edit_page(ctx, Sheet{Sheet::Kind::published, s->term_id}, *l, back, back, nullptr, 200);
     }
   }
-  const auto course = ctx.db().read([&](db::Conn& c) { return curriculum::find_course(c, s->course_id); });
+  const auto course = curriculum::find_course(ctx.work().conn, s->course_id);
   std::string names;
   for (const auto& ci : course ? course->instructors : std::vector<curriculum::CourseInstructor>{}) {
     const auto& i = ci.instructor;
@@ -218,7 +217,7 @@ Response session_show(Context& ctx) {
 
 Response session_move(Context& ctx) {
   const auto id = ctx.id_param("id");
-  auto s = id ? ctx.db().read([&](db::Conn& c) { return sessions::get(c, id); }) : std::nullopt;
+  auto s = id ? sessions::get(ctx.work().conn, id) : std::nullopt;
   if (!s || s->status != "scheduled") return web::not_found(ctx);
   const std::string back = "/sessions/" + std::to_string(id);
   return move(ctx, Sheet{Sheet::Kind::published, s->term_id}, id, back, back);

@@ -58,7 +58,7 @@ nlohmann::json closed_rows(const Term& t) {
 
 nlohmann::json runs(Context& ctx, std::int64_t term_id) {
   auto out = nlohmann::json::array();
-  for (const auto& r : ctx.db().read([&](db::Conn& c) { return runs_of_term(c, term_id); })) {
+  for (const auto& r : runs_of_term(ctx.work().conn, term_id)) {
     const std::string status = r.stale(ctx.now()) ? "failed" : r.status;
     nlohmann::json j{{"id", r.id}, {"href", "/timetable/runs/" + std::to_string(r.id)},
                      {"status", i18n::t(ctx.lang, "timetable.run." + status)}};
@@ -81,7 +81,7 @@ Response show(Context& ctx, const Term& stored, const Term& shown, const Status&
                     {"closed", closed_rows(stored)},
                     {"runs", std::move(run_rows)},
                     {"has_runs", has_runs},
-                    {"published", ctx.db().read([&](db::Conn& c) { return sessions::term_published(c, stored.id); })},
+                    {"published", sessions::term_published(ctx.work().conn, stored.id)},
                     {"week_href", "/timetable/terms/" + std::to_string(stored.id) + "/week"},
                     {"rules_href", course_rules_href(stored.fiscal_year)},
                     {"can_edit", can_edit(ctx)},
@@ -101,13 +101,13 @@ Response form_page(Context& ctx, const Term& t, const Status& st, int status) {
 std::optional<Term> load(Context& ctx) {
   const auto id = ctx.id_param("id");
   if (id == 0) return std::nullopt;
-  return ctx.db().read([&](db::Conn& c) { return repo::term(c, id); });
+  return repo::term(ctx.work().conn, id);
 }
 
 }  // namespace
 
 Response terms_list(Context& ctx) {
-  auto terms = ctx.db().read([](db::Conn& c) { return repo::terms(c); });
+  auto terms = repo::terms(ctx.work().conn);
   auto rows = nlohmann::json::array();
   for (const auto& t : terms)
     rows.push_back({{"href", "/timetable/terms/" + std::to_string(t.id)}, {"name", t.name},
@@ -125,7 +125,7 @@ Response term_new(Context& ctx) {
 Response term_create(Context& ctx) {
   Status st;
   Term t = term_from_form(ctx, st);
-  Result<std::int64_t> saved = st ? save_term(ctx.db(), audit::actor_of(ctx), t, ctx.now()) : Result<std::int64_t>(st);
+  Result<std::int64_t> saved = st ? save_term(ctx.work(), t) : Result<std::int64_t>(st);
   if (!saved) return form_page(ctx, t, saved.status(), saved.status().code() == Code::conflict ? 409 : 422);
   ctx.flash_next("success", "timetable.term_saved");
   return web::redirect(ctx, "/timetable/terms/" + std::to_string(*saved));
@@ -143,7 +143,7 @@ Response term_update(Context& ctx) {
   Status st;
   Term t = term_from_form(ctx, st);
   t.id = stored->id;
-  Result<std::int64_t> saved = st ? save_term(ctx.db(), audit::actor_of(ctx), t, ctx.now()) : Result<std::int64_t>(st);
+  Result<std::int64_t> saved = st ? save_term(ctx.work(), t) : Result<std::int64_t>(st);
   if (!saved) return show(ctx, *stored, t, saved.status(), saved.status().code() == Code::conflict ? 409 : 422);
   ctx.flash_next("success", "timetable.term_saved");
   return web::redirect(ctx, "/timetable/terms/" + std::to_string(stored->id));
@@ -153,7 +153,7 @@ Response closed_day_add(Context& ctx) {
   auto stored = load(ctx);
   if (!stored) return web::not_found(ctx);
   ClosedDay d{ctx.form.trimmed("day"), ctx.form.trimmed("reason")};
-  Status st = add_closed_day(ctx.db(), audit::actor_of(ctx), stored->id, d, ctx.now());
+  Status st = add_closed_day(ctx.work(), stored->id, d);
   if (!st) return show(ctx, *stored, *stored, st, st.code() == Code::conflict ? 409 : 422);
   ctx.flash_next("success", "timetable.closed_day_added");
   return web::redirect(ctx, "/timetable/terms/" + std::to_string(stored->id));
@@ -162,7 +162,7 @@ Response closed_day_add(Context& ctx) {
 Response closed_day_remove(Context& ctx) {
   auto stored = load(ctx);
   if (!stored) return web::not_found(ctx);
-  Status st = remove_closed_day(ctx.db(), audit::actor_of(ctx), stored->id, ctx.form.trimmed("day"), ctx.now());
+  Status st = remove_closed_day(ctx.work(), stored->id, ctx.form.trimmed("day"));
   if (!st) return web::error(ctx, st);
   ctx.flash_next("success", "timetable.closed_day_removed");
   return web::redirect(ctx, "/timetable/terms/" + std::to_string(stored->id));

@@ -5,6 +5,7 @@
 #include "modules/timetable/operations.h"
 #include "modules/timetable/repo.h"
 #include "support/test_db.h"
+#include "support/units.h"
 
 namespace mdsc::timetable {
 namespace {
@@ -26,6 +27,13 @@ class Terms : public ::testing::Test {
   std::int64_t audit_count() {
     return db_->read([](db::Conn& c) { return c.scalar_i64("SELECT COUNT(*) FROM audit_log"); });
   }
+  // Runs an operation in a unit of work of its own, as a request would.
+  template <typename F>
+  auto unit(F&& fn, std::int64_t now = kNow) {
+    testing::Units units(*db_, now);
+    units.act_as(actor_);
+    return units.write(std::forward<F>(fn));
+  }
   std::unique_ptr<db::Database> db_;
   audit::Actor actor_ = audit::Actor::system("test");
 };
@@ -37,7 +45,7 @@ std::string status_of(const Term& t, const std::string& iso) {
 }
 
 TEST_F(Terms, TheFy2017TrialHasNoTeachingOnHolidaysTheBreakOrWeekends) {
-  auto id = save_term(*db_, actor_, fy2017_trial(), kNow);
+  auto id = unit([&](Work& w) { return save_term(w, fy2017_trial()); });
   ASSERT_TRUE(id) << id.status().message_id();
   auto t = db_->read([&](db::Conn& c) { return repo::term(c, *id); });
   ASSERT_TRUE(t);
@@ -57,32 +65,32 @@ TEST_F(Terms, TheFy2017TrialHasNoTeachingOnHolidaysTheBreakOrWeekends) {
 }
 
 TEST_F(Terms, AClosedDayIsNoTeachingDayAndIsAudited) {
-  auto id = save_term(*db_, actor_, fy2017_trial(), kNow);
+  auto id = unit([&](Work& w) { return save_term(w, fy2017_trial()); });
   ASSERT_TRUE(id);
   const auto before = audit_count();
-  ASSERT_TRUE(add_closed_day(*db_, actor_, *id, {"2018-01-19", "大学入試センター試験準備"}, kNow).is_ok());
+  ASSERT_TRUE(unit([&](Work& w) { return add_closed_day(w, *id, {"2018-01-19", "大学入試センター試験準備"}); }).is_ok());
   EXPECT_EQ(audit_count(), before + 1);
   auto t = db_->read([&](db::Conn& c) { return repo::term(c, *id); });
   EXPECT_EQ(status_of(*t, "2018-01-19"), "closed");
   EXPECT_EQ(teaching_day_count(*t), 57);
 
-  auto twice = add_closed_day(*db_, actor_, *id, {"2018-01-19", ""}, kNow);
+  auto twice = unit([&](Work& w) { return add_closed_day(w, *id, {"2018-01-19", ""}); });
   EXPECT_EQ(twice.fields().count("day"), 1u);
-  auto outside = add_closed_day(*db_, actor_, *id, {"2018-03-05", ""}, kNow);
+  auto outside = unit([&](Work& w) { return add_closed_day(w, *id, {"2018-03-05", ""}); });
   EXPECT_EQ(outside.fields().count("day"), 1u);
-  auto bad = add_closed_day(*db_, actor_, *id, {"2018-02-30", ""}, kNow);
+  auto bad = unit([&](Work& w) { return add_closed_day(w, *id, {"2018-02-30", ""}); });
   EXPECT_EQ(bad.fields().count("day"), 1u);
   EXPECT_EQ(audit_count(), before + 1);
 
-  ASSERT_TRUE(remove_closed_day(*db_, actor_, *id, "2018-01-19", kNow).is_ok());
+  ASSERT_TRUE(unit([&](Work& w) { return remove_closed_day(w, *id, "2018-01-19"); }).is_ok());
   EXPECT_EQ(audit_count(), before + 2);
-  EXPECT_EQ(remove_closed_day(*db_, actor_, *id, "2018-01-19", kNow).code(), Code::not_found);
+  EXPECT_EQ(unit([&](Work& w) { return remove_closed_day(w, *id, "2018-01-19"); }).code(), Code::not_found);
 }
 
 TEST_F(Terms, BadTermsNameTheFieldAndWriteNothing) {
   auto expect_field = [&](Term t, const char* field) {
     const auto before = audit_count();
-    auto r = save_term(*db_, actor_, t, kNow);
+    auto r = unit([&](Work& w) { return save_term(w, t); });
     ASSERT_FALSE(r) << field;
     EXPECT_EQ(r.status().fields().count(field), 1u) << field;
     EXPECT_EQ(audit_count(), before);
@@ -112,10 +120,10 @@ TEST_F(Terms, BadTermsNameTheFieldAndWriteNothing) {
 }
 
 TEST_F(Terms, ATermNameIsUniqueWithinItsYearAndAnUpdateKeepsClosedDays) {
-  auto id = save_term(*db_, actor_, fy2017_trial(), kNow);
+  auto id = unit([&](Work& w) { return save_term(w, fy2017_trial()); });
   ASSERT_TRUE(id);
-  ASSERT_TRUE(add_closed_day(*db_, actor_, *id, {"2018-01-19", ""}, kNow).is_ok());
-  auto dup = save_term(*db_, actor_, fy2017_trial(), kNow);
+  ASSERT_TRUE(unit([&](Work& w) { return add_closed_day(w, *id, {"2018-01-19", ""}); }).is_ok());
+  auto dup = unit([&](Work& w) { return save_term(w, fy2017_trial()); });
   ASSERT_FALSE(dup);
   EXPECT_EQ(dup.status().fields().count("name"), 1u);
 
@@ -124,7 +132,7 @@ TEST_F(Terms, ATermNameIsUniqueWithinItsYearAndAnUpdateKeepsClosedDays) {
   t.ends_on = "2018-03-09";
   t.teaching_weekdays = "1111110";  // Saturdays too
   t.periods = {{"daytime", 1, "09:30", "11:00"}, {"evening", 1, "18:30", "20:00"}};
-  ASSERT_TRUE(save_term(*db_, actor_, t, kNow));
+  ASSERT_TRUE(unit([&](Work& w) { return save_term(w, t); }));
   auto stored = db_->read([&](db::Conn& c) { return repo::term(c, *id); });
   EXPECT_EQ(stored->ends_on, "2018-03-09");
   EXPECT_EQ(stored->periods.size(), 2u);
@@ -134,18 +142,18 @@ TEST_F(Terms, ATermNameIsUniqueWithinItsYearAndAnUpdateKeepsClosedDays) {
 
 TEST_F(Terms, RoomsHaveUniqueNamesAndAPositiveCapacity) {
   Room r{0, "第1セミナー室", 40, "医学部 教育研究棟 2階", true};
-  auto id = save_room(*db_, actor_, r, kNow);
+  auto id = unit([&](Work& w) { return save_room(w, r); });
   ASSERT_TRUE(id);
-  auto dup = save_room(*db_, actor_, r, kNow);
+  auto dup = unit([&](Work& w) { return save_room(w, r); });
   ASSERT_FALSE(dup);
   EXPECT_EQ(dup.status().fields().count("name"), 1u);
   Room empty{0, "第2セミナー室", 0, "", true};
-  auto zero = save_room(*db_, actor_, empty, kNow);
+  auto zero = unit([&](Work& w) { return save_room(w, empty); });
   ASSERT_FALSE(zero);
   EXPECT_EQ(zero.status().fields().count("capacity"), 1u);
   r.id = *id;
   r.capacity = 60;
-  ASSERT_TRUE(save_room(*db_, actor_, r, kNow));
+  ASSERT_TRUE(unit([&](Work& w) { return save_room(w, r); }));
   auto rooms = db_->read([](db::Conn& c) { return repo::rooms(c); });
   ASSERT_EQ(rooms.size(), 1u);
   EXPECT_EQ(rooms[0].capacity, 60);

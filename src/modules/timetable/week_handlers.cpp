@@ -35,7 +35,7 @@ year_month_day monday_of(year_month_day d) {
 
 Response week(Context& ctx) {
   const auto term_id = ctx.id_param("id");
-  auto edit = term_id ? ctx.db().read([&](db::Conn& c) { return edit_context(c, term_id); }) : std::nullopt;
+  auto edit = term_id ? edit_context(ctx.work().conn, term_id) : std::nullopt;
   if (!edit) return web::not_found(ctx);
   const Term& term = edit->data.term;
   const bool everything = sees_whole_timetable(ctx);
@@ -43,11 +43,11 @@ Response week(Context& ctx) {
   Sheet sheet{Sheet::Kind::published, term_id};
   const std::int64_t run_id = everything ? to_id(ctx.query.trimmed("run")) : 0;
   if (run_id) {
-    const bool ours = ctx.db().read([&](db::Conn& c) { return repo::is_done_run_of_term(c, run_id, term_id); });
+    const bool ours = repo::is_done_run_of_term(ctx.work().conn, run_id, term_id);
     if (!ours) return web::not_found(ctx);
     sheet = {Sheet::Kind::draft, run_id};
   }
-  const auto placed = ctx.db().read([&](db::Conn& c) { return placed_sessions(c, sheet); });
+  const auto placed = placed_sessions(ctx.work().conn, sheet);
 
   // Which sessions to show.
   // Whose courses a trainee takes is the rosters' business: only those who see every roster may
@@ -97,7 +97,7 @@ Response week(Context& ctx) {
     std::set<std::int64_t> trainee_ids;
     if (rosters)
       for (const auto& [course, user] : edit->data.enrolled) trainee_ids.insert(user);
-    ctx.db().read([&](db::Conn& c) {
+    reading(ctx, [&](db::Conn& c) {
       for (auto id : trainee_ids) {
         if (auto u = identity::find_user(c, id)) {
           std::string name = u->family_name + " " + u->given_name;
@@ -190,7 +190,7 @@ namespace mdsc::timetable::handlers {
 Response my_timetable(Context& ctx) {
   // The term under way, else the next to come, else the last one, among those published.
   const std::string today = i18n::tokyo_date_iso(ctx.now());
-  const auto term_id = ctx.db().read([&](db::Conn& c) { return repo::published_term_for(c, today); });
+  const auto term_id = repo::published_term_for(ctx.work().conn, today);
   if (!term_id) {
     ctx.flash_next("info", "timetable.none_published");
     return web::redirect(ctx, "/");
