@@ -4,6 +4,7 @@
 #include <set>
 
 #include "modules/curriculum.h"
+#include "modules/timetable/model.h"
 #include "modules/timetable/term.h"
 #include "nlohmann/json.hpp"
 
@@ -20,27 +21,10 @@ std::size_t utf8_chars(const std::string& s) {
 
 db::Param nullable(int v) { return v ? db::Param(v) : db::Param(nullptr); }
 db::Param nullable(const std::string& v) { return v.empty() ? db::Param(nullptr) : db::Param(v); }
-db::Param nullable(const std::optional<int>& v) { return v ? db::Param(*v) : db::Param(nullptr); }
+db::Param nullable(const std::optional<std::int64_t>& v) { return v ? db::Param(*v) : db::Param(nullptr); }
 
-Unavailability unavailability_from(const db::Row& r) {
-  Unavailability u;
-  u.id = r.i64("id");
-  u.instructor_id = r.i64("instructor_id");
-  u.weekday = static_cast<int>(r.i64("weekday"));
-  u.day = r.str("day");
-  u.band = r.str("band");
-  u.position = static_cast<int>(r.i64("position"));
-  u.strength = r.str("strength");
-  u.reason = r.str("reason");
-  return u;
-}
-
-CourseRule rule_from(const db::Row& r) {
-  CourseRule k;
-  k.course_id = r.i64("course_id");
-  k.weekdays = r.str("weekdays");
-  if (auto v = r.opt_i64("max_per_week")) k.max_per_week = static_cast<int>(*v);
-  if (auto v = r.opt_i64("min_days")) k.min_days = static_cast<int>(*v);
+CourseRule stored_rule(const db::Row& r) {
+  auto k = entity::from_row<CourseRule>(r);
   k.stored = true;
   return k;
 }
@@ -66,24 +50,8 @@ bool Unavailability::covers(const std::string& iso_day, unsigned iso_weekday, co
   return band == band_ && (position == 0 || position == position_);
 }
 
-nlohmann::json to_json(const Unavailability& u) {
-  return {{"id", u.id},
-          {"instructor_id", u.instructor_id},
-          {"weekday", u.weekday ? nlohmann::json(u.weekday) : nlohmann::json(nullptr)},
-          {"day", u.day.empty() ? nlohmann::json(nullptr) : nlohmann::json(u.day)},
-          {"band", u.band.empty() ? nlohmann::json(nullptr) : nlohmann::json(u.band)},
-          {"position", u.position ? nlohmann::json(u.position) : nlohmann::json(nullptr)},
-          {"strength", u.strength},
-          {"reason", u.reason}};
-}
-
-nlohmann::json to_json(const CourseRule& r) {
-  return {{"course_id", r.course_id},
-          {"weekdays", r.weekdays},
-          {"max_per_week", r.max_per_week ? nlohmann::json(*r.max_per_week) : nlohmann::json(nullptr)},
-          {"min_days", r.min_days ? nlohmann::json(*r.min_days) : nlohmann::json(nullptr)},
-          {"stored", r.stored}};
-}
+nlohmann::json to_json(const Unavailability& u) { return entity::to_json(u); }
+nlohmann::json to_json(const CourseRule& r) { return entity::to_json(r); }
 
 namespace availability {
 
@@ -94,22 +62,19 @@ std::map<std::int64_t, std::vector<Unavailability>> of_year(db::Conn& c, int fis
                                            "k.id = ci.course_id WHERE k.fiscal_year = ?)") +
                                    kOrder,
                                {fiscal_year}))
-    out[r.i64("instructor_id")].push_back(unavailability_from(r));
+    out[r.i64("instructor_id")].push_back(entity::from_row<Unavailability>(r));
   return out;
 }
 
 std::vector<Unavailability> of_instructor(db::Conn& c, std::int64_t instructor_id) {
-  std::vector<Unavailability> out;
-  for (const auto& r :
-       c.query(std::string("SELECT * FROM instructor_unavailability WHERE instructor_id = ?") + kOrder, {instructor_id}))
-    out.push_back(unavailability_from(r));
-  return out;
+  return entity::from_rows<Unavailability>(
+      c.query(std::string("SELECT * FROM instructor_unavailability WHERE instructor_id = ?") + kOrder, {instructor_id}));
 }
 
 std::optional<Unavailability> rule(db::Conn& c, std::int64_t id) {
   auto r = c.query_one("SELECT * FROM instructor_unavailability WHERE id = ?", {id});
   if (!r) return std::nullopt;
-  return unavailability_from(*r);
+  return entity::from_row<Unavailability>(*r);
 }
 
 std::map<std::int64_t, CourseRule> course_rules(db::Conn& c, int fiscal_year) {
@@ -117,7 +82,7 @@ std::map<std::int64_t, CourseRule> course_rules(db::Conn& c, int fiscal_year) {
   for (const auto& r : c.query(
            "SELECT r.* FROM course_schedule_rules r JOIN courses k ON k.id = r.course_id WHERE k.fiscal_year = ?",
            {fiscal_year})) {
-    auto k = rule_from(r);
+    auto k = stored_rule(r);
     out[k.course_id] = k;
   }
   return out;
@@ -125,7 +90,7 @@ std::map<std::int64_t, CourseRule> course_rules(db::Conn& c, int fiscal_year) {
 
 CourseRule course_rule(db::Conn& c, std::int64_t course_id) {
   auto r = c.query_one("SELECT * FROM course_schedule_rules WHERE course_id = ?", {course_id});
-  if (r) return rule_from(*r);
+  if (r) return stored_rule(*r);
   CourseRule k;
   k.course_id = course_id;
   return k;

@@ -33,8 +33,8 @@ struct Unavailability {
 struct CourseRule {
   std::int64_t course_id = 0;
   std::string weekdays = "1111111";  // Monday first; '1' = allowed
-  std::optional<int> max_per_week;
-  std::optional<int> min_days;
+  std::optional<std::int64_t> max_per_week;
+  std::optional<std::int64_t> min_days;
   bool stored = false;
 
   bool allows(unsigned iso_weekday) const {

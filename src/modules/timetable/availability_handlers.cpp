@@ -260,7 +260,7 @@ Response courses_page(Context& ctx, int fy, std::int64_t failed_id, const Status
     auto instructors = nlohmann::json::array();
     for (const auto& ci : k.instructors)
       instructors.push_back({{"name", ci.instructor.name(ctx.lang)}, {"href", availability_href(ci.instructor_id)}});
-    auto text = [&](const std::optional<int>& v, const char* field) -> std::string {
+    auto text = [&](const std::optional<std::int64_t>& v, const char* field) -> std::string {
       if (failed) return ctx.form.trimmed(field);
       return v ? std::to_string(*v) : "";
     };

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "modules/timetable/model.h"
 #include "modules/timetable/notify.h"
 #include "modules/timetable/planning.h"
 #include "modules/timetable/repo.h"
@@ -209,15 +210,11 @@ MoveCheck check_move(const EditContext& ctx, const std::vector<Placed>& placed, 
 }
 
 std::vector<Placed> placed_sessions(db::Conn& c, const Sheet& sheet) {
-  std::vector<Placed> out;
   const bool draft = sheet.kind == Sheet::Kind::draft;
   const auto rows = draft ? c.query("SELECT * FROM timetable_sessions WHERE run_id = ? ORDER BY day, band, position, id", {sheet.id})
                           : c.query("SELECT * FROM course_sessions WHERE term_id = ? AND status = 'scheduled' "
                                     "ORDER BY day, band, position, id", {sheet.id});
-  for (const auto& r : rows)
-    out.push_back({r.i64("id"), r.i64("course_id"), r.str("day"), r.str("band"), static_cast<int>(r.i64("position")),
-                   r.i64("room_id"), r.boolean("pinned")});
-  return out;
+  return entity::from_rows<Placed>(rows);
 }
 
 std::optional<Placed> placed_session(db::Conn& c, const Sheet& sheet, std::int64_t id) {

@@ -7,6 +7,7 @@
 #include "core/crypto.h"
 #include "core/i18n.h"
 #include "modules/curriculum.h"
+#include "modules/timetable/model.h"
 #include "modules/timetable/sessions.h"
 #include "nlohmann/json.hpp"
 
@@ -39,15 +40,9 @@ std::string course_name(const std::string& code, const std::string& title) {
   return code.empty() ? title : code + " " + title;
 }
 
-Feed from_row(const db::Row& r) {
-  Feed f;
-  f.id = r.i64("id");
-  f.kind = r.str("kind");
-  f.subject_id = r.i64("subject_id");
-  f.owner_id = r.i64("owner_id");
-  f.created_at = r.i64("created_at");
-  f.revoked_at = r.i64("revoked_at");
-  f.last_used_at = r.i64("last_used_at");
+// The feed's row, with the names of its owner and subject from the joined columns of kSelect.
+Feed with_names(const db::Row& r) {
+  Feed f = entity::from_row<Feed>(r);
   f.owner_name = person(r.str("o_family"), r.str("o_given"), r.str("o_email"));
   if (f.kind == "trainee") f.subject_name = person(r.str("su_family"), r.str("su_given"), r.str("su_email"));
   else if (f.kind == "instructor") f.subject_name = person(r.str("si_family"), r.str("si_given"));
@@ -185,7 +180,7 @@ Status revoke(Work& w, std::int64_t feed_id) {
 std::optional<Feed> get(db::Conn& c, std::int64_t id) {
   auto r = c.query_one(std::string(kSelect) + " WHERE f.id = ?", {id});
   if (!r) return std::nullopt;
-  return from_row(*r);
+  return with_names(*r);
 }
 
 std::vector<Feed> list(db::Conn& c, std::int64_t owner_id) {
@@ -193,7 +188,7 @@ std::vector<Feed> list(db::Conn& c, std::int64_t owner_id) {
   const auto rows = owner_id
                         ? c.query(std::string(kSelect) + " WHERE f.owner_id = ? ORDER BY f.created_at DESC, f.id DESC", {owner_id})
                         : c.query(std::string(kSelect) + " WHERE f.revoked_at IS NULL ORDER BY f.created_at DESC, f.id DESC");
-  for (const auto& r : rows) out.push_back(from_row(r));
+  for (const auto& r : rows) out.push_back(with_names(r));
   return out;
 }
 
@@ -202,7 +197,7 @@ std::optional<Feed> resolve(Work& w, const std::string& token) {
   auto& c = w.conn;
   auto r = c.query_one(std::string(kSelect) + " WHERE f.token_hash = ? AND f.revoked_at IS NULL", {crypto::token_hash(token)});
   if (!r) return std::nullopt;
-  Feed f = from_row(*r);
+  Feed f = with_names(*r);
   if (!allowed(c, f.owner_id, f.kind, f.subject_id)) return std::nullopt;
   if (f.last_used_at == 0 || w.now - f.last_used_at >= kLastUsedResolution) {
     c.exec("UPDATE calendar_feeds SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)",

@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "ctt/solver.h"
 #include "modules/curriculum.h"
+#include "modules/timetable/model.h"
 #include "modules/timetable/pins.h"
 #include "modules/timetable/planning.h"
 #include "modules/timetable/repo.h"
@@ -20,25 +21,6 @@ namespace {
 
 constexpr int kMaxSeconds = 600;
 constexpr double kWriteEverySeconds = 0.5;
-
-Run run_from(const db::Row& r) {
-  Run x;
-  x.id = r.i64("id");
-  x.term_id = r.i64("term_id");
-  x.seed = r.i64("seed");
-  x.seconds = static_cast<int>(r.i64("seconds"));
-  x.status = r.str("status");
-  x.progress_permille = static_cast<int>(r.i64("progress_permille"));
-  if (!r.is_null("best_hard")) x.best_hard = static_cast<int>(r.i64("best_hard"));
-  if (!r.is_null("best_soft")) x.best_soft = static_cast<int>(r.i64("best_soft"));
-  x.cancel_requested = r.i64("cancel_requested") != 0;
-  x.message = r.str("message");
-  x.started_at = r.i64("started_at");
-  x.heartbeat_at = r.i64("heartbeat_at");
-  if (!r.is_null("finished_at")) x.finished_at = r.i64("finished_at");
-  if (!r.is_null("published_at")) x.published_at = r.i64("published_at");
-  return x;
-}
 
 // `solution` holds the solver's lectures, then the pinned ones (from `first_pin` on).
 void finish(db::Database& db, std::int64_t run_id, const std::string& status, const std::string& message,
@@ -79,10 +61,7 @@ std::vector<Pin> pins_of_term(db::Conn& c, std::int64_t term_id, std::int64_t no
   if (c.scalar_i64("SELECT COUNT(*) FROM course_sessions WHERE term_id = ?", {term_id}) == 0)
     rows = c.query("SELECT course_id, day, band, position, room_id FROM timetable_sessions WHERE pinned = 1 AND run_id = "
                    "(SELECT MAX(id) FROM timetable_runs WHERE term_id = ? AND status = 'done')", {term_id});
-  std::vector<Pin> out;
-  for (const auto& r : rows)
-    out.push_back({r.i64("course_id"), r.str("day"), r.str("band"), static_cast<int>(r.i64("position")), r.i64("room_id")});
-  return out;
+  return entity::from_rows<Pin>(rows);
 }
 
 void generate(db::Database& db, const Clock& clock, std::int64_t run_id, const GenerationRequest& request,
@@ -183,22 +162,17 @@ Status cancel_generation(Work& w, std::int64_t run_id) {
 std::optional<Run> run(db::Conn& c, std::int64_t id) {
   auto row = c.query_one("SELECT * FROM timetable_runs WHERE id = ?", {id});
   if (!row) return std::nullopt;
-  return run_from(*row);
+  return entity::from_row<Run>(*row);
 }
 
 std::vector<Run> runs_of_term(db::Conn& c, std::int64_t term_id) {
-  std::vector<Run> out;
-  for (const auto& r : c.query("SELECT * FROM timetable_runs WHERE term_id = ? ORDER BY id DESC LIMIT 20", {term_id}))
-    out.push_back(run_from(r));
-  return out;
+  return entity::from_rows<Run>(
+      c.query("SELECT * FROM timetable_runs WHERE term_id = ? ORDER BY id DESC LIMIT 20", {term_id}));
 }
 
 std::vector<DraftSession> draft_sessions(db::Conn& c, std::int64_t run_id) {
-  std::vector<DraftSession> out;
-  for (const auto& r : c.query("SELECT * FROM timetable_sessions WHERE run_id = ? ORDER BY day, band, position, id", {run_id}))
-    out.push_back({r.i64("id"), r.i64("course_id"), r.str("day"), r.str("band"), static_cast<int>(r.i64("position")),
-                   r.is_null("room_id") ? 0 : r.i64("room_id"), r.boolean("pinned")});
-  return out;
+  return entity::from_rows<DraftSession>(
+      c.query("SELECT * FROM timetable_sessions WHERE run_id = ? ORDER BY day, band, position, id", {run_id}));
 }
 
 }  // namespace mdsc::timetable

@@ -23,7 +23,7 @@ struct Run {
   int seconds = 0;
   std::string status;  // running, done, infeasible, failed, cancelled
   int progress_permille = 0;
-  std::optional<int> best_hard, best_soft;
+  std::optional<std::int64_t> best_hard, best_soft;
   bool cancel_requested = false;
   std::string message;
   std::int64_t started_at = 0, heartbeat_at = 0;

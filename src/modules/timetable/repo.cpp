@@ -1,30 +1,19 @@
 #include "modules/timetable/repo.h"
 
+#include "modules/timetable/model.h"
 #include "nlohmann/json.hpp"
 
 namespace mdsc::timetable {
 
-nlohmann::json to_json(const Room& r) {
-  return {{"id", r.id}, {"name", r.name}, {"capacity", r.capacity}, {"location", r.location}, {"active", r.active}};
-}
+nlohmann::json to_json(const Room& r) { return entity::to_json(r); }
 
 namespace repo {
 namespace {
 
-Term term_from(const db::Row& r) {
-  Term t;
-  t.id = r.i64("id");
-  t.fiscal_year = static_cast<int>(r.i64("fiscal_year"));
-  t.name = r.str("name");
-  t.starts_on = r.str("starts_on");
-  t.ends_on = r.str("ends_on");
-  t.year_end_break = r.i64("year_end_break") != 0;
-  t.teaching_weekdays = r.str("teaching_weekdays");
-  return t;
-}
-
-Room room_from(const db::Row& r) {
-  return {r.i64("id"), r.str("name"), static_cast<int>(r.i64("capacity")), r.str("location"), r.i64("active") != 0};
+// The entity's columns (entity::params), then the statement's own.
+db::Params with(db::Params p, std::initializer_list<db::Param> more) {
+  p.insert(p.end(), more.begin(), more.end());
+  return p;
 }
 
 }  // namespace
@@ -36,18 +25,15 @@ bool lock_term(db::Conn& c, std::int64_t id) {
 std::optional<Term> term(db::Conn& c, std::int64_t id) {
   auto row = c.query_one("SELECT * FROM terms WHERE id = ?", {id});
   if (!row) return std::nullopt;
-  Term t = term_from(*row);
-  for (const auto& r : c.query("SELECT * FROM term_periods WHERE term_id = ? ORDER BY band, position", {id}))
-    t.periods.push_back({r.str("band"), static_cast<int>(r.i64("position")), r.str("starts_at"), r.str("ends_at")});
-  for (const auto& r : c.query("SELECT day, reason FROM term_closed_days WHERE term_id = ? ORDER BY day", {id}))
-    t.closed_days.push_back({r.str("day"), r.str("reason")});
+  auto t = entity::from_row<Term>(*row);
+  t.periods = entity::from_rows<Period>(c.query("SELECT * FROM term_periods WHERE term_id = ? ORDER BY band, position", {id}));
+  t.closed_days =
+      entity::from_rows<ClosedDay>(c.query("SELECT day, reason FROM term_closed_days WHERE term_id = ? ORDER BY day", {id}));
   return t;
 }
 
 std::vector<Term> terms(db::Conn& c) {
-  std::vector<Term> out;
-  for (const auto& r : c.query("SELECT * FROM terms ORDER BY fiscal_year DESC, starts_on, id")) out.push_back(term_from(r));
-  return out;
+  return entity::from_rows<Term>(c.query("SELECT * FROM terms ORDER BY fiscal_year DESC, starts_on, id"));
 }
 
 std::optional<std::int64_t> term_id_by_name(db::Conn& c, int fiscal_year, const std::string& name) {
@@ -60,14 +46,14 @@ std::int64_t insert_term(db::Conn& c, const Term& t, const std::string& now) {
   return c.insert(
       "INSERT INTO terms (fiscal_year, name, starts_on, ends_on, year_end_break, teaching_weekdays, created_at, "
       "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {t.fiscal_year, t.name, t.starts_on, t.ends_on, t.year_end_break ? 1 : 0, t.teaching_weekdays, now, now});
+      with(entity::params(t), {now, now}));
 }
 
 void update_term(db::Conn& c, const Term& t, const std::string& now) {
   c.exec(
       "UPDATE terms SET fiscal_year = ?, name = ?, starts_on = ?, ends_on = ?, year_end_break = ?, "
       "teaching_weekdays = ?, updated_at = ? WHERE id = ?",
-      {t.fiscal_year, t.name, t.starts_on, t.ends_on, t.year_end_break ? 1 : 0, t.teaching_weekdays, now, t.id});
+      with(entity::params(t), {now, t.id}));
 }
 
 void replace_periods(db::Conn& c, std::int64_t term_id, const std::vector<Period>& periods) {
@@ -88,31 +74,29 @@ bool remove_closed_day(db::Conn& c, std::int64_t term_id, const std::string& day
 }
 
 std::vector<Room> rooms(db::Conn& c) {
-  std::vector<Room> out;
-  for (const auto& r : c.query("SELECT * FROM rooms ORDER BY active DESC, name")) out.push_back(room_from(r));
-  return out;
+  return entity::from_rows<Room>(c.query("SELECT * FROM rooms ORDER BY active DESC, name"));
 }
 
 std::optional<Room> room(db::Conn& c, std::int64_t id) {
   auto row = c.query_one("SELECT * FROM rooms WHERE id = ?", {id});
   if (!row) return std::nullopt;
-  return room_from(*row);
+  return entity::from_row<Room>(*row);
 }
 
 std::optional<Room> room_by_name(db::Conn& c, const std::string& name) {
   auto row = c.query_one("SELECT * FROM rooms WHERE name = ?", {name});
   if (!row) return std::nullopt;
-  return room_from(*row);
+  return entity::from_row<Room>(*row);
 }
 
 std::int64_t insert_room(db::Conn& c, const Room& r, const std::string& now) {
   return c.insert("INSERT INTO rooms (name, capacity, location, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                  {r.name, r.capacity, r.location, r.active ? 1 : 0, now, now});
+                  with(entity::params(r), {now, now}));
 }
 
 void update_room(db::Conn& c, const Room& r, const std::string& now) {
   c.exec("UPDATE rooms SET name = ?, capacity = ?, location = ?, active = ?, updated_at = ? WHERE id = ?",
-         {r.name, r.capacity, r.location, r.active ? 1 : 0, now, r.id});
+         with(entity::params(r), {now, r.id}));
 }
 
 int fiscal_year_of_term(db::Conn& c, std::int64_t id) {

@@ -1,6 +1,7 @@
 #include "modules/timetable/sessions.h"
 
 #include "core/i18n.h"
+#include "modules/timetable/model.h"
 #include "nlohmann/json.hpp"
 
 namespace mdsc::timetable {
@@ -10,29 +11,6 @@ constexpr const char* kSelect =
     "SELECT s.*, k.code AS course_code, k.title_ja AS course_title_ja, k.title_en AS course_title_en, "
     "COALESCE(r.name, '') AS room_name FROM course_sessions s JOIN courses k ON k.id = s.course_id "
     "LEFT JOIN rooms r ON r.id = s.room_id";
-
-Session from_row(const db::Row& r) {
-  Session s;
-  s.id = r.i64("id");
-  s.term_id = r.i64("term_id");
-  s.course_id = r.i64("course_id");
-  s.day = r.str("day");
-  s.band = r.str("band");
-  s.position = static_cast<int>(r.i64("position"));
-  s.starts_at = r.str("starts_at");
-  s.ends_at = r.str("ends_at");
-  s.room_id = r.i64("room_id");
-  s.pinned = r.boolean("pinned");
-  s.confidential = r.boolean("confidential");
-  s.status = r.str("status");
-  s.sequence = static_cast<int>(r.i64("sequence"));
-  s.updated_at = r.i64("updated_at");
-  s.course_code = r.str("course_code");
-  s.course_title_ja = r.str("course_title_ja");
-  s.course_title_en = r.str("course_title_en");
-  s.room_name = r.str("room_name");
-  return s;
-}
 
 std::int64_t at(const std::string& day, const std::string& hhmm) {
   std::int64_t t = 0;
@@ -69,7 +47,7 @@ namespace sessions {
 std::optional<Session> get(db::Conn& c, std::int64_t id) {
   auto row = c.query_one(std::string(kSelect) + " WHERE s.id = ?", {id});
   if (!row) return std::nullopt;
-  return from_row(*row);
+  return entity::from_row<Session>(*row);
 }
 
 std::vector<Session> list(db::Conn& c, const SessionFilter& f) {
@@ -92,7 +70,7 @@ std::vector<Session> list(db::Conn& c, const SessionFilter& f) {
   if (!f.include_cancelled) sql += " AND s.status = 'scheduled'";
   sql += " ORDER BY s.day, s.starts_at, s.id";
   std::vector<Session> out;
-  for (const auto& r : c.query(sql, p)) out.push_back(from_row(r));
+  for (const auto& r : c.query(sql, p)) out.push_back(entity::from_row<Session>(r));
   return out;
 }
 
