@@ -17,20 +17,10 @@
 
 namespace mdsc::app {
 
-namespace {
-// A module whose handlers still open their own transactions (being converted to the unit of work).
-template <typename F>
-void legacy(web::Registry& registry, F&& register_fn) {
-  registry.set_legacy(true);
-  register_fn(registry);
-  registry.set_legacy(false);
-}
-}  // namespace
-
 void register_modules(web::Registry& registry) {
   web::register_static_routes(registry);
   system_module::register_module(registry);
-  legacy(registry, dashboard::register_module);
+  dashboard::register_module(registry);
   accounts::register_module(registry);
   audit::register_module(registry);
   mail::register_module(registry);

@@ -62,7 +62,7 @@ struct Context {
   std::int64_t id_param(std::string_view name) const;
   std::string param(std::string_view name) const;
   db::Database& db() const { return services.db; }
-  // The request's unit of work: its transaction, actor and time (routes with Tx none or legacy have none).
+  // The request's unit of work: its transaction, actor and time (routes with Tx::none have none).
   Work& work() const { return *work_; }
   bool has_work() const { return work_ != nullptr; }
   Work* work_ = nullptr;  // set by the unit runner while the handler runs

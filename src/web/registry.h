@@ -36,10 +36,7 @@ class Registry {
  public:
   Router& router() { return router_; }
   const Router& router() const { return router_; }
-  void route(Route r) {
-    if (legacy_ && r.tx == Tx::automatic) r.tx = Tx::legacy;
-    router_.add(std::move(r));
-  }
+  void route(Route r) { router_.add(std::move(r)); }
   // A page (HTML errors) and an API route (JSON errors), in the request's unit of work (`tx`).
   void html(const char* method, const char* pattern, Access access, HandlerFn fn, Tx tx = Tx::automatic) {
     Route r{method, pattern, RouteKind::html, std::move(access), std::move(fn)};
@@ -51,8 +48,6 @@ class Registry {
     r.tx = tx;
     route(std::move(r));
   }
-  // While a module is being converted to the unit of work, its routes open their own transactions.
-  void set_legacy(bool on) { legacy_ = on; }
   void nav(NavItem item) { nav_.push_back(std::move(item)); }
   void panel(DashboardPanel p) { panels_.push_back(std::move(p)); }
   void daily(DailyJob j) { jobs_.push_back(std::move(j)); }
@@ -66,7 +61,6 @@ class Registry {
   std::vector<NavItem> nav_;
   std::vector<DashboardPanel> panels_;
   std::vector<DailyJob> jobs_;
-  bool legacy_ = false;
 };
 
 }  // namespace mdsc::web

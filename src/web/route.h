@@ -34,9 +34,8 @@ enum class RouteKind { html, json, file };
 //   automatic  read-only for GET and HEAD, a write transaction for the other methods;
 //   read, write  that one whatever the method;
 //   none       the handler opens its own (slow work that must stay outside a write transaction,
-//              such as checking a password);
-//   legacy     a module not yet converted: the handler opens its own, as `none` (to go).
-enum class Tx { automatic, read, write, none, legacy };
+//              such as checking a password).
+enum class Tx { automatic, read, write, none };
 
 struct Route {
   std::string method;   // GET, POST, PUT, PATCH, DELETE

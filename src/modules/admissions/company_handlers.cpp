@@ -5,7 +5,6 @@
 #include "modules/admissions/operations.h"
 #include "modules/admissions/repo.h"
 #include "modules/admissions/views.h"
-#include "platform/units.h"
 #include "platform/work.h"
 #include "web/fiscal_years.h"
 #include "web/json_body.h"
@@ -83,7 +82,6 @@ Response api_company_answer(Context& ctx) {
 }
 
 std::string company_panel(web::Context& ctx) {
-  if (!ctx.has_work()) return platform::in_unit(ctx, false, company_panel);
   auto companies = ctx.me().scope_ids(web::Role::partner_representative);
   auto waiting = repo::count_waiting_for_companies(ctx.work().conn, companies);
   return web::render_template("admissions/panel_company.html", ctx.lang,

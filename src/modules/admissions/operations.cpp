@@ -120,7 +120,7 @@ Status check_seat(Work& w, const Application& a) {
 // the trainee role added to the account their address already has.
 Result<std::int64_t> trainee_account(Work& w, const Application& a) {
   if (auto existing = identity::repo::user_by_email(w.conn, a.email)) {
-    if (auto st = identity::grant_role_in(w.conn, w.actor, existing->id, {web::Role::trainee, "", 0}, w.now); !st)
+    if (auto st = identity::grant_role(w, existing->id, {web::Role::trainee, "", 0}); !st)
       return st;
     return existing->id;
   }
@@ -133,7 +133,7 @@ Result<std::int64_t> trainee_account(Work& w, const Application& a) {
   u.romaji_name = a.romaji_name;
   u.preferred_lang = a.lang;
   u.roles = {{web::Role::trainee, "", 0}};
-  return identity::create_user_in(w.conn, w.actor, u, w.now, w.base_url);
+  return identity::create_user(w, u, !w.base_url.empty());
 }
 
 }  // namespace

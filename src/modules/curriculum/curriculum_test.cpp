@@ -45,7 +45,7 @@ class Curriculum : public ::testing::Test {
     in.family_name = "受講";
     in.given_name = email.substr(0, email.find('@'));
     in.roles = std::move(roles);
-    auto r = identity::create_user(*db_, actor_, in, std::nullopt, now_);
+    auto r = write_unit(*db_, Who{actor_, now_}, [&](Work& w) { return identity::create_user(w, in); });
     EXPECT_TRUE(r.is_ok()) << (r.is_ok() ? "" : r.status().message_id());
     return r.is_ok() ? *r : 0;
   }

@@ -7,25 +7,12 @@
 #include "web/templates.h"
 
 namespace mdsc::curriculum::handlers {
-namespace {
-
-// The dashboard renders panels in its unit of work; until the dashboard itself runs in one
-// (it is converted separately), a panel opens a read of its own.
-template <typename F>
-auto reading(Context& ctx, F&& fn) {
-  if (ctx.has_work()) return fn(ctx.work().conn);
-  return ctx.db().read(fn);
-}
-
-}  // namespace
 
 // The trainee's courses of the newest year they have any in.
 std::string trainee_panel(Context& ctx) {
-  auto mine = reading(ctx, [&](db::Conn& c) {
-    repo::EnrollmentQuery q;
-    q.user_id = ctx.user_id();
-    return repo::enrollments(c, q);
-  });
+  repo::EnrollmentQuery q;
+  q.user_id = ctx.user_id();
+  const auto mine = repo::enrollments(ctx.work().conn, q);
   int fy = mine.empty() ? 0 : mine.front().fiscal_year;  // newest year first
   auto rows = nlohmann::json::array();
   for (const auto& e : mine)
@@ -35,12 +22,10 @@ std::string trainee_panel(Context& ctx) {
 }
 
 std::string instructor_panel(Context& ctx) {
-  auto courses = reading(ctx, [&](db::Conn& c) {
-    std::vector<Course> out;
-    for (auto id : taught_courses(c, ctx.me()))
-      if (auto course = repo::course(c, id)) out.push_back(*course);
-    return out;
-  });
+  auto& c = ctx.work().conn;
+  std::vector<Course> courses;
+  for (auto id : taught_courses(c, ctx.me()))
+    if (auto course = repo::course(c, id)) courses.push_back(*course);
   auto rows = nlohmann::json::array();
   for (const auto& c : courses) {
     auto r = course_row(ctx, c);

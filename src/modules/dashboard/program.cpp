@@ -2,6 +2,7 @@
 
 #include "core/i18n.h"
 #include "modules/dashboard/repo.h"
+#include "platform/work.h"
 #include "web/context.h"
 #include "web/render.h"
 #include "web/templates.h"
@@ -21,7 +22,7 @@ std::string render(web::Context& ctx) {
   const int fy = i18n::fiscal_year_of(std::stoi(today.substr(0, 4)), std::stoi(today.substr(5, 2)),
                                       std::stoi(today.substr(8, 2)));
   const auto institutions = ctx.me().scope_ids(web::Role::institution_officer);
-  const auto row = ctx.db().read([&](db::Conn& c) { return repo::program_figures(c, fy, today, institutions); });
+  const auto row = repo::program_figures(ctx.work().conn, fy, today, institutions);
 
   nlohmann::json d{{"fy", i18n::fiscal_year_display(ctx.lang, fy)},
                    {"courses", row.courses},

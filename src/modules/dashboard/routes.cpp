@@ -5,6 +5,7 @@
 #include "modules/dashboard/program.h"
 #include "modules/dashboard/repo.h"
 #include "modules/dashboard/work_queue.h"
+#include "platform/work.h"
 #include "web/context.h"
 #include "web/registry.h"
 #include "web/render.h"
@@ -36,7 +37,7 @@ web::DashboardPanel secretariat_overview() {
             std::int64_t now = ctx.now();
             std::int64_t day_start = now;
             i18n::tokyo_to_unix(i18n::tokyo_date_iso(now), "00:00:00", day_start);
-            const auto counts = ctx.db().read([&](db::Conn& c) { return repo::overview(c, now, day_start); });
+            const auto counts = repo::overview(ctx.work().conn, now, day_start);
             return web::render_template("dashboard/overview.html", ctx.lang,
                                         {{"users", i18n::grouped(counts.users)},
                                          {"sessions", i18n::grouped(counts.sessions)},

@@ -2,6 +2,7 @@
 
 #include "core/i18n.h"
 #include "modules/dashboard/repo.h"
+#include "platform/work.h"
 #include "web/context.h"
 #include "web/render.h"
 #include "web/templates.h"
@@ -28,7 +29,7 @@ std::string part_label(const std::string& key, const QueuePart& p) {
 }
 
 std::string render(web::Context& ctx) {
-  const auto items = ctx.db().read([&](db::Conn& c) { return repo::work_queue(c, i18n::tokyo_date_iso(ctx.now())); });
+  const auto items = repo::work_queue(ctx.work().conn, i18n::tokyo_date_iso(ctx.now()));
   auto list = nlohmann::json::array();
   bool all_clear = true;
   for (const auto& item : items) {

@@ -573,7 +573,7 @@ TEST_F(AvailabilityHttp, TheSteeringCommitteeViewsTheInstructorEditsTheirOwnAndO
   in.email = "tamiya@mdsc.example";
   in.family_name = "田宮";
   in.given_name = "元";
-  auto user = identity::create_user(*db_, actor_, in, std::nullopt, kNow);
+  auto user = write_unit(*db_, Who{actor_, kNow}, [&](Work& w) { return identity::create_user(w, in); });
   ASSERT_TRUE(user) << user.status().message_id();
   db_->write([&](db::Conn& c) { c.exec("UPDATE instructors SET user_id = ? WHERE id = ?", {*user, x_}); });
   as(web::Role::trainee, *user);  // no instructor role: the link to the instructors row is enough

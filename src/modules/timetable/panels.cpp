@@ -8,7 +8,7 @@
 #include "modules/timetable/panels.h"
 #include "modules/timetable/sessions.h"
 #include "modules/timetable/term.h"
-#include "platform/units.h"
+#include "platform/work.h"
 #include "web/render.h"
 #include "web/templates.h"
 
@@ -42,9 +42,7 @@ std::vector<Session> upcoming(web::Context& ctx) {
 }
 
 std::string next_sessions(web::Context& ctx) {
-  // The dashboard renders panels in its unit of work; until the dashboard runs in one (it is
-  // converted separately), the panel opens a read of its own.
-  auto list = platform::in_unit(ctx, false, upcoming);
+  auto list = upcoming(ctx);
   auto rows = nlohmann::json::array();
   for (const auto& s : list) {
     if (rows.size() == kShown) break;

@@ -43,13 +43,4 @@ Status change_password(db::Database& db, const Who& who, std::int64_t user_id, c
 std::optional<User> find_user(db::Conn& c, std::int64_t id);
 std::optional<User> find_user_by_email(db::Conn& c, const std::string& email);
 
-// To go once admissions, curriculum and timetable call the operations above (legacy.cpp): the
-// signatures those modules use today, each in a unit of work over the caller's connection.
-Result<std::int64_t> create_user_in(db::Conn& c, const audit::Actor& actor, const User& in, std::int64_t now,
-                                    const std::string& invite_base_url);
-Status grant_role_in(db::Conn& c, const audit::Actor& actor, std::int64_t user_id, const web::RoleGrant& grant,
-                     std::int64_t now);
-Result<std::int64_t> create_user(db::Database& db, const audit::Actor& actor, const User& in,
-                                 const std::optional<std::string>& password, std::int64_t now);
-
 }  // namespace mdsc::identity
