@@ -148,8 +148,7 @@ bool csrf_ok(Context& ctx) {
 // The route's unit of work: its handler inside one transaction, unless it opens its own.
 http::Response handle_in_unit(Context& ctx) {
   const Tx tx = ctx.route.tx;
-  if (tx == Tx::none || ctx.route.kind == RouteKind::file || !ctx.services.units)
-    return ctx.route.fn(ctx);
+  if (tx == Tx::none || ctx.route.kind == RouteKind::file || !ctx.services.units) return ctx.route.fn(ctx);
   const bool write = tx == Tx::write || (tx == Tx::automatic && is_unsafe(ctx.req.method));
   return ctx.services.units->run(ctx, write);
 }

@@ -120,8 +120,7 @@ Status check_seat(Work& w, const Application& a) {
 // the trainee role added to the account their address already has.
 Result<std::int64_t> trainee_account(Work& w, const Application& a) {
   if (auto existing = identity::repo::user_by_email(w.conn, a.email)) {
-    if (auto st = identity::grant_role(w, existing->id, {web::Role::trainee, "", 0}); !st)
-      return st;
+    if (auto st = identity::grant_role(w, existing->id, {web::Role::trainee, "", 0}); !st) return st;
     return existing->id;
   }
   identity::UserInput u;

@@ -67,8 +67,8 @@ std::map<std::int64_t, std::vector<Unavailability>> of_year(db::Conn& c, int fis
 }
 
 std::vector<Unavailability> of_instructor(db::Conn& c, std::int64_t instructor_id) {
-  return entity::from_rows<Unavailability>(
-      c.query(std::string("SELECT * FROM instructor_unavailability WHERE instructor_id = ?") + kOrder, {instructor_id}));
+  return entity::from_rows<Unavailability>(c.query(
+      std::string("SELECT * FROM instructor_unavailability WHERE instructor_id = ?") + kOrder, {instructor_id}));
 }
 
 std::optional<Unavailability> rule(db::Conn& c, std::int64_t id) {
@@ -142,10 +142,11 @@ Result<std::int64_t> add_rule(Work& w, Unavailability u) {
   for (const auto& other : of_instructor(c, u.instructor_id))
     if (other.weekday == u.weekday && other.day == u.day && other.band == u.band && other.position == u.position &&
         other.strength == u.strength)
-      return Status(Code::conflict, "error.invalid_input").field(u.day.empty() ? "weekday" : "day",
-                                                                 "availability.duplicate");
+      return Status(Code::conflict, "error.invalid_input")
+          .field(u.day.empty() ? "weekday" : "day", "availability.duplicate");
   u.id = c.insert(
-      "INSERT INTO instructor_unavailability (instructor_id, weekday, day, band, position, strength, reason, created_at) "
+      "INSERT INTO instructor_unavailability (instructor_id, weekday, day, band, position, strength, reason, "
+      "created_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       {u.instructor_id, nullable(u.weekday), nullable(u.day), nullable(u.band), nullable(u.position), u.strength,
        u.reason, w.now});
@@ -170,13 +171,15 @@ Status save_course_rule(Work& w, const CourseRule& r) {
   if (Status st = validate(r, course->periods); !st) return st;
   const CourseRule before = course_rule(c, r.course_id);
   if (before.stored)
-    c.exec("UPDATE course_schedule_rules SET weekdays = ?, max_per_week = ?, min_days = ?, updated_at = ? "
-           "WHERE course_id = ?",
-           {r.weekdays, nullable(r.max_per_week), nullable(r.min_days), w.now, r.course_id});
+    c.exec(
+        "UPDATE course_schedule_rules SET weekdays = ?, max_per_week = ?, min_days = ?, updated_at = ? "
+        "WHERE course_id = ?",
+        {r.weekdays, nullable(r.max_per_week), nullable(r.min_days), w.now, r.course_id});
   else
-    c.exec("INSERT INTO course_schedule_rules (course_id, weekdays, max_per_week, min_days, updated_at) "
-           "VALUES (?, ?, ?, ?, ?)",
-           {r.course_id, r.weekdays, nullable(r.max_per_week), nullable(r.min_days), w.now});
+    c.exec(
+        "INSERT INTO course_schedule_rules (course_id, weekdays, max_per_week, min_days, updated_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        {r.course_id, r.weekdays, nullable(r.max_per_week), nullable(r.min_days), w.now});
   CourseRule after = r;
   after.stored = true;
   w.audit(before.stored ? "update" : "create", "course_schedule_rule", r.course_id,

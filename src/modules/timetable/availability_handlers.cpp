@@ -4,8 +4,8 @@
 
 #include "core/i18n.h"
 #include "modules/curriculum.h"
-#include "modules/timetable/handlers.h"
 #include "modules/timetable/availability.h"
+#include "modules/timetable/handlers.h"
 #include "modules/timetable/term.h"
 #include "nlohmann/json.hpp"
 #include "platform/web_actor.h"
@@ -180,8 +180,7 @@ Response availability_add(Context& ctx) {
   if (!rights.edit) return web::forbidden(ctx);
   Status st;
   Unavailability u = rule_from_form(ctx, id, st);
-  Result<std::int64_t> added = st ? availability::add_rule(ctx.work(), u)
-                                  : Result<std::int64_t>(st);
+  Result<std::int64_t> added = st ? availability::add_rule(ctx.work(), u) : Result<std::int64_t>(st);
   if (!added) {
     if (added.status().code() == Code::not_found) return web::not_found(ctx);
     return instructor_page(ctx, id, rights, added.status(), status_code(added.status()));
@@ -392,8 +391,7 @@ Response api_course_rule(Context& ctx) {
 
 Response api_course_rule_save(Context& ctx) {
   const auto id = ctx.id_param("id");
-  if (id == 0 || !curriculum::find_course(ctx.work().conn, id).has_value())
-    return web::not_found(ctx);
+  if (id == 0 || !curriculum::find_course(ctx.work().conn, id).has_value()) return web::not_found(ctx);
   auto j = web::body_json(ctx);
   if (!j) return web::bad_json(ctx);
   Status st;

@@ -1,6 +1,8 @@
 // Instructors' unavailability and courses' schedule rules on both databases: validated and
 // audited changes, and what they make of the solver's instance (hard unavailable periods,
 // penalties for wishes, weekdays, minimum days and the weekly cap) and of a solved draft.
+#include "modules/timetable/availability.h"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -13,7 +15,6 @@
 #include "ctt/cost.h"
 #include "ctt/solver.h"
 #include "modules/curriculum.h"
-#include "modules/timetable/availability.h"
 #include "modules/timetable/availability_handlers.h"
 #include "modules/timetable/module.h"
 #include "modules/timetable/operations.h"

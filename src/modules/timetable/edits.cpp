@@ -74,8 +74,10 @@ struct Checking {
   void held_days() {
     const auto& term = ctx.data.term;
     if (ctx.today.empty() || term.starts_on > ctx.today || ctx.today > term.ends_on) return;
-    if (!moving.day.empty() && moving.day < ctx.today) clash("timetable.clash.already_held", {{"day", Text::plain(moving.day)}});
-    if (to.day < ctx.today) clash("timetable.clash.in_past", {{"day", Text::plain(to.day)}, {"today", Text::plain(ctx.today)}});
+    if (!moving.day.empty() && moving.day < ctx.today)
+      clash("timetable.clash.already_held", {{"day", Text::plain(moving.day)}});
+    if (to.day < ctx.today)
+      clash("timetable.clash.in_past", {{"day", Text::plain(to.day)}, {"today", Text::plain(ctx.today)}});
   }
 
   // The day: inside the term and a teaching day. Its ISO weekday; 0 when outside the term.
@@ -85,14 +87,18 @@ struct Checking {
       if (d.iso != to.day) continue;
       weekday = d.weekday;
       const Text day = Text::plain(to.day);
-      if (d.status == "holiday") clash("timetable.clash.holiday", {{"day", day}, {"holiday", Text::message(d.holiday_id)}});
-      else if (d.status == "year_end") clash("timetable.clash.year_end", {{"day", day}});
-      else if (d.status == "closed") clash("timetable.clash.closed", {{"day", day}, {"reason", Text::plain(d.reason)}});
+      if (d.status == "holiday")
+        clash("timetable.clash.holiday", {{"day", day}, {"holiday", Text::message(d.holiday_id)}});
+      else if (d.status == "year_end")
+        clash("timetable.clash.year_end", {{"day", day}});
+      else if (d.status == "closed")
+        clash("timetable.clash.closed", {{"day", day}, {"reason", Text::plain(d.reason)}});
       else if (d.status == "no_teaching")
         clash("timetable.clash.no_teaching", {{"day", day}, {"weekday", Text::message(weekday_message_id(d.weekday))}});
     }
     if (weekday == 0)
-      clash("timetable.clash.outside_term", {{"day", Text::plain(to.day)}, {"from", Text::plain(ctx.data.term.starts_on)},
+      clash("timetable.clash.outside_term", {{"day", Text::plain(to.day)},
+                                             {"from", Text::plain(ctx.data.term.starts_on)},
                                              {"to", Text::plain(ctx.data.term.ends_on)}});
     return weekday;
   }
@@ -100,9 +106,11 @@ struct Checking {
   // The course's band and the weekdays its rule allows.
   void course_rule(unsigned weekday) {
     if (course.time_band != to.band)
-      clash("timetable.clash.band", {{"course", title()}, {"band", Text::message("timetable.band." + course.time_band)}});
+      clash("timetable.clash.band",
+            {{"course", title()}, {"band", Text::message("timetable.band." + course.time_band)}});
     if (auto r = ctx.data.rules.find(course.id); r != ctx.data.rules.end() && !r->second.allows(weekday))
-      clash("timetable.clash.weekday_rule", {{"course", title()}, {"weekday", Text::message(weekday_message_id(weekday))}});
+      clash("timetable.clash.weekday_rule",
+            {{"course", title()}, {"weekday", Text::message(weekday_message_id(weekday))}});
   }
 
   // The instructors' own times: unavailable is a clash, avoid a warning.
@@ -116,7 +124,8 @@ struct Checking {
                               ? Text::message("timetable.clash.every",
                                               {{"weekday", weekday_message_id(static_cast<unsigned>(rule.weekday))}})
                               : Text::plain(rule.day);
-        ClashArgs args{{"instructor", instructor_name(ci.instructor)}, {"when", when}, {"reason", Text::plain(rule.reason)}};
+        ClashArgs args{
+            {"instructor", instructor_name(ci.instructor)}, {"when", when}, {"reason", Text::plain(rule.reason)}};
         if (rule.strength == "unavailable")
           clash(rule.reason.empty() ? "timetable.clash.unavailable" : "timetable.clash.unavailable_because", args);
         else
@@ -144,7 +153,8 @@ struct Checking {
       for (const auto& a : course.instructors)
         for (const auto& b : other->instructors)
           if (a.instructor_id == b.instructor_id)
-            clash("timetable.clash.instructor_busy", {{"instructor", instructor_name(a.instructor)}, {"course", other_title}});
+            clash("timetable.clash.instructor_busy",
+                  {{"instructor", instructor_name(a.instructor)}, {"course", other_title}});
       if (group_of(course) == group_of(*other))
         clash("timetable.clash.curriculum", {{"group", group_label(course)}, {"course", other_title}});
       int shared = 0;
@@ -170,21 +180,25 @@ struct Checking {
     }
     if (auto r = ctx.data.rules.find(course.id);
         r != ctx.data.rules.end() && r->second.max_per_week && same_week > *r->second.max_per_week)
-      warn("timetable.warn.weekly_cap", {{"course", title()}, {"count", Text::plain(std::to_string(same_week))},
+      warn("timetable.warn.weekly_cap", {{"course", title()},
+                                         {"count", Text::plain(std::to_string(same_week))},
                                          {"max", Text::plain(std::to_string(*r->second.max_per_week))}});
-    if (same_day > 2) warn("timetable.warn.per_day", {{"course", title()}, {"count", Text::plain(std::to_string(same_day))}});
+    if (same_day > 2)
+      warn("timetable.warn.per_day", {{"course", title()}, {"count", Text::plain(std::to_string(same_day))}});
   }
 
   void capacity(const Room* room) {
     if (room && course.enrolled > room->capacity)
-      warn("timetable.warn.capacity", {{"room", Text::plain(room->name)}, {"capacity", Text::plain(std::to_string(room->capacity))},
+      warn("timetable.warn.capacity", {{"room", Text::plain(room->name)},
+                                       {"capacity", Text::plain(std::to_string(room->capacity))},
                                        {"enrolled", Text::plain(std::to_string(course.enrolled))}});
   }
 };
 
 }  // namespace
 
-MoveCheck check_move(const EditContext& ctx, const std::vector<Placed>& placed, const Placed& moving, const Target& to) {
+MoveCheck check_move(const EditContext& ctx, const std::vector<Placed>& placed, const Placed& moving,
+                     const Target& to) {
   MoveCheck out;
   const auto* course = find_course(ctx, moving.course_id);
   if (!course) {
@@ -256,10 +270,11 @@ Placed moved_to(const Placed& before, const MoveRequest& request) {
 Status apply_published(Work& w, const EditContext& ctx, const Placed& before, const Placed& after, bool moved) {
   const auto period = period_of(ctx.data.term, after.band, after.position);
   if (!period) return Status::conflict("timetable.clash.no_period");
-  w.conn.exec("UPDATE course_sessions SET day = ?, band = ?, position = ?, starts_at = ?, ends_at = ?, room_id = ?, "
-              "pinned = ?, sequence = sequence + ?, updated_at = ? WHERE id = ?",
-              {after.day, after.band, after.position, period->starts_at, period->ends_at, after.room_id,
-               after.pinned ? 1 : 0, moved ? 1 : 0, w.now, after.id});
+  w.conn.exec(
+      "UPDATE course_sessions SET day = ?, band = ?, position = ?, starts_at = ?, ends_at = ?, room_id = ?, "
+      "pinned = ?, sequence = sequence + ?, updated_at = ? WHERE id = ?",
+      {after.day, after.band, after.position, period->starts_at, period->ends_at, after.room_id, after.pinned ? 1 : 0,
+       moved ? 1 : 0, w.now, after.id});
   w.audit("update", "session", after.id, placed_json(before), placed_json(after));
   if (!moved) return Status::ok();
   auto state = [&](const Placed& p) {

@@ -1,9 +1,10 @@
 // The checks of a hand move, on a small term built in memory: each hard rule refuses the move with
 // a reason naming what is in the way; a room too small and an instructor's wish only warn.
+#include "modules/timetable/edits.h"
+
 #include <gtest/gtest.h>
 
 #include "modules/timetable/edit_views.h"
-#include "modules/timetable/edits.h"
 
 namespace mdsc::timetable {
 namespace {

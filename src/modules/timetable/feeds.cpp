@@ -148,16 +148,16 @@ Result<NewFeed> create(Work& w, const std::string& kind, std::int64_t subject_id
   if (!allowed(c, actor.user_id, kind, subject_id)) return Status::forbidden();
   // The owner's lock: the count of active feeds below holds until this one is written.
   c.exec("UPDATE users SET updated_at = updated_at WHERE id = ?", {actor.user_id});
-  if (!subject_name(c, kind, subject_id))
-    return Status::invalid().field("subject_id", "calendar.subject_unknown");
-  if (!form_nonce.empty() &&
-      c.scalar_i64("SELECT COUNT(*) FROM calendar_feeds WHERE owner_id = ? AND form_nonce = ?", {actor.user_id, form_nonce}) > 0)
+  if (!subject_name(c, kind, subject_id)) return Status::invalid().field("subject_id", "calendar.subject_unknown");
+  if (!form_nonce.empty() && c.scalar_i64("SELECT COUNT(*) FROM calendar_feeds WHERE owner_id = ? AND form_nonce = ?",
+                                          {actor.user_id, form_nonce}) > 0)
     return Status::conflict("calendar.already_created");
   if (c.scalar_i64("SELECT COUNT(*) FROM calendar_feeds WHERE owner_id = ? AND revoked_at IS NULL", {actor.user_id}) >=
       static_cast<std::int64_t>(kMaxActivePerOwner))
     return Status::conflict("calendar.too_many");
   out.id = c.insert(
-      "INSERT INTO calendar_feeds (token_hash, kind, subject_id, owner_id, created_at, form_nonce) VALUES (?, ?, ?, ?, ?, ?)",
+      "INSERT INTO calendar_feeds (token_hash, kind, subject_id, owner_id, created_at, form_nonce) VALUES (?, ?, ?, ?, "
+      "?, ?)",
       {hash, kind, subject_id, actor.user_id, w.now, form_nonce.empty() ? db::Param(nullptr) : db::Param(form_nonce)});
   w.audit("create", "calendar_feed", out.id, nlohmann::json::object(),
           {{"kind", kind}, {"subject_id", subject_id}, {"owner_id", actor.user_id}});
@@ -195,7 +195,8 @@ std::vector<Feed> list(db::Conn& c, std::int64_t owner_id) {
 std::optional<Feed> resolve(Work& w, const std::string& token) {
   if (token.empty() || token.size() > kMaxTokenLength) return std::nullopt;
   auto& c = w.conn;
-  auto r = c.query_one(std::string(kSelect) + " WHERE f.token_hash = ? AND f.revoked_at IS NULL", {crypto::token_hash(token)});
+  auto r = c.query_one(std::string(kSelect) + " WHERE f.token_hash = ? AND f.revoked_at IS NULL",
+                       {crypto::token_hash(token)});
   if (!r) return std::nullopt;
   Feed f = with_names(*r);
   if (!allowed(c, f.owner_id, f.kind, f.subject_id)) return std::nullopt;

@@ -1,11 +1,12 @@
 // Calendar feeds on both databases: who may subscribe to what, a revoked or unknown token opens
 // nothing, and the feed carries the subject's published sessions with stable UIDs, SEQUENCE,
 // cancelled sessions, rooms, instructors and links back to the session pages.
+#include "modules/timetable/feeds.h"
+
 #include <gtest/gtest.h>
 
 #include "core/crypto.h"
 #include "core/ical.h"
-#include "modules/timetable/feeds.h"
 #include "support/test_db.h"
 #include "support/units.h"
 
@@ -177,16 +178,19 @@ TEST_F(Feeds, ARevokedOrUnknownTokenOpensNothing) {
 
   EXPECT_FALSE(unit(audit::Actor::system("ical"), kNow, [&](Work& w) { return feeds::resolve(w, "not-a-token"); }));
   EXPECT_FALSE(unit(audit::Actor::system("ical"), kNow, [&](Work& w) { return feeds::resolve(w, ""); }));
-  EXPECT_FALSE(unit(audit::Actor::system("ical"), kNow, [&](Work& w) { return feeds::resolve(w, std::string(500, 'a')); }));
+  EXPECT_FALSE(
+      unit(audit::Actor::system("ical"), kNow, [&](Work& w) { return feeds::resolve(w, std::string(500, 'a')); }));
 
   const auto audited = audit_count();
-  EXPECT_EQ(unit(as(other_trainee_), kNow, [&](Work& w) { return feeds::revoke(w, made->id); }).code(), Code::not_found) << "not theirs";
+  EXPECT_EQ(unit(as(other_trainee_), kNow, [&](Work& w) { return feeds::revoke(w, made->id); }).code(), Code::not_found)
+      << "not theirs";
   EXPECT_EQ(unit(as(teacher_), kNow, [&](Work& w) { return feeds::revoke(w, made->id); }).code(), Code::not_found);
   EXPECT_TRUE(unit(audit::Actor::system("ical"), kNow, [&](Work& w) { return feeds::resolve(w, made->token); }));
   ASSERT_TRUE(unit(as(trainee_), kNow + 200, [&](Work& w) { return feeds::revoke(w, made->id); }).is_ok());
   EXPECT_EQ(audit_count(), audited + 1);
   EXPECT_FALSE(unit(audit::Actor::system("ical"), kNow + 300, [&](Work& w) { return feeds::resolve(w, made->token); }));
-  EXPECT_TRUE(unit(as(trainee_), kNow + 400, [&](Work& w) { return feeds::revoke(w, made->id); }).is_ok()) << "twice is fine";
+  EXPECT_TRUE(unit(as(trainee_), kNow + 400, [&](Work& w) { return feeds::revoke(w, made->id); }).is_ok())
+      << "twice is fine";
   EXPECT_EQ(audit_count(), audited + 1);
   stored = db_->read([&](db::Conn& c) { return feeds::get(c, made->id); });
   EXPECT_EQ(stored->revoked_at, kNow + 200);

@@ -149,7 +149,8 @@ class Builder {
         for (const auto* u : limits) {
           if (!u->covers(out_.days[d], weekday_of_[d], out_.slots[s].band, out_.slots[s].position)) continue;
           if (u->strength == "avoid") penalty += kAvoidPenalty;
-          else in_.unavailable[cell] = 1;
+          else
+            in_.unavailable[cell] = 1;
         }
         if (penalty) {
           if (in_.period_penalty.empty()) in_.period_penalty.assign(in_.unavailable.size(), 0);

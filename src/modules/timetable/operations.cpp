@@ -100,7 +100,8 @@ Status add_closed_day(Work& w, std::int64_t term_id, const ClosedDay& d) {
   if (d.day < t->starts_on || d.day > t->ends_on)
     return Status(Code::invalid, "error.invalid_input").field("day", "timetable.day_outside_term");
   for (const auto& existing : t->closed_days)
-    if (existing.day == d.day) return Status(Code::conflict, "error.invalid_input").field("day", "timetable.day_already_closed");
+    if (existing.day == d.day)
+      return Status(Code::conflict, "error.invalid_input").field("day", "timetable.day_already_closed");
   repo::add_closed_day(c, term_id, d);
   w.audit("create", "term_closed_day", std::to_string(term_id) + "/" + d.day, nlohmann::json::object(),
           {{"term_id", term_id}, {"day", d.day}, {"reason", d.reason}});

@@ -1,11 +1,12 @@
 // The dashboard's "next sessions" panel: a trainee's next sessions of their courses, an
 // instructor's next sessions of the courses they teach, with links to the week and the calendar.
+#include "modules/timetable/panels.h"
+
 #include <algorithm>
 #include <tuple>
 
 #include "core/i18n.h"
 #include "modules/curriculum.h"
-#include "modules/timetable/panels.h"
 #include "modules/timetable/sessions.h"
 #include "modules/timetable/term.h"
 #include "platform/work.h"

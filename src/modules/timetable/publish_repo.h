@@ -38,8 +38,7 @@ std::vector<Slot> draft_slots(db::Conn& c, std::int64_t run_id);
 void republish_session(db::Conn& c, std::int64_t id, const Slot& at, const std::string& from, const std::string& to,
                        bool moved, std::int64_t run_id, std::int64_t now);
 std::int64_t insert_published_session(db::Conn& c, std::int64_t term_id, const Slot& s, const std::string& from,
-                                      const std::string& to, bool confidential, std::int64_t run_id,
-                                      std::int64_t now);
+                                      const std::string& to, bool confidential, std::int64_t run_id, std::int64_t now);
 void cancel_published_session(db::Conn& c, std::int64_t id, std::int64_t now);
 void mark_run_published(db::Conn& c, std::int64_t run_id, std::int64_t now);
 

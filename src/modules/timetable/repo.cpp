@@ -26,9 +26,10 @@ std::optional<Term> term(db::Conn& c, std::int64_t id) {
   auto row = c.query_one("SELECT * FROM terms WHERE id = ?", {id});
   if (!row) return std::nullopt;
   auto t = entity::from_row<Term>(*row);
-  t.periods = entity::from_rows<Period>(c.query("SELECT * FROM term_periods WHERE term_id = ? ORDER BY band, position", {id}));
-  t.closed_days =
-      entity::from_rows<ClosedDay>(c.query("SELECT day, reason FROM term_closed_days WHERE term_id = ? ORDER BY day", {id}));
+  t.periods =
+      entity::from_rows<Period>(c.query("SELECT * FROM term_periods WHERE term_id = ? ORDER BY band, position", {id}));
+  t.closed_days = entity::from_rows<ClosedDay>(
+      c.query("SELECT day, reason FROM term_closed_days WHERE term_id = ? ORDER BY day", {id}));
   return t;
 }
 
@@ -90,8 +91,9 @@ std::optional<Room> room_by_name(db::Conn& c, const std::string& name) {
 }
 
 std::int64_t insert_room(db::Conn& c, const Room& r, const std::string& now) {
-  return c.insert("INSERT INTO rooms (name, capacity, location, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                  with(entity::params(r), {now, now}));
+  return c.insert(
+      "INSERT INTO rooms (name, capacity, location, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+      with(entity::params(r), {now, now}));
 }
 
 void update_room(db::Conn& c, const Room& r, const std::string& now) {

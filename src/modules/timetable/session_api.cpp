@@ -62,7 +62,8 @@ Response move(Context& ctx, const Sheet& sheet, std::int64_t session_id) {
   if (st.code() == Code::conflict && !refused.clashes.empty()) {
     auto body = web::api_error_body(ctx, st);
     auto list = nlohmann::json::array();
-    for (const auto& c : refused.clashes) list.push_back({{"code", c.message_id}, {"message", clash_text(ctx.lang, c)}});
+    for (const auto& c : refused.clashes)
+      list.push_back({{"code", c.message_id}, {"message", clash_text(ctx.lang, c)}});
     body["error"]["clashes"] = list;
     return web::json(409, body);
   }
@@ -70,7 +71,8 @@ Response move(Context& ctx, const Sheet& sheet, std::int64_t session_id) {
   auto after = placed_session(ctx.work().conn, sheet, session_id);
   if (!after) return web::not_found(ctx);
   auto warnings = nlohmann::json::array();
-  for (const auto& w : refused.warnings) warnings.push_back({{"code", w.message_id}, {"message", clash_text(ctx.lang, w)}});
+  for (const auto& w : refused.warnings)
+    warnings.push_back({{"code", w.message_id}, {"message", clash_text(ctx.lang, w)}});
   return web::json(200, {{"id", after->id}, {"course_id", after->course_id}, {"date", after->day}, {"band", after->band},
                          {"period", after->position}, {"room_id", after->room_id}, {"pinned", after->pinned},
                          {"warnings", warnings}});
@@ -127,8 +129,7 @@ Response api_session(Context& ctx) {
   auto s = id ? sessions::get(ctx.work().conn, id) : std::nullopt;
   if (!s) return web::not_found(ctx);
   if (!sees_whole_timetable(ctx)) {
-    if (!sessions::enrolled(ctx.work().conn, s->course_id, ctx.user_id()))
-      return web::not_found(ctx);
+    if (!sessions::enrolled(ctx.work().conn, s->course_id, ctx.user_id())) return web::not_found(ctx);
   }
   return web::json(200, to_json(*s));
 }

@@ -189,8 +189,7 @@ Response session_show(Context& ctx) {
   auto s = id ? sessions::get(ctx.work().conn, id) : std::nullopt;
   if (!s) return web::not_found(ctx);
   if (!sees_whole_timetable(ctx)) {
-    if (!sessions::enrolled(ctx.work().conn, s->course_id, ctx.user_id()))
-      return web::not_found(ctx);
+    if (!sessions::enrolled(ctx.work().conn, s->course_id, ctx.user_id())) return web::not_found(ctx);
   }
   if (can_edit(ctx) && s->status == "scheduled") {
     auto l = load(ctx, Sheet{Sheet::Kind::published, s->term_id}, id);

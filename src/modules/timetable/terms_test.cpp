@@ -68,7 +68,9 @@ TEST_F(Terms, AClosedDayIsNoTeachingDayAndIsAudited) {
   auto id = unit([&](Work& w) { return save_term(w, fy2017_trial()); });
   ASSERT_TRUE(id);
   const auto before = audit_count();
-  ASSERT_TRUE(unit([&](Work& w) { return add_closed_day(w, *id, {"2018-01-19", "大学入試センター試験準備"}); }).is_ok());
+  ASSERT_TRUE(unit([&](Work& w) {
+                return add_closed_day(w, *id, {"2018-01-19", "大学入試センター試験準備"});
+              }).is_ok());
   EXPECT_EQ(audit_count(), before + 1);
   auto t = db_->read([&](db::Conn& c) { return repo::term(c, *id); });
   EXPECT_EQ(status_of(*t, "2018-01-19"), "closed");
