@@ -9,7 +9,7 @@
 
 #include "core/i18n.h"
 #include "modules/curriculum/model.h"
-#include "modules/timetable/feeds.h"
+#include "modules/timetable/feeds/feeds.h"
 #include "nlohmann/json.hpp"
 #include "web/principal.h"
 #include "web/templates.h"

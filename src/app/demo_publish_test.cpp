@@ -10,8 +10,8 @@
 #include "core/crypto.h"
 #include "core/i18n.h"
 #include "ctt/solver.h"
-#include "modules/timetable/planning.h"
-#include "modules/timetable/publish.h"
+#include "modules/timetable/planning/planning.h"
+#include "modules/timetable/sessions/publish.h"
 #include "support/test_db.h"
 #include "support/units.h"
 

@@ -13,7 +13,7 @@
 #include "core/crypto.h"
 #include "core/jp_holidays.h"
 #include "ctt/solver.h"
-#include "modules/timetable/planning.h"
+#include "modules/timetable/planning/planning.h"
 #include "support/test_db.h"
 
 namespace mdsc::app {

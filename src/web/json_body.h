@@ -14,4 +14,10 @@ std::optional<nlohmann::json> body_json(const Context& ctx);
 // 400 error.bad_json, in the API's error format.
 http::Response bad_json(Context& ctx);
 
+// A member of a JSON object, or `dflt` when it is absent or of another type: a wrongly typed
+// value is treated as missing, never thrown at the caller as a 500.
+std::string json_text(const nlohmann::json& j, const char* key, const std::string& dflt = "");
+std::int64_t json_int(const nlohmann::json& j, const char* key, std::int64_t dflt = 0);
+bool json_flag(const nlohmann::json& j, const char* key, bool dflt);
+
 }  // namespace mdsc::web

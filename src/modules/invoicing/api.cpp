@@ -15,12 +15,8 @@ namespace mdsc::invoicing::handlers {
 namespace {
 using web::body_json;
 using web::bad_json;
-std::string str(const nlohmann::json& j, const char* k) {
-  return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : "";
-}
-std::int64_t int_of(const nlohmann::json& j, const char* k) {
-  return j.contains(k) && j[k].is_number_integer() ? j[k].get<std::int64_t>() : 0;
-}
+std::string str(const nlohmann::json& j, const char* k) { return web::json_text(j, k); }
+std::int64_t int_of(const nlohmann::json& j, const char* k) { return web::json_int(j, k); }
 }  // namespace
 
 Response api_invoices(Context& ctx) {

@@ -15,7 +15,7 @@ using web::body_json;
 using web::bad_json;
 
 std::string str(const nlohmann::json& j, const char* k, const std::string& dflt = "") {
-  return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : dflt;
+  return web::json_text(j, k, dflt);
 }
 
 // JSON fields onto an organisation; absent fields keep `base`'s values (PATCH).

@@ -1,10 +1,11 @@
 #pragma once
 #include "http/message.h"
-#include "modules/timetable/generation.h"
+#include "modules/timetable/planning/generation.h"
 #include "nlohmann/json.hpp"
 #include "platform/web_actor.h"
 #include "platform/work.h"
 #include "web/context.h"
+#include "web/registry.h"
 
 namespace mdsc::timetable::handlers {
 
@@ -29,6 +30,17 @@ inline bool can_edit(const Context& ctx) { return ctx.user && ctx.user->has(web:
 inline bool sees_whole_timetable(const Context& ctx) {
   return ctx.user && (ctx.user->has(web::Role::secretariat) || ctx.user->has(web::Role::steering_committee) ||
                       ctx.user->has(web::Role::instructor));
+}
+
+// Who the timetable's routes let through (each handler checks the object it loads again).
+inline web::Access secretariat_access() { return web::Access::roles({web::Role::secretariat}); }
+// The term calendar, the rooms and the drafts are no secret to the people who plan with them.
+inline web::Access planners_access() {
+  return web::Access::roles({web::Role::secretariat, web::Role::steering_committee, web::Role::instructor});
+}
+inline web::Access with_trainees_access() {
+  return web::Access::roles(
+      {web::Role::secretariat, web::Role::steering_committee, web::Role::instructor, web::Role::trainee});
 }
 
 // Terms: list, form, calendar of teaching days, closed days (term_handlers.cpp).
@@ -77,3 +89,10 @@ Response api_session(Context& ctx);
 Response api_session_move(Context& ctx);
 
 }  // namespace mdsc::timetable::handlers
+
+namespace mdsc::timetable {
+// Each sub-slice's routes (its routes.cpp).
+void register_terms_routes(web::Registry& reg);
+void register_planning_routes(web::Registry& reg);
+void register_sessions_routes(web::Registry& reg);
+}  // namespace mdsc::timetable

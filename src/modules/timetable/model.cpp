@@ -1,13 +1,13 @@
 #include "modules/timetable/model.h"
 
-#include "modules/timetable/availability.h"
-#include "modules/timetable/edits.h"
-#include "modules/timetable/feeds.h"
-#include "modules/timetable/generation.h"
-#include "modules/timetable/pins.h"
-#include "modules/timetable/room.h"
-#include "modules/timetable/sessions.h"
-#include "modules/timetable/term.h"
+#include "modules/timetable/availability/availability.h"
+#include "modules/timetable/planning/edits.h"
+#include "modules/timetable/feeds/feeds.h"
+#include "modules/timetable/planning/generation.h"
+#include "modules/timetable/planning/pins.h"
+#include "modules/timetable/terms/room.h"
+#include "modules/timetable/sessions/sessions.h"
+#include "modules/timetable/terms/term.h"
 
 namespace mdsc {
 using namespace timetable;

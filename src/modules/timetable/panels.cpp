@@ -7,8 +7,8 @@
 
 #include "core/i18n.h"
 #include "modules/curriculum.h"
-#include "modules/timetable/sessions.h"
-#include "modules/timetable/term.h"
+#include "modules/timetable/sessions/sessions.h"
+#include "modules/timetable/terms/term.h"
 #include "platform/work.h"
 #include "web/render.h"
 #include "web/templates.h"
