@@ -37,7 +37,15 @@ class WeekFilter {
  public:
   WeekFilter(std::string filter, const PlanningData& data) : filter_(std::move(filter)) {
     for (const auto& k : data.courses) course_by_id_[k.id] = &k;
-    for (const auto& [course, user] : data.enrolled) courses_of_trainee_[user].insert(course);
+    // The filter is read once: "kind:value", the value as text and as an id.
+    if (const auto colon = filter_.find(':'); colon != std::string::npos) {
+      kind_ = filter_.substr(0, colon);
+      value_ = filter_.substr(colon + 1);
+      id_ = to_id(value_);
+    }
+    if (kind_ == "trainee")
+      for (const auto& [course, user] : data.enrolled)
+        if (user == id_) trainee_courses_.insert(course);
   }
   const std::string& value() const { return filter_; }
   const curriculum::Course* course(std::int64_t id) const {
@@ -49,26 +57,21 @@ class WeekFilter {
     const auto* k = course(p.course_id);
     if (!k) return false;
     if (filter_ == "common") return k->category == "common";
-    const auto colon = filter_.find(':');
-    if (colon == std::string::npos) return false;
-    const std::string kind = filter_.substr(0, colon), value = filter_.substr(colon + 1);
-    if (kind == "track") return k->track == value;
-    if (kind == "room") return p.room_id == to_id(value);
-    if (kind == "trainee") {
-      auto it = courses_of_trainee_.find(to_id(value));
-      return it != courses_of_trainee_.end() && it->second.count(k->id) > 0;
-    }
-    if (kind == "instructor") {
+    if (kind_ == "track") return k->track == value_;
+    if (kind_ == "room") return p.room_id == id_;
+    if (kind_ == "trainee") return trainee_courses_.count(k->id) > 0;
+    if (kind_ == "instructor") {
       for (const auto& ci : k->instructors)
-        if (ci.instructor_id == to_id(value)) return true;
+        if (ci.instructor_id == id_) return true;
     }
     return false;
   }
 
  private:
-  std::string filter_;
+  std::string filter_, kind_, value_;
+  std::int64_t id_ = 0;
   std::map<std::int64_t, const curriculum::Course*> course_by_id_;
-  std::map<std::int64_t, std::set<std::int64_t>> courses_of_trainee_;
+  std::set<std::int64_t> trainee_courses_;  // with a trainee filter: that trainee's courses
 };
 
 // The filter choices a planner has: tracks, rooms, instructors and (for those who see the
