@@ -11,6 +11,7 @@
 
 #include "core/result.h"
 #include "db/database.h"
+#include "platform/states.h"
 #include "web/principal.h"
 
 namespace mdsc {
@@ -80,12 +81,16 @@ struct Membership {
 };
 
 // A trainee the company sends on its membership.
+// A seat request's life: consultation → accepted | declined; accepted | consultation → withdrawn
+// (states<SeatStatus>(), model.cpp). A request that needs no consultation starts accepted.
+enum class SeatStatus { consultation, accepted, declined, withdrawn };
+
 struct SeatRequest {
   std::int64_t id = 0;
   std::int64_t membership_id = 0;
   std::string trainee_name;
   std::string source;
-  std::string status;  // accepted, consultation, declined, withdrawn
+  SeatStatus status = SeatStatus::consultation;
   std::optional<std::int64_t> extra_fee;
   std::string reason;
   std::string created_at;
@@ -174,3 +179,8 @@ void provide_billing(Billing billing);
 std::vector<BilledInvoice> billed(db::Conn& c, const BillingQuery& q);
 
 }  // namespace mdsc::members
+
+namespace mdsc {
+template <>
+const States<members::SeatStatus>& states<members::SeatStatus>();
+}  // namespace mdsc

@@ -112,7 +112,7 @@ Status check_seat(Work& w, const Application& a) {
   if (a.company_confirmation == CompanyConfirmation::rejected)
     return Status::invalid().field("decision", "admissions.company_rejected");
   auto seat = members::lock_seat_request(w.conn, a.seat_request_id);
-  if (!seat || seat->status != "accepted") return Status::invalid().field("decision", "admissions.seat_pending");
+  if (!seat || seat->status != members::SeatStatus::accepted) return Status::invalid().field("decision", "admissions.seat_pending");
   return Status::ok();
 }
 
@@ -222,7 +222,7 @@ Status answer_company_confirmation(Work& w, std::int64_t id, bool ours, const st
     if (!seat) return seat.status();
     repo::set_seat_request(w.conn, a.id, seat->id);
     a.seat_request_id = seat->id;
-    a.seat_status = seat->status;
+    a.seat_status = name_of(seat->status);
   }
   a.company_confirmation = answer;
   a.company_answered_by = w.actor.user_id;

@@ -196,7 +196,7 @@ TEST_F(Invoicing, AHugeExtraFeeIsRefusedWithAMessage) {
   auto m = membership();
   auto seat = units().write([&](Work& w) { return members::request_seat(w, m, "受講 一郎", ""); });
   ASSERT_TRUE(seat.is_ok());
-  ASSERT_EQ(seat->status, "consultation");
+  ASSERT_EQ(seat->status, members::SeatStatus::consultation);
   for (std::int64_t fee : {money::kMaxAmount + 1, std::numeric_limits<std::int64_t>::max()}) {
     auto st = units().write([&](Work& w) { return members::decide_consultation(w, seat->id, true, fee, ""); });
     ASSERT_FALSE(st.is_ok()) << fee;

@@ -179,7 +179,7 @@ Result<std::int64_t> issue_seat_invoice(Work& w, std::int64_t seat_request_id, c
   // withdraw_seat take.
   auto r = members::lock_seat_request(c, seat_request_id);
   if (!r) return Status::not_found();
-  if (r->status != "accepted" || !r->extra_fee || *r->extra_fee <= 0)
+  if (r->status != members::SeatStatus::accepted || !r->extra_fee || *r->extra_fee <= 0)
     return Status::invalid().field("seat_request_id", "invoicing.no_extra_fee");
   if (!money::within_limit(*r->extra_fee))  // agreed before the bound existed
     return Status::invalid().field("extra_fee", "validation.amount_too_large", {{"max", i18n::yen(money::kMaxAmount)}});

@@ -116,27 +116,27 @@ TEST_F(Members, IssuerRegistrationNumberIsChecked) {
 
 TEST_F(Members, TheThirdTraineeWaitsForTheSecretariat) {
   auto id = membership(company("大口製薬", 3000, "1980-01-01"), "X");  // 5 seats
-  EXPECT_EQ(write([&](Work& w) { return request_seat(w, id, "受講 一郎", ""); })->status, "accepted");
-  EXPECT_EQ(write([&](Work& w) { return request_seat(w, id, "受講 二郎", ""); })->status, "accepted");
+  EXPECT_EQ(write([&](Work& w) { return request_seat(w, id, "受講 一郎", ""); })->status, SeatStatus::accepted);
+  EXPECT_EQ(write([&](Work& w) { return request_seat(w, id, "受講 二郎", ""); })->status, SeatStatus::accepted);
   auto third = write([&](Work& w) { return request_seat(w, id, "受講 三郎", ""); });
   ASSERT_TRUE(third.is_ok());
-  EXPECT_EQ(third->status, "consultation");
+  EXPECT_EQ(third->status, SeatStatus::consultation);
   EXPECT_EQ(third->reason, "third_trainee");
   ASSERT_TRUE(write([&](Work& w) { return decide_consultation(w, third->id, true, 800000, "合意済み"); }).is_ok());
   auto m = db_->read([&](db::Conn& c) { return repo::membership(c, id); });
   EXPECT_EQ(m->seats_used, 3);
   // A fourth still waits: never automatic at three or more.
-  EXPECT_EQ(write([&](Work& w) { return request_seat(w, id, "受講 四郎", ""); })->status, "consultation");
+  EXPECT_EQ(write([&](Work& w) { return request_seat(w, id, "受講 四郎", ""); })->status, SeatStatus::consultation);
 }
 
 TEST_F(Members, NoSeatLeftGoesToConsultation) {
   auto id = membership(company("中堅IT", 300, "1990-01-01"), "A");  // 1 seat
-  EXPECT_EQ(write([&](Work& w) { return request_seat(w, id, "受講 一郎", ""); })->status, "accepted");
+  EXPECT_EQ(write([&](Work& w) { return request_seat(w, id, "受講 一郎", ""); })->status, SeatStatus::accepted);
   auto second = write([&](Work& w) { return request_seat(w, id, "受講 二郎", ""); });
-  EXPECT_EQ(second->status, "consultation");
+  EXPECT_EQ(second->status, SeatStatus::consultation);
   EXPECT_EQ(second->reason, "no_seat_left");
   auto c = membership(company("C社", 300, "1990-01-01"), "C");  // no seat at all
-  EXPECT_EQ(write([&](Work& w) { return request_seat(w, c, "受講 花子", ""); })->status, "consultation");
+  EXPECT_EQ(write([&](Work& w) { return request_seat(w, c, "受講 花子", ""); })->status, SeatStatus::consultation);
   ASSERT_TRUE(write([&](Work& w) { return decide_consultation(w, second->id, false, 0, "枠なし"); }).is_ok());
   EXPECT_FALSE(write([&](Work& w) { return decide_consultation(w, second->id, true, 0, ""); }).is_ok())
       << "decided already";
@@ -157,9 +157,9 @@ TEST_F(Members, RacingRequestsNeverGetPastTheThreshold) {
 // company gets one extra seat, not one per click.
 TEST_F(Members, ConcurrentAcceptsOfOneConsultationGrantOneExtraSeat) {
   auto id = membership(company("単一枠製薬", 3000, "1990-04-01"), "A");  // one seat
-  ASSERT_EQ(write([&](Work& w) { return request_seat(w, id, "受講 一郎", ""); })->status, "accepted");
+  ASSERT_EQ(write([&](Work& w) { return request_seat(w, id, "受講 一郎", ""); })->status, SeatStatus::accepted);
   auto waiting = write([&](Work& w) { return request_seat(w, id, "受講 二郎", ""); });
-  ASSERT_EQ(waiting->status, "consultation");
+  ASSERT_EQ(waiting->status, SeatStatus::consultation);
   constexpr int kThreads = 20;
   std::latch start(kThreads);
   std::atomic<int> ok{0};

@@ -52,6 +52,16 @@ const States<members::MembershipStatus>& states<members::MembershipStatus>() {
   return t;
 }
 
+template <>
+const States<members::SeatStatus>& states<members::SeatStatus>() {
+  using S = members::SeatStatus;
+  static const States<S> t{
+      {{S::consultation, "consultation"}, {S::accepted, "accepted"}, {S::declined, "declined"}, {S::withdrawn, "withdrawn"}},
+      {{S::consultation, S::accepted}, {S::consultation, S::declined}, {S::consultation, S::withdrawn},
+       {S::accepted, S::withdrawn}}};
+  return t;
+}
+
 }  // namespace mdsc
 
 namespace mdsc {
@@ -143,7 +153,7 @@ const entity::Table<SeatRequest>& entity::table<SeatRequest>() {
        field("membership_id", &R::membership_id),
        field("trainee_name", &R::trainee_name),
        field("source", &R::source),
-       field("status", &R::status),
+       enum_field<&R::status>("status"),
        field("extra_fee", &R::extra_fee),
        field("reason", &R::reason),
        field("created_at", &R::created_at)}};

@@ -290,14 +290,14 @@ Result<SeatRequest> request_seat(Work& w, std::int64_t membership_id, const std:
   auto m = repo::membership(w.conn, membership_id);
   if (!m) return Status::not_found();
   if (!m->current()) return Status::invalid().field("membership_id", "members.membership_not_current");
-  int accepted = repo::count_seats(w.conn, membership_id, "accepted");
+  int accepted = repo::count_seats(w.conn, membership_id, SeatStatus::accepted);
   SeatRequest r;
   r.membership_id = membership_id;
   r.trainee_name = trainee_name;
   r.source = source.empty() ? "manual" : source;
   bool free_seat = accepted < m->seats_total();
   bool below_threshold = accepted + 1 < kConsultationThreshold;
-  r.status = free_seat && below_threshold ? "accepted" : "consultation";
+  r.status = free_seat && below_threshold ? SeatStatus::accepted : SeatStatus::consultation;
   r.reason = free_seat ? (below_threshold ? "" : "third_trainee") : "no_seat_left";
   r.id = repo::insert_seat_request(w.conn, r, iso(w.now));
   w.audit("create", "seat_request", r.id, nlohmann::json::object(), to_json(r));
@@ -315,10 +315,11 @@ Status decide_consultation(Work& w, std::int64_t request_id, bool accept, std::i
   // first one's outcome (no second extra seat).
   auto before = lock_seat_request(w.conn, request_id);
   if (!before) return Status::not_found();
-  if (before->status != "consultation") return Status::invalid().field("status", "members.not_in_consultation");
+  if (before->status != SeatStatus::consultation)
+    return Status::invalid().field("status", "members.not_in_consultation");
   auto m = repo::membership(w.conn, before->membership_id);
   SeatRequest after = *before;
-  after.status = accept ? "accepted" : "declined";
+  after.status = accept ? SeatStatus::accepted : SeatStatus::declined;
   after.extra_fee = accept ? std::optional<std::int64_t>(extra_fee) : std::nullopt;
   after.reason = reason;
   repo::update_seat_request(w.conn, after, w.actor.user_id, iso(w.now));
@@ -335,7 +336,7 @@ Status decide_consultation(Work& w, std::int64_t request_id, bool accept, std::i
 namespace {
 void withdraw(Work& w, const SeatRequest& before) {
   SeatRequest after = before;
-  after.status = "withdrawn";
+  after.status = SeatStatus::withdrawn;
   repo::update_seat_request(w.conn, after, w.actor.user_id, iso(w.now));
   w.audit("withdraw", "seat_request", before.id, to_json(before), to_json(after));
 }
@@ -344,7 +345,7 @@ void withdraw(Work& w, const SeatRequest& before) {
 Status withdraw_seat(Work& w, std::int64_t request_id) {
   auto before = lock_seat_request(w.conn, request_id);
   if (!before) return Status::not_found();
-  if (before->status == "withdrawn" || before->status == "declined")
+  if (!states<SeatStatus>().allows(before->status, SeatStatus::withdrawn))
     return Status::invalid().field("status", "members.not_withdrawable");
   withdraw(w, *before);
   return Status::ok();
@@ -352,7 +353,7 @@ Status withdraw_seat(Work& w, std::int64_t request_id) {
 
 void release_seat(Work& w, std::int64_t seat_request_id) {
   auto seat = lock_seat_request(w.conn, seat_request_id);
-  if (seat && (seat->status == "accepted" || seat->status == "consultation")) withdraw(w, *seat);
+  if (seat && states<SeatStatus>().allows(seat->status, SeatStatus::withdrawn)) withdraw(w, *seat);
 }
 
 }  // namespace mdsc::members

@@ -300,13 +300,13 @@ std::int64_t insert_seat_request(db::Conn& c, const SeatRequest& r, const std::s
 
 void update_seat_request(db::Conn& c, const SeatRequest& r, std::int64_t decided_by, const std::string& now) {
   c.exec("UPDATE seat_requests SET status = ?, extra_fee = ?, reason = ?, decided_by = ?, decided_at = ? WHERE id = ?",
-         {r.status, r.extra_fee ? db::Param(*r.extra_fee) : db::Param(nullptr), r.reason,
+         {std::string(name_of(r.status)), r.extra_fee ? db::Param(*r.extra_fee) : db::Param(nullptr), r.reason,
           decided_by ? db::Param(decided_by) : db::Param(nullptr), now, r.id});
 }
 
-int count_seats(db::Conn& c, std::int64_t membership_id, const std::string& status) {
-  return static_cast<int>(
-      c.scalar_i64("SELECT COUNT(*) FROM seat_requests WHERE membership_id = ? AND status = ?", {membership_id, status}));
+int count_seats(db::Conn& c, std::int64_t membership_id, SeatStatus status) {
+  return static_cast<int>(c.scalar_i64("SELECT COUNT(*) FROM seat_requests WHERE membership_id = ? AND status = ?",
+                                       {membership_id, std::string(name_of(status))}));
 }
 
 std::string user_name(db::Conn& c, std::int64_t user_id) {

@@ -57,7 +57,7 @@ std::optional<SeatRequest> seat_request(db::Conn& c, std::int64_t id);
 std::int64_t membership_of_seat_request(db::Conn& c, std::int64_t id);
 std::int64_t insert_seat_request(db::Conn& c, const SeatRequest& r, const std::string& now_iso);
 void update_seat_request(db::Conn& c, const SeatRequest& r, std::int64_t decided_by, const std::string& now_iso);
-int count_seats(db::Conn& c, std::int64_t membership_id, const std::string& status);
+int count_seats(db::Conn& c, std::int64_t membership_id, SeatStatus status);
 
 // Accounts -----------------------------------------------------------------------------------------
 // "family given", "" if there is no such user.
