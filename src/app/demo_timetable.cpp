@@ -82,8 +82,9 @@ std::int64_t generate_draft(db::Database& db, const audit::Actor& actor, std::in
   if (!id) throw std::runtime_error("demo timetable: " + id.status().message_id());
   tasks.wait_idle();
   auto run = db.read([&](db::Conn& c) { return timetable::run(c, *id); });
-  if (!run || run->status != "done")
-    throw std::runtime_error("demo timetable: the generation ended " + (run ? run->status + " " + run->message : "?"));
+  if (!run || run->status != timetable::RunStatus::done)
+    throw std::runtime_error("demo timetable: the generation ended " +
+                             (run ? std::string(name_of(run->status)) + " " + run->message : "?"));
   return *id;
 }
 

@@ -12,6 +12,29 @@
 namespace mdsc {
 using namespace timetable;
 
+// A run ends once, in one of four ways; a run left "running" by a stopped instance is shown as
+// failed (Run::shown_status).
+template <>
+const States<RunStatus>& states<RunStatus>() {
+  using S = RunStatus;
+  static const States<S> t{{{S::running, "running"},
+                            {S::done, "done"},
+                            {S::infeasible, "infeasible"},
+                            {S::failed, "failed"},
+                            {S::cancelled, "cancelled"}},
+                           {{S::running, S::done}, {S::running, S::infeasible}, {S::running, S::failed},
+                            {S::running, S::cancelled}}};
+  return t;
+}
+
+// A published session is cancelled when a later publication drops it; it is never brought back.
+template <>
+const States<SessionStatus>& states<SessionStatus>() {
+  using S = SessionStatus;
+  static const States<S> t{{{S::scheduled, "scheduled"}, {S::cancelled, "cancelled"}}, {{S::scheduled, S::cancelled}}};
+  return t;
+}
+
 // A term's own row; its periods and closed days are rows of their own tables.
 template <>
 const entity::Table<Term>& entity::table<Term>() {
@@ -90,7 +113,7 @@ const entity::Table<Run>& entity::table<Run>() {
                              field("term_id", &Run::term_id),
                              field("seed", &Run::seed),
                              field("seconds", &Run::seconds),
-                             field("status", &Run::status),
+                             enum_field<&Run::status>("status"),
                              field("progress_permille", &Run::progress_permille),
                              field("best_hard", &Run::best_hard),
                              field("best_soft", &Run::best_soft),
@@ -132,7 +155,7 @@ const entity::Table<Session>& entity::table<Session>() {
                            field("room_id", &S::room_id).nullable(),
                            field("pinned", &S::pinned),
                            field("confidential", &S::confidential),
-                           field("status", &S::status),
+                           enum_field<&S::status>("status"),
                            field("sequence", &S::sequence),
                            field("updated_at", &S::updated_at),
                            field("course_code", &S::course_code).joined(),

@@ -220,7 +220,7 @@ ical::Event event_of(const Session& s, const std::string& base_url, std::int64_t
   e.summary = s.course_title_ja;
   e.location = s.room_name;
   e.url = base_url + "/sessions/" + std::to_string(s.id);
-  e.cancelled = s.status == "cancelled";
+  e.cancelled = s.status == SessionStatus::cancelled;
   return e;
 }
 

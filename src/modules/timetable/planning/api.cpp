@@ -14,7 +14,7 @@ nlohmann::json run_json(const Run& r, std::int64_t now) {
                    {"term_id", r.term_id},
                    {"seed", r.seed},
                    {"seconds", r.seconds},
-                   {"status", r.stale(now) ? "failed" : r.status},
+                   {"status", name_of(r.shown_status(now))},
                    {"progress", r.progress_permille / 1000.0},
                    {"cancel_requested", r.cancel_requested},
                    {"message", ""}};

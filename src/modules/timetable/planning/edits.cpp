@@ -5,6 +5,7 @@
 #include <set>
 
 #include "modules/timetable/model.h"
+#include "modules/timetable/planning/generation.h"
 #include "modules/timetable/sessions/notify.h"
 #include "modules/timetable/planning/planning.h"
 #include "modules/timetable/terms/repo.h"
@@ -248,10 +249,10 @@ namespace {
 // The draft a move is in may still be edited: finished, and not published (once published,
 // changes belong to the published sessions, which people see and are told of).
 Status draft_editable(db::Conn& c, std::int64_t run_id) {
-  auto run = c.query_one("SELECT status, published_at FROM timetable_runs WHERE id = ?", {run_id});
-  if (!run) return Status::not_found();
-  if (run->str("status") != "done") return Status::conflict("timetable.draft_not_done");
-  if (!run->is_null("published_at")) return Status::conflict("timetable.draft_published");
+  const auto r = run(c, run_id);
+  if (!r) return Status::not_found();
+  if (r->status != RunStatus::done) return Status::conflict("timetable.draft_not_done");
+  if (r->published_at) return Status::conflict("timetable.draft_published");
   return Status::ok();
 }
 

@@ -23,11 +23,11 @@ constexpr int kMaxSeconds = 600;
 constexpr double kWriteEverySeconds = 0.5;
 
 // `solution` holds the solver's lectures, then the pinned ones (from `first_pin` on).
-void finish(db::Database& db, std::int64_t run_id, const std::string& status, const std::string& message,
+void finish(db::Database& db, std::int64_t run_id, RunStatus status, const std::string& message,
             const ctt::SolveResult* result, const BuiltInstance* built, std::int64_t now,
             const ctt::Solution* solution = nullptr, std::size_t first_pin = 0) {
   db.write([&](db::Conn& c) {
-    if (solution && built && status == "done") {
+    if (solution && built && status == RunStatus::done) {
       for (std::size_t i = 0; i < solution->lectures.size(); ++i) {
         const auto& p = solution->lectures[i];
         const auto& slot = built->slots.at(static_cast<std::size_t>(built->instance.slot_of(p.period)));
@@ -37,7 +37,7 @@ void finish(db::Database& db, std::int64_t run_id, const std::string& status, co
                 built->room_ids.at(static_cast<std::size_t>(p.room)), i >= first_pin ? 1 : 0});
       }
     }
-    db::Params p{status, message, now, now};
+    db::Params p{std::string(name_of(status)), message, now, now};
     std::string sql = "UPDATE timetable_runs SET status = ?, message = ?, finished_at = ?, heartbeat_at = ?";
     if (result) {
       sql += ", progress_permille = 1000, best_hard = ?, best_soft = ?";
@@ -68,7 +68,7 @@ void generate(db::Database& db, const Clock& clock, std::int64_t run_id, const G
               const std::atomic<bool>& stopping) {
   try {
     auto data = db.read([&](db::Conn& c) { return planning_data(c, request.term_id); });
-    if (!data) return finish(db, run_id, "failed", run_message("timetable.why.term_gone"), nullptr, nullptr, clock.now_unix());
+    if (!data) return finish(db, run_id, RunStatus::failed, run_message("timetable.why.term_gone"), nullptr, nullptr, clock.now_unix());
     BuiltInstance built = build_instance(*data);
     const auto pins = hold_pins(
         built, pins_in(built, db.read([&](db::Conn& c) { return pins_of_term(c, request.term_id, clock.now_unix()); })));
@@ -95,19 +95,19 @@ void generate(db::Database& db, const Clock& clock, std::int64_t run_id, const G
     };
     const auto result = ctt::solve(built.instance, options);
     if (result.cancelled)
-      return finish(db, run_id, "cancelled", stopping ? run_message("timetable.why.server_stopped") : "", &result, &built,
+      return finish(db, run_id, RunStatus::cancelled, stopping ? run_message("timetable.why.server_stopped") : "", &result, &built,
                     clock.now_unix());
     if (!result.feasible)
-      return finish(db, run_id, "infeasible", run_message(built, result.diagnosis), &result, &built, clock.now_unix());
+      return finish(db, run_id, RunStatus::infeasible, run_message(built, result.diagnosis), &result, &built, clock.now_unix());
     ctt::Solution solution = result.solution;
     const std::size_t first_pin = solution.lectures.size();
     if (merge_pins(built, solution, pins) > 0)
-      return finish(db, run_id, "infeasible", run_message("timetable.why.pinned_room"), &result, &built, clock.now_unix());
-    finish(db, run_id, "done", "", &result, &built, clock.now_unix(), &solution, first_pin);
+      return finish(db, run_id, RunStatus::infeasible, run_message("timetable.why.pinned_room"), &result, &built, clock.now_unix());
+    finish(db, run_id, RunStatus::done, "", &result, &built, clock.now_unix(), &solution, first_pin);
   } catch (const std::exception& e) {
     spdlog::error("timetable run {} failed: {}", run_id, e.what());
     try {
-      finish(db, run_id, "failed", run_message("timetable.why.failed"), nullptr, nullptr, clock.now_unix());
+      finish(db, run_id, RunStatus::failed, run_message("timetable.why.failed"), nullptr, nullptr, clock.now_unix());
     } catch (...) {
     }
   }

@@ -12,7 +12,19 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "db/database.h"
+#include "platform/states.h"
 #include "platform/work.h"
+
+namespace mdsc::timetable {
+
+// running → done | infeasible | failed | cancelled (states<RunStatus>(), model.cpp).
+enum class RunStatus { running, done, infeasible, failed, cancelled };
+}  // namespace mdsc::timetable
+
+namespace mdsc {
+template <>
+const States<timetable::RunStatus>& states<timetable::RunStatus>();
+}  // namespace mdsc
 
 namespace mdsc::timetable {
 
@@ -21,7 +33,7 @@ struct Run {
   std::int64_t term_id = 0;
   std::int64_t seed = 0;
   int seconds = 0;
-  std::string status;  // running, done, infeasible, failed, cancelled
+  RunStatus status = RunStatus::running;
   int progress_permille = 0;
   std::optional<std::int64_t> best_hard, best_soft;
   bool cancel_requested = false;
@@ -31,7 +43,9 @@ struct Run {
   std::optional<std::int64_t> published_at;
 
   // A run whose instance stopped without finishing it: no heartbeat for a while.
-  bool stale(std::int64_t now) const { return status == "running" && now - heartbeat_at > 60; }
+  bool stale(std::int64_t now) const { return status == RunStatus::running && now - heartbeat_at > 60; }
+  // What pages and the API show: a stale run has failed.
+  RunStatus shown_status(std::int64_t now) const { return stale(now) ? RunStatus::failed : status; }
 };
 
 struct DraftSession {

@@ -98,12 +98,13 @@ Response run_show(Context& ctx) {
   auto term = repo::term(ctx.work().conn, r->term_id);
   if (!term) return web::not_found(ctx);
   const bool stale = r->stale(ctx.now());
-  const std::string status = stale ? "failed" : r->status;
-  nlohmann::json data{{"run", {{"id", r->id}, {"seed", r->seed}, {"seconds", r->seconds}, {"status", status},
-                                {"status_label", i18n::t(ctx.lang, "timetable.run." + status)},
+  const RunStatus status = r->shown_status(ctx.now());
+  const std::string status_name(name_of(status));
+  nlohmann::json data{{"run", {{"id", r->id}, {"seed", r->seed}, {"seconds", r->seconds}, {"status", status_name},
+                                {"status_label", i18n::t(ctx.lang, "timetable.run." + status_name)},
                                 {"percent", r->progress_permille / 10}}},
-                      {"running", status == "running"},
-                      {"done", status == "done"},
+                      {"running", status == RunStatus::running},
+                      {"done", status == RunStatus::done},
                       {"term", {{"name", term->name}, {"href", "/timetable/terms/" + std::to_string(term->id)}}},
                       {"can_edit", can_edit(ctx)},
                       {"action", "/timetable/runs/" + std::to_string(r->id)}};
@@ -112,8 +113,8 @@ Response run_show(Context& ctx) {
   if (stale) data["reasons"] = nlohmann::json::array({ctx.t("timetable.run_stale")});
   else if (!r->message.empty()) data["reasons"] = run_reasons(ctx, *r);
   data["has_reasons"] = data.contains("reasons") && !data["reasons"].empty();
-  if (status == "running") data["refresh_seconds"] = 1;
-  if (status == "done") {
+  if (status == RunStatus::running) data["refresh_seconds"] = 1;
+  if (status == RunStatus::done) {
     data["grid"] = grid(ctx, *term, r->id, draft_sessions(ctx.work().conn, r->id));
     data["week_href"] = "/timetable/terms/" + std::to_string(term->id) + "/week?run=" + std::to_string(r->id);
     data["published_week_href"] = "/timetable/terms/" + std::to_string(term->id) + "/week";

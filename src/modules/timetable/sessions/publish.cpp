@@ -46,7 +46,7 @@ class Publisher {
     const auto term_id = repo::term_of_run(c_, run_id_);
     if (!term_id || !repo::lock_term(c_, term_id)) return Status::not_found();
     const auto r = run(c_, run_id_);
-    if (r->status != "done") return Status::conflict("timetable.draft_not_done");
+    if (r->status != RunStatus::done) return Status::conflict("timetable.draft_not_done");
     sum_.term_id = term_id;
     // A draft made before the published timetable last changed would undo that change.
     if (r->finished_at.value_or(0) < repo::last_session_change(c_, term_id))

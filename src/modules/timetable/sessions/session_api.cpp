@@ -97,7 +97,7 @@ Response api_draft_session_move(Context& ctx) {
 Response api_session_move(Context& ctx) {
   const auto id = ctx.id_param("id");
   auto s = id ? sessions::get(ctx.work().conn, id) : std::nullopt;
-  if (!s || s->status != "scheduled") return web::not_found(ctx);
+  if (!s || s->status != SessionStatus::scheduled) return web::not_found(ctx);
   return move(ctx, Sheet{Sheet::Kind::published, s->term_id}, id);
 }
 

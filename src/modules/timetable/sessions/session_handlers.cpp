@@ -191,7 +191,7 @@ Response session_show(Context& ctx) {
   if (!sees_whole_timetable(ctx)) {
     if (!sessions::enrolled(ctx.work().conn, s->course_id, ctx.user_id())) return web::not_found(ctx);
   }
-  if (can_edit(ctx) && s->status == "scheduled") {
+  if (can_edit(ctx) && s->status == SessionStatus::scheduled) {
     auto l = load(ctx, Sheet{Sheet::Kind::published, s->term_id}, id);
     if (l) {
       const std::string back = "/sessions/" + std::to_string(id);
@@ -210,14 +210,14 @@ Response session_show(Context& ctx) {
                                    {"day", s->day}, {"time", s->starts_at + "–" + s->ends_at},
                                    {"room", s->room_name}, {"instructors", names},
                                    {"confidential", s->confidential},
-                                   {"cancelled", s->status == "cancelled"}}}};
+                                   {"cancelled", s->status == SessionStatus::cancelled}}}};
   return web::page(ctx, "timetable/session.html", "timetable.session_title", data);
 }
 
 Response session_move(Context& ctx) {
   const auto id = ctx.id_param("id");
   auto s = id ? sessions::get(ctx.work().conn, id) : std::nullopt;
-  if (!s || s->status != "scheduled") return web::not_found(ctx);
+  if (!s || s->status != SessionStatus::scheduled) return web::not_found(ctx);
   const std::string back = "/sessions/" + std::to_string(id);
   return move(ctx, Sheet{Sheet::Kind::published, s->term_id}, id, back, back);
 }

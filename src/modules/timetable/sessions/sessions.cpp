@@ -38,7 +38,7 @@ nlohmann::json to_json(const Session& s) {
           {"room_name", s.room_name},
           {"pinned", s.pinned},
           {"confidential", s.confidential},
-          {"status", s.status},
+          {"status", name_of(s.status)},
           {"sequence", s.sequence}};
 }
 

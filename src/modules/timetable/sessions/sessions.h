@@ -7,7 +7,19 @@
 #include <vector>
 
 #include "db/database.h"
+#include "platform/states.h"
 #include "nlohmann/json_fwd.hpp"
+
+namespace mdsc::timetable {
+
+// scheduled → cancelled (states<SessionStatus>(), model.cpp).
+enum class SessionStatus { scheduled, cancelled };
+}  // namespace mdsc::timetable
+
+namespace mdsc {
+template <>
+const States<timetable::SessionStatus>& states<timetable::SessionStatus>();
+}  // namespace mdsc
 
 namespace mdsc::timetable {
 
@@ -23,7 +35,7 @@ struct Session {
   std::int64_t room_id = 0;  // 0: none
   bool pinned = false;
   bool confidential = false;
-  std::string status = "scheduled";  // scheduled, cancelled
+  SessionStatus status = SessionStatus::scheduled;
   int sequence = 0;
   std::int64_t updated_at = 0;
   // Read with the session (not stored in the row).

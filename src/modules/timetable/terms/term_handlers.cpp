@@ -59,10 +59,10 @@ nlohmann::json closed_rows(const Term& t) {
 nlohmann::json runs(Context& ctx, std::int64_t term_id) {
   auto out = nlohmann::json::array();
   for (const auto& r : runs_of_term(ctx.work().conn, term_id)) {
-    const std::string status = r.stale(ctx.now()) ? "failed" : r.status;
+    const RunStatus status = r.shown_status(ctx.now());
     nlohmann::json j{{"id", r.id}, {"href", "/timetable/runs/" + std::to_string(r.id)},
-                     {"status", i18n::t(ctx.lang, "timetable.run." + status)}};
-    if (r.best_soft && status == "done") j["soft"] = *r.best_soft;
+                     {"status", i18n::t(ctx.lang, "timetable.run." + std::string(name_of(status)))}};
+    if (r.best_soft && status == RunStatus::done) j["soft"] = *r.best_soft;
     if (r.published_at) j["published"] = i18n::format_datetime(ctx.lang, *r.published_at);
     out.push_back(j);
   }
