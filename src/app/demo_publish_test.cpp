@@ -12,17 +12,14 @@
 #include "ctt/solver.h"
 #include "modules/timetable/planning/planning.h"
 #include "modules/timetable/sessions/publish.h"
+#include "support/tokyo.h"
 #include "support/test_db.h"
 #include "support/units.h"
 
 namespace mdsc::app {
 namespace {
 
-std::int64_t tokyo(const char* day) {
-  std::int64_t t = 0;
-  i18n::tokyo_to_unix(day, "12:00:00", t);
-  return t;
-}
+using testing::tokyo;
 
 class DemoPublish : public ::testing::Test {
  protected:

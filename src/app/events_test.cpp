@@ -11,16 +11,13 @@
 #include "modules/members/overview.h"
 #include "web/registry.h"
 #include "platform/work.h"
+#include "support/fy2017.h"
 #include "support/test_db.h"
 
 namespace mdsc::app {
 namespace {
 
-std::int64_t tokyo(const char* date, const char* time) {
-  std::int64_t t = 0;
-  EXPECT_TRUE(i18n::tokyo_to_unix(date, time, t));
-  return t;
-}
+using testing::tokyo;
 
 // A company member with one seat and a type B applicant it has confirmed (so holding the seat).
 class ModuleEvents : public ::testing::Test {
@@ -28,29 +25,12 @@ class ModuleEvents : public ::testing::Test {
   void SetUp() override {
     crypto::init();
     db_ = testing::fresh_database();
-    admissions::ProgramYear y;
-    y.fiscal_year = 2017;
-    y.opens_at = tokyo("2017-10-30", "00:00:00");
-    y.closes_at = tokyo("2017-11-17", "23:59:59");
-    y.program_starts_on = "2017-12-01";
-    y.privacy_version = "v1";
-    y.privacy_ja = "個人情報の取扱い";
-    y.privacy_en = "Privacy";
-    ASSERT_TRUE(write([&](Work& w) { return admissions::save_program_year(w, y); }).is_ok());
-    members::FeeSchedule s;
-    s.fiscal_year = 2017;
-    s.tiers = {{0, 0, "M", "モニター", "Monitor", 500000, 1, true, true, true, "10", "any"}};
-    ASSERT_TRUE(write([&](Work& w) { return members::create_fee_schedule(w, s).status(); }).is_ok());
-    auto company = member("架空製薬", "pharma");
-    admissions::Application a;
-    a.fiscal_year = 2017;
-    a.email = "employee@company.example";
+    ASSERT_TRUE(write([&](Work& w) { return admissions::save_program_year(w, testing::fy2017_program_year()); }).is_ok());
+    ASSERT_TRUE(write([&](Work& w) { return members::create_fee_schedule(w, testing::fy2017_one_seat_schedule()).status(); })
+                    .is_ok());
+    auto a = testing::applicant("employee@company.example");
     a.trainee_type = "B";
-    a.company_id = company;
-    a.family_name = "仮野";
-    a.given_name = "さくら";
-    a.family_name_kana = "カリノ";
-    a.given_name_kana = "サクラ";
+    a.company_id = member("架空製薬");
     admissions::SubmitOptions opt;
     opt.consent = true;
     Result<std::int64_t> id = Status::ok();
@@ -61,13 +41,9 @@ class ModuleEvents : public ::testing::Test {
     application_ = *id;
   }
   // A company and its active FY2017 membership (tier M: one seat); the company's id.
-  std::int64_t member(const std::string& name, const std::string& type) {
-    members::Organization o;
-    o.kind = "company";
-    o.company_type = type;
-    o.name = name;
+  std::int64_t member(const std::string& name, const std::string& type = "pharma") {
     auto company = write_unit(*db_, Who{actor_, now_, "http://x", bus_},
-                              [&](Work& w) { return members::create_organization(w, o); });
+                              [&](Work& w) { return members::create_organization(w, testing::company(name, type)); });
     EXPECT_TRUE(company.is_ok() &&
                 write([&](Work& w) {
                   return members::create_membership(w, *company, 2017, "M", members::MembershipStatus::active).status();

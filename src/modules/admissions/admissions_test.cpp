@@ -14,64 +14,35 @@
 #include "modules/admissions/repo.h"
 #include "modules/members.h"
 #include "platform/identity/repo.h"
+#include "support/fy2017.h"
 #include "support/test_db.h"
 #include "support/units.h"
 
 namespace mdsc::admissions {
 namespace {
 
-std::int64_t tokyo(const char* date, const char* time) {
-  std::int64_t t = 0;
-  EXPECT_TRUE(i18n::tokyo_to_unix(date, time, t));
-  return t;
-}
+using testing::tokyo;
 
 class Admissions : public ::testing::Test {
  protected:
   void SetUp() override {
     crypto::init();
     db_ = testing::fresh_database();
-    ProgramYear y;
-    y.fiscal_year = 2017;
-    y.opens_at = tokyo("2017-10-30", "00:00:00");
-    y.closes_at = tokyo("2017-11-17", "23:59:59");
-    y.program_starts_on = "2017-12-01";
-    y.privacy_version = "v1";
-    y.privacy_ja = "個人情報の取扱い";
-    y.privacy_en = "Privacy";
+    const ProgramYear y = testing::fy2017_program_year();
     ASSERT_TRUE(testing::Units(*db_, y.opens_at).write([&](Work& w) { return save_program_year(w, y); }).is_ok());
-    members::FeeSchedule s;
-    s.fiscal_year = 2017;
-    s.tiers = {{0, 0, "M", "モニター", "Monitor", 500000, 1, true, true, true, "10", "any"}};
-    ASSERT_TRUE(
-        testing::Units(*db_, y.opens_at).write([&](Work& w) { return members::create_fee_schedule(w, s); }).is_ok());
-    members::Organization o;
-    o.kind = "company";
-    o.company_type = "pharma";
-    o.name = "架空製薬";
-    company_ = *testing::Units(*db_, y.opens_at).write([&](Work& w) { return members::create_organization(w, o); });
+    ASSERT_TRUE(testing::Units(*db_, y.opens_at)
+                    .write([&](Work& w) { return members::create_fee_schedule(w, testing::fy2017_one_seat_schedule()); })
+                    .is_ok());
+    company_ = *testing::Units(*db_, y.opens_at).write([&](Work& w) {
+      return members::create_organization(w, testing::company("架空製薬"));
+    });
     ASSERT_TRUE(testing::Units(*db_, y.opens_at)
                     .write([&](Work& w) {
                       return members::create_membership(w, company_, 2017, "M", members::MembershipStatus::active);
                     })
                     .is_ok());
   }
-  Application phd(const std::string& email) {
-    Application a;
-    a.fiscal_year = 2017;
-    a.email = email;
-    a.trainee_type = "A";
-    a.a_category = "phd_student";
-    a.family_name = "仮野";
-    a.given_name = "さくら";
-    a.family_name_kana = "カリノ";
-    a.given_name_kana = "サクラ";
-    a.university = "架空大学";
-    a.year_of_study = "D1";
-    a.supervisor_name = "指導 教員";
-    a.supervisor_email = "prof@university.example";
-    return a;
-  }
+  Application phd(const std::string& email) { return testing::applicant(email); }
   Application employee(const std::string& email) {
     Application a = phd(email);
     a.trainee_type = "B";

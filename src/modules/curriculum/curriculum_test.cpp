@@ -14,17 +14,14 @@
 #include "modules/members.h"
 #include "platform/identity/users.h"
 #include "support/admissions_fixture.h"
+#include "support/tokyo.h"
 #include "support/test_db.h"
 #include "support/units.h"
 
 namespace mdsc::curriculum {
 namespace {
 
-std::int64_t tokyo(const char* date, const char* time) {
-  std::int64_t t = 0;
-  EXPECT_TRUE(i18n::tokyo_to_unix(date, time, t));
-  return t;
-}
+using testing::tokyo;
 
 class Curriculum : public ::testing::Test {
  protected:
