@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "core/result.h"
 #include "http/message.h"
 #include "nlohmann/json.hpp"
 #include "web/context.h"
@@ -19,5 +20,10 @@ http::Response bad_json(Context& ctx);
 std::string json_text(const nlohmann::json& j, const char* key, const std::string& dflt = "");
 std::int64_t json_int(const nlohmann::json& j, const char* key, std::int64_t dflt = 0);
 bool json_flag(const nlohmann::json& j, const char* key, bool dflt);
+
+// Strict readers: absent or null gives 0 or ""; a value of another type is a field error in `st`
+// (validation.number, validation.invalid_input) rather than taken as absent.
+int json_int(const nlohmann::json& j, const char* key, Status& st);
+std::string json_text(const nlohmann::json& j, const char* key, Status& st);
 
 }  // namespace mdsc::web

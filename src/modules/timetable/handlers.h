@@ -68,6 +68,26 @@ Response session_move(Context& ctx);
 Response week(Context& ctx);
 Response my_timetable(Context& ctx);
 
+// Instructors' unavailability and courses' schedule rules (availability/availability_handlers.cpp).
+// What this person may do with an instructor's rules: the secretariat and the instructor edit,
+// the steering committee sees.
+struct Rights {
+  bool view = false;
+  bool edit = false;
+};
+Rights rights_over(Context& ctx, std::int64_t instructor_id);
+Response availability_show(Context& ctx);
+Response availability_add(Context& ctx);
+Response availability_remove(Context& ctx);
+Response course_rules_list(Context& ctx);
+Response course_rule_save(Context& ctx);
+
+// Calendar subscriptions and the public .ics files (feeds/feed_handlers.cpp).
+Response calendar_page(Context& ctx);
+Response calendar_feed_create(Context& ctx);
+Response calendar_feed_revoke(Context& ctx);
+Response ics_file(Context& ctx);
+
 // Rooms (room_handlers.cpp).
 Response rooms_list(Context& ctx);
 Response room_create(Context& ctx);
@@ -87,6 +107,14 @@ Response api_draft_session_move(Context& ctx);
 Response api_sessions(Context& ctx);
 Response api_session(Context& ctx);
 Response api_session_move(Context& ctx);
+Response api_unavailability(Context& ctx);
+Response api_unavailability_add(Context& ctx);
+Response api_unavailability_remove(Context& ctx);
+Response api_course_rule(Context& ctx);
+Response api_course_rule_save(Context& ctx);
+Response api_calendar_feeds(Context& ctx);
+Response api_calendar_feed_create(Context& ctx);
+Response api_calendar_feed_revoke(Context& ctx);
 
 }  // namespace mdsc::timetable::handlers
 
@@ -95,4 +123,6 @@ namespace mdsc::timetable {
 void register_terms_routes(web::Registry& reg);
 void register_planning_routes(web::Registry& reg);
 void register_sessions_routes(web::Registry& reg);
+void register_availability_routes(web::Registry& reg);
+void register_feed_routes(web::Registry& reg);
 }  // namespace mdsc::timetable

@@ -1,7 +1,5 @@
 // The timetable's routes: one table per sub-slice (terms/, planning/, sessions/, availability/,
 // feeds/), its dashboard panels and its menu entries.
-#include "modules/timetable/availability/availability_handlers.h"
-#include "modules/timetable/feeds/feed_handlers.h"
 #include "modules/timetable/handlers.h"
 #include "modules/timetable/module.h"
 #include "modules/timetable/panels.h"

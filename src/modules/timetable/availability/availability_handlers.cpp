@@ -1,4 +1,4 @@
-#include "modules/timetable/availability/availability_handlers.h"
+#include "modules/timetable/availability/links.h"
 
 #include <charconv>
 
@@ -13,18 +13,7 @@
 #include "web/json_body.h"
 #include "web/render.h"
 
-namespace mdsc::timetable {
-namespace {
-
-using web::Context;
-using Response = http::Response;
-using handlers::reading;
-
-// What this person may do with an instructor's rules.
-struct Rights {
-  bool view = false;
-  bool edit = false;
-};
+namespace mdsc::timetable::handlers {
 
 Rights rights_over(Context& ctx, std::int64_t instructor_id) {
   if (!ctx.user) return {};
@@ -37,6 +26,8 @@ Rights rights_over(Context& ctx, std::int64_t instructor_id) {
   if (ctx.user->has(web::Role::steering_committee)) return {true, false};
   return {};
 }
+
+namespace {
 
 bool edits_rules(const Context& ctx) { return ctx.user && ctx.user->has(web::Role::secretariat); }
 
@@ -166,6 +157,8 @@ Unavailability rule_from_form(const Context& ctx, std::int64_t instructor_id, St
 
 int status_code(const Status& st) { return st.code() == Code::conflict ? 409 : st.code() == Code::not_found ? 404 : 422; }
 
+}  // namespace
+
 Response availability_show(Context& ctx) {
   const auto id = ctx.id_param("id");
   const Rights rights = rights_over(ctx, id);
@@ -199,6 +192,8 @@ Response availability_remove(Context& ctx) {
   ctx.flash_next("success", "availability.removed");
   return web::redirect(ctx, availability_href(id));
 }
+
+namespace {
 
 // Courses' rules --------------------------------------------------------------------------------
 
@@ -290,7 +285,9 @@ Response courses_page(Context& ctx, int fy, std::int64_t failed_id, const Status
                    status);
 }
 
-Response courses_list(Context& ctx) {
+}  // namespace
+
+Response course_rules_list(Context& ctx) {
   std::vector<int> none;
   return courses_page(ctx, requested_year(ctx, none), -1, Status::ok(), 200);
 }
@@ -308,126 +305,4 @@ Response course_rule_save(Context& ctx) {
   return web::redirect(ctx, course_rules_href(course->fiscal_year) + "#course-" + std::to_string(id));
 }
 
-// API -------------------------------------------------------------------------------------------
-
-// An optional integer member: absent or null -> 0; another type is a field error.
-int json_int(const nlohmann::json& j, const char* k, Status& st) {
-  if (!j.contains(k) || j[k].is_null()) return 0;
-  if (!j[k].is_number_integer()) {
-    st.field(k, "validation.number");
-    return 0;
-  }
-  return j[k].get<int>();
-}
-
-std::string json_str(const nlohmann::json& j, const char* k, Status& st) {
-  if (!j.contains(k) || j[k].is_null()) return "";
-  if (!j[k].is_string()) {
-    st.field(k, "validation.invalid_input");
-    return "";
-  }
-  return j[k].get<std::string>();
-}
-
-Response api_rules(Context& ctx) {
-  const auto id = ctx.id_param("id");
-  if (id == 0 || !rights_over(ctx, id).view) return web::not_found(ctx);
-  auto rules = reading(ctx, [&](db::Conn& c) -> std::optional<std::vector<Unavailability>> {
-    if (!curriculum::find_instructor(c, id)) return std::nullopt;
-    return availability::of_instructor(c, id);
-  });
-  if (!rules) return web::not_found(ctx);
-  auto items = nlohmann::json::array();
-  for (const auto& u : *rules) items.push_back(to_json(u));
-  return web::json(200, {{"items", items}});
-}
-
-Response api_rule_add(Context& ctx) {
-  const auto id = ctx.id_param("id");
-  const Rights rights = rights_over(ctx, id);
-  if (id == 0 || !rights.view) return web::not_found(ctx);
-  if (!rights.edit) return web::forbidden(ctx);
-  auto j = web::body_json(ctx);
-  if (!j) return web::bad_json(ctx);
-  Status st;
-  Unavailability u;
-  u.instructor_id = id;
-  u.weekday = json_int(*j, "weekday", st);
-  u.day = json_str(*j, "day", st);
-  if (u.weekday != 0 && !u.day.empty()) st.field("weekday", "availability.weekday_or_date");
-  u.band = json_str(*j, "band", st);
-  u.position = json_int(*j, "position", st);
-  u.strength = json_str(*j, "strength", st);
-  if (u.strength.empty()) u.strength = "unavailable";
-  u.reason = json_str(*j, "reason", st);
-  if (!st) return web::error(ctx, st);
-  auto added = availability::add_rule(ctx.work(), u);
-  if (!added) return web::error(ctx, added.status());
-  auto stored = availability::rule(ctx.work().conn, *added);
-  return web::json(201, to_json(*stored));
-}
-
-Response api_rule_remove(Context& ctx) {
-  const auto id = ctx.id_param("id");
-  const Rights rights = rights_over(ctx, id);
-  if (id == 0 || !rights.view) return web::not_found(ctx);
-  if (!rights.edit) return web::forbidden(ctx);
-  const auto rid = ctx.id_param("rid");
-  auto before = availability::rule(ctx.work().conn, rid);
-  Status st = availability::remove_rule(ctx.work(), id, rid);
-  if (!st) return web::error(ctx, st);
-  return web::json(200, to_json(*before));
-}
-
-Response api_course_rule(Context& ctx) {
-  const auto id = ctx.id_param("id");
-  auto rule = reading(ctx, [&](db::Conn& c) -> std::optional<CourseRule> {
-    if (!curriculum::find_course(c, id)) return std::nullopt;
-    return availability::course_rule(c, id);
-  });
-  if (!rule) return web::not_found(ctx);
-  return web::json(200, to_json(*rule));
-}
-
-Response api_course_rule_save(Context& ctx) {
-  const auto id = ctx.id_param("id");
-  if (id == 0 || !curriculum::find_course(ctx.work().conn, id).has_value()) return web::not_found(ctx);
-  auto j = web::body_json(ctx);
-  if (!j) return web::bad_json(ctx);
-  Status st;
-  CourseRule r;
-  r.course_id = id;
-  if (j->contains("weekdays")) r.weekdays = json_str(*j, "weekdays", st);
-  if (j->contains("max_per_week") && !(*j)["max_per_week"].is_null()) r.max_per_week = json_int(*j, "max_per_week", st);
-  if (j->contains("min_days") && !(*j)["min_days"].is_null()) r.min_days = json_int(*j, "min_days", st);
-  if (!st) return web::error(ctx, st);
-  st = availability::save_course_rule(ctx.work(), r);
-  if (!st) return web::error(ctx, st);
-  auto stored = availability::course_rule(ctx.work().conn, id);
-  return web::json(200, to_json(stored));
-}
-
-}  // namespace
-
-void register_availability_routes(web::Registry& reg) {
-  using web::Access;
-  using web::Role;
-  const Access secretariat = Access::roles({Role::secretariat});
-  const Access planners = Access::roles({Role::secretariat, Role::steering_committee, Role::instructor});
-  // An instructor may be an account linked to the instructors row without any role: these let
-  // any signed-in user through, and the handlers answer 404 to whoever may not see the rules.
-  const Access people = Access::signed_in();
-  reg.html("GET", "/timetable/instructors/{id}/availability", people, availability_show);
-  reg.html("POST", "/timetable/instructors/{id}/availability", people, availability_add);
-  reg.html("POST", "/timetable/instructors/{id}/availability/{rid}/remove", people, availability_remove);
-  reg.html("GET", "/timetable/courses", planners, courses_list);
-  reg.html("POST", "/timetable/courses/{id}/rule", secretariat, course_rule_save);
-
-  reg.api("GET", "/api/v1/instructors/{id}/unavailability", people, api_rules);
-  reg.api("POST", "/api/v1/instructors/{id}/unavailability", people, api_rule_add);
-  reg.api("DELETE", "/api/v1/instructors/{id}/unavailability/{rid}", people, api_rule_remove);
-  reg.api("GET", "/api/v1/courses/{id}/schedule-rule", planners, api_course_rule);
-  reg.api("PUT", "/api/v1/courses/{id}/schedule-rule", secretariat, api_course_rule_save);
-}
-
-}  // namespace mdsc::timetable
+}  // namespace mdsc::timetable::handlers

@@ -15,7 +15,7 @@
 #include "ctt/cost.h"
 #include "ctt/solver.h"
 #include "modules/curriculum.h"
-#include "modules/timetable/availability/availability_handlers.h"
+#include "modules/timetable/handlers.h"
 #include "modules/timetable/module.h"
 #include "modules/timetable/terms/operations.h"
 #include "modules/timetable/planning/planning.h"

@@ -1,5 +1,3 @@
-#include "modules/timetable/feeds/feed_handlers.h"
-
 #include <charconv>
 
 #include "core/crypto.h"
@@ -13,12 +11,9 @@
 #include "web/json_body.h"
 #include "web/render.h"
 
-namespace mdsc::timetable {
+// The calendar subscriptions page and the public .ics files.
+namespace mdsc::timetable::handlers {
 namespace {
-
-using web::Context;
-using Response = http::Response;
-using handlers::reading;
 
 bool manages_feeds(const Context& ctx) {
   return ctx.user && (ctx.user->has(web::Role::secretariat) || ctx.user->has(web::Role::steering_committee));
@@ -109,7 +104,7 @@ std::vector<std::string> error_messages(const Context& ctx, const Status& st) {
 }
 
 // The page; `token` is a feed just made (its URL is shown on this response only).
-Response calendar_page(Context& ctx, const std::string& token, const Status& st, int status) {
+Response show_calendar(Context& ctx, const std::string& token, const Status& st, int status) {
   const bool secretariat = ctx.me().has(web::Role::secretariat);
   nlohmann::json d = reading(ctx, [&](db::Conn& c) {
     nlohmann::json data{{"feeds", feed_rows(ctx, feeds::list(c, ctx.user_id()))}, {"secretariat", secretariat},
@@ -131,24 +126,28 @@ Response calendar_page(Context& ctx, const std::string& token, const Status& st,
   return res;
 }
 
-Response page_get(Context& ctx) { return calendar_page(ctx, "", Status::ok(), 200); }
+}  // namespace
 
-Response page_create(Context& ctx) {
+Response calendar_page(Context& ctx) { return show_calendar(ctx, "", Status::ok(), 200); }
+
+Response calendar_feed_create(Context& ctx) {
   auto made = feeds::create(ctx.work(), ctx.form.trimmed("kind"), parse_id(ctx.form.trimmed("subject_id")),
                             ctx.form.trimmed("form_nonce").substr(0, 64));
   if (!made) {
     if (made.status().code() == Code::forbidden) return web::forbidden(ctx);
-    return calendar_page(ctx, "", made.status(), http_status(made.status().code()));
+    return show_calendar(ctx, "", made.status(), http_status(made.status().code()));
   }
-  return calendar_page(ctx, made->token, Status::ok(), 200);
+  return show_calendar(ctx, made->token, Status::ok(), 200);
 }
 
-Response page_revoke(Context& ctx) {
+Response calendar_feed_revoke(Context& ctx) {
   Status st = feeds::revoke(ctx.work(), ctx.id_param("id"));
   if (!st) return web::error(ctx, st);
   ctx.flash_next("success", "calendar.revoked");
   return web::redirect(ctx, "/calendar");
 }
+
+namespace {
 
 Response plain(int status, std::string body) {
   Response r;
@@ -159,8 +158,10 @@ Response plain(int status, std::string body) {
   return r;
 }
 
+}  // namespace
+
 // GET /ical/<token>.ics: public; unknown and revoked tokens look alike.
-Response ics(Context& ctx) {
+Response ics_file(Context& ctx) {
   static constexpr std::string_view kExt = ".ics";
   const std::string file = ctx.param("file");
   if (file.size() <= kExt.size() || file.compare(file.size() - kExt.size(), kExt.size(), kExt) != 0)
@@ -183,53 +184,4 @@ Response ics(Context& ctx) {
   return r;
 }
 
-// API ---------------------------------------------------------------------------------------------
-
-Response api_list(Context& ctx) {
-  auto list = feeds::list(ctx.work().conn, ctx.user_id());
-  auto items = nlohmann::json::array();
-  for (const auto& f : list) items.push_back(to_json(f));
-  return web::json(200, {{"items", items}});
-}
-
-Response api_create(Context& ctx) {
-  auto j = web::body_json(ctx);
-  if (!j) return web::bad_json(ctx);
-  const std::string kind = web::json_text(*j, "kind");
-  const std::int64_t subject = web::json_int(*j, "subject_id");
-  auto made = feeds::create(ctx.work(), kind, subject);
-  if (!made) return web::error(ctx, made.status());
-  auto f = feeds::get(ctx.work().conn, made->id);
-  auto body = to_json(*f);
-  body["url"] = feeds::url(ctx.services.config.base_url, made->token);
-  body["webcal_url"] = feeds::webcal_url(ctx.services.config.base_url, made->token);
-  auto res = web::json(201, body);
-  res.set_header("Cache-Control", "no-store");
-  return res;
-}
-
-Response api_revoke(Context& ctx) {
-  Status st = feeds::revoke(ctx.work(), ctx.id_param("id"));
-  if (!st) return web::error(ctx, st);
-  return web::json(200, {{"revoked", true}});
-}
-
-}  // namespace
-
-void register_feed_routes(web::Registry& reg) {
-  using web::Access;
-  using web::Role;
-  const Access signed_in = Access::signed_in();
-  reg.html("GET", "/calendar", signed_in, page_get);
-  reg.html("POST", "/calendar/feeds", signed_in, page_create);
-  reg.html("POST", "/calendar/feeds/{id}/revoke", signed_in, page_revoke);
-  // A file route: no session, no language or CSRF work; the calendar application has no cookie.
-  reg.route({"GET", "/ical/{file}", web::RouteKind::file, Access::anyone(), ics});
-  reg.api("GET", "/api/v1/calendar-feeds", signed_in, api_list);
-  reg.api("POST", "/api/v1/calendar-feeds", signed_in, api_create);
-  reg.api("DELETE", "/api/v1/calendar-feeds/{id}", signed_in, api_revoke);
-  reg.nav({"nav.calendar", "/calendar",
-           Access::roles({Role::trainee, Role::instructor, Role::secretariat, Role::steering_committee}), 61});
-}
-
-}  // namespace mdsc::timetable
+}  // namespace mdsc::timetable::handlers

@@ -4,7 +4,7 @@
 
 #include "core/i18n.h"
 #include "modules/curriculum.h"
-#include "modules/timetable/availability/availability_handlers.h"
+#include "modules/timetable/availability/links.h"
 #include "modules/timetable/planning/edit_views.h"
 #include "modules/timetable/planning/edits.h"
 #include "modules/timetable/handlers.h"

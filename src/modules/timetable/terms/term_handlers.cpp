@@ -1,5 +1,5 @@
 #include "core/i18n.h"
-#include "modules/timetable/availability/availability_handlers.h"
+#include "modules/timetable/availability/links.h"
 #include "modules/timetable/planning/generation.h"
 #include "modules/timetable/handlers.h"
 #include "modules/timetable/terms/operations.h"
