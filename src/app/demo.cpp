@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "app/demo_support.h"
 #include "app/demo_admissions.h"
 #include "app/demo_curriculum.h"
 #include "app/demo_mail.h"
@@ -38,12 +39,6 @@ const std::vector<DemoPerson>& people() {
   return all;
 }
 
-std::int64_t tokyo(const char* day, const char* time) {
-  std::int64_t t = 0;
-  if (!i18n::tokyo_to_unix(day, time, t)) throw std::runtime_error("demo date");
-  return t;
-}
-
 void record_demo_day(db::Database& db, const audit::Actor& actor, std::int64_t now) {
   db.write([&](db::Conn& c) {
     c.exec("INSERT INTO settings (key, value) VALUES ('demo_date', ?)", {std::string(kDemoDay)});
@@ -59,21 +54,17 @@ std::vector<DemoLogin> load_demo(db::Database& db, const DemoOptions& options) {
   std::vector<DemoLogin> out;
   audit::Actor actor = audit::Actor::system("demo");
   // Each step at the time it would have happened, so that lists, the audit log and "today" agree.
-  const auto set_up = tokyo("2017-10-02", "10:00:00");  // the consortium, its partners and people
-  const auto catalogue = tokyo("2017-10-27", "10:00:00");  // カリキュラム(案) 20171027
-  const auto term_planned = tokyo("2017-11-06", "10:00:00");
-  const auto chose_courses = tokyo("2017-11-27", "10:00:00");  // after the decisions of 2017-11-21
+  const auto set_up = demo::tokyo("2017-10-02", "10:00:00");  // the consortium, its partners and people
+  const auto catalogue = demo::tokyo("2017-10-27", "10:00:00");  // カリキュラム(案) 20171027
+  const auto term_planned = demo::tokyo("2017-11-06", "10:00:00");
+  const auto chose_courses = demo::tokyo("2017-11-27", "10:00:00");  // after the decisions of 2017-11-21
   auto orgs = load_demo_organizations(db, set_up);
   auto curriculum = load_demo_curriculum(db, catalogue);
   std::int64_t representative = 0, trainee = 0;
   for (const auto& p : people()) {
     identity::UserInput in;
     in.email = p.email;
-    in.family_name = p.family;
-    in.given_name = p.given;
-    in.family_name_kana = p.family_kana;
-    in.given_name_kana = p.given_kana;
-    in.romaji_name = p.romaji;
+    demo::set_name(in, p);
     in.preferred_lang = p.lang;
     for (std::string spec : p.roles) {
       // Scoped demo roles point at the demo organisations created above.
@@ -98,8 +89,8 @@ std::vector<DemoLogin> load_demo(db::Database& db, const DemoOptions& options) {
   load_demo_enrollments(db, curriculum, trainee, chose_courses);
   load_demo_timetable(db, term_planned);
   if (options.timetable_history) load_demo_timetable_history(db);
-  deliver_demo_mail(db, tokyo(kDemoDay, "00:00:00"));
-  record_demo_day(db, actor, tokyo(kDemoDay, "00:00:00"));
+  deliver_demo_mail(db, demo::tokyo(kDemoDay, "00:00:00"));
+  record_demo_day(db, actor, demo::tokyo(kDemoDay, "00:00:00"));
   return out;
 }
 

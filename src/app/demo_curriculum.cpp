@@ -3,29 +3,12 @@
 #include <map>
 #include <stdexcept>
 
+#include "app/demo_support.h"
 #include "modules/curriculum/operations.h"
 #include "modules/members/operations.h"
 
 namespace mdsc::app {
 namespace {
-
-audit::Actor demo_actor() { return audit::Actor::system("demo"); }
-
-// A curriculum operation in a unit of work of its own.
-template <typename F>
-auto in_unit(db::Database& db, std::int64_t now, F&& fn) {
-  return write_unit(db, Who{demo_actor(), now, ""}, std::forward<F>(fn));
-}
-
-template <typename T>
-T must(Result<T> r, const std::string& what) {
-  if (!r) {
-    std::string detail = r.status().message_id();
-    for (const auto& [f, e] : r.status().fields()) detail += " " + f + "=" + e.message_id;
-    throw std::runtime_error("demo " + what + ": " + detail);
-  }
-  return *r;
-}
 
 struct DemoInstitution {
   const char* name;
@@ -120,7 +103,7 @@ std::int64_t institution(db::Database& db, const std::string& name, std::int64_t
     o.kind = i.kind;
     o.name = i.name;
     o.name_en = i.en;
-    return must(in_unit(db, now, [&](Work& w) { return members::create_organization(w, o); }), name);
+    return demo::must(demo::step(db, now, [&](Work& w) { return members::create_organization(w, o); }), name);
   }
   throw std::runtime_error("demo curriculum: unknown institution " + name);
 }
@@ -132,21 +115,17 @@ DemoCurriculum load_demo_curriculum(db::Database& db, std::int64_t now) {
   year.fiscal_year = 2017;
   year.choice_rule = "free";
   year.notes = "今年度はトライアルにつき、自由選択";
-  if (auto st = in_unit(db, now, [&](Work& w) { return curriculum::save_curriculum_year(w, year); }); !st)
+  if (auto st = demo::step(db, now, [&](Work& w) { return curriculum::save_curriculum_year(w, year); }); !st)
     throw std::runtime_error("demo curriculum year: " + st.message_id());
 
   std::map<std::string, std::int64_t> ids;
   for (const auto& i : instructors()) {
     curriculum::Instructor in;
-    in.family_name = i.family;
-    in.given_name = i.given;
-    in.family_name_kana = i.family_kana;
-    in.given_name_kana = i.given_kana;
-    in.romaji_name = i.romaji;
+    demo::set_name(in, i);
     in.title = i.title;
     in.department = i.department;
     in.organization_id = institution(db, i.organization, now);
-    ids[i.key] = must(in_unit(db, now, [&](Work& w) { return curriculum::create_instructor(w, in); }), i.key);
+    ids[i.key] = demo::must(demo::step(db, now, [&](Work& w) { return curriculum::create_instructor(w, in); }), i.key);
   }
 
   DemoCurriculum out;
@@ -163,7 +142,7 @@ DemoCurriculum load_demo_curriculum(db::Database& db, std::int64_t now) {
     course.time_band = course.category == "common" ? "daytime" : "evening";
     course.status = *states<curriculum::CourseStatus>().parse(c.status);
     for (const char* key : c.instructors) course.instructors.push_back({ids.at(key), std::nullopt, 0, {}});
-    auto id = must(in_unit(db, now, [&](Work& w) { return curriculum::create_course(w, course); }), c.code);
+    auto id = demo::must(demo::step(db, now, [&](Work& w) { return curriculum::create_course(w, course); }), c.code);
     std::string code = c.code;
     if (code == "C-L1") out.instructor_course = id;
     if (code == "C-L1" || code == "C-P2" || code == "BD-1") out.trainee_courses.push_back(id);
@@ -175,7 +154,7 @@ void load_demo_enrollments(db::Database& db, const DemoCurriculum& curriculum, s
                            std::int64_t now) {
   if (!trainee_user_id) return;
   for (auto course : curriculum.trainee_courses)
-    must(in_unit(db, now, [&](Work& w) { return curriculum::enroll(w, course, trainee_user_id, curriculum::On::self); }),
+    demo::must(demo::step(db, now, [&](Work& w) { return curriculum::enroll(w, course, trainee_user_id, curriculum::On::self); }),
          "enrollment");
 }
 

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "app/demo_support.h"
 #include "core/i18n.h"
 #include "core/jp_numbers.h"
 #include "modules/invoicing/operations.h"
@@ -10,29 +11,6 @@
 
 namespace mdsc::app {
 namespace {
-
-audit::Actor demo_actor() { return audit::Actor::system("demo"); }
-
-template <typename T>
-T must(Result<T> r, const char* what) {
-  if (!r) throw std::runtime_error(std::string("demo ") + what + ": " + r.status().message_id());
-  return *r;
-}
-
-// 10:00 in Tokyo on a demo date.
-std::int64_t on(const char* date) {
-  std::int64_t t = 0;
-  if (!i18n::tokyo_to_unix(date, "10:00:00", t)) throw std::runtime_error("demo date");
-  return t;
-}
-
-void must(const Status& st, const char* what) {
-  if (!st) {
-    std::string detail = st.message_id();
-    for (const auto& [f, e] : st.fields()) detail += " " + f + "=" + e.message_id;
-    throw std::runtime_error(std::string("demo ") + what + ": " + detail);
-  }
-}
 
 // A corporate number with a valid check digit from a 12-digit base (fictional companies).
 std::string corporate_number(const std::string& base12) {
@@ -109,7 +87,7 @@ const std::vector<DemoInstitution>& institutions() {
 }  // namespace
 
 DemoOrganizations load_demo_organizations(db::Database& db, std::int64_t now) {
-  auto actor = demo_actor();
+  auto actor = demo::actor();
   members::IssuerProfile issuer;
   issuer.name = "医療データ科学コンソーシアム 事務局";
   issuer.postal_code = "113-8510";
@@ -119,14 +97,14 @@ DemoOrganizations load_demo_organizations(db::Database& db, std::int64_t now) {
   issuer.email = "office@mdsc.example";
   issuer.registration_number = "T" + corporate_number("200000000001");
   issuer.bank_details = "架空銀行 本店 普通預金 0000000 イリョウデータカガクコンソーシアム";
-  must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::save_issuer_profile(w, issuer); }), "issuer");
+  demo::must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::save_issuer_profile(w, issuer); }), "issuer");
 
   members::FeeSchedule fy2017;
   fy2017.fiscal_year = 2017;
   fy2017.monitor_period = true;
   fy2017.notes = "2017年度はモニター期間とし、一律50万円/社(受講1名+連絡会議+情報交換コンソ参加費)。各社3名以上の場合は要相談。";
   fy2017.tiers = {tier("M", "モニター会員", "Monitor member", 500000, 1, true, "any")};
-  must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::create_fee_schedule(w, fy2017); }),
+  demo::must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::create_fee_schedule(w, fy2017); }),
        "FY2017 schedule");
   members::FeeSchedule fy2018;
   fy2018.fiscal_year = 2018;
@@ -134,7 +112,7 @@ DemoOrganizations load_demo_organizations(db::Database& db, std::int64_t now) {
   fy2018.tiers = {tier("A", "A会員(大企業)", "Tier A (large company)", 2000000, 1, true, "non_venture"),
                   tier("B", "B会員(ベンチャー企業)", "Tier B (venture)", 1000000, 1, true, "venture"),
                   tier("C", "C会員", "Tier C", 500000, 0, false, "any")};
-  must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::create_fee_schedule(w, fy2018); }),
+  demo::must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::create_fee_schedule(w, fy2018); }),
        "FY2018 schedule");
 
   DemoOrganizations ids;
@@ -154,7 +132,7 @@ DemoOrganizations load_demo_organizations(db::Database& db, std::int64_t now) {
     o.contact_department = "経理部";
     o.contact_name = "経理 担当";
     auto id =
-        must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::create_organization(w, o); }), c.name);
+        demo::must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::create_organization(w, o); }), c.name);
     if (!ids.first_company) ids.first_company = id;
   }
   for (const auto& i : institutions()) {
@@ -164,7 +142,7 @@ DemoOrganizations load_demo_organizations(db::Database& db, std::int64_t now) {
     o.name_en = i.en;
     o.is_representative = i.representative;
     auto id =
-        must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::create_organization(w, o); }), i.name);
+        demo::must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::create_organization(w, o); }), i.name);
     if (i.representative) ids.representative_institution = id;
   }
   return ids;
@@ -172,11 +150,11 @@ DemoOrganizations load_demo_organizations(db::Database& db, std::int64_t now) {
 
 void load_demo_memberships(db::Database& db, const DemoOrganizations& orgs, std::int64_t representative_user_id,
                            std::int64_t now) {
-  auto actor = demo_actor();
+  auto actor = demo::actor();
   std::vector<std::int64_t> memberships;
   for (std::size_t i = 0; i < companies().size(); ++i) {
     std::int64_t company = orgs.first_company + static_cast<std::int64_t>(i);
-    memberships.push_back(must(write_unit(db, Who{actor, now},
+    memberships.push_back(demo::must(write_unit(db, Who{actor, now},
                                           [&](Work& w) {
                                             return members::create_membership(w, company, 2017, "M",
                                                                               members::MembershipStatus::active);
@@ -189,33 +167,33 @@ void load_demo_memberships(db::Database& db, const DemoOrganizations& orgs, std:
   std::vector<std::int64_t> invoices;
   for (auto m : memberships)
     invoices.push_back(
-        must(write_unit(db, Who{actor, on("2017-11-01")}, [&](Work& w) { return invoicing::issue_membership_invoice(w, m, {"2017-11-01", "2017-11-30", ""}); }), "invoice"));
+        demo::must(write_unit(db, Who{actor, demo::tokyo("2017-11-01")}, [&](Work& w) { return invoicing::issue_membership_invoice(w, m, {"2017-11-01", "2017-11-30", ""}); }), "invoice"));
   for (std::size_t i = 0; i < 5; ++i)
-    must(write_unit(db, Who{actor, on("2017-11-20")}, [&](Work& w) { return invoicing::record_payment(w, invoices[i], {0, 0, "2017-11-20", 550000, "bank_transfer", "振込"}); }),
+    demo::must(write_unit(db, Who{actor, demo::tokyo("2017-11-20")}, [&](Work& w) { return invoicing::record_payment(w, invoices[i], {0, 0, "2017-11-20", 550000, "bank_transfer", "振込"}); }),
          "payment");
-  must(write_unit(db, Who{actor, on("2017-11-28")}, [&](Work& w) { return invoicing::record_payment(w, invoices[5], {0, 0, "2017-11-28", 200000, "bank_transfer", "一部入金"}); }),
+  demo::must(write_unit(db, Who{actor, demo::tokyo("2017-11-28")}, [&](Work& w) { return invoicing::record_payment(w, invoices[5], {0, 0, "2017-11-28", 200000, "bank_transfer", "一部入金"}); }),
        "partial");
-  must(write_unit(db, Who{actor, on("2017-11-10")}, [&](Work& w) { return invoicing::issue_credit_note(w, invoices[7], "宛名の部署名の誤り", "2017-11-10"); }), "credit note");
-  auto corrected = must(
-      write_unit(db, Who{actor, on("2017-11-10")}, [&](Work& w) { return invoicing::issue_membership_invoice(w, memberships[7], {"2017-11-10", "2017-12-10", ""}); }), "reissue");
-  must(write_unit(db, Who{actor, on("2017-12-05")}, [&](Work& w) { return invoicing::record_payment(w, corrected, {0, 0, "2017-12-05", 550000, "bank_transfer", "振込"}); }),
+  demo::must(write_unit(db, Who{actor, demo::tokyo("2017-11-10")}, [&](Work& w) { return invoicing::issue_credit_note(w, invoices[7], "宛名の部署名の誤り", "2017-11-10"); }), "credit note");
+  auto corrected = demo::must(
+      write_unit(db, Who{actor, demo::tokyo("2017-11-10")}, [&](Work& w) { return invoicing::issue_membership_invoice(w, memberships[7], {"2017-11-10", "2017-12-10", ""}); }), "reissue");
+  demo::must(write_unit(db, Who{actor, demo::tokyo("2017-12-05")}, [&](Work& w) { return invoicing::record_payment(w, corrected, {0, 0, "2017-12-05", 550000, "bank_transfer", "振込"}); }),
        "payment");
 
   // FY2018 renewals prepared for a few: A for a large company, B for a venture, C for another.
-  const auto renewed = on("2018-01-10");
-  must(write_unit(db, Who{actor, renewed},
+  const auto renewed = demo::tokyo("2018-01-10");
+  demo::must(write_unit(db, Who{actor, renewed},
                   [&](Work& w) {
                     return members::create_membership(w, orgs.first_company, 2018, "A",
                                                       members::MembershipStatus::applied);
                   }),
        "FY2018 A");
-  must(write_unit(db, Who{actor, renewed},
+  demo::must(write_unit(db, Who{actor, renewed},
                   [&](Work& w) {
                     return members::create_membership(w, orgs.first_company + 5, 2018, "B",
                                                       members::MembershipStatus::applied);
                   }),
        "FY2018 B");
-  must(write_unit(db, Who{actor, renewed},
+  demo::must(write_unit(db, Who{actor, renewed},
                   [&](Work& w) {
                     return members::create_membership(w, orgs.first_company + 8, 2018, "C",
                                                       members::MembershipStatus::applied);
@@ -223,7 +201,7 @@ void load_demo_memberships(db::Database& db, const DemoOrganizations& orgs, std:
        "FY2018 C");
 
   if (representative_user_id)
-    must(write_unit(
+    demo::must(write_unit(
              db, Who{actor, now},
              [&](Work& w) { return members::set_representatives(w, orgs.first_company, representative_user_id, 0); }),
          "representative");

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "app/demo_support.h"
 #include "core/background.h"
 #include "core/clock.h"
 #include "core/i18n.h"
@@ -33,12 +34,6 @@ std::int64_t demo_instructor(db::Database& db, const char* family, const char* g
 // prospectus's common subjects in the daytime about three days a week (Monday, Wednesday,
 // Friday), the tracks' specialised courses in the evening one or two days a week (Tuesday,
 // Thursday).
-std::int64_t tokyo(const char* day, const char* time) {
-  std::int64_t t = 0;
-  if (!i18n::tokyo_to_unix(day, time, t)) throw std::runtime_error("demo date");
-  return t;
-}
-
 void rule(db::Database& db, const audit::Actor& actor, const char* family, const char* given, int weekday,
           const char* day, const char* band, const char* strength, const char* reason, std::int64_t now) {
   timetable::Unavailability u;
@@ -121,14 +116,14 @@ void load_demo_timetable_history(db::Database& db) {
   const audit::Actor actor = audit::Actor::system("demo");
   const auto term = db.read([](db::Conn& c) { return c.scalar_i64("SELECT id FROM terms WHERE fiscal_year = 2017"); });
   // Published a week before the term began.
-  const auto first = generate_draft(db, actor, term, 1, tokyo("2017-11-24", "10:00:00"));
+  const auto first = generate_draft(db, actor, term, 1, demo::tokyo("2017-11-24", "10:00:00"));
   auto published =
-      demo_unit(db, actor, tokyo("2017-11-24", "15:00:00"), [&](Work& w) { return timetable::publish_run(w, first); });
+      demo_unit(db, actor, demo::tokyo("2017-11-24", "15:00:00"), [&](Work& w) { return timetable::publish_run(w, first); });
   if (!published) throw std::runtime_error("demo timetable publication: " + published.status().message_id());
   // Then, in January, C-L3's instructor had to go to a conference on a teaching day ahead: the
   // secretariat made a new draft that keeps every session already held, and has yet to publish it.
-  rule(db, actor, "田宮", "元", 0, "2018-01-24", "", "unavailable", "学会出張", tokyo("2018-01-10", "11:00:00"));
-  generate_draft(db, actor, term, 2, tokyo("2018-01-11", "10:00:00"));
+  rule(db, actor, "田宮", "元", 0, "2018-01-24", "", "unavailable", "学会出張", demo::tokyo("2018-01-10", "11:00:00"));
+  generate_draft(db, actor, term, 2, demo::tokyo("2018-01-11", "10:00:00"));
 }
 
 }  // namespace mdsc::app
