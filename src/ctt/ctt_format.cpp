@@ -81,98 +81,123 @@ class TokenReader {
   std::size_t pos_ = 0;
 };
 
-Instance parse_instance_tokens(TokenReader& in) {
-  Instance inst;
-  in.expect("Name:");
-  inst.name = in.word("the instance name");
-  in.expect("Courses:");
-  int n_courses = in.number("the number of courses");
-  in.expect("Rooms:");
-  int n_rooms = in.number("the number of rooms");
-  in.expect("Days:");
-  int line = in.line();
-  inst.days = in.number("the number of days", 1);
-  in.expect("Periods_per_day:");
-  line = in.line();
-  inst.periods_per_day = in.number("the number of periods per day", 1);
-  if (inst.periods_per_day > kMaxPeriodsPerDay)
-    throw Failure{line, "at most " + std::to_string(kMaxPeriodsPerDay) + " periods per day are supported"};
-  if (static_cast<long long>(inst.days) * inst.periods_per_day > 100000)
-    throw Failure{line, "too many periods in the week"};
-  in.expect("Curricula:");
-  int n_curricula = in.number("the number of curricula");
-  in.expect("Constraints:");
-  int n_constraints = in.number("the number of constraints");
+// An instance file section by section: the header with its counts, then courses, rooms,
+// curricula and unavailability constraints, each checked against what came before.
+class InstanceParser {
+ public:
+  explicit InstanceParser(TokenReader& in) : in_(in) {}
 
-  std::unordered_map<std::string_view, int> course_of;
-  in.expect("COURSES:");
-  for (int i = 0; i < n_courses; ++i) {
-    Course c;
-    const Token& name = in.next("a course name");
-    c.name = std::string(name.text);
-    c.teacher = in.word("the teacher of course " + c.name);
-    c.lectures = in.number("the number of lectures of course " + c.name);
-    c.min_working_days = in.number("the minimum working days of course " + c.name);
-    c.students = in.number("the number of students of course " + c.name);
-    if (!course_of.emplace(name.text, i).second)
-      throw Failure{name.line, "course " + c.name + " is listed twice"};
-    inst.courses.push_back(std::move(c));
+  Instance parse() {
+    header();
+    courses();
+    rooms();
+    curricula();
+    inst_.index_teachers();
+    constraints();
+    in_.expect("END.");
+    if (!in_.at_end()) throw Failure{in_.line(), "unexpected text after END."};
+    return std::move(inst_);
   }
 
-  in.expect("ROOMS:");
-  std::unordered_set<std::string_view> room_names;
-  for (int i = 0; i < n_rooms; ++i) {
-    const Token& name = in.next("a room name");
-    Room r{std::string(name.text), 0};
-    r.capacity = in.number("the capacity of room " + r.name);
-    if (!room_names.insert(name.text).second)
-      throw Failure{name.line, "room " + r.name + " is listed twice"};
-    inst.rooms.push_back(std::move(r));
+ private:
+  void header() {
+    in_.expect("Name:");
+    inst_.name = in_.word("the instance name");
+    in_.expect("Courses:");
+    n_courses_ = in_.number("the number of courses");
+    in_.expect("Rooms:");
+    n_rooms_ = in_.number("the number of rooms");
+    in_.expect("Days:");
+    inst_.days = in_.number("the number of days", 1);
+    in_.expect("Periods_per_day:");
+    const int line = in_.line();
+    inst_.periods_per_day = in_.number("the number of periods per day", 1);
+    if (inst_.periods_per_day > kMaxPeriodsPerDay)
+      throw Failure{line, "at most " + std::to_string(kMaxPeriodsPerDay) + " periods per day are supported"};
+    if (static_cast<long long>(inst_.days) * inst_.periods_per_day > 100000)
+      throw Failure{line, "too many periods in the week"};
+    in_.expect("Curricula:");
+    n_curricula_ = in_.number("the number of curricula");
+    in_.expect("Constraints:");
+    n_constraints_ = in_.number("the number of constraints");
   }
 
-  auto course_at = [&](const Token& t) {
-    auto it = course_of.find(t.text);
-    if (it == course_of.end()) throw Failure{t.line, "unknown course '" + std::string(t.text) + "'"};
-    return it->second;
-  };
-
-  in.expect("CURRICULA:");
-  std::unordered_set<std::string_view> curriculum_names;
-  for (int i = 0; i < n_curricula; ++i) {
-    const Token& name = in.next("a curriculum name");
-    Curriculum q{std::string(name.text), {}};
-    if (!curriculum_names.insert(name.text).second)
-      throw Failure{name.line, "curriculum " + q.name + " is listed twice"};
-    int n = in.number("the number of courses of curriculum " + q.name);
-    for (int k = 0; k < n; ++k) {
-      const Token& t = in.next("a course of curriculum " + q.name);
-      int c = course_at(t);
-      if (std::find(q.courses.begin(), q.courses.end(), c) != q.courses.end())
-        throw Failure{t.line, "course " + std::string(t.text) + " appears twice in curriculum " + q.name};
-      q.courses.push_back(c);
+  void courses() {
+    in_.expect("COURSES:");
+    for (int i = 0; i < n_courses_; ++i) {
+      Course c;
+      const Token& name = in_.next("a course name");
+      c.name = std::string(name.text);
+      c.teacher = in_.word("the teacher of course " + c.name);
+      c.lectures = in_.number("the number of lectures of course " + c.name);
+      c.min_working_days = in_.number("the minimum working days of course " + c.name);
+      c.students = in_.number("the number of students of course " + c.name);
+      if (!course_of_.emplace(name.text, i).second) throw Failure{name.line, "course " + c.name + " is listed twice"};
+      inst_.courses.push_back(std::move(c));
     }
-    inst.curricula.push_back(std::move(q));
   }
 
-  inst.index_teachers();
-  in.expect("UNAVAILABILITY_CONSTRAINTS:");
-  for (int i = 0; i < n_constraints; ++i) {
-    const Token& t = in.next("a course name (unavailability constraint)");
-    int c = course_at(t);
-    int day = in.number("the day of an unavailability constraint");
-    int slot = in.number("the period of an unavailability constraint");
-    if (day >= inst.days)
-      throw Failure{t.line, "day " + std::to_string(day) + " is out of range (days are 0 to " +
-                                std::to_string(inst.days - 1) + ")"};
-    if (slot >= inst.periods_per_day)
-      throw Failure{t.line, "period " + std::to_string(slot) + " is out of range (periods are 0 to " +
-                                std::to_string(inst.periods_per_day - 1) + ")"};
-    inst.unavailable[static_cast<std::size_t>(c) * inst.periods() + day * inst.periods_per_day + slot] = 1;
+  void rooms() {
+    in_.expect("ROOMS:");
+    std::unordered_set<std::string_view> names;
+    for (int i = 0; i < n_rooms_; ++i) {
+      const Token& name = in_.next("a room name");
+      Room r{std::string(name.text), 0};
+      r.capacity = in_.number("the capacity of room " + r.name);
+      if (!names.insert(name.text).second) throw Failure{name.line, "room " + r.name + " is listed twice"};
+      inst_.rooms.push_back(std::move(r));
+    }
   }
-  in.expect("END.");
-  if (!in.at_end()) throw Failure{in.line(), "unexpected text after END."};
-  return inst;
-}
+
+  void curricula() {
+    in_.expect("CURRICULA:");
+    std::unordered_set<std::string_view> names;
+    for (int i = 0; i < n_curricula_; ++i) {
+      const Token& name = in_.next("a curriculum name");
+      Curriculum q{std::string(name.text), {}};
+      if (!names.insert(name.text).second) throw Failure{name.line, "curriculum " + q.name + " is listed twice"};
+      const int n = in_.number("the number of courses of curriculum " + q.name);
+      for (int k = 0; k < n; ++k) {
+        const Token& t = in_.next("a course of curriculum " + q.name);
+        const int c = course_at(t);
+        if (std::find(q.courses.begin(), q.courses.end(), c) != q.courses.end())
+          throw Failure{t.line, "course " + std::string(t.text) + " appears twice in curriculum " + q.name};
+        q.courses.push_back(c);
+      }
+      inst_.curricula.push_back(std::move(q));
+    }
+  }
+
+  void constraints() {
+    in_.expect("UNAVAILABILITY_CONSTRAINTS:");
+    for (int i = 0; i < n_constraints_; ++i) {
+      const Token& t = in_.next("a course name (unavailability constraint)");
+      const int c = course_at(t);
+      const int day = in_.number("the day of an unavailability constraint");
+      const int slot = in_.number("the period of an unavailability constraint");
+      if (day >= inst_.days)
+        throw Failure{t.line, "day " + std::to_string(day) + " is out of range (days are 0 to " +
+                                  std::to_string(inst_.days - 1) + ")"};
+      if (slot >= inst_.periods_per_day)
+        throw Failure{t.line, "period " + std::to_string(slot) + " is out of range (periods are 0 to " +
+                                  std::to_string(inst_.periods_per_day - 1) + ")"};
+      inst_.unavailable[static_cast<std::size_t>(c) * inst_.periods() + day * inst_.periods_per_day + slot] = 1;
+    }
+  }
+
+  int course_at(const Token& t) const {
+    auto it = course_of_.find(t.text);
+    if (it == course_of_.end()) throw Failure{t.line, "unknown course '" + std::string(t.text) + "'"};
+    return it->second;
+  }
+
+  TokenReader& in_;
+  Instance inst_;
+  int n_courses_ = 0, n_rooms_ = 0, n_curricula_ = 0, n_constraints_ = 0;
+  std::unordered_map<std::string_view, int> course_of_;
+};
+
+Instance parse_instance_tokens(TokenReader& in) { return InstanceParser(in).parse(); }
 
 }  // namespace
 
