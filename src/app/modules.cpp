@@ -2,6 +2,7 @@
 
 #include "modules/accounts/module.h"
 #include "modules/admissions.h"
+#include "modules/attendance/module.h"
 #include "modules/audit/module.h"
 #include "modules/curriculum/module.h"
 #include "modules/dashboard/module.h"
@@ -30,6 +31,7 @@ void register_modules(web::Registry& registry) {
   admissions::register_module(registry);
   curriculum::register_module(registry);
   timetable::register_module(registry);
+  attendance::register_module(registry);
 }
 
 void subscribe_modules(events::Bus& bus) {

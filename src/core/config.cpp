@@ -118,6 +118,14 @@ const std::vector<Setting>& settings() {
        [](Config& c, const std::string& v, const std::string& where) {
          c.invoice_forward_days = static_cast<int>(parse_uint(v, where, 366, "a number of days 0-366"));
        }},
+      {"attendance", "checkin_opens_minutes", "MDSC_CHECKIN_OPENS_MINUTES", true,
+       [](Config& c, const std::string& v, const std::string& where) {
+         c.checkin_opens_minutes = static_cast<int>(parse_uint(v, where, 120, "a number of minutes 0-120"));
+       }},
+      {"attendance", "late_after_minutes", "MDSC_LATE_AFTER_MINUTES", true,
+       [](Config& c, const std::string& v, const std::string& where) {
+         c.late_after_minutes = static_cast<int>(parse_uint(v, where, 180, "a number of minutes 0-180"));
+       }},
   };
   return all;
 }

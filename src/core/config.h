@@ -34,6 +34,11 @@
 //   invoice_forward_days  = 3    # MDSC_INVOICE_FORWARD_DAYS (0-366): ...or this many days after it.
 //                                #   Never in a fiscal year the secretariat has closed.
 //
+//   [attendance]
+//   checkin_opens_minutes = 15   # MDSC_CHECKIN_OPENS_MINUTES (0-120): check-in opens this long before a
+//                                #   session starts and closes when it ends
+//   late_after_minutes    = 10   # MDSC_LATE_AFTER_MINUTES (0-180): a check-in after start + this is late
+//
 // An environment variable that is set but empty counts as unset. behind_tls is not a setting:
 // it follows base_url. A trailing "/" on base_url is removed so links can append "/path".
 #include <cstdint>
@@ -67,6 +72,8 @@ struct Config {
   net::CidrList proxies;             // trusted_proxies, parsed
   int invoice_backdate_days = kInvoiceBackdateDays;
   int invoice_forward_days = kInvoiceForwardDays;
+  int checkin_opens_minutes = 15;
+  int late_after_minutes = 10;
 };
 
 // Reads the TOML file if path is non-empty (missing file is an error) and the environment.

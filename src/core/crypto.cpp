@@ -84,6 +84,16 @@ std::string token_hash(std::string_view token) {
   return to_hex(h, sizeof h);
 }
 
+std::string hmac_sha256(std::string_view key, std::string_view message) {
+  init();
+  crypto_auth_hmacsha256_state st;
+  crypto_auth_hmacsha256_init(&st, bytes(key), key.size());
+  crypto_auth_hmacsha256_update(&st, bytes(message), message.size());
+  unsigned char out[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_final(&st, out);
+  return std::string(reinterpret_cast<const char*>(out), sizeof out);
+}
+
 std::string mac_hex(std::string_view key, std::string_view message) {
   init();
   // BLAKE2b takes keys of 16..64 bytes; other lengths are first hashed to 32 bytes (as HMAC

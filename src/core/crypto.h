@@ -22,6 +22,8 @@ std::string random_token(std::size_t bytes = 32);
 std::string token_hash(std::string_view token);
 // Hex of a keyed BLAKE2b MAC (key of any length; CSRF tokens).
 std::string mac_hex(std::string_view key, std::string_view message);
+// HMAC-SHA-256 of the message under the key (any length), as 32 raw bytes.
+std::string hmac_sha256(std::string_view key, std::string_view message);
 // Constant-time comparison.
 bool equal(std::string_view a, std::string_view b);
 

@@ -62,6 +62,8 @@ std::string fiscal_year_display(std::string_view lang, int fy);
 std::string format_datetime(std::string_view lang, std::int64_t unix_seconds);
 //   ja: "2017年10月30日(月)" / en: "Mon, 30 Oct 2017"
 std::string format_date(std::string_view lang, std::int64_t unix_seconds);
+// Wall-clock time in Asia/Tokyo: "09:05" (Japan keeps no summer time).
+std::string tokyo_time_hm(std::int64_t unix_seconds);
 // Civil date in Asia/Tokyo: "2017-10-30".
 std::string tokyo_date_iso(std::int64_t unix_seconds);
 // The UTC instant of a local Asia/Tokyo wall time ("2017-10-30", "00:00:00"); false on bad input.

@@ -86,6 +86,13 @@ std::string format_date(std::string_view lang, std::int64_t unix_seconds) {
   return format(lang == "en" ? *f.en_date : *f.ja_date, unix_seconds);
 }
 
+std::string tokyo_time_hm(std::int64_t unix_seconds) {
+  const std::int64_t minutes = (((unix_seconds + 9 * 3600) % 86400 + 86400) % 86400) / 60;
+  char out[8];
+  std::snprintf(out, sizeof out, "%02d:%02d", static_cast<int>(minutes / 60), static_cast<int>(minutes % 60));
+  return out;
+}
+
 std::string tokyo_date_iso(std::int64_t unix_seconds) {
   auto& cal = *formats().calendar;
   UErrorCode status = U_ZERO_ERROR;

@@ -91,6 +91,14 @@ std::vector<Course> courses_of_instructor(db::Conn& c, std::int64_t instructor_i
 // (course id, user id) of every trainee enrolled (not waitlisted) in a course of the year, by
 // course then user.
 std::vector<std::pair<std::int64_t, std::int64_t>> enrolled_trainees(db::Conn& c, int fiscal_year);
+// A course's enrolled trainees (not waitlisted), by reading: who the roll call expects.
+struct RosterEntry {
+  std::int64_t user_id = 0;
+  std::string name, kana, email;
+};
+std::vector<RosterEntry> roster(db::Conn& c, std::int64_t course_id);
+// Whether the user is enrolled (not waitlisted) in the course.
+bool enrolled_in(db::Conn& c, std::int64_t course_id, std::int64_t user_id);
 // Active accounts with the trainee role, as (user id, "name <e-mail>"), for a choice.
 std::vector<std::pair<std::int64_t, std::string>> trainee_choices(db::Conn& c);
 

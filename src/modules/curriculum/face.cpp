@@ -51,6 +51,20 @@ std::vector<std::int64_t> taught_courses(db::Conn& c, const web::Principal& p) {
   return ids;
 }
 
+std::vector<RosterEntry> roster(db::Conn& c, std::int64_t course_id) {
+  repo::EnrollmentQuery q;
+  q.course_id = course_id;
+  q.status = EnrollmentStatus::enrolled;
+  std::vector<RosterEntry> out;
+  for (const auto& e : repo::enrollments(c, q)) out.push_back({e.user_id, e.user_name, e.user_kana, e.user_email});
+  return out;
+}
+
+bool enrolled_in(db::Conn& c, std::int64_t course_id, std::int64_t user_id) {
+  const auto e = repo::active_enrollment(c, course_id, user_id);
+  return e && e->is(EnrollmentStatus::enrolled);
+}
+
 bool teaches_course(db::Conn& c, std::int64_t user_id, std::int64_t course_id) {
   return repo::user_teaches(c, user_id, course_id);
 }

@@ -211,6 +211,10 @@ Response session_show(Context& ctx) {
                                    {"room", s->room_name}, {"instructors", names},
                                    {"confidential", s->confidential},
                                    {"cancelled", s->status == SessionStatus::cancelled}}}};
+  // Attendance's pages of the session (the attendance module checks who may use them).
+  const std::string base = "/sessions/" + std::to_string(id);
+  if (sees_whole_timetable(ctx)) data["rollcall_href"] = base + "/attendance";
+  if (ctx.user && ctx.user->has(web::Role::trainee)) data["checkin_href"] = "/checkin?session=" + std::to_string(id);
   return web::page(ctx, "timetable/session.html", "timetable.session_title", data);
 }
 

@@ -1,0 +1,254 @@
+// Check-in on both databases: the code of the current and the previous 20-second step only, the
+// window around the session, enrolled trainees only (403 with the reason), once per trainee,
+// flags for another device and for one device shared by several accounts (also when they check
+// in at the same moment), manual marks with reasons and the secretariat's review, all audited.
+#include <gtest/gtest.h>
+
+#include <latch>
+#include <thread>
+
+#include "core/crypto.h"
+#include "nlohmann/json.hpp"
+#include "modules/attendance/codes.h"
+#include "modules/attendance/operations.h"
+#include "modules/attendance/repo.h"
+#include "modules/attendance/rollcall.h"
+#include "support/test_db.h"
+#include "support/tokyo.h"
+#include "support/units.h"
+
+namespace mdsc::attendance {
+namespace {
+
+using testing::tokyo;
+
+class Attendance_ : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    crypto::init();
+    db_ = testing::fresh_database(true, 12);
+    db_->write([&](db::Conn& c) {
+      clerk_ = user(c, "clerk@example.org", "事務", "花子", "secretariat");
+      trainee_ = user(c, "trainee@example.org", "金沢", "太郎", "trainee");
+      friend_ = user(c, "friend@example.org", "富山", "次郎", "trainee");
+      outsider_ = user(c, "outsider@example.org", "石川", "三郎", "trainee");
+      course_ = c.insert(
+          "INSERT INTO courses (fiscal_year, code, title_ja, category, kind, periods, time_band, created_at, updated_at) "
+          "VALUES (2017, 'C1', '医療データ科学概論', 'common', 'lecture', 8, 'daytime', 'x', 'x')");
+      for (auto u : {trainee_, friend_})
+        c.exec("INSERT INTO enrollments (course_id, user_id, status, created_at, enrolled_at, updated_at) "
+               "VALUES (?, ?, 'enrolled', 0, 0, 0)",
+               {course_, u});
+      const auto term = c.insert(
+          "INSERT INTO terms (fiscal_year, name, starts_on, ends_on, created_at, updated_at) "
+          "VALUES (2017, '試行期間', '2017-12-01', '2018-02-28', 'x', 'x')");
+      session_ = c.insert(
+          "INSERT INTO course_sessions (term_id, course_id, day, band, position, starts_at, ends_at, confidential, status, "
+          "sequence, created_at, updated_at) VALUES (?, ?, '2017-12-04', 'daytime', 1, '09:00', '10:30', 0, 'scheduled', "
+          "0, 0, 0)",
+          {term, course_});
+    });
+    start_ = tokyo("2017-12-04", "09:00:00");
+  }
+
+  static std::int64_t user(db::Conn& c, const char* email, const char* family, const char* given, const char* role) {
+    auto id = c.insert(
+        "INSERT INTO users (email, family_name, given_name, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')",
+        {email, family, given});
+    c.exec("INSERT INTO roles (user_id, role) VALUES (?, ?)", {id, role});
+    return id;
+  }
+  static audit::Actor as(std::int64_t user_id) { return {user_id, "user:" + std::to_string(user_id), ""}; }
+
+  template <typename F>
+  auto unit(std::int64_t who, std::int64_t now, F&& fn) {
+    testing::Units units(*db_, now);
+    units.act_as(as(who));
+    return units.write(std::forward<F>(fn));
+  }
+  std::string code_at(std::int64_t now) {
+    const auto key = db_->write([](db::Conn& c) { return repo::code_key(c); });
+    return code_for(key, session_, code_step(now));
+  }
+  Result<CheckedIn> check_in_at(std::int64_t who, std::int64_t now, const std::string& code, const std::string& device) {
+    return unit(who, now, [&](Work& w) { return check_in(w, CheckIn{session_, code, device}, Window{}); });
+  }
+  std::optional<Attendance> record_of(std::int64_t who) {
+    return db_->read([&](db::Conn& c) { return repo::record(c, session_, who); });
+  }
+  std::int64_t count(const std::string& sql) {
+    return db_->read([&](db::Conn& c) { return c.scalar_i64(sql); });
+  }
+
+  std::unique_ptr<db::Database> db_;
+  std::int64_t clerk_ = 0, trainee_ = 0, friend_ = 0, outsider_ = 0, course_ = 0, session_ = 0, start_ = 0;
+  const std::string phone_ = "phone-of-taro-0123456789012345678901234567", laptop_ = "laptop-of-taro-012345678901234567890";
+};
+
+TEST_F(Attendance_, TheCodeOfThisStepAndThePreviousOneAreTakenNotOlder) {
+  const auto now = start_ + 5 * 60;
+  const auto two_steps_ago = code_at(now - 2 * kCodeStepSeconds);
+  if (two_steps_ago != code_at(now) && two_steps_ago != code_at(now - kCodeStepSeconds)) {
+    auto old = check_in_at(trainee_, now, two_steps_ago, phone_);
+    ASSERT_FALSE(old);
+    EXPECT_EQ(old.status().fields().at("code").message_id, "attendance.code_expired");
+  }
+  EXPECT_FALSE(record_of(trainee_)) << "a refused code writes nothing";
+  EXPECT_TRUE(check_in_at(trainee_, now, code_at(now - kCodeStepSeconds), phone_)) << "the previous step's code";
+  EXPECT_TRUE(check_in_at(friend_, now, code_at(now), laptop_)) << "the current step's code";
+}
+
+TEST_F(Attendance_, TheServerClockDecidesAndCodesDifferBySessionAndStep) {
+  const auto key = db_->write([](db::Conn& c) { return repo::code_key(c); });
+  EXPECT_EQ(key.size(), 64u) << "256 bits, as hex";
+  EXPECT_EQ(code_for(key, session_, 100).size(), 6u);
+  EXPECT_TRUE(code_well_formed(code_for(key, session_, 100)));
+  EXPECT_NE(code_for(key, session_, 100) + code_for(key, session_, 101),
+            code_for(key, session_ + 1, 100) + code_for(key, session_ + 1, 101));
+  EXPECT_FALSE(code_well_formed("12345"));
+  EXPECT_FALSE(code_well_formed("12a456"));
+  auto bad = check_in_at(trainee_, start_, "12-45x", phone_);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.status().fields().at("code").message_id, "attendance.code_malformed");
+}
+
+TEST_F(Attendance_, OnlyTraineesEnrolledInTheCourseCheckInAndAreToldWhy) {
+  auto r = check_in_at(outsider_, start_, code_at(start_), phone_);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.status().code(), Code::forbidden);
+  EXPECT_EQ(r.status().message_id(), "attendance.not_enrolled");
+  EXPECT_EQ(r.status().args().at("course"), "C1");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM attendance"), 0);
+}
+
+TEST_F(Attendance_, CheckInIsOpenFromAQuarterHourBeforeTheStartToTheEnd) {
+  const auto early = start_ - 16 * 60;
+  auto r = check_in_at(trainee_, early, code_at(early), phone_);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.status().message_id(), "attendance.not_open_yet");
+  const auto after = tokyo("2017-12-04", "10:31:00");
+  EXPECT_EQ(check_in_at(trainee_, after, code_at(after), phone_).status().message_id(), "attendance.closed");
+  const auto on_time = start_ - 15 * 60;
+  auto ok = check_in_at(trainee_, on_time, code_at(on_time), phone_);
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->record.status, Mark::present);
+}
+
+TEST_F(Attendance_, AfterTenMinutesACheckInIsLate) {
+  const auto at = start_ + 10 * 60 + 1;
+  auto r = check_in_at(trainee_, at, code_at(at), phone_);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->record.status, Mark::late);
+}
+
+TEST_F(Attendance_, ASecondCheckInChangesNothing) {
+  auto first = check_in_at(trainee_, start_, code_at(start_), phone_);
+  ASSERT_TRUE(first);
+  EXPECT_FALSE(first->already);
+  const auto later = start_ + 20 * 60;
+  auto second = check_in_at(trainee_, later, code_at(later), phone_);
+  ASSERT_TRUE(second);
+  EXPECT_TRUE(second->already);
+  EXPECT_EQ(second->record.id, first->record.id);
+  EXPECT_EQ(second->record.status, Mark::present) << "still present, not late";
+  EXPECT_EQ(count("SELECT COUNT(*) FROM attendance"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'attendance'"), 1);
+}
+
+TEST_F(Attendance_, TheFirstDeviceIsBoundAndAnotherDeviceIsFlaggedNotRefused) {
+  ASSERT_TRUE(check_in_at(trainee_, start_, code_at(start_), phone_));
+  EXPECT_FALSE(record_of(trainee_)->flagged());
+  // The next session: from another device.
+  const auto next = db_->write([&](db::Conn& c) {
+    return c.insert(
+        "INSERT INTO course_sessions (term_id, course_id, day, band, position, starts_at, ends_at, confidential, status, "
+        "sequence, created_at, updated_at) SELECT term_id, course_id, '2017-12-05', band, 1, '09:00', '10:30', 0, "
+        "'scheduled', 0, 0, 0 FROM course_sessions WHERE id = ?",
+        {session_});
+  });
+  const auto t = tokyo("2017-12-05", "09:00:00");
+  const auto key = db_->write([](db::Conn& c) { return repo::code_key(c); });
+  auto r = unit(trainee_, t, [&](Work& w) {
+    return check_in(w, CheckIn{next, code_for(key, next, code_step(t)), laptop_}, Window{});
+  });
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->record.flag, "other_device");
+  EXPECT_EQ(r->record.review, Review::pending);
+  EXPECT_EQ(r->record.status, Mark::present) << "accepted, waiting for review";
+}
+
+TEST_F(Attendance_, OneDeviceForTwoAccountsFlagsBoth) {
+  ASSERT_TRUE(check_in_at(trainee_, start_, code_at(start_), phone_));
+  auto r = check_in_at(friend_, start_ + 30, code_at(start_ + 30), phone_);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->record.flag, "shared_device");
+  EXPECT_EQ(record_of(trainee_)->flag, "shared_device");
+  EXPECT_EQ(record_of(trainee_)->review, Review::pending);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'attendance' AND action = 'flag'"), 1);
+  const auto rc = db_->read([&](db::Conn& c) { return roll_call_of(c, session_, course_); });
+  EXPECT_EQ(rc.flagged, 2);
+  EXPECT_EQ(rc.present, 2);
+}
+
+// Two accounts on one phone at the same moment: the device's lock puts one after the other, so
+// the second sees the first and both are flagged, on PostgreSQL as on SQLite.
+TEST_F(Attendance_, TwoAccountsOnOneDeviceAtOnceAreBothFlagged) {
+  std::latch go(2);
+  std::vector<std::thread> threads;
+  for (auto who : {trainee_, friend_})
+    threads.emplace_back([&, who] {
+      go.arrive_and_wait();
+      EXPECT_TRUE(check_in_at(who, start_, code_at(start_), phone_));
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(record_of(trainee_)->flag, "shared_device");
+  EXPECT_EQ(record_of(friend_)->flag, "shared_device");
+}
+
+TEST_F(Attendance_, TheSameTraineeTwiceAtOnceMakesOneRecord) {
+  std::latch go(2);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 2; ++i)
+    threads.emplace_back([&] {
+      go.arrive_and_wait();
+      EXPECT_TRUE(check_in_at(trainee_, start_, code_at(start_), phone_));
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(count("SELECT COUNT(*) FROM attendance"), 1);
+  EXPECT_FALSE(record_of(trainee_)->flagged());
+}
+
+TEST_F(Attendance_, ManualMarksNeedAReasonAndAreAudited) {
+  auto missing = unit(clerk_, start_, [&](Work& w) { return mark(w, session_, trainee_, Mark::excused, ""); });
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.status().fields().at("reason").message_id, "attendance.reason_required");
+  auto stranger = unit(clerk_, start_, [&](Work& w) { return mark(w, session_, outsider_, Mark::present, ""); });
+  EXPECT_FALSE(stranger);
+  ASSERT_TRUE(unit(clerk_, start_, [&](Work& w) { return mark(w, session_, trainee_, Mark::excused, "学会発表"); }));
+  EXPECT_EQ(record_of(trainee_)->status, Mark::excused);
+  EXPECT_EQ(record_of(trainee_)->method, "manual");
+  ASSERT_TRUE(unit(clerk_, start_, [&](Work& w) { return mark(w, session_, trainee_, Mark::late, "電車の遅延"); }));
+  EXPECT_EQ(record_of(trainee_)->status, Mark::late);
+  const auto audit = db_->read([](db::Conn& c) {
+    return c.query_one("SELECT changes FROM audit_log WHERE action = 'mark' ORDER BY id DESC LIMIT 1");
+  });
+  ASSERT_TRUE(audit);
+  const auto changes = nlohmann::json::parse(audit->str("changes"));
+  EXPECT_EQ(changes["status"]["before"], "excused");
+  EXPECT_EQ(changes["status"]["after"], "late");
+}
+
+TEST_F(Attendance_, TheSecretariatReviewsAFlaggedCheckInOnce) {
+  ASSERT_TRUE(check_in_at(trainee_, start_, code_at(start_), phone_));
+  ASSERT_TRUE(check_in_at(friend_, start_, code_at(start_), phone_));
+  const auto id = record_of(friend_)->id;
+  EXPECT_EQ(unit(clerk_, start_, [&](Work& w) { return review(w, id, false, ""); }).fields().at("reason").message_id,
+            "attendance.reason_required");
+  EXPECT_TRUE(unit(clerk_, start_, [&](Work& w) { return review(w, id, false, "代理出席"); }));
+  EXPECT_EQ(record_of(friend_)->status, Mark::absent);
+  EXPECT_EQ(record_of(friend_)->review, Review::rejected);
+  EXPECT_EQ(unit(clerk_, start_, [&](Work& w) { return review(w, id, true, "やはり本人"); }).code(), Code::conflict);
+}
+
+}  // namespace
+}  // namespace mdsc::attendance

@@ -1,0 +1,65 @@
+// Checking in: the page a trainee reaches by scanning the session's QR code (the code filled in)
+// or by opening it and typing the six digits. The login redirect keeps the address, code included.
+#include "modules/attendance/handlers.h"
+#include "modules/curriculum.h"
+#include "nlohmann/json.hpp"
+#include "platform/work.h"
+#include "web/render.h"
+
+namespace mdsc::attendance::handlers {
+namespace {
+
+// The code as typed: full-width digits and spaces forgiven (a phone's Japanese keyboard).
+std::string typed_code(std::string s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC) {
+      const auto d = static_cast<unsigned char>(s[i + 2]);
+      if (d >= 0x90 && d <= 0x99) {  // ０..９
+        out += static_cast<char>('0' + (d - 0x90));
+        i += 3;
+        continue;
+      }
+    }
+    if (c != ' ' && c != '-') out += s[i];
+    ++i;
+  }
+  return out;
+}
+
+Response checkin_page(Context& ctx, std::int64_t session_id, const Status& st, int status,
+                      const std::optional<CheckedIn>& done = std::nullopt) {
+  nlohmann::json d{{"form", web::form_state(ctx, st)}, {"session_id", session_id ? std::to_string(session_id) : ""}};
+  if (!d["form"]["values"].contains("code")) d["form"]["values"]["code"] = typed_code(ctx.query.get("code"));
+  if (auto s = session_id ? timetable::sessions::get(ctx.work().conn, session_id) : std::nullopt) {
+    d["session"] = {{"course", s->course_title(ctx.lang)}, {"code", s->course_code}, {"day", s->day},
+                    {"time", s->starts_at + "–" + s->ends_at}, {"room", s->room_name}};
+  }
+  if (done) {
+    d["done"] = record_json(ctx, done->record);
+    d["already"] = done->already;
+  }
+  return web::page(ctx, "attendance/checkin.html", "attendance.checkin_title", d, status);
+}
+
+}  // namespace
+
+Response checkin_form(Context& ctx) {
+  return checkin_page(ctx, id_of(ctx.query.get("session")), Status::ok(), 200);
+}
+
+Response checkin_submit(Context& ctx) {
+  const std::int64_t session_id = id_of(ctx.form.trimmed("session"));
+  CheckIn in{session_id, typed_code(ctx.form.trimmed("code")), device_secret(ctx)};
+  auto r = check_in(ctx.work(), in, window_of(ctx));
+  if (!r) {
+    const Status& st = r.status();
+    // The page again, with the reason beside the code and what was typed kept; nothing is written.
+    Status shown = st.fields().empty() ? Status(st.code(), st.message_id(), st.args()).field("code", st.message_id(), st.args()) : st;
+    return checkin_page(ctx, session_id, shown, http_status(st.code()));
+  }
+  return checkin_page(ctx, session_id, Status::ok(), 200, *r);
+}
+
+}  // namespace mdsc::attendance::handlers

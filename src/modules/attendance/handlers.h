@@ -1,0 +1,40 @@
+#pragma once
+// Attendance's pages and API. Who: the trainees of a course check in to its sessions; the
+// course's instructors and the secretariat see the code and the roll call and mark people; the
+// secretariat reviews flagged check-ins. Everyone else gets 404 for a session's roll call.
+#include "http/message.h"
+#include "modules/attendance/operations.h"
+#include "modules/timetable.h"
+#include "web/context.h"
+
+namespace mdsc::attendance::handlers {
+
+using web::Context;
+using Response = http::Response;
+
+// The configured window of check-in (config [attendance]).
+Window window_of(const Context& ctx);
+// The session if this person may see its roll call (its instructors and the secretariat).
+std::optional<timetable::Session> roll_call_session(Context& ctx, std::int64_t session_id);
+// The device secret of the request's cookie, or a new one sent back as a long-lived cookie.
+std::string device_secret(Context& ctx);
+// A positive id typed in a form or a query ("12"), or 0.
+std::int64_t id_of(const std::string& text);
+// Attendance's label of a record: present, late, absent, excused; with the flag and review.
+nlohmann::json record_json(const Context& ctx, const Attendance& a);
+
+// Checking in (checkin_handlers.cpp).
+Response checkin_form(Context& ctx);
+Response checkin_submit(Context& ctx);
+
+// The roll call with the code, manual marks, reviews and the CSV (rollcall_handlers.cpp).
+Response roll_call(Context& ctx);
+Response roll_call_csv(Context& ctx);
+Response mark_submit(Context& ctx);
+Response review_submit(Context& ctx);
+
+// JSON API (api.cpp).
+Response api_checkin(Context& ctx);
+Response api_session_attendance(Context& ctx);
+
+}  // namespace mdsc::attendance::handlers

@@ -1,0 +1,57 @@
+#include "modules/attendance/model.h"
+
+#include "nlohmann/json.hpp"
+
+namespace mdsc::attendance {
+
+nlohmann::json to_json(const Attendance& a) { return entity::to_json(a); }
+
+}  // namespace mdsc::attendance
+
+namespace mdsc {
+
+using attendance::Attendance;
+using attendance::Mark;
+using attendance::Review;
+
+// Any mark may be corrected to any other (a late arrival excused, a mistaken absence undone).
+template <>
+const States<Mark>& states<Mark>() {
+  using M = Mark;
+  static const States<M> t{
+      {{M::present, "present"}, {M::late, "late"}, {M::absent, "absent"}, {M::excused, "excused"}},
+      {{M::present, M::late}, {M::present, M::absent}, {M::present, M::excused}, {M::late, M::present},
+       {M::late, M::absent}, {M::late, M::excused}, {M::absent, M::present}, {M::absent, M::late},
+       {M::absent, M::excused}, {M::excused, M::present}, {M::excused, M::late}, {M::excused, M::absent}}};
+  return t;
+}
+
+template <>
+const States<Review>& states<Review>() {
+  using R = Review;
+  static const States<R> t{{{R::none, ""}, {R::pending, "pending"}, {R::accepted, "accepted"}, {R::rejected, "rejected"}},
+                           {{R::none, R::pending}, {R::pending, R::accepted}, {R::pending, R::rejected}}};
+  return t;
+}
+
+template <>
+const entity::Table<Attendance>& entity::table<Attendance>() {
+  using A = Attendance;
+  static const Table<A> t{"attendance",
+                          {field("id", &A::id).key(),
+                           field("session_id", &A::session_id),
+                           field("user_id", &A::user_id),
+                           enum_field<&A::status>("status"),
+                           field("method", &A::method),
+                           field("checked_in_at", &A::checked_in_at).nullable().instant(),
+                           field("device_id", &A::device_id).nullable().hidden(),
+                           field("flag", &A::flag),
+                           enum_field<&A::review>("review"),
+                           field("review_reason", &A::review_reason),
+                           field("reason", &A::reason),
+                           field("marked_by", &A::marked_by).nullable(),
+                           field("updated_at", &A::updated_at).instant().not_audited()}};
+  return t;
+}
+
+}  // namespace mdsc

@@ -1,0 +1,129 @@
+#include "modules/attendance/operations.h"
+
+#include "core/crypto.h"
+#include "modules/attendance/codes.h"
+#include "modules/attendance/repo.h"
+#include "modules/curriculum.h"
+#include "modules/timetable.h"
+#include "nlohmann/json.hpp"
+
+namespace mdsc::attendance {
+namespace {
+
+Status open_now(const timetable::Session& s, std::int64_t now, const Window& window) {
+  if (now < s.start_unix() - window.opens_minutes * 60)
+    return Status(Code::invalid, "attendance.not_open_yet", {{"time", s.starts_at}});
+  if (now > s.end_unix()) return Status(Code::invalid, "attendance.closed");
+  return Status::ok();
+}
+
+// Flags the record for review (a stored one with its audit entry); a shared device outweighs
+// another device.
+void flag(Work& w, Attendance& a, const char* why) {
+  if (a.flag == why) return;
+  const Attendance before = a;
+  a.flag = why;
+  a.review = Review::pending;
+  a.updated_at = w.now;
+  if (a.id) {
+    repo::update(w.conn, a);
+    w.audit("flag", "attendance", a.id, entity::snapshot(before), entity::snapshot(a));
+  }
+}
+
+}  // namespace
+
+Result<CheckedIn> check_in(Work& w, const CheckIn& in, const Window& window) {
+  if (!code_well_formed(in.code)) return Status::invalid().field("code", "attendance.code_malformed");
+  auto s = timetable::sessions::get(w.conn, in.session_id);
+  if (!s || s->status != timetable::SessionStatus::scheduled) return Status::not_found();
+  if (!curriculum::enrolled_in(w.conn, s->course_id, w.actor.user_id))
+    return Status(Code::forbidden, "attendance.not_enrolled", {{"course", s->course_code}});
+  if (auto st = open_now(*s, w.now, window); !st) return st;
+  if (!code_accepted(repo::code_key(w.conn), in.session_id, in.code, w.now))
+    return Status::invalid().field("code", "attendance.code_expired");
+
+  // The device first: its lock puts two check-ins from one phone one after the other.
+  const auto device = repo::lock_device(w.conn, crypto::token_hash(in.device_secret), w.now);
+  if (auto existing = repo::record(w.conn, in.session_id, w.actor.user_id)) return CheckedIn{*existing, true};
+
+  Attendance a;
+  a.session_id = in.session_id;
+  a.user_id = w.actor.user_id;
+  a.status = w.now > s->start_unix() + window.late_minutes * 60 ? Mark::late : Mark::present;
+  a.checked_in_at = w.now;
+  a.device_id = device.id;
+  a.updated_at = w.now;
+  const auto own = repo::device_of(w.conn, w.actor.user_id);
+  if (!own && !device.user_id) repo::bind_device(w.conn, device.id, w.actor.user_id);
+  else if (own ? *own != device.id : device.user_id != w.actor.user_id) flag(w, a, "other_device");
+  auto others = repo::others_on_device(w.conn, in.session_id, device.id, w.actor.user_id);
+  if (!others.empty()) {
+    flag(w, a, "shared_device");
+    for (auto& o : others) flag(w, o, "shared_device");
+  }
+  if (!repo::insert_if_absent(w.conn, a)) {
+    auto existing = repo::record(w.conn, in.session_id, w.actor.user_id);
+    if (!existing) return Status::conflict("error.conflict");
+    return CheckedIn{*existing, true};
+  }
+  a = *repo::record(w.conn, in.session_id, w.actor.user_id);
+  w.audit("check_in", "attendance", a.id, nlohmann::json::object(), entity::snapshot(a));
+  return CheckedIn{a, false};
+}
+
+Result<Attendance> mark(Work& w, std::int64_t session_id, std::int64_t user_id, Mark m, const std::string& reason) {
+  if (m != Mark::present && reason.empty()) return Status::invalid().field("reason", "attendance.reason_required");
+  if (reason.size() > 500) return Status::invalid().field("reason", "validation.longer_than", {{"max", "500"}});
+  auto s = timetable::sessions::get(w.conn, session_id);
+  if (!s) return Status::not_found();
+  if (!curriculum::enrolled_in(w.conn, s->course_id, user_id))
+    return Status::invalid().field("user_id", "attendance.not_enrolled_user");
+  Attendance fresh;
+  fresh.session_id = session_id;
+  fresh.user_id = user_id;
+  fresh.status = m;
+  fresh.method = "manual";
+  fresh.reason = reason;
+  fresh.marked_by = w.actor.user_id;
+  fresh.updated_at = w.now;
+  if (repo::insert_if_absent(w.conn, fresh)) {
+    auto a = *repo::record(w.conn, session_id, user_id);
+    w.audit("mark", "attendance", a.id, nlohmann::json::object(), entity::snapshot(a));
+    return a;
+  }
+  auto before = repo::record(w.conn, session_id, user_id);
+  if (!before) return Status::conflict("error.conflict");
+  Attendance after = *before;
+  after.status = m;
+  after.reason = reason;
+  after.marked_by = w.actor.user_id;
+  after.updated_at = w.now;
+  repo::update(w.conn, after);
+  w.audit("mark", "attendance", after.id, entity::snapshot(*before), entity::snapshot(after));
+  return after;
+}
+
+Status review(Work& w, std::int64_t attendance_id, bool accept, const std::string& reason) {
+  if (reason.empty()) return Status::invalid().field("reason", "attendance.reason_required");
+  if (reason.size() > 500) return Status::invalid().field("reason", "validation.longer_than", {{"max", "500"}});
+  // One conditional statement decides: of two reviews at once, the second finds nothing pending.
+  auto before = repo::record_by_id(w.conn, attendance_id);
+  if (!before) return Status::not_found();
+  Attendance after = *before;
+  after.review = accept ? Review::accepted : Review::rejected;
+  after.review_reason = reason;
+  if (!accept) after.status = Mark::absent;
+  after.marked_by = w.actor.user_id;
+  after.updated_at = w.now;
+  if (!repo::decide_review(w.conn, after)) return Status(Code::conflict, "attendance.not_pending");
+  w.audit(accept ? "review_accept" : "review_reject", "attendance", after.id, entity::snapshot(*before),
+          entity::snapshot(after));
+  return Status::ok();
+}
+
+std::string current_code(Work& w, std::int64_t session_id) {
+  return code_for(repo::code_key(w.conn), session_id, code_step(w.now));
+}
+
+}  // namespace mdsc::attendance

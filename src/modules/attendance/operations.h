@@ -1,0 +1,49 @@
+#pragma once
+// Attendance's changes, each in the caller's unit of work.
+#include <cstdint>
+#include <string>
+
+#include "core/result.h"
+#include "modules/attendance/model.h"
+#include "platform/work.h"
+
+namespace mdsc::attendance {
+
+// When check-in is open around a session, and when a check-in counts as late (config [attendance]).
+struct Window {
+  int opens_minutes = 15;  // before the start
+  int late_minutes = 10;   // after the start
+};
+
+struct CheckIn {
+  std::int64_t session_id = 0;
+  std::string code;           // the six digits shown on the session's page
+  std::string device_secret;  // the device cookie's secret (a new one when the phone had none)
+};
+
+struct CheckedIn {
+  Attendance record;
+  bool already = false;  // the trainee had checked in before: nothing changed
+};
+
+// The signed-in trainee (w.actor) checks in. Refused, with the reason: a malformed code (invalid),
+// an unknown or cancelled session (not found), a trainee not enrolled in the course (forbidden),
+// outside the window, or a code that is not the current or the previous one (invalid). A second
+// check-in changes nothing. From a device other than the one the trainee checked in from first,
+// or from a device another trainee used for this session, it is accepted but flagged (the other
+// trainee's record too) and waits for the secretariat's review.
+Result<CheckedIn> check_in(Work& w, const CheckIn& in, const Window& window);
+
+// The instructor or the secretariat (w.actor) marks a trainee of the course for the session, with
+// a reason (required unless the mark is present); the record is made if there is none. Refused:
+// an unknown session (not found), someone not enrolled in the course (invalid), a missing reason.
+Result<Attendance> mark(Work& w, std::int64_t session_id, std::int64_t user_id, Mark m, const std::string& reason);
+
+// The secretariat decides about a flagged check-in: accepted stays as it was, rejected becomes
+// absent; either way with a reason, audited. Only a record waiting for review.
+Status review(Work& w, std::int64_t attendance_id, bool accept, const std::string& reason);
+
+// The code the session's page shows now (for its instructors and the secretariat).
+std::string current_code(Work& w, std::int64_t session_id);
+
+}  // namespace mdsc::attendance

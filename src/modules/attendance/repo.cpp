@@ -1,0 +1,104 @@
+#include "modules/attendance/repo.h"
+
+#include <stdexcept>
+
+
+namespace mdsc::attendance::repo {
+namespace {
+
+constexpr const char* kColumns =
+    "id, session_id, user_id, status, method, checked_in_at, device_id, flag, review, review_reason, reason, "
+    "marked_by, updated_at";
+
+std::vector<Attendance> records(db::Conn& c, const std::string& where, const db::Params& p) {
+  std::vector<Attendance> out;
+  for (const auto& r : c.query(std::string("SELECT ") + kColumns + " FROM attendance WHERE " + where, p))
+    out.push_back(entity::from_row<Attendance>(r));
+  return out;
+}
+
+}  // namespace
+
+std::string code_key(db::Conn& c) {
+  auto r = c.query_one("SELECT value FROM settings WHERE key = 'attendance_code_key'");
+  if (!r) throw std::runtime_error("the attendance_code_key setting is missing (migration 0013)");
+  return r->str("value");
+}
+
+std::optional<Attendance> record(db::Conn& c, std::int64_t session_id, std::int64_t user_id) {
+  auto v = records(c, "session_id = ? AND user_id = ?", {session_id, user_id});
+  return v.empty() ? std::nullopt : std::optional<Attendance>(v.front());
+}
+
+std::optional<Attendance> record_by_id(db::Conn& c, std::int64_t id) {
+  auto v = records(c, "id = ?", {id});
+  return v.empty() ? std::nullopt : std::optional<Attendance>(v.front());
+}
+
+std::vector<Attendance> of_session(db::Conn& c, std::int64_t session_id) {
+  return records(c, "session_id = ? ORDER BY id", {session_id});
+}
+
+bool insert_if_absent(db::Conn& c, const Attendance& a) {
+  auto p = entity::params(a);
+  return c.exec("INSERT INTO attendance (session_id, user_id, status, method, checked_in_at, device_id, flag, review, "
+                "review_reason, reason, marked_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (session_id, user_id) DO NOTHING",
+                p) > 0;
+}
+
+void update(db::Conn& c, const Attendance& a) {
+  db::Params p;
+  p.emplace_back(std::string(name_of(a.status)));
+  p.emplace_back(a.method);
+  p.emplace_back(a.flag);
+  p.emplace_back(std::string(name_of(a.review)));
+  p.emplace_back(a.review_reason);
+  p.emplace_back(a.reason);
+  p.push_back(a.marked_by ? db::Param(a.marked_by) : db::Param(nullptr));
+  p.emplace_back(a.updated_at);
+  p.emplace_back(a.id);
+  c.exec("UPDATE attendance SET status = ?, method = ?, flag = ?, review = ?, review_reason = ?, reason = ?, "
+         "marked_by = ?, updated_at = ? WHERE id = ?",
+         p);
+}
+
+bool decide_review(db::Conn& c, const Attendance& a) {
+  db::Params p;
+  p.emplace_back(std::string(name_of(a.status)));
+  p.emplace_back(std::string(name_of(a.review)));
+  p.emplace_back(a.review_reason);
+  p.emplace_back(a.marked_by);
+  p.emplace_back(a.updated_at);
+  p.emplace_back(a.id);
+  return c.exec("UPDATE attendance SET status = ?, review = ?, review_reason = ?, marked_by = ?, updated_at = ? "
+                "WHERE id = ? AND review = 'pending'",
+                p) > 0;
+}
+
+Device lock_device(db::Conn& c, const std::string& secret_hash, std::int64_t now) {
+  c.exec("INSERT INTO attendance_devices (secret_hash, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+         {secret_hash, now});
+  // A write to the row takes its lock: two check-ins from one device decide one after the other.
+  c.exec("UPDATE attendance_devices SET created_at = created_at WHERE secret_hash = ?", {secret_hash});
+  auto r = c.query_one("SELECT id, user_id FROM attendance_devices WHERE secret_hash = ?", {secret_hash});
+  return Device{r->i64("id"), r->is_null("user_id") ? 0 : r->i64("user_id")};
+}
+
+std::optional<std::int64_t> device_of(db::Conn& c, std::int64_t user_id) {
+  auto r = c.query_one("SELECT id FROM attendance_devices WHERE user_id = ?", {user_id});
+  return r ? std::optional<std::int64_t>(r->i64("id")) : std::nullopt;
+}
+
+bool bind_device(db::Conn& c, std::int64_t device_id, std::int64_t user_id) {
+  return c.exec("UPDATE attendance_devices SET user_id = ? WHERE id = ? AND user_id IS NULL AND NOT EXISTS "
+                "(SELECT 1 FROM attendance_devices o WHERE o.user_id = ?)",
+                {user_id, device_id, user_id}) > 0;
+}
+
+std::vector<Attendance> others_on_device(db::Conn& c, std::int64_t session_id, std::int64_t device_id,
+                                         std::int64_t user_id) {
+  return records(c, "session_id = ? AND device_id = ? AND user_id <> ? ORDER BY id", {session_id, device_id, user_id});
+}
+
+}  // namespace mdsc::attendance::repo

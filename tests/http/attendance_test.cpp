@@ -1,0 +1,169 @@
+// Check-in against a real server: the instructor's roll call shows the code, a trainee checks in
+// with it from their phone (the device cookie is set), a friend who uses the same phone is
+// flagged and so is the trainee, a trainee of another course gets 403 with the reason in their
+// language, the API checks in once, and the roll call's CSV opens in Excel (BOM, CRLF).
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "nlohmann/json.hpp"
+#include "support/http_client.h"
+#include "support/test_server.h"
+
+namespace mdsc::testing {
+namespace {
+
+constexpr const char* kPw = "Kanazawa-seminar-2017-pw";
+
+class AttendanceHttp : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    // Check-in opens two hours before a session: of today's and tomorrow's all-day sessions,
+    // one is open whenever the test runs (tomorrow's from 22:00 Tokyo time).
+    TestServer::Options o;
+    o.env = {{"MDSC_CHECKIN_OPENS_MINUTES", "120"}};
+    server_ = new TestServer(o);
+    server_->add_user("clerk@example.org", {"secretariat"}, kPw);
+    server_->add_user("trainee@example.org", {"trainee"}, kPw);
+    server_->add_user("friend@example.org", {"trainee"}, kPw);
+    server_->add_user("outsider@example.org", {"trainee"}, kPw);
+    trainee_token_ = server_->api_token("trainee@example.org");
+    const std::int64_t now = SystemClock().now_unix();
+    const std::string today = i18n::tokyo_date_iso(now), tomorrow = i18n::tokyo_date_iso(now + 86400);
+    const bool late_evening = i18n::tokyo_time_hm(now) >= "22:00";
+    auto db = server_->open_db();
+    db->write([&](db::Conn& c) {
+      auto id_of = [&](const char* email) {
+        return c.scalar_i64("SELECT id FROM users WHERE email = ?", {std::string(email)});
+      };
+      c.exec("UPDATE users SET family_name = '金沢', given_name = '太郎' WHERE email = 'trainee@example.org'");
+      const auto course = c.insert(
+          "INSERT INTO courses (fiscal_year, code, title_ja, category, kind, periods, time_band, created_at, updated_at) "
+          "VALUES (2017, 'C1', '医療データ科学概論', 'common', 'lecture', 8, 'daytime', 'x', 'x')");
+      for (const char* who : {"trainee@example.org", "friend@example.org"})
+        c.exec("INSERT INTO enrollments (course_id, user_id, status, created_at, enrolled_at, updated_at) "
+               "VALUES (?, ?, 'enrolled', 1, 1, 1)",
+               {course, id_of(who)});
+      const auto term = c.insert(
+          "INSERT INTO terms (fiscal_year, name, starts_on, ends_on, created_at, updated_at) "
+          "VALUES (2017, '試行期間', '2017-12-01', '2018-02-28', 'x', 'x')");
+      const char* insert =
+          "INSERT INTO course_sessions (term_id, course_id, day, band, position, starts_at, ends_at, status, sequence, "
+          "created_at, updated_at) VALUES (?, ?, ?, 'daytime', 1, '00:00', '23:59', 'scheduled', 0, 1, 1)";
+      const auto on_today = c.insert(insert, {term, course, today});
+      const auto on_tomorrow = c.insert(insert, {term, course, tomorrow});
+      session_ = late_evening ? on_tomorrow : on_today;
+    });
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  static HttpClient as(const char* email) {
+    HttpClient c(server_->port());
+    EXPECT_EQ(c.login(email, kPw), 303) << email;
+    return c;
+  }
+  static std::string roll_call_path() { return "/sessions/" + std::to_string(session_) + "/attendance"; }
+  // The six digits the roll call shows the room.
+  static std::string shown_code() {
+    auto clerk = as("clerk@example.org");
+    auto page = clerk.get(roll_call_path());
+    EXPECT_EQ(page.status, 200);
+    std::smatch m;
+    static const std::regex re("id=\"checkin-code\">([0-9]{6})<");
+    return std::regex_search(page.body, m, re) ? m[1].str() : "";
+  }
+  static HttpResponse check_in(HttpClient& c, const std::string& code) {
+    auto form = c.get("/checkin?session=" + std::to_string(session_) + "&code=" + code);
+    EXPECT_EQ(form.status, 200);
+    return c.post_form("/checkin", {{"session", std::to_string(session_)}, {"code", code}});
+  }
+
+  static TestServer* server_;
+  static std::string trainee_token_;
+  static std::int64_t session_;
+};
+TestServer* AttendanceHttp::server_ = nullptr;
+std::string AttendanceHttp::trainee_token_;
+std::int64_t AttendanceHttp::session_ = 0;
+
+TEST_F(AttendanceHttp, ATraineeChecksInWithTheShownCodeAndAFriendOnTheSamePhoneIsFlagged) {
+  // Scanning the QR code before logging in: the login keeps the address, code included.
+  HttpClient anonymous(server_->port());
+  const std::string code = shown_code();
+  ASSERT_EQ(code.size(), 6u);
+  auto scanned = anonymous.get("/checkin?session=" + std::to_string(session_) + "&code=" + code);
+  EXPECT_EQ(scanned.status, 303);
+  EXPECT_NE(scanned.header("location").find("next=%2Fcheckin%3Fsession%3D"), std::string::npos)
+      << scanned.header("location");
+
+  auto phone = as("trainee@example.org");
+  auto done = check_in(phone, shown_code());
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_NE(done.body.find("出席を記録しました"), std::string::npos);
+  ASSERT_TRUE(phone.cookies().count("mdsc_device")) << "the phone keeps its device credential";
+  bool http_only = false;
+  for (const auto& h : done.headers_named("set-cookie"))
+    if (h.rfind("mdsc_device=", 0) == 0) http_only = h.find("HttpOnly") != std::string::npos;
+  EXPECT_TRUE(http_only);
+
+  // The friend logs in on the same phone (its device cookie stays) and checks in.
+  HttpClient same_phone(server_->port());
+  same_phone.cookies()["mdsc_device"] = phone.cookies()["mdsc_device"];
+  ASSERT_EQ(same_phone.login("friend@example.org", kPw), 303);
+  auto flagged = check_in(same_phone, shown_code());
+  ASSERT_EQ(flagged.status, 200) << flagged.body;
+  EXPECT_NE(flagged.body.find("事務局が確認します"), std::string::npos);
+
+  auto clerk = as("clerk@example.org");
+  auto roll = clerk.get(roll_call_path());
+  ASSERT_EQ(roll.status, 200);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(roll.body, m, std::regex("id=\"rollcall-counts\">([^<]*)<")));
+  const std::string counts = m[1].str();
+  // Both checked in (late: the all-day session started at midnight), both flagged.
+  EXPECT_NE(counts.find("遅刻 2"), std::string::npos) << counts;
+  EXPECT_NE(counts.find("未出席 0"), std::string::npos) << counts;
+  EXPECT_NE(counts.find("要確認 2"), std::string::npos) << counts;
+  EXPECT_EQ(std::regex_search(roll.body, std::regex("同じ端末で複数人")), true);
+
+  auto csv = clerk.get(roll_call_path() + ".csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF", 0), 0u) << "UTF-8 with BOM";
+  EXPECT_NE(csv.body.find("\r\n"), std::string::npos);
+  EXPECT_NE(csv.body.find("金沢 太郎"), std::string::npos);
+}
+
+TEST_F(AttendanceHttp, ATraineeOfAnotherCourseIsRefusedWithTheReasonAndAWrongCodeIsKept) {
+  auto c = as("outsider@example.org");
+  auto refused = check_in(c, shown_code());
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_NE(refused.body.find("履修していない"), std::string::npos);
+  auto trainee = as("trainee@example.org");
+  auto wrong = check_in(trainee, "12");
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_NE(wrong.body.find("6桁の数字"), std::string::npos);
+  EXPECT_NE(wrong.body.find("value=\"12\""), std::string::npos) << "what was typed is shown again";
+  // Others see no roll call: 404, not a hint that the session exists.
+  EXPECT_EQ(c.get(roll_call_path()).status, 404);
+}
+
+TEST_F(AttendanceHttp, TheApiChecksInOnce) {
+  HttpClient c(server_->port());
+  const std::string body =
+      nlohmann::json{{"session_id", session_}, {"code", shown_code()}}.dump();
+  const std::string& auth = trainee_token_;
+  auto first = c.send_json("POST", "/api/v1/checkins", body, auth);
+  EXPECT_TRUE(first.status == 201 || first.status == 200) << first.body;
+  auto second = c.send_json("POST", "/api/v1/checkins", body, auth);
+  EXPECT_EQ(second.status, 200) << second.body;
+  EXPECT_EQ(nlohmann::json::parse(second.body)["already"], true);
+  auto bad = c.send_json("POST", "/api/v1/checkins", nlohmann::json{{"session_id", session_}, {"code", 123456}}.dump(), auth);
+  EXPECT_EQ(bad.status, 422);
+}
+
+}  // namespace
+}  // namespace mdsc::testing
