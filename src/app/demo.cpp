@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "app/demo_attendance.h"
 #include "app/demo_support.h"
 #include "app/demo_admissions.h"
 #include "app/demo_curriculum.h"
@@ -89,6 +90,7 @@ std::vector<DemoLogin> load_demo(db::Database& db, const DemoOptions& options) {
   load_demo_enrollments(db, curriculum, trainee, chose_courses);
   load_demo_timetable(db, term_planned);
   if (options.timetable_history) load_demo_timetable_history(db);
+  load_demo_attendance(db, curriculum, trainee);
   deliver_demo_mail(db, demo::tokyo(kDemoDay, "00:00:00"));
   record_demo_day(db, actor, demo::tokyo(kDemoDay, "00:00:00"));
   return out;

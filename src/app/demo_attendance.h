@@ -1,0 +1,16 @@
+#pragma once
+// The demo's attendance: eleven more of the accepted trainees join the demo trainee's courses,
+// and everyone checks in to the sessions held before the demo's day, as they would have: most on
+// time from their own phones, some late, a few absent, one excused by the secretariat, and one
+// who checked in a friend from the friend's phone (both flagged, one of them already reviewed).
+#include <cstdint>
+
+#include "app/demo_curriculum.h"
+#include "db/database.h"
+
+namespace mdsc::app {
+
+// After the timetable is published and its history made (the drafts did not see these trainees).
+void load_demo_attendance(db::Database& db, const DemoCurriculum& curriculum, std::int64_t trainee_user_id);
+
+}  // namespace mdsc::app
