@@ -53,6 +53,22 @@ async function psql(url, sql) {
   }
 }
 
+/**
+ * One SQL statement on the test's database (sqlite3 or psql), for what no page or API makes yet;
+ * resolves with what it printed (one line a row, columns joined by "|").
+ */
+export async function execSql(dbUrl, sql) {
+  const [program, args] = dbUrl.startsWith('sqlite:')
+    ? ['sqlite3', ['-bail', dbUrl.slice('sqlite:'.length), sql]]
+    : ['psql', ['-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', dbUrl, '-c', sql]];
+  try {
+    const { stdout } = await execFileP(program, args, { timeout: 30_000 });
+    return stdout.trim();
+  } catch (e) {
+    throw new Error(`${program} ${sql}: ${(e.stderr || e.message).trim()}`);
+  }
+}
+
 /** A fresh, empty database; returns its URL and how to remove it. */
 export async function createDatabase(scratch) {
   if (backend === 'sqlite') return { url: `sqlite:${path.join(scratch, 'mdsc.db')}`, drop: async () => {} };

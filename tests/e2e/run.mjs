@@ -8,9 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  artifacts, backend, createDatabase, initDemo, launchBrowser, makeScratch, mdsc, monitoredContext,
+  artifacts, backend, createDatabase, execSql, initDemo, launchBrowser, makeScratch, mdsc, monitoredContext,
   startServer,
 } from './harness.mjs';
+import { attendanceScenarios } from './attendance.mjs';
 import { curriculumScenarios } from './curriculum.mjs';
 import { demoScenarios } from './demo.mjs';
 import { memberScenarios } from './members.mjs';
@@ -316,4 +317,15 @@ timetableScenarios({
   scenario, shot, h1, header, logIn, resumeSession,
   origin: () => origin,
   account: (role) => demoAccounts?.[role],
+});
+
+// Issue 11 (attendance: check-in and the roll call): tests/e2e/attendance.mjs. Last: the session it
+// adds runs all day on the demo's day.
+attendanceScenarios({
+  scenario, shot, h1, header, logIn,
+  origin: () => origin,
+  account: (role) => demoAccounts?.[role],
+  sql: (statement) => execSql(database.url, statement),
+  cli: (args, options = {}) => mdsc([...args, '--db', database.url], { dataDir: path.join(scratch, 'data'), ...options }),
+  today: () => demoDate,
 });
