@@ -97,8 +97,10 @@ TEST_F(AttendanceHttp, ATraineeChecksInWithTheShownCodeAndAFriendOnTheSamePhoneI
   ASSERT_EQ(code.size(), 6u);
   auto scanned = anonymous.get("/checkin?session=" + std::to_string(session_) + "&code=" + code);
   EXPECT_EQ(scanned.status, 303);
-  EXPECT_NE(scanned.header("location").find("next=%2Fcheckin%3Fsession%3D"), std::string::npos)
-      << scanned.header("location");
+  const std::string location = scanned.header("location");
+  EXPECT_NE(location.find("next=%2Fcheckin%3Fsession%3D"), std::string::npos) << location;
+  EXPECT_NE(location.find("code%3D" + code), std::string::npos) << location;
+  EXPECT_NE(location.find("ticket%3D"), std::string::npos) << "the scan's ticket keeps the code good: " << location;
 
   auto phone = as("trainee@example.org");
   auto done = check_in(phone, shown_code());

@@ -98,6 +98,28 @@ TEST_F(Attendance_, TheCodeOfThisStepAndThePreviousOneAreTakenNotOlder) {
   EXPECT_TRUE(check_in_at(friend_, now, code_at(now), laptop_)) << "the current step's code";
 }
 
+// Scanned before logging in: the ticket made at the scan keeps that code good for two minutes.
+TEST_F(Attendance_, AScanTicketKeepsTheScannedCodeGoodThroughTheLogin) {
+  const auto scanned = start_ + 60;
+  const auto code = code_at(scanned);
+  const auto ticket = unit(trainee_, scanned, [&](Work& w) { return ticket_for(w, session_, code); });
+  ASSERT_FALSE(ticket.empty());
+  EXPECT_TRUE(unit(trainee_, scanned, [&](Work& w) { return ticket_for(w, session_, "000000"); }).empty() ||
+              code == "000000")
+      << "no ticket for a code that is not the current one";
+  const auto with_ticket = [&](std::int64_t now, const std::string& t, const std::string& c, std::int64_t who) {
+    return unit(who, now, [&](Work& w) { return check_in(w, CheckIn{session_, c, phone_, t}, Window{}); });
+  };
+  auto tampered = ticket;
+  tampered.back() = tampered.back() == '0' ? '1' : '0';
+  EXPECT_FALSE(with_ticket(scanned + 100, tampered, code, trainee_)) << "a changed ticket is refused";
+  EXPECT_FALSE(with_ticket(scanned + 100, ticket, code_at(scanned + 100) == code ? "999999" : code_at(scanned - 200),
+                           trainee_))
+      << "the ticket holds for its own code only";
+  EXPECT_FALSE(with_ticket(scanned + kTicketSeconds + kCodeStepSeconds, ticket, code, trainee_)) << "too old";
+  EXPECT_TRUE(with_ticket(scanned + 100, ticket, code, trainee_)) << "100 s after the scan";
+}
+
 TEST_F(Attendance_, TheServerClockDecidesAndCodesDifferBySessionAndStep) {
   const auto key = db_->write([](db::Conn& c) { return repo::code_key(c); });
   EXPECT_EQ(key.size(), 64u) << "256 bits, as hex";

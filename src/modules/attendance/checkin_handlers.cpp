@@ -1,5 +1,6 @@
 // Checking in: the page a trainee reaches by scanning the session's QR code (the code filled in)
 // or by opening it and typing the six digits. The login redirect keeps the address, code included.
+#include "modules/attendance/codes.h"
 #include "modules/attendance/handlers.h"
 #include "modules/curriculum.h"
 #include "nlohmann/json.hpp"
@@ -30,7 +31,12 @@ std::string typed_code(std::string s) {
 
 Response checkin_page(Context& ctx, std::int64_t session_id, const Status& st, int status,
                       const std::optional<CheckedIn>& done = std::nullopt) {
-  nlohmann::json d{{"form", web::form_state(ctx, st)}, {"session_id", session_id ? std::to_string(session_id) : ""}};
+  nlohmann::json d{{"form", web::form_state(ctx, st)},
+                   {"session_id", session_id ? std::to_string(session_id) : ""},
+                   {"ticket", ctx.form.has("ticket") ? ctx.form.trimmed("ticket") : ctx.query.get("ticket")}};
+  // A code that came in the address (a scan) and is good now stays good while the trainee taps.
+  if (d["ticket"].get<std::string>().empty() && ctx.req.method == "GET" && session_id)
+    d["ticket"] = ticket_for(ctx.work(), session_id, typed_code(ctx.query.get("code")));
   if (!d["form"]["values"].contains("code")) d["form"]["values"]["code"] = typed_code(ctx.query.get("code"));
   if (auto s = session_id ? timetable::sessions::get(ctx.work().conn, session_id) : std::nullopt) {
     d["session"] = {{"course", s->course_title(ctx.lang)}, {"code", s->course_code}, {"day", s->day},
@@ -45,13 +51,25 @@ Response checkin_page(Context& ctx, std::int64_t session_id, const Status& st, i
 
 }  // namespace
 
+// Not logged in yet (a phone that just scanned the QR code): the code is checked now and, if it is
+// the current one, a ticket keeps it good through the login; then the login, back here after it.
 Response checkin_form(Context& ctx) {
-  return checkin_page(ctx, id_of(ctx.query.get("session")), Status::ok(), 200);
+  const std::int64_t session_id = id_of(ctx.query.get("session"));
+  if (!ctx.user) {
+    std::string next = "/checkin?session=" + std::to_string(session_id);
+    const std::string code = typed_code(ctx.query.get("code"));
+    if (code_well_formed(code)) {
+      next += "&code=" + code;
+      if (const auto ticket = ticket_for(ctx.work(), session_id, code); !ticket.empty()) next += "&ticket=" + ticket;
+    }
+    return web::redirect(ctx, "/login?next=" + web::url_encode(next));
+  }
+  return checkin_page(ctx, session_id, Status::ok(), 200);
 }
 
 Response checkin_submit(Context& ctx) {
   const std::int64_t session_id = id_of(ctx.form.trimmed("session"));
-  CheckIn in{session_id, typed_code(ctx.form.trimmed("code")), device_secret(ctx)};
+  CheckIn in{session_id, typed_code(ctx.form.trimmed("code")), device_secret(ctx), ctx.form.trimmed("ticket")};
   auto r = check_in(ctx.work(), in, window_of(ctx));
   if (!r) {
     const Status& st = r.status();

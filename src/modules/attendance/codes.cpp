@@ -36,6 +36,40 @@ bool code_accepted(std::string_view key, std::int64_t session_id, std::string_vi
   return current || previous;
 }
 
+namespace {
+std::string ticket_mac(std::string_view key, std::int64_t session_id, std::string_view code, std::int64_t step) {
+  const std::string mac = crypto::hmac_sha256(
+      key, "ticket:" + std::to_string(session_id) + ":" + std::string(code) + ":" + std::to_string(step));
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (std::size_t i = 0; i < 16; ++i) {
+    out += kHex[static_cast<unsigned char>(mac[i]) >> 4];
+    out += kHex[static_cast<unsigned char>(mac[i]) & 0x0f];
+  }
+  return out;
+}
+}  // namespace
+
+std::string scan_ticket(std::string_view key, std::int64_t session_id, std::string_view code, std::int64_t now) {
+  const std::int64_t step = code_step(now);
+  return std::to_string(step) + "." + ticket_mac(key, session_id, code, step);
+}
+
+bool ticket_accepted(std::string_view key, std::int64_t session_id, std::string_view code, std::string_view ticket,
+                     std::int64_t now) {
+  if (!code_well_formed(code)) return false;
+  const auto dot = ticket.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot > 12) return false;
+  std::int64_t step = 0;
+  for (char ch : ticket.substr(0, dot)) {
+    if (ch < '0' || ch > '9') return false;
+    step = step * 10 + (ch - '0');
+  }
+  const std::int64_t now_step = code_step(now);
+  if (step > now_step || (now_step - step) * kCodeStepSeconds > kTicketSeconds) return false;
+  return crypto::equal(ticket.substr(dot + 1), ticket_mac(key, session_id, code, step));
+}
+
 int seconds_left(std::int64_t now) { return static_cast<int>(kCodeStepSeconds - now % kCodeStepSeconds); }
 
 }  // namespace mdsc::attendance

@@ -40,7 +40,9 @@ Result<CheckedIn> check_in(Work& w, const CheckIn& in, const Window& window) {
   if (!curriculum::enrolled_in(w.conn, s->course_id, w.actor.user_id))
     return Status(Code::forbidden, "attendance.not_enrolled", {{"course", s->course_code}});
   if (auto st = open_now(*s, w.now, window); !st) return st;
-  if (!code_accepted(repo::code_key(w.conn), in.session_id, in.code, w.now))
+  const std::string key = repo::code_key(w.conn);
+  if (!code_accepted(key, in.session_id, in.code, w.now) &&
+      !(in.ticket.size() && ticket_accepted(key, in.session_id, in.code, in.ticket, w.now)))
     return Status::invalid().field("code", "attendance.code_expired");
 
   // The device first: its lock puts two check-ins from one phone one after the other.
@@ -120,6 +122,11 @@ Status review(Work& w, std::int64_t attendance_id, bool accept, const std::strin
   w.audit(accept ? "review_accept" : "review_reject", "attendance", after.id, entity::snapshot(*before),
           entity::snapshot(after));
   return Status::ok();
+}
+
+std::string ticket_for(Work& w, std::int64_t session_id, const std::string& code) {
+  const std::string key = repo::code_key(w.conn);
+  return code_accepted(key, session_id, code, w.now) ? scan_ticket(key, session_id, code, w.now) : "";
 }
 
 std::string current_code(Work& w, std::int64_t session_id) {

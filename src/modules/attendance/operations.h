@@ -19,6 +19,7 @@ struct CheckIn {
   std::int64_t session_id = 0;
   std::string code;           // the six digits shown on the session's page
   std::string device_secret;  // the device cookie's secret (a new one when the phone had none)
+  std::string ticket;         // a scan ticket (codes.h) when the code was scanned before logging in
 };
 
 struct CheckedIn {
@@ -42,6 +43,9 @@ Result<Attendance> mark(Work& w, std::int64_t session_id, std::int64_t user_id, 
 // The secretariat decides about a flagged check-in: accepted stays as it was, rejected becomes
 // absent; either way with a reason, audited. Only a record waiting for review.
 Status review(Work& w, std::int64_t attendance_id, bool accept, const std::string& reason);
+
+// A scan ticket for `code` if it is the session's code now (codes.h); "" otherwise.
+std::string ticket_for(Work& w, std::int64_t session_id, const std::string& code);
 
 // The code the session's page shows now (for its instructors and the secretariat).
 std::string current_code(Work& w, std::int64_t session_id);

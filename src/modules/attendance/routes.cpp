@@ -12,7 +12,8 @@ void register_module(web::Registry& reg) {
   // record): any signed-in user passes here, and the handlers answer 404 to whoever may not see it.
   const Access teachers = Access::signed_in();
   const Access trainees = Access::signed_in();  // the operation refuses whoever is not enrolled, saying why
-  reg.html("GET", "/checkin", trainees, h::checkin_form);
+  // Anyone: a scan before logging in gets its ticket here, then the login (checkin_form).
+  reg.html("GET", "/checkin", Access::anyone(), h::checkin_form);
   reg.html("POST", "/checkin", trainees, h::checkin_submit);
   reg.html("GET", "/sessions/{id}/attendance", teachers, h::roll_call);
   reg.route({"GET", "/sessions/{id}/attendance.csv", web::RouteKind::html, teachers, h::roll_call_csv});
