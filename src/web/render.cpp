@@ -102,6 +102,15 @@ http::Response redirect(Context&, std::string location) {
   return r;
 }
 
+http::Response csv_download(std::string body, const std::string& filename) {
+  http::Response res;
+  res.body = std::move(body);
+  res.set_header("Content-Type", "text/csv; charset=utf-8");
+  res.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  res.set_header("Cache-Control", "no-store");
+  return res;
+}
+
 http::Response json(int status, const nlohmann::json& body) {
   http::Response r;
   r.status = status;

@@ -20,6 +20,9 @@ http::Response redirect(Context& ctx, std::string location);
 
 http::Response json(int status, const nlohmann::json& body);
 
+// A CSV file to download as `filename` (the body as csv::CsvWriter writes it), never cached.
+http::Response csv_download(std::string body, const std::string& filename);
+
 // A failed Status as the route's kind wants it: JSON {"error":{code,message,fields}} for the API,
 // an error page otherwise. Use form_errors() instead when a form should be shown again.
 http::Response error(Context& ctx, const Status& status);

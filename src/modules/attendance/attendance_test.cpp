@@ -13,6 +13,7 @@
 #include "modules/attendance/operations.h"
 #include "modules/attendance/repo.h"
 #include "modules/attendance/rollcall.h"
+#include "support/admissions_fixture.h"
 #include "support/test_db.h"
 #include "support/tokyo.h"
 #include "support/units.h"
@@ -52,11 +53,7 @@ class Attendance_ : public ::testing::Test {
   }
 
   static std::int64_t user(db::Conn& c, const char* email, const char* family, const char* given, const char* role) {
-    auto id = c.insert(
-        "INSERT INTO users (email, family_name, given_name, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')",
-        {email, family, given});
-    c.exec("INSERT INTO roles (user_id, role) VALUES (?, ?)", {id, role});
-    return id;
+    return testing::insert_user(c, email, family, given, role);
   }
   static audit::Actor as(std::int64_t user_id) { return {user_id, "user:" + std::to_string(user_id), ""}; }
 

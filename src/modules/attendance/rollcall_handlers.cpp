@@ -125,13 +125,7 @@ Response roll_call_csv(Context& ctx) {
            csv::Cell::text(l.record ? j["time"].get<std::string>() : ""),
            csv::Cell::text(j.value("flag_label", "")), csv::Cell::text(l.record ? l.record->reason : "")});
   }
-  http::Response res;
-  res.body = w.finish();
-  res.set_header("Content-Type", "text/csv; charset=utf-8");
-  res.set_header("Content-Disposition",
-                 "attachment; filename=\"attendance-" + s->course_code + "-" + s->day + ".csv\"");
-  res.set_header("Cache-Control", "no-store");
-  return res;
+  return web::csv_download(w.finish(), "attendance-" + s->course_code + "-" + s->day + ".csv");
 }
 
 }  // namespace mdsc::attendance::handlers

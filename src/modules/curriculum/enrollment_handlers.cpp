@@ -164,13 +164,7 @@ Response roster_csv(Context& ctx) {
            e.waitlist_position ? csv::Cell::number(*e.waitlist_position) : csv::Cell::text(""),
            csv::Cell::text(row["since"].get<std::string>())});
   }
-  http::Response res;
-  res.body = w.finish();
-  res.set_header("Content-Type", "text/csv; charset=utf-8");
-  res.set_header("Content-Disposition",
-                 "attachment; filename=\"roster-FY" + std::to_string(course->fiscal_year) + "-" + course->code + ".csv\"");
-  res.set_header("Cache-Control", "no-store");
-  return res;
+  return web::csv_download(w.finish(), "roster-FY" + std::to_string(course->fiscal_year) + "-" + course->code + ".csv");
 }
 
 // The courses this person teaches, every year, with their rosters.

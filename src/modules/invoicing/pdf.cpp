@@ -16,7 +16,7 @@
 #include "modules/invoicing/pdf.h"
 
 #include <cairo-pdf.h>
-#include <qrencode.h>
+#include "core/qr.h"
 
 #include <algorithm>
 #include <memory>
@@ -207,22 +207,10 @@ class Composer {
     b.add(caption, kLeft, top);
     double y = top;
     const double qr_x = kRight - kQrSize;
-    if (QRcode* qr =
-            QRcode_encodeData(static_cast<int>(doc_.verify_url.size()),
-                              reinterpret_cast<const unsigned char*>(doc_.verify_url.data()), 0, QR_ECLEVEL_M)) {
+    if (const auto qr = qr::encode(doc_.verify_url)) {
       const double module = kQrSize / qr->width;
-      for (int r = 0; r < qr->width; ++r) {
-        for (int c = 0; c < qr->width;) {
-          if (!(qr->data[r * qr->width + c] & 1)) {
-            ++c;
-            continue;
-          }
-          const int start = c;
-          while (c < qr->width && (qr->data[r * qr->width + c] & 1)) ++c;
-          b.dark.push_back({qr_x + start * module, y + r * module, (c - start) * module, module});
-        }
-      }
-      QRcode_free(qr);
+      for (const auto& run : qr->runs)
+        b.dark.push_back({qr_x + run.col * module, y + run.row * module, run.length * module, module});
       y += kQrSize + 4;
     }  // else too long for a QR code (over ~2,000 bytes): the address alone
     const double url_width = kContentWidth - 24;

@@ -94,12 +94,7 @@ Response companies_csv(Context& ctx) {
   q.kind = "company";
   q.limit = 100000;
   auto list = repo::organizations(ctx.work().conn, q);
-  http::Response r;
-  r.body = companies_to_csv(list, ctx.lang == "en" ? "en" : "ja");
-  r.set_header("Content-Type", "text/csv; charset=utf-8");
-  r.set_header("Content-Disposition", "attachment; filename=\"companies.csv\"");
-  r.set_header("Cache-Control", "no-store");
-  return r;
+  return web::csv_download(companies_to_csv(list, ctx.lang == "en" ? "en" : "ja"), "companies.csv");
 }
 
 }  // namespace mdsc::members::handlers

@@ -153,12 +153,7 @@ Response members_csv(Context& ctx) {
            csv::Cell::text(r.invoice_status.empty() ? "" : ctx.t("invoice.status." + r.invoice_status)),
            csv::Cell::number(r.invoiced), csv::Cell::number(r.paid)});
   }
-  http::Response res;
-  res.body = w.finish();
-  res.set_header("Content-Type", "text/csv; charset=utf-8");
-  res.set_header("Content-Disposition", "attachment; filename=\"members-FY" + std::to_string(fy) + ".csv\"");
-  res.set_header("Cache-Control", "no-store");
-  return res;
+  return web::csv_download(w.finish(), "members-FY" + std::to_string(fy) + ".csv");
 }
 
 Response membership_new(Context& ctx) {

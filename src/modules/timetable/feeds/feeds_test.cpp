@@ -7,6 +7,7 @@
 
 #include "core/crypto.h"
 #include "core/ical.h"
+#include "support/admissions_fixture.h"
 #include "support/test_db.h"
 #include "support/units.h"
 
@@ -58,11 +59,7 @@ class Feeds : public ::testing::Test {
   }
 
   static std::int64_t user(db::Conn& c, const char* email, const char* family, const char* given, const char* role) {
-    auto id = c.insert(
-        "INSERT INTO users (email, family_name, given_name, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')",
-        {email, family, given});
-    c.exec("INSERT INTO roles (user_id, role) VALUES (?, ?)", {id, role});
-    return id;
+    return testing::insert_user(c, email, family, given, role);
   }
   std::int64_t session(db::Conn& c, std::int64_t term, std::int64_t course, const char* day, const char* band,
                        const char* starts, const char* ends, int confidential, const char* status, int sequence) {
