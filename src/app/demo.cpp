@@ -2,12 +2,12 @@
 
 #include <stdexcept>
 
-#include "app/demo_attendance.h"
-#include "app/demo_support.h"
 #include "app/demo_admissions.h"
+#include "app/demo_attendance.h"
 #include "app/demo_curriculum.h"
 #include "app/demo_mail.h"
 #include "app/demo_members.h"
+#include "app/demo_support.h"
 #include "app/demo_timetable.h"
 #include "core/crypto.h"
 #include "core/i18n.h"
@@ -55,7 +55,7 @@ std::vector<DemoLogin> load_demo(db::Database& db, const DemoOptions& options) {
   std::vector<DemoLogin> out;
   audit::Actor actor = audit::Actor::system("demo");
   // Each step at the time it would have happened, so that lists, the audit log and "today" agree.
-  const auto set_up = demo::tokyo("2017-10-02", "10:00:00");  // the consortium, its partners and people
+  const auto set_up = demo::tokyo("2017-10-02", "10:00:00");     // the consortium, its partners and people
   const auto catalogue = demo::tokyo("2017-10-27", "10:00:00");  // カリキュラム(案) 20171027
   const auto term_planned = demo::tokyo("2017-11-06", "10:00:00");
   const auto chose_courses = demo::tokyo("2017-11-27", "10:00:00");  // after the decisions of 2017-11-21

@@ -3,12 +3,12 @@
 #include <stdexcept>
 
 #include "app/demo_mail.h"
+#include "app/demo_support.h"
 #include "app/modules.h"
 #include "modules/admissions/operations.h"
 #include "modules/admissions/repo.h"
 #include "modules/invoicing/operations.h"
 #include "modules/members/operations.h"
-#include "app/demo_support.h"
 #include "platform/work.h"
 
 namespace mdsc::app {
@@ -50,8 +50,7 @@ class DemoAdmissions {
     demo::must(write_unit(db_, at(when), std::forward<F>(fn)), what);
   }
   void decide(std::int64_t id, const char* decision, const char* reason, const char* what, std::int64_t when = 0) {
-    run(when ? when : decided_, what,
-        [&](Work& w) { return admissions::decide_application(w, id, decision, reason); });
+    run(when ? when : decided_, what, [&](Work& w) { return admissions::decide_application(w, id, decision, reason); });
   }
 
   void program_year() {
@@ -64,7 +63,8 @@ class DemoAdmissions {
     y.target_b = 30;
     y.privacy_version = "2017-10";
     y.privacy_ja =
-        "お預かりした個人情報は、受講者の選考、受講の管理、修了の認定、およびコンソーシアムからのご連絡にのみ使用します。"
+        "お預かりした個人情報は、受講者の選考、受講の管理、修了の認定、およびコンソーシアムからのご連絡にのみ使用します"
+        "。"
         "法令に基づく場合を除き、ご本人の同意なく第三者に提供しません。";
     y.privacy_en =
         "The personal data you give us is used only to select trainees, run the program, certify completion and "
@@ -162,12 +162,12 @@ class DemoAdmissions {
       return members::decide_consultation(w, second->seat_request_id, true, 300000, "追加1名、30万円で合意");
     });
     decide(b_ids_[15], "accepted", "", "decision extra", decided_ + 60);
-    demo::must(write_unit(db_, at(demo::tokyo("2017-12-01")),
-                          [&](Work& w) {
-                            return invoicing::issue_seat_invoice(w, second->seat_request_id,
-                                                                 {"2017-12-01", "2017-12-28", ""});
-                          }),
-               "seat invoice");
+    demo::must(
+        write_unit(db_, at(demo::tokyo("2017-12-01")),
+                   [&](Work& w) {
+                     return invoicing::issue_seat_invoice(w, second->seat_request_id, {"2017-12-01", "2017-12-28", ""});
+                   }),
+        "seat invoice");
   }
 
   // The demo trainee's own application, accepted: what makes them a trainee of FY2017.

@@ -39,7 +39,9 @@ void check_in(db::Database& db, std::int64_t user_id, const timetable::Session& 
   const std::string key = db.read([](db::Conn& c) { return attendance::repo::code_key(c); });
   const std::string code = attendance::code_for(key, s.id, attendance::code_step(at));
   demo::must(write_unit(db, Who{as(user_id), at, ""},
-                        [&](Work& w) { return attendance::check_in(w, {s.id, code, device}, {}); }),
+                        [&](Work& w) {
+                          return attendance::check_in(w, {s.id, code, device}, {});
+                        }),
              "check-in");
 }
 
@@ -52,14 +54,13 @@ void load_demo_attendance(db::Database& db, const DemoCurriculum& curriculum, st
   const auto chose = demo::tokyo("2017-11-27", "12:00:00");
   for (auto course : curriculum.trainee_courses)
     for (std::size_t i = 1; i < all.size(); ++i)
-      demo::must(demo::step(db, chose,
-                            [&](Work& w) { return curriculum::enroll(w, course, all[i], curriculum::On::office); }),
-                 "enrollment");
+      demo::must(
+          demo::step(db, chose, [&](Work& w) { return curriculum::enroll(w, course, all[i], curriculum::On::office); }),
+          "enrollment");
 
   const std::int64_t demo_day = demo::tokyo(kDemoDay, "00:00:00");
-  const std::int64_t secretariat = db.read([](db::Conn& c) {
-    return c.scalar_i64("SELECT id FROM users WHERE email = 'secretariat@mdsc.example'");
-  });
+  const std::int64_t secretariat = db.read(
+      [](db::Conn& c) { return c.scalar_i64("SELECT id FROM users WHERE email = 'secretariat@mdsc.example'"); });
   int n = 0;
   for (auto course : curriculum.trainee_courses) {
     timetable::SessionFilter f;
@@ -92,10 +93,13 @@ void load_demo_attendance(db::Database& db, const DemoCurriculum& curriculum, st
         const auto owner = db.read([&](db::Conn& c) { return attendance::repo::record(c, s.id, trainees[2]); });
         if (n == 3 && rec && owner) {
           const Who office{as(secretariat), s.end_unix() + 3600, ""};
-          demo::must(write_unit(db, office, [&](Work& w) { return attendance::review(w, rec->id, false, "本人は欠席(代理出席)"); }),
+          demo::must(write_unit(db, office,
+                                [&](Work& w) { return attendance::review(w, rec->id, false, "本人は欠席(代理出席)"); }),
                      "review");
-          demo::must(write_unit(db, office, [&](Work& w) { return attendance::review(w, owner->id, true, "本人の出席を講師が確認"); }),
-                     "review");
+          demo::must(
+              write_unit(db, office,
+                         [&](Work& w) { return attendance::review(w, owner->id, true, "本人の出席を講師が確認"); }),
+              "review");
         }
       }
       // One excused absence: a conference talk, marked by the secretariat.

@@ -154,8 +154,10 @@ void load_demo_enrollments(db::Database& db, const DemoCurriculum& curriculum, s
                            std::int64_t now) {
   if (!trainee_user_id) return;
   for (auto course : curriculum.trainee_courses)
-    demo::must(demo::step(db, now, [&](Work& w) { return curriculum::enroll(w, course, trainee_user_id, curriculum::On::self); }),
-         "enrollment");
+    demo::must(
+        demo::step(db, now,
+                   [&](Work& w) { return curriculum::enroll(w, course, trainee_user_id, curriculum::On::self); }),
+        "enrollment");
 }
 
 }  // namespace mdsc::app

@@ -97,7 +97,8 @@ DemoOrganizations load_demo_organizations(db::Database& db, std::int64_t now) {
   issuer.email = "office@mdsc.example";
   issuer.registration_number = "T" + corporate_number("200000000001");
   issuer.bank_details = "架空銀行 本店 普通預金 0000000 イリョウデータカガクコンソーシアム";
-  demo::must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::save_issuer_profile(w, issuer); }), "issuer");
+  demo::must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::save_issuer_profile(w, issuer); }),
+             "issuer");
 
   members::FeeSchedule fy2017;
   fy2017.fiscal_year = 2017;
@@ -105,7 +106,7 @@ DemoOrganizations load_demo_organizations(db::Database& db, std::int64_t now) {
   fy2017.notes = "2017年度はモニター期間とし、一律50万円/社(受講1名+連絡会議+情報交換コンソ参加費)。各社3名以上の場合は要相談。";
   fy2017.tiers = {tier("M", "モニター会員", "Monitor member", 500000, 1, true, "any")};
   demo::must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::create_fee_schedule(w, fy2017); }),
-       "FY2017 schedule");
+             "FY2017 schedule");
   members::FeeSchedule fy2018;
   fy2018.fiscal_year = 2018;
   fy2018.notes = "企業会員(2018年度以降)。ベンチャー企業: 従業員50人未満かつ設立5年以内。";
@@ -113,7 +114,7 @@ DemoOrganizations load_demo_organizations(db::Database& db, std::int64_t now) {
                   tier("B", "B会員(ベンチャー企業)", "Tier B (venture)", 1000000, 1, true, "venture"),
                   tier("C", "C会員", "Tier C", 500000, 0, false, "any")};
   demo::must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::create_fee_schedule(w, fy2018); }),
-       "FY2018 schedule");
+             "FY2018 schedule");
 
   DemoOrganizations ids;
   for (const auto& c : companies()) {
@@ -131,8 +132,8 @@ DemoOrganizations load_demo_organizations(db::Database& db, std::int64_t now) {
     o.email = "billing+" + std::string(c.base12).substr(9) + "@company.example";
     o.contact_department = "経理部";
     o.contact_name = "経理 担当";
-    auto id =
-        demo::must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::create_organization(w, o); }), c.name);
+    auto id = demo::must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::create_organization(w, o); }),
+                         c.name);
     if (!ids.first_company) ids.first_company = id;
   }
   for (const auto& i : institutions()) {
@@ -141,8 +142,8 @@ DemoOrganizations load_demo_organizations(db::Database& db, std::int64_t now) {
     o.name = i.name;
     o.name_en = i.en;
     o.is_representative = i.representative;
-    auto id =
-        demo::must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::create_organization(w, o); }), i.name);
+    auto id = demo::must(write_unit(db, Who{actor, now}, [&](Work& w) { return members::create_organization(w, o); }),
+                         i.name);
     if (i.representative) ids.representative_institution = id;
   }
   return ids;
@@ -155,11 +156,11 @@ void load_demo_memberships(db::Database& db, const DemoOrganizations& orgs, std:
   for (std::size_t i = 0; i < companies().size(); ++i) {
     std::int64_t company = orgs.first_company + static_cast<std::int64_t>(i);
     memberships.push_back(demo::must(write_unit(db, Who{actor, now},
-                                          [&](Work& w) {
-                                            return members::create_membership(w, company, 2017, "M",
-                                                                              members::MembershipStatus::active);
-                                          }),
-                               "membership"));
+                                                [&](Work& w) {
+                                                  return members::create_membership(w, company, 2017, "M",
+                                                                                    members::MembershipStatus::active);
+                                                }),
+                                     "membership"));
   }
   // Invoices in several states: paid, partly paid, cancelled by a credit note and reissued, unpaid.
   // Each is issued, paid or cancelled on the day it is dated, as an invoice may not be back-dated
@@ -167,44 +168,71 @@ void load_demo_memberships(db::Database& db, const DemoOrganizations& orgs, std:
   std::vector<std::int64_t> invoices;
   for (auto m : memberships)
     invoices.push_back(
-        demo::must(write_unit(db, Who{actor, demo::tokyo("2017-11-01")}, [&](Work& w) { return invoicing::issue_membership_invoice(w, m, {"2017-11-01", "2017-11-30", ""}); }), "invoice"));
+        demo::must(write_unit(db, Who{actor, demo::tokyo("2017-11-01")},
+                              [&](Work& w) {
+                                return invoicing::issue_membership_invoice(w, m, {"2017-11-01", "2017-11-30", ""});
+                              }),
+                   "invoice"));
   for (std::size_t i = 0; i < 5; ++i)
-    demo::must(write_unit(db, Who{actor, demo::tokyo("2017-11-20")}, [&](Work& w) { return invoicing::record_payment(w, invoices[i], {0, 0, "2017-11-20", 550000, "bank_transfer", "振込"}); }),
-         "payment");
-  demo::must(write_unit(db, Who{actor, demo::tokyo("2017-11-28")}, [&](Work& w) { return invoicing::record_payment(w, invoices[5], {0, 0, "2017-11-28", 200000, "bank_transfer", "一部入金"}); }),
-       "partial");
-  demo::must(write_unit(db, Who{actor, demo::tokyo("2017-11-10")}, [&](Work& w) { return invoicing::issue_credit_note(w, invoices[7], "宛名の部署名の誤り", "2017-11-10"); }), "credit note");
+    demo::must(
+        write_unit(
+            db, Who{actor, demo::tokyo("2017-11-20")},
+            [&](Work& w) {
+              return invoicing::record_payment(w, invoices[i], {0, 0, "2017-11-20", 550000, "bank_transfer", "振込"});
+            }),
+        "payment");
+  demo::must(
+      write_unit(
+          db, Who{actor, demo::tokyo("2017-11-28")},
+          [&](Work& w) {
+            return invoicing::record_payment(w, invoices[5], {0, 0, "2017-11-28", 200000, "bank_transfer", "一部入金"});
+          }),
+      "partial");
+  demo::must(write_unit(db, Who{actor, demo::tokyo("2017-11-10")},
+                        [&](Work& w) {
+                          return invoicing::issue_credit_note(w, invoices[7], "宛名の部署名の誤り", "2017-11-10");
+                        }),
+             "credit note");
   auto corrected = demo::must(
-      write_unit(db, Who{actor, demo::tokyo("2017-11-10")}, [&](Work& w) { return invoicing::issue_membership_invoice(w, memberships[7], {"2017-11-10", "2017-12-10", ""}); }), "reissue");
-  demo::must(write_unit(db, Who{actor, demo::tokyo("2017-12-05")}, [&](Work& w) { return invoicing::record_payment(w, corrected, {0, 0, "2017-12-05", 550000, "bank_transfer", "振込"}); }),
-       "payment");
+      write_unit(db, Who{actor, demo::tokyo("2017-11-10")},
+                 [&](Work& w) {
+                   return invoicing::issue_membership_invoice(w, memberships[7], {"2017-11-10", "2017-12-10", ""});
+                 }),
+      "reissue");
+  demo::must(
+      write_unit(
+          db, Who{actor, demo::tokyo("2017-12-05")},
+          [&](Work& w) {
+            return invoicing::record_payment(w, corrected, {0, 0, "2017-12-05", 550000, "bank_transfer", "振込"});
+          }),
+      "payment");
 
   // FY2018 renewals prepared for a few: A for a large company, B for a venture, C for another.
   const auto renewed = demo::tokyo("2018-01-10");
   demo::must(write_unit(db, Who{actor, renewed},
-                  [&](Work& w) {
-                    return members::create_membership(w, orgs.first_company, 2018, "A",
-                                                      members::MembershipStatus::applied);
-                  }),
-       "FY2018 A");
+                        [&](Work& w) {
+                          return members::create_membership(w, orgs.first_company, 2018, "A",
+                                                            members::MembershipStatus::applied);
+                        }),
+             "FY2018 A");
   demo::must(write_unit(db, Who{actor, renewed},
-                  [&](Work& w) {
-                    return members::create_membership(w, orgs.first_company + 5, 2018, "B",
-                                                      members::MembershipStatus::applied);
-                  }),
-       "FY2018 B");
+                        [&](Work& w) {
+                          return members::create_membership(w, orgs.first_company + 5, 2018, "B",
+                                                            members::MembershipStatus::applied);
+                        }),
+             "FY2018 B");
   demo::must(write_unit(db, Who{actor, renewed},
-                  [&](Work& w) {
-                    return members::create_membership(w, orgs.first_company + 8, 2018, "C",
-                                                      members::MembershipStatus::applied);
-                  }),
-       "FY2018 C");
+                        [&](Work& w) {
+                          return members::create_membership(w, orgs.first_company + 8, 2018, "C",
+                                                            members::MembershipStatus::applied);
+                        }),
+             "FY2018 C");
 
   if (representative_user_id)
-    demo::must(write_unit(
-             db, Who{actor, now},
-             [&](Work& w) { return members::set_representatives(w, orgs.first_company, representative_user_id, 0); }),
-         "representative");
+    demo::must(write_unit(db, Who{actor, now},
+                          [&](Work& w) { return members::set_representatives(w, orgs.first_company, representative_user_id, 0);
+                          }),
+               "representative");
 }
 
 }  // namespace mdsc::app

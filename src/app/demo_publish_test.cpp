@@ -12,8 +12,8 @@
 #include "ctt/solver.h"
 #include "modules/timetable/planning/planning.h"
 #include "modules/timetable/sessions/publish.h"
-#include "support/tokyo.h"
 #include "support/test_db.h"
+#include "support/tokyo.h"
 #include "support/units.h"
 
 namespace mdsc::app {

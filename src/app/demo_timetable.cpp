@@ -8,8 +8,8 @@
 #include "core/i18n.h"
 #include "modules/timetable/availability/availability.h"
 #include "modules/timetable/planning/generation.h"
-#include "modules/timetable/terms/operations.h"
 #include "modules/timetable/sessions/publish.h"
+#include "modules/timetable/terms/operations.h"
 #include "platform/audit.h"
 #include "platform/work.h"
 
@@ -117,8 +117,8 @@ void load_demo_timetable_history(db::Database& db) {
   const auto term = db.read([](db::Conn& c) { return c.scalar_i64("SELECT id FROM terms WHERE fiscal_year = 2017"); });
   // Published a week before the term began.
   const auto first = generate_draft(db, actor, term, 1, demo::tokyo("2017-11-24", "10:00:00"));
-  auto published =
-      demo_unit(db, actor, demo::tokyo("2017-11-24", "15:00:00"), [&](Work& w) { return timetable::publish_run(w, first); });
+  auto published = demo_unit(db, actor, demo::tokyo("2017-11-24", "15:00:00"),
+                             [&](Work& w) { return timetable::publish_run(w, first); });
   if (!published) throw std::runtime_error("demo timetable publication: " + published.status().message_id());
   // Then, in January, C-L3's instructor had to go to a conference on a teaching day ahead: the
   // secretariat made a new draft that keeps every session already held, and has yet to publish it.

@@ -9,10 +9,10 @@
 #include "modules/invoicing/operations.h"
 #include "modules/members/operations.h"
 #include "modules/members/overview.h"
-#include "web/registry.h"
 #include "platform/work.h"
 #include "support/fy2017.h"
 #include "support/test_db.h"
+#include "web/registry.h"
 
 namespace mdsc::app {
 namespace {
@@ -25,9 +25,11 @@ class ModuleEvents : public ::testing::Test {
   void SetUp() override {
     crypto::init();
     db_ = testing::fresh_database();
-    ASSERT_TRUE(write([&](Work& w) { return admissions::save_program_year(w, testing::fy2017_program_year()); }).is_ok());
-    ASSERT_TRUE(write([&](Work& w) { return members::create_fee_schedule(w, testing::fy2017_one_seat_schedule()).status(); })
-                    .is_ok());
+    ASSERT_TRUE(
+        write([&](Work& w) { return admissions::save_program_year(w, testing::fy2017_program_year()); }).is_ok());
+    ASSERT_TRUE(write([&](Work& w) {
+                  return members::create_fee_schedule(w, testing::fy2017_one_seat_schedule()).status();
+                }).is_ok());
     auto a = testing::applicant("employee@company.example");
     a.trainee_type = "B";
     a.company_id = member("架空製薬");

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "db/database.h"
-#include "platform/states.h"
 #include "nlohmann/json_fwd.hpp"
+#include "platform/states.h"
 
 namespace mdsc::timetable {
 
@@ -28,8 +28,8 @@ struct Session {
   std::int64_t id = 0;
   std::int64_t term_id = 0;
   std::int64_t course_id = 0;
-  std::string day;        // YYYY-MM-DD (Asia/Tokyo)
-  std::string band;       // daytime, evening
+  std::string day;   // YYYY-MM-DD (Asia/Tokyo)
+  std::string band;  // daytime, evening
   int position = 0;
   std::string starts_at;  // HH:MM
   std::string ends_at;

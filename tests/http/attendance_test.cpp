@@ -40,12 +40,14 @@ class AttendanceHttp : public ::testing::Test {
       };
       c.exec("UPDATE users SET family_name = '金沢', given_name = '太郎' WHERE email = 'trainee@example.org'");
       const auto course = c.insert(
-          "INSERT INTO courses (fiscal_year, code, title_ja, category, kind, periods, time_band, created_at, updated_at) "
+          "INSERT INTO courses (fiscal_year, code, title_ja, category, kind, periods, time_band, created_at, "
+          "updated_at) "
           "VALUES (2017, 'C1', '医療データ科学概論', 'common', 'lecture', 8, 'daytime', 'x', 'x')");
       for (const char* who : {"trainee@example.org", "friend@example.org"})
-        c.exec("INSERT INTO enrollments (course_id, user_id, status, created_at, enrolled_at, updated_at) "
-               "VALUES (?, ?, 'enrolled', 1, 1, 1)",
-               {course, id_of(who)});
+        c.exec(
+            "INSERT INTO enrollments (course_id, user_id, status, created_at, enrolled_at, updated_at) "
+            "VALUES (?, ?, 'enrolled', 1, 1, 1)",
+            {course, id_of(who)});
       const auto term = c.insert(
           "INSERT INTO terms (fiscal_year, name, starts_on, ends_on, created_at, updated_at) "
           "VALUES (2017, '試行期間', '2017-12-01', '2018-02-28', 'x', 'x')");
@@ -155,15 +157,15 @@ TEST_F(AttendanceHttp, ATraineeOfAnotherCourseIsRefusedWithTheReasonAndAWrongCod
 
 TEST_F(AttendanceHttp, TheApiChecksInOnce) {
   HttpClient c(server_->port());
-  const std::string body =
-      nlohmann::json{{"session_id", session_}, {"code", shown_code()}}.dump();
+  const std::string body = nlohmann::json{{"session_id", session_}, {"code", shown_code()}}.dump();
   const std::string& auth = trainee_token_;
   auto first = c.send_json("POST", "/api/v1/checkins", body, auth);
   EXPECT_TRUE(first.status == 201 || first.status == 200) << first.body;
   auto second = c.send_json("POST", "/api/v1/checkins", body, auth);
   EXPECT_EQ(second.status, 200) << second.body;
   EXPECT_EQ(nlohmann::json::parse(second.body)["already"], true);
-  auto bad = c.send_json("POST", "/api/v1/checkins", nlohmann::json{{"session_id", session_}, {"code", 123456}}.dump(), auth);
+  auto bad =
+      c.send_json("POST", "/api/v1/checkins", nlohmann::json{{"session_id", session_}, {"code", 123456}}.dump(), auth);
   EXPECT_EQ(bad.status, 422);
 }
 

@@ -5,9 +5,9 @@
 namespace mdsc::testing {
 
 std::int64_t insert_user(db::Conn& c, const char* email, const char* family, const char* given, const char* role) {
-  const auto id = c.insert(
-      "INSERT INTO users (email, family_name, given_name, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')",
-      {email, family, given});
+  const auto id =
+      c.insert("INSERT INTO users (email, family_name, given_name, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')",
+               {email, family, given});
   c.exec("INSERT INTO roles (user_id, role) VALUES (?, ?)", {id, role});
   return id;
 }

@@ -30,9 +30,10 @@ class Admissions : public ::testing::Test {
     db_ = testing::fresh_database();
     const ProgramYear y = testing::fy2017_program_year();
     ASSERT_TRUE(testing::Units(*db_, y.opens_at).write([&](Work& w) { return save_program_year(w, y); }).is_ok());
-    ASSERT_TRUE(testing::Units(*db_, y.opens_at)
-                    .write([&](Work& w) { return members::create_fee_schedule(w, testing::fy2017_one_seat_schedule()); })
-                    .is_ok());
+    ASSERT_TRUE(
+        testing::Units(*db_, y.opens_at)
+            .write([&](Work& w) { return members::create_fee_schedule(w, testing::fy2017_one_seat_schedule()); })
+            .is_ok());
     company_ = *testing::Units(*db_, y.opens_at).write([&](Work& w) {
       return members::create_organization(w, testing::company("架空製薬"));
     });

@@ -112,7 +112,8 @@ Status check_seat(Work& w, const Application& a) {
   if (a.company_confirmation == CompanyConfirmation::rejected)
     return Status::invalid().field("decision", "admissions.company_rejected");
   auto seat = members::lock_seat_request(w.conn, a.seat_request_id);
-  if (!seat || seat->status != members::SeatStatus::accepted) return Status::invalid().field("decision", "admissions.seat_pending");
+  if (!seat || seat->status != members::SeatStatus::accepted)
+    return Status::invalid().field("decision", "admissions.seat_pending");
   return Status::ok();
 }
 

@@ -8,11 +8,11 @@
 #include <thread>
 
 #include "core/crypto.h"
-#include "nlohmann/json.hpp"
 #include "modules/attendance/codes.h"
 #include "modules/attendance/operations.h"
 #include "modules/attendance/repo.h"
 #include "modules/attendance/rollcall.h"
+#include "nlohmann/json.hpp"
 #include "support/admissions_fixture.h"
 #include "support/test_db.h"
 #include "support/tokyo.h"
@@ -34,18 +34,22 @@ class Attendance_ : public ::testing::Test {
       friend_ = user(c, "friend@example.org", "富山", "次郎", "trainee");
       outsider_ = user(c, "outsider@example.org", "石川", "三郎", "trainee");
       course_ = c.insert(
-          "INSERT INTO courses (fiscal_year, code, title_ja, category, kind, periods, time_band, created_at, updated_at) "
+          "INSERT INTO courses (fiscal_year, code, title_ja, category, kind, periods, time_band, created_at, "
+          "updated_at) "
           "VALUES (2017, 'C1', '医療データ科学概論', 'common', 'lecture', 8, 'daytime', 'x', 'x')");
       for (auto u : {trainee_, friend_})
-        c.exec("INSERT INTO enrollments (course_id, user_id, status, created_at, enrolled_at, updated_at) "
-               "VALUES (?, ?, 'enrolled', 0, 0, 0)",
-               {course_, u});
+        c.exec(
+            "INSERT INTO enrollments (course_id, user_id, status, created_at, enrolled_at, updated_at) "
+            "VALUES (?, ?, 'enrolled', 0, 0, 0)",
+            {course_, u});
       const auto term = c.insert(
           "INSERT INTO terms (fiscal_year, name, starts_on, ends_on, created_at, updated_at) "
           "VALUES (2017, '試行期間', '2017-12-01', '2018-02-28', 'x', 'x')");
       session_ = c.insert(
-          "INSERT INTO course_sessions (term_id, course_id, day, band, position, starts_at, ends_at, confidential, status, "
-          "sequence, created_at, updated_at) VALUES (?, ?, '2017-12-04', 'daytime', 1, '09:00', '10:30', 0, 'scheduled', "
+          "INSERT INTO course_sessions (term_id, course_id, day, band, position, starts_at, ends_at, confidential, "
+          "status, "
+          "sequence, created_at, updated_at) VALUES (?, ?, '2017-12-04', 'daytime', 1, '09:00', '10:30', 0, "
+          "'scheduled', "
           "0, 0, 0)",
           {term, course_});
     });
@@ -67,7 +71,8 @@ class Attendance_ : public ::testing::Test {
     const auto key = db_->write([](db::Conn& c) { return repo::code_key(c); });
     return code_for(key, session_, code_step(now));
   }
-  Result<CheckedIn> check_in_at(std::int64_t who, std::int64_t now, const std::string& code, const std::string& device) {
+  Result<CheckedIn> check_in_at(std::int64_t who, std::int64_t now, const std::string& code,
+                                const std::string& device) {
     return unit(who, now, [&](Work& w) { return check_in(w, CheckIn{session_, code, device}, Window{}); });
   }
   std::optional<Attendance> record_of(std::int64_t who) {
@@ -79,7 +84,8 @@ class Attendance_ : public ::testing::Test {
 
   std::unique_ptr<db::Database> db_;
   std::int64_t clerk_ = 0, trainee_ = 0, friend_ = 0, outsider_ = 0, course_ = 0, session_ = 0, start_ = 0;
-  const std::string phone_ = "phone-of-taro-0123456789012345678901234567", laptop_ = "laptop-of-taro-012345678901234567890";
+  const std::string phone_ = "phone-of-taro-0123456789012345678901234567",
+                    laptop_ = "laptop-of-taro-012345678901234567890";
 };
 
 TEST_F(Attendance_, TheCodeOfThisStepAndThePreviousOneAreTakenNotOlder) {
@@ -110,8 +116,8 @@ TEST_F(Attendance_, AScanTicketKeepsTheScannedCodeGoodThroughTheLogin) {
   auto tampered = ticket;
   tampered.back() = tampered.back() == '0' ? '1' : '0';
   EXPECT_FALSE(with_ticket(scanned + 100, tampered, code, trainee_)) << "a changed ticket is refused";
-  EXPECT_FALSE(with_ticket(scanned + 100, ticket, code_at(scanned + 100) == code ? "999999" : code_at(scanned - 200),
-                           trainee_))
+  EXPECT_FALSE(
+      with_ticket(scanned + 100, ticket, code_at(scanned + 100) == code ? "999999" : code_at(scanned - 200), trainee_))
       << "the ticket holds for its own code only";
   EXPECT_FALSE(with_ticket(scanned + kTicketSeconds + kCodeStepSeconds, ticket, code, trainee_)) << "too old";
   EXPECT_TRUE(with_ticket(scanned + 100, ticket, code, trainee_)) << "100 s after the scan";
@@ -180,7 +186,8 @@ TEST_F(Attendance_, TheFirstDeviceIsBoundAndAnotherDeviceIsFlaggedNotRefused) {
   // The next session: from another device.
   const auto next = db_->write([&](db::Conn& c) {
     return c.insert(
-        "INSERT INTO course_sessions (term_id, course_id, day, band, position, starts_at, ends_at, confidential, status, "
+        "INSERT INTO course_sessions (term_id, course_id, day, band, position, starts_at, ends_at, confidential, "
+        "status, "
         "sequence, created_at, updated_at) SELECT term_id, course_id, '2017-12-05', band, 1, '09:00', '10:30', 0, "
         "'scheduled', 0, 0, 0 FROM course_sessions WHERE id = ?",
         {session_});

@@ -39,8 +39,11 @@ Response checkin_page(Context& ctx, std::int64_t session_id, const Status& st, i
     d["ticket"] = ticket_for(ctx.work(), session_id, typed_code(ctx.query.get("code")));
   if (!d["form"]["values"].contains("code")) d["form"]["values"]["code"] = typed_code(ctx.query.get("code"));
   if (auto s = session_id ? timetable::sessions::get(ctx.work().conn, session_id) : std::nullopt) {
-    d["session"] = {{"course", s->course_title(ctx.lang)}, {"code", s->course_code}, {"day", s->day},
-                    {"time", s->starts_at + "–" + s->ends_at}, {"room", s->room_name}};
+    d["session"] = {{"course", s->course_title(ctx.lang)},
+                    {"code", s->course_code},
+                    {"day", s->day},
+                    {"time", s->starts_at + "–" + s->ends_at},
+                    {"room", s->room_name}};
   }
   if (done) {
     d["done"] = record_json(ctx, done->record);
@@ -74,7 +77,9 @@ Response checkin_submit(Context& ctx) {
   if (!r) {
     const Status& st = r.status();
     // The page again, with the reason beside the code and what was typed kept; nothing is written.
-    Status shown = st.fields().empty() ? Status(st.code(), st.message_id(), st.args()).field("code", st.message_id(), st.args()) : st;
+    Status shown = st.fields().empty()
+                       ? Status(st.code(), st.message_id(), st.args()).field("code", st.message_id(), st.args())
+                       : st;
     return checkin_page(ctx, session_id, shown, http_status(st.code()));
   }
   return checkin_page(ctx, session_id, Status::ok(), 200, *r);

@@ -57,8 +57,10 @@ Result<CheckedIn> check_in(Work& w, const CheckIn& in, const Window& window) {
   a.device_id = device.id;
   a.updated_at = w.now;
   const auto own = repo::device_of(w.conn, w.actor.user_id);
-  if (!own && !device.user_id) repo::bind_device(w.conn, device.id, w.actor.user_id);
-  else if (own ? *own != device.id : device.user_id != w.actor.user_id) flag(w, a, "other_device");
+  if (!own && !device.user_id)
+    repo::bind_device(w.conn, device.id, w.actor.user_id);
+  else if (own ? *own != device.id : device.user_id != w.actor.user_id)
+    flag(w, a, "other_device");
   auto others = repo::others_on_device(w.conn, in.session_id, device.id, w.actor.user_id);
   if (!others.empty()) {
     flag(w, a, "shared_device");

@@ -16,7 +16,8 @@ std::string qr_svg(std::string_view text, std::string_view title) {
   const std::string n = std::to_string(size);
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + n + " " + n +
          "\" class=\"qr\" role=\"img\" shape-rendering=\"crispEdges\"><title>" + web::html_escape(title) +
-         "</title><rect width=\"" + n + "\" height=\"" + n + "\" fill=\"#fff\"/><path d=\"" + path + "\" fill=\"#000\"/></svg>";
+         "</title><rect width=\"" + n + "\" height=\"" + n + "\" fill=\"#fff\"/><path d=\"" + path +
+         "\" fill=\"#000\"/></svg>";
 }
 
 }  // namespace mdsc::attendance

@@ -2,7 +2,6 @@
 
 #include <stdexcept>
 
-
 namespace mdsc::attendance::repo {
 namespace {
 
@@ -41,10 +40,11 @@ std::vector<Attendance> of_session(db::Conn& c, std::int64_t session_id) {
 
 bool insert_if_absent(db::Conn& c, const Attendance& a) {
   auto p = entity::params(a);
-  return c.exec("INSERT INTO attendance (session_id, user_id, status, method, checked_in_at, device_id, flag, review, "
-                "review_reason, reason, marked_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (session_id, user_id) DO NOTHING",
-                p) > 0;
+  return c.exec(
+             "INSERT INTO attendance (session_id, user_id, status, method, checked_in_at, device_id, flag, review, "
+             "review_reason, reason, marked_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+             "ON CONFLICT (session_id, user_id) DO NOTHING",
+             p) > 0;
 }
 
 void update(db::Conn& c, const Attendance& a) {
@@ -58,9 +58,10 @@ void update(db::Conn& c, const Attendance& a) {
   p.push_back(a.marked_by ? db::Param(a.marked_by) : db::Param(nullptr));
   p.emplace_back(a.updated_at);
   p.emplace_back(a.id);
-  c.exec("UPDATE attendance SET status = ?, method = ?, flag = ?, review = ?, review_reason = ?, reason = ?, "
-         "marked_by = ?, updated_at = ? WHERE id = ?",
-         p);
+  c.exec(
+      "UPDATE attendance SET status = ?, method = ?, flag = ?, review = ?, review_reason = ?, reason = ?, "
+      "marked_by = ?, updated_at = ? WHERE id = ?",
+      p);
 }
 
 bool decide_review(db::Conn& c, const Attendance& a) {
@@ -71,9 +72,10 @@ bool decide_review(db::Conn& c, const Attendance& a) {
   p.emplace_back(a.marked_by);
   p.emplace_back(a.updated_at);
   p.emplace_back(a.id);
-  return c.exec("UPDATE attendance SET status = ?, review = ?, review_reason = ?, marked_by = ?, updated_at = ? "
-                "WHERE id = ? AND review = 'pending'",
-                p) > 0;
+  return c.exec(
+             "UPDATE attendance SET status = ?, review = ?, review_reason = ?, marked_by = ?, updated_at = ? "
+             "WHERE id = ? AND review = 'pending'",
+             p) > 0;
 }
 
 Device lock_device(db::Conn& c, const std::string& secret_hash, std::int64_t now) {
@@ -91,9 +93,10 @@ std::optional<std::int64_t> device_of(db::Conn& c, std::int64_t user_id) {
 }
 
 bool bind_device(db::Conn& c, std::int64_t device_id, std::int64_t user_id) {
-  return c.exec("UPDATE attendance_devices SET user_id = ? WHERE id = ? AND user_id IS NULL AND NOT EXISTS "
-                "(SELECT 1 FROM attendance_devices o WHERE o.user_id = ?)",
-                {user_id, device_id, user_id}) > 0;
+  return c.exec(
+             "UPDATE attendance_devices SET user_id = ? WHERE id = ? AND user_id IS NULL AND NOT EXISTS "
+             "(SELECT 1 FROM attendance_devices o WHERE o.user_id = ?)",
+             {user_id, device_id, user_id}) > 0;
 }
 
 std::vector<Attendance> others_on_device(db::Conn& c, std::int64_t session_id, std::int64_t device_id,

@@ -13,7 +13,8 @@ RollCall roll_call_of(db::Conn& c, std::int64_t session_id, std::int64_t course_
   for (auto& t : curriculum::roster(c, course_id)) {
     RollCallLine line{std::move(t), std::nullopt};
     if (auto it = by_user.find(line.trainee.user_id); it != by_user.end()) line.record = it->second;
-    if (!line.record) ++rc.missing;
+    if (!line.record)
+      ++rc.missing;
     else {
       const Mark m = line.record->status;
       ++(m == Mark::present ? rc.present : m == Mark::late ? rc.late : m == Mark::absent ? rc.absent : rc.excused);

@@ -14,7 +14,9 @@
 namespace mdsc::attendance::handlers {
 namespace {
 
-std::string roll_call_href(std::int64_t session_id) { return "/sessions/" + std::to_string(session_id) + "/attendance"; }
+std::string roll_call_href(std::int64_t session_id) {
+  return "/sessions/" + std::to_string(session_id) + "/attendance";
+}
 
 // The code panel while check-in is open: the digits, the QR code of the check-in address, and a
 // reload when the code changes (the page works without JavaScript).
@@ -31,9 +33,10 @@ void add_code(Context& ctx, const timetable::Session& s, nlohmann::json& d) {
     return;
   }
   const std::string code = current_code(ctx.work(), s.id);
-  const std::string url =
-      ctx.services.config.base_url + "/checkin?session=" + std::to_string(s.id) + "&code=" + code;
-  d["code"] = {{"digits", code}, {"url", url}, {"qr", qr_svg(url, ctx.t("attendance.qr_title"))},
+  const std::string url = ctx.services.config.base_url + "/checkin?session=" + std::to_string(s.id) + "&code=" + code;
+  d["code"] = {{"digits", code},
+               {"url", url},
+               {"qr", qr_svg(url, ctx.t("attendance.qr_title"))},
                {"changes", ctx.t("attendance.code_changes", {{"seconds", std::to_string(seconds_left(now))}})}};
   d["refresh_seconds"] = seconds_left(now);
 }
@@ -53,19 +56,28 @@ Response page(Context& ctx, const timetable::Session& s, const Status& st, int s
     }
     rows.push_back(std::move(r));
   }
-  nlohmann::json d{
-      {"session",
-       {{"id", s.id}, {"course", s.course_title(ctx.lang)}, {"code", s.course_code}, {"day", s.day},
-        {"time", s.starts_at + "–" + s.ends_at}, {"room", s.room_name}, {"href", "/sessions/" + std::to_string(s.id)},
-        {"cancelled", s.status == timetable::SessionStatus::cancelled}}},
-      {"rows", rows},
-      {"counts",
-       {{"present", rc.present}, {"late", rc.late}, {"absent", rc.absent}, {"excused", rc.excused},
-        {"flagged", rc.flagged}, {"missing", rc.missing}, {"enrolled", rc.lines.size()}}},
-      {"action", roll_call_href(s.id) + "/marks"},
-      {"csv_href", roll_call_href(s.id) + ".csv"},
-      {"form", web::form_state(ctx, st)},
-      {"marks", nlohmann::json::array()}};
+  nlohmann::json d{{"session",
+                    {{"id", s.id},
+                     {"course", s.course_title(ctx.lang)},
+                     {"code", s.course_code},
+                     {"day", s.day},
+                     {"time", s.starts_at + "–" + s.ends_at},
+                     {"room", s.room_name},
+                     {"href", "/sessions/" + std::to_string(s.id)},
+                     {"cancelled", s.status == timetable::SessionStatus::cancelled}}},
+                   {"rows", rows},
+                   {"counts",
+                    {{"present", rc.present},
+                     {"late", rc.late},
+                     {"absent", rc.absent},
+                     {"excused", rc.excused},
+                     {"flagged", rc.flagged},
+                     {"missing", rc.missing},
+                     {"enrolled", rc.lines.size()}}},
+                   {"action", roll_call_href(s.id) + "/marks"},
+                   {"csv_href", roll_call_href(s.id) + ".csv"},
+                   {"form", web::form_state(ctx, st)},
+                   {"marks", nlohmann::json::array()}};
   for (const auto& [m, name] : states<Mark>().names)
     d["marks"].push_back({{"value", name}, {"label", ctx.t("attendance.status." + std::string(name))}});
   add_code(ctx, s, d);
@@ -122,8 +134,8 @@ Response roll_call_csv(Context& ctx) {
     w.row({csv::Cell::text(s->course_code), csv::Cell::text(s->day), csv::Cell::text(s->starts_at + "–" + s->ends_at),
            csv::Cell::text(l.trainee.name), csv::Cell::text(l.trainee.kana),
            csv::Cell::text(l.record ? j["status_label"].get<std::string>() : ctx.t("attendance.missing")),
-           csv::Cell::text(l.record ? j["time"].get<std::string>() : ""),
-           csv::Cell::text(j.value("flag_label", "")), csv::Cell::text(l.record ? l.record->reason : "")});
+           csv::Cell::text(l.record ? j["time"].get<std::string>() : ""), csv::Cell::text(j.value("flag_label", "")),
+           csv::Cell::text(l.record ? l.record->reason : "")});
   }
   return web::csv_download(w.finish(), "attendance-" + s->course_code + "-" + s->day + ".csv");
 }

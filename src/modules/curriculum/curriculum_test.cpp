@@ -14,8 +14,8 @@
 #include "modules/members.h"
 #include "platform/identity/users.h"
 #include "support/admissions_fixture.h"
-#include "support/tokyo.h"
 #include "support/test_db.h"
+#include "support/tokyo.h"
 #include "support/units.h"
 
 namespace mdsc::curriculum {

@@ -16,13 +16,13 @@
 #include "modules/invoicing/pdf.h"
 
 #include <cairo-pdf.h>
-#include "core/qr.h"
 
 #include <algorithm>
 #include <memory>
 #include <stdexcept>
 
 #include "core/i18n.h"
+#include "core/qr.h"
 #include "modules/invoicing/pdf_labels.h"
 #include "modules/invoicing/pdf_typeset.h"
 

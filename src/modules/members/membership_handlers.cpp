@@ -61,13 +61,16 @@ Response show_membership(Context& ctx, std::int64_t id, const Status& st, int st
     d["extra_seats"] = m->extra_seats;
     auto requests = nlohmann::json::array();
     for (const auto& r : repo::seat_requests(c, id)) {
-      requests.push_back({{"id", r.id}, {"name", r.trainee_name}, {"status", ctx.t("seat.status." + std::string(name_of(r.status)))},
-                          {"consultation", r.status == SeatStatus::consultation},
-                          {"withdrawable", states<SeatStatus>().allows(r.status, SeatStatus::withdrawn)},
-                          {"reason", r.reason == "third_trainee" || r.reason == "no_seat_left"
-                                         ? ctx.t("seat.reason." + r.reason) : r.reason},
-                          {"extra_fee", r.extra_fee ? i18n::yen(*r.extra_fee) : ""},
-                          {"invoiceable", r.status == SeatStatus::accepted && r.extra_fee && *r.extra_fee > 0}});
+      requests.push_back(
+          {{"id", r.id},
+           {"name", r.trainee_name},
+           {"status", ctx.t("seat.status." + std::string(name_of(r.status)))},
+           {"consultation", r.status == SeatStatus::consultation},
+           {"withdrawable", states<SeatStatus>().allows(r.status, SeatStatus::withdrawn)},
+           {"reason",
+            r.reason == "third_trainee" || r.reason == "no_seat_left" ? ctx.t("seat.reason." + r.reason) : r.reason},
+           {"extra_fee", r.extra_fee ? i18n::yen(*r.extra_fee) : ""},
+           {"invoiceable", r.status == SeatStatus::accepted && r.extra_fee && *r.extra_fee > 0}});
     }
     d["requests"] = requests;
     auto invoices = nlohmann::json::array();

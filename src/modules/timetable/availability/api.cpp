@@ -79,7 +79,8 @@ Response api_course_rule_save(Context& ctx) {
   CourseRule r;
   r.course_id = id;
   if (j->contains("weekdays")) r.weekdays = web::json_text(*j, "weekdays", st);
-  if (j->contains("max_per_week") && !(*j)["max_per_week"].is_null()) r.max_per_week = web::json_int(*j, "max_per_week", st);
+  if (j->contains("max_per_week") && !(*j)["max_per_week"].is_null())
+    r.max_per_week = web::json_int(*j, "max_per_week", st);
   if (j->contains("min_days") && !(*j)["min_days"].is_null()) r.min_days = web::json_int(*j, "min_days", st);
   if (!st) return web::error(ctx, st);
   st = availability::save_course_rule(ctx.work(), r);

@@ -1,10 +1,9 @@
-#include "modules/timetable/availability/links.h"
-
 #include <charconv>
 
 #include "core/i18n.h"
 #include "modules/curriculum.h"
 #include "modules/timetable/availability/availability.h"
+#include "modules/timetable/availability/links.h"
 #include "modules/timetable/handlers.h"
 #include "modules/timetable/terms/term.h"
 #include "nlohmann/json.hpp"

@@ -6,8 +6,8 @@
 
 #include "modules/timetable/model.h"
 #include "modules/timetable/planning/generation.h"
-#include "modules/timetable/sessions/notify.h"
 #include "modules/timetable/planning/planning.h"
+#include "modules/timetable/sessions/notify.h"
 #include "modules/timetable/terms/repo.h"
 #include "nlohmann/json.hpp"
 

@@ -68,7 +68,9 @@ void generate(db::Database& db, const Clock& clock, std::int64_t run_id, const G
               const std::atomic<bool>& stopping) {
   try {
     auto data = db.read([&](db::Conn& c) { return planning_data(c, request.term_id); });
-    if (!data) return finish(db, run_id, RunStatus::failed, run_message("timetable.why.term_gone"), nullptr, nullptr, clock.now_unix());
+    if (!data)
+      return finish(db, run_id, RunStatus::failed, run_message("timetable.why.term_gone"), nullptr, nullptr,
+                    clock.now_unix());
     BuiltInstance built = build_instance(*data);
     const auto pins = hold_pins(
         built, pins_in(built, db.read([&](db::Conn& c) { return pins_of_term(c, request.term_id, clock.now_unix()); })));
@@ -95,14 +97,16 @@ void generate(db::Database& db, const Clock& clock, std::int64_t run_id, const G
     };
     const auto result = ctt::solve(built.instance, options);
     if (result.cancelled)
-      return finish(db, run_id, RunStatus::cancelled, stopping ? run_message("timetable.why.server_stopped") : "", &result, &built,
-                    clock.now_unix());
+      return finish(db, run_id, RunStatus::cancelled, stopping ? run_message("timetable.why.server_stopped") : "",
+                    &result, &built, clock.now_unix());
     if (!result.feasible)
-      return finish(db, run_id, RunStatus::infeasible, run_message(built, result.diagnosis), &result, &built, clock.now_unix());
+      return finish(db, run_id, RunStatus::infeasible, run_message(built, result.diagnosis), &result, &built,
+                    clock.now_unix());
     ctt::Solution solution = result.solution;
     const std::size_t first_pin = solution.lectures.size();
     if (merge_pins(built, solution, pins) > 0)
-      return finish(db, run_id, RunStatus::infeasible, run_message("timetable.why.pinned_room"), &result, &built, clock.now_unix());
+      return finish(db, run_id, RunStatus::infeasible, run_message("timetable.why.pinned_room"), &result, &built,
+                    clock.now_unix());
     finish(db, run_id, RunStatus::done, "", &result, &built, clock.now_unix(), &solution, first_pin);
   } catch (const std::exception& e) {
     spdlog::error("timetable run {} failed: {}", run_id, e.what());

@@ -100,9 +100,13 @@ Response run_show(Context& ctx) {
   const bool stale = r->stale(ctx.now());
   const RunStatus status = r->shown_status(ctx.now());
   const std::string status_name(name_of(status));
-  nlohmann::json data{{"run", {{"id", r->id}, {"seed", r->seed}, {"seconds", r->seconds}, {"status", status_name},
-                                {"status_label", i18n::t(ctx.lang, "timetable.run." + status_name)},
-                                {"percent", r->progress_permille / 10}}},
+  nlohmann::json data{{"run",
+                       {{"id", r->id},
+                        {"seed", r->seed},
+                        {"seconds", r->seconds},
+                        {"status", status_name},
+                        {"status_label", i18n::t(ctx.lang, "timetable.run." + status_name)},
+                        {"percent", r->progress_permille / 10}}},
                       {"running", status == RunStatus::running},
                       {"done", status == RunStatus::done},
                       {"term", {{"name", term->name}, {"href", "/timetable/terms/" + std::to_string(term->id)}}},

@@ -5,12 +5,12 @@
 #include "core/i18n.h"
 #include "modules/curriculum.h"
 #include "modules/timetable/availability/links.h"
+#include "modules/timetable/handlers.h"
 #include "modules/timetable/planning/edit_views.h"
 #include "modules/timetable/planning/edits.h"
-#include "modules/timetable/handlers.h"
 #include "modules/timetable/sessions/publish.h"
-#include "modules/timetable/terms/repo.h"
 #include "modules/timetable/sessions/sessions.h"
+#include "modules/timetable/terms/repo.h"
 #include "nlohmann/json.hpp"
 #include "platform/web_actor.h"
 #include "web/render.h"
@@ -205,12 +205,16 @@ Response session_show(Context& ctx) {
     std::string n = ctx.lang == "en" && !i.romaji_name.empty() ? i.romaji_name : i.family_name + " " + i.given_name;
     names += (names.empty() ? "" : "、") + n;
   }
-  nlohmann::json data{{"session", {{"course", s->course_title(ctx.lang)}, {"code", s->course_code},
-                                   {"href", "/courses/" + std::to_string(s->course_id)},
-                                   {"day", s->day}, {"time", s->starts_at + "–" + s->ends_at},
-                                   {"room", s->room_name}, {"instructors", names},
-                                   {"confidential", s->confidential},
-                                   {"cancelled", s->status == SessionStatus::cancelled}}}};
+  nlohmann::json data{{"session",
+                       {{"course", s->course_title(ctx.lang)},
+                        {"code", s->course_code},
+                        {"href", "/courses/" + std::to_string(s->course_id)},
+                        {"day", s->day},
+                        {"time", s->starts_at + "–" + s->ends_at},
+                        {"room", s->room_name},
+                        {"instructors", names},
+                        {"confidential", s->confidential},
+                        {"cancelled", s->status == SessionStatus::cancelled}}}};
   // Attendance's pages of the session (the attendance module checks who may use them).
   const std::string base = "/sessions/" + std::to_string(id);
   if (sees_whole_timetable(ctx)) data["rollcall_href"] = base + "/attendance";

@@ -1,10 +1,10 @@
 #include "core/i18n.h"
 #include "modules/timetable/availability/links.h"
-#include "modules/timetable/planning/generation.h"
 #include "modules/timetable/handlers.h"
+#include "modules/timetable/planning/generation.h"
+#include "modules/timetable/sessions/sessions.h"
 #include "modules/timetable/terms/operations.h"
 #include "modules/timetable/terms/repo.h"
-#include "modules/timetable/sessions/sessions.h"
 #include "modules/timetable/terms/term_form.h"
 #include "nlohmann/json.hpp"
 #include "platform/web_actor.h"
@@ -60,7 +60,8 @@ nlohmann::json runs(Context& ctx, std::int64_t term_id) {
   auto out = nlohmann::json::array();
   for (const auto& r : runs_of_term(ctx.work().conn, term_id)) {
     const RunStatus status = r.shown_status(ctx.now());
-    nlohmann::json j{{"id", r.id}, {"href", "/timetable/runs/" + std::to_string(r.id)},
+    nlohmann::json j{{"id", r.id},
+                     {"href", "/timetable/runs/" + std::to_string(r.id)},
                      {"status", i18n::t(ctx.lang, "timetable.run." + std::string(name_of(status)))}};
     if (r.best_soft && status == RunStatus::done) j["soft"] = *r.best_soft;
     if (r.published_at) j["published"] = i18n::format_datetime(ctx.lang, *r.published_at);
