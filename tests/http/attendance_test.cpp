@@ -151,8 +151,23 @@ TEST_F(AttendanceHttp, ATraineeOfAnotherCourseIsRefusedWithTheReasonAndAWrongCod
   EXPECT_EQ(wrong.status, 422);
   EXPECT_NE(wrong.body.find("6桁の数字"), std::string::npos);
   EXPECT_NE(wrong.body.find("value=\"12\""), std::string::npos) << "what was typed is shown again";
+  // Typed on the plain check-in page: the code finds no session of theirs.
+  c.get("/checkin");
+  auto typed = c.post_form("/checkin", {{"code", shown_code()}});
+  EXPECT_EQ(typed.status, 422);
+  EXPECT_NE(typed.body.find("見つかりません"), std::string::npos);
   // Others see no roll call: 404, not a hint that the session exists.
   EXPECT_EQ(c.get(roll_call_path()).status, 404);
+}
+
+TEST_F(AttendanceHttp, ATraineeTypesOnlyTheCodeAndItFindsTheirSession) {
+  auto c = as("friend@example.org");
+  auto page = c.get("/checkin");
+  ASSERT_EQ(page.status, 200);
+  auto done = c.post_form("/checkin", {{"code", shown_code()}});
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_NE(done.body.find("出席"), std::string::npos);
+  EXPECT_NE(done.body.find("id=\"checkin-result\""), std::string::npos);
 }
 
 TEST_F(AttendanceHttp, TheApiChecksInOnce) {

@@ -123,6 +123,20 @@ TEST_F(Attendance_, AScanTicketKeepsTheScannedCodeGoodThroughTheLogin) {
   EXPECT_TRUE(with_ticket(scanned + 100, ticket, code, trainee_)) << "100 s after the scan";
 }
 
+// Typed without choosing a session: the code finds the trainee's open session, and only theirs.
+TEST_F(Attendance_, ATypedCodeFindsItsSession) {
+  const auto now = start_ + 60;
+  const auto found = [&](std::int64_t who, const std::string& code, std::int64_t at) {
+    return unit(who, at, [&](Work& w) { return session_of_code(w, code, Window{}); });
+  };
+  const auto code = code_at(now);
+  EXPECT_EQ(found(trainee_, code, now), session_);
+  EXPECT_EQ(found(outsider_, code, now), 0) << "not their course";
+  EXPECT_EQ(found(trainee_, "12345", now), 0);
+  const auto later = tokyo("2017-12-04", "11:00:00");
+  EXPECT_EQ(found(trainee_, code_at(later), later), 0) << "the session has ended";
+}
+
 TEST_F(Attendance_, TheServerClockDecidesAndCodesDifferBySessionAndStep) {
   const auto key = db_->write([](db::Conn& c) { return repo::code_key(c); });
   EXPECT_EQ(key.size(), 64u) << "256 bits, as hex";

@@ -71,7 +71,13 @@ Response checkin_form(Context& ctx) {
 }
 
 Response checkin_submit(Context& ctx) {
-  const std::int64_t session_id = id_of(ctx.form.trimmed("session"));
+  std::int64_t session_id = id_of(ctx.form.trimmed("session"));
+  // Typed on the plain check-in page (no session chosen): the code itself says which session.
+  if (!session_id) {
+    session_id = session_of_code(ctx.work(), typed_code(ctx.form.trimmed("code")), window_of(ctx));
+    if (!session_id)
+      return checkin_page(ctx, 0, Status::invalid().field("code", "attendance.no_session_for_code"), 422);
+  }
   CheckIn in{session_id, typed_code(ctx.form.trimmed("code")), device_secret(ctx), ctx.form.trimmed("ticket")};
   auto r = check_in(ctx.work(), in, window_of(ctx));
   if (!r) {

@@ -1,6 +1,7 @@
 #include "modules/attendance/operations.h"
 
 #include "core/crypto.h"
+#include "core/i18n.h"
 #include "modules/attendance/codes.h"
 #include "modules/attendance/repo.h"
 #include "modules/curriculum.h"
@@ -124,6 +125,17 @@ Status review(Work& w, std::int64_t attendance_id, bool accept, const std::strin
   w.audit(accept ? "review_accept" : "review_reject", "attendance", after.id, entity::snapshot(*before),
           entity::snapshot(after));
   return Status::ok();
+}
+
+std::int64_t session_of_code(Work& w, const std::string& code, const Window& window) {
+  if (!code_well_formed(code)) return 0;
+  timetable::SessionFilter f;
+  f.trainee_id = w.actor.user_id;
+  f.from = f.to = i18n::tokyo_date_iso(w.now);
+  const std::string key = repo::code_key(w.conn);
+  for (const auto& s : timetable::sessions::list(w.conn, f))
+    if (open_now(s, w.now, window) && code_accepted(key, s.id, code, w.now)) return s.id;
+  return 0;
 }
 
 std::string ticket_for(Work& w, std::int64_t session_id, const std::string& code) {

@@ -44,6 +44,10 @@ Result<Attendance> mark(Work& w, std::int64_t session_id, std::int64_t user_id, 
 // absent; either way with a reason, audited. Only a record waiting for review.
 Status review(Work& w, std::int64_t attendance_id, bool accept, const std::string& reason);
 
+// The session a typed code belongs to: of the signed-in trainee's sessions today that are open
+// for check-in, the one whose current or previous code it is; 0 when none is.
+std::int64_t session_of_code(Work& w, const std::string& code, const Window& window);
+
 // A scan ticket for `code` if it is the session's code now (codes.h); "" otherwise.
 std::string ticket_for(Work& w, std::int64_t session_id, const std::string& code);
 

@@ -20,6 +20,7 @@ void register_module(web::Registry& reg) {
   reg.html("POST", "/sessions/{id}/attendance/marks", teachers, h::mark_submit);
   reg.html("POST", "/attendance/{id}/review", secretariat, h::review_submit);
   reg.api("POST", "/api/v1/checkins", trainees, h::api_checkin);
+  reg.nav({"nav.checkin", "/checkin", Access::roles({Role::trainee}), 21});
   reg.api("GET", "/api/v1/sessions/{id}/attendance", teachers, h::api_session_attendance);
 }
 
