@@ -34,9 +34,8 @@ std::vector<std::int64_t> other_trainees(db::Database& db, std::int64_t demo_tra
 
 std::string device_of(std::int64_t user_id) { return "demo-device-of-trainee-" + std::to_string(user_id); }
 
-void check_in(db::Database& db, std::int64_t user_id, const timetable::Session& s, std::int64_t at,
-              const std::string& device) {
-  const std::string key = db.read([](db::Conn& c) { return attendance::repo::code_key(c); });
+void check_in(db::Database& db, const std::string& key, std::int64_t user_id, const timetable::Session& s,
+              std::int64_t at, const std::string& device) {
   const std::string code = attendance::code_for(key, s.id, attendance::code_step(at));
   demo::must(write_unit(db, Who{as(user_id), at, ""},
                         [&](Work& w) {
@@ -59,6 +58,7 @@ void load_demo_attendance(db::Database& db, const DemoCurriculum& curriculum, st
           "enrollment");
 
   const std::int64_t demo_day = demo::tokyo(kDemoDay, "00:00:00");
+  const std::string key = db.read([](db::Conn& c) { return attendance::repo::code_key(c); });
   const std::int64_t secretariat = db.read(
       [](db::Conn& c) { return c.scalar_i64("SELECT id FROM users WHERE email = 'secretariat@mdsc.example'"); });
   int n = 0;
@@ -82,13 +82,13 @@ void load_demo_attendance(db::Database& db, const DemoCurriculum& curriculum, st
         // Most a few minutes early; some late (from 12 minutes after the start).
         const std::int64_t at = k % 7 == 3 ? s.start_unix() + 12 * 60 + static_cast<std::int64_t>(i) * 40
                                            : s.start_unix() - 8 * 60 + static_cast<std::int64_t>(i) * 25;
-        check_in(db, who, s, at, device_of(who));
+        check_in(db, key, who, s, at, device_of(who));
       }
       // The third and the sixth sessions: trainee 2 checked in a friend who was absent, from
       // trainee 2's phone (both flagged); the secretariat rejected the first, the second waits.
       if ((n == 3 || n == 6) && trainees.size() > 8) {
         const auto absent = trainees[static_cast<std::size_t>((9 - n % 9) % 9)];
-        check_in(db, absent, s, s.start_unix() - 60, device_of(trainees[2]));
+        check_in(db, key, absent, s, s.start_unix() - 60, device_of(trainees[2]));
         const auto rec = db.read([&](db::Conn& c) { return attendance::repo::record(c, s.id, absent); });
         const auto owner = db.read([&](db::Conn& c) { return attendance::repo::record(c, s.id, trainees[2]); });
         if (n == 3 && rec && owner) {

@@ -37,13 +37,7 @@ Response api_session_attendance(Context& ctx) {
   }
   return web::json(200, {{"session_id", s->id},
                          {"items", items},
-                         {"counts",
-                          {{"present", rc.present},
-                           {"late", rc.late},
-                           {"absent", rc.absent},
-                           {"excused", rc.excused},
-                           {"flagged", rc.flagged},
-                           {"missing", rc.missing}}}});
+                         {"counts", counts_json(rc)}});
 }
 
 }  // namespace mdsc::attendance::handlers

@@ -25,4 +25,10 @@ RollCall roll_call_of(db::Conn& c, std::int64_t session_id, std::int64_t course_
   return rc;
 }
 
+nlohmann::json counts_json(const RollCall& rc) {
+  return {{"present", rc.present}, {"late", rc.late},       {"absent", rc.absent},
+          {"excused", rc.excused}, {"flagged", rc.flagged}, {"missing", rc.missing},
+          {"enrolled", rc.lines.size()}};
+}
+
 }  // namespace mdsc::attendance

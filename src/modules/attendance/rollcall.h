@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "db/database.h"
+#include "nlohmann/json.hpp"
 #include "modules/attendance/model.h"
 #include "modules/curriculum.h"
 
@@ -23,5 +24,7 @@ struct RollCall {
 };
 
 RollCall roll_call_of(db::Conn& c, std::int64_t session_id, std::int64_t course_id);
+// The counts as the page and the API show them.
+nlohmann::json counts_json(const RollCall& rc);
 
 }  // namespace mdsc::attendance
