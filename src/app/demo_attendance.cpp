@@ -79,6 +79,9 @@ void load_demo_attendance(db::Database& db, const DemoCurriculum& curriculum, st
         const auto who = trainees[i];
         const std::size_t k = i + static_cast<std::size_t>(n);
         if (i > 0 && k % 9 == 0) continue;  // absent: no check-in
+        // The last trainee of the first course missed its second and third sessions: warned.
+        const bool away = course == curriculum.trainee_courses.front() && i + 1 == trainees.size() && i > 0;
+        if (away && (n == 2 || n == 3)) continue;
         // Most a few minutes early; some late (from 12 minutes after the start).
         const std::int64_t at = k % 7 == 3 ? s.start_unix() + 12 * 60 + static_cast<std::int64_t>(i) * 40
                                            : s.start_unix() - 8 * 60 + static_cast<std::int64_t>(i) * 25;
@@ -112,6 +115,15 @@ void load_demo_attendance(db::Database& db, const DemoCurriculum& curriculum, st
                    "excused");
     }
   }
+  // The second course counts excused absences; the warnings of the days before the demo's day
+  // went out (the daily job sends them).
+  if (curriculum.trainee_courses.size() > 1)
+    demo::must(write_unit(db, Who{as(secretariat), demo_day - 7 * 86400, ""},
+                          [&](Work& w) {
+                            return attendance::set_rule(w, curriculum.trainee_courses[1], "2/3", true);
+                          }),
+               "attendance rule");
+  attendance::send_warnings(db, demo_day - 3600, "http://127.0.0.1:8080");
 }
 
 }  // namespace mdsc::app

@@ -39,7 +39,7 @@ class AttendanceHttp : public ::testing::Test {
         return c.scalar_i64("SELECT id FROM users WHERE email = ?", {std::string(email)});
       };
       c.exec("UPDATE users SET family_name = '金沢', given_name = '太郎' WHERE email = 'trainee@example.org'");
-      const auto course = c.insert(
+      course_ = c.insert(
           "INSERT INTO courses (fiscal_year, code, title_ja, category, kind, periods, time_band, created_at, "
           "updated_at) "
           "VALUES (2017, 'C1', '医療データ科学概論', 'common', 'lecture', 8, 'daytime', 'x', 'x')");
@@ -47,15 +47,15 @@ class AttendanceHttp : public ::testing::Test {
         c.exec(
             "INSERT INTO enrollments (course_id, user_id, status, created_at, enrolled_at, updated_at) "
             "VALUES (?, ?, 'enrolled', 1, 1, 1)",
-            {course, id_of(who)});
+            {course_, id_of(who)});
       const auto term = c.insert(
           "INSERT INTO terms (fiscal_year, name, starts_on, ends_on, created_at, updated_at) "
           "VALUES (2017, '試行期間', '2017-12-01', '2018-02-28', 'x', 'x')");
       const char* insert =
           "INSERT INTO course_sessions (term_id, course_id, day, band, position, starts_at, ends_at, status, sequence, "
           "created_at, updated_at) VALUES (?, ?, ?, 'daytime', 1, '00:00', '23:59', 'scheduled', 0, 1, 1)";
-      const auto on_today = c.insert(insert, {term, course, today});
-      const auto on_tomorrow = c.insert(insert, {term, course, tomorrow});
+      const auto on_today = c.insert(insert, {term, course_, today});
+      const auto on_tomorrow = c.insert(insert, {term, course_, tomorrow});
       session_ = late_evening ? on_tomorrow : on_today;
     });
   }
@@ -86,11 +86,12 @@ class AttendanceHttp : public ::testing::Test {
 
   static TestServer* server_;
   static std::string trainee_token_;
-  static std::int64_t session_;
+  static std::int64_t session_, course_;
 };
 TestServer* AttendanceHttp::server_ = nullptr;
 std::string AttendanceHttp::trainee_token_;
 std::int64_t AttendanceHttp::session_ = 0;
+std::int64_t AttendanceHttp::course_ = 0;
 
 TEST_F(AttendanceHttp, ATraineeChecksInWithTheShownCodeAndAFriendOnTheSamePhoneIsFlagged) {
   // Scanning the QR code before logging in: the login keeps the address, code included.
@@ -182,6 +183,41 @@ TEST_F(AttendanceHttp, TheApiChecksInOnce) {
   auto bad =
       c.send_json("POST", "/api/v1/checkins", nlohmann::json{{"session_id", session_}, {"code", 123456}}.dump(), auth);
   EXPECT_EQ(bad.status, 422);
+}
+
+// A trainee reads their own rates; a course's rates are for its teachers and the secretariat,
+// who sets the course's rule (a bad one is refused with the reason, the typed text kept).
+TEST_F(AttendanceHttp, RatesForTheTraineeAndTheCourseAndTheRuleTheSecretariatSets) {
+  auto trainee = as("trainee@example.org");
+  auto mine = trainee.get("/attendance");
+  ASSERT_EQ(mine.status, 200);
+  EXPECT_NE(mine.body.find("data-course=\"C1\""), std::string::npos);
+  EXPECT_NE(mine.body.find("出席基準"), std::string::npos);
+  const std::string rates_path = "/courses/" + std::to_string(course_) + "/attendance";
+  EXPECT_EQ(trainee.get(rates_path).status, 404) << "a trainee does not see the others' rates";
+  EXPECT_EQ(as("outsider@example.org").get(rates_path).status, 404);
+
+  auto clerk = as("clerk@example.org");
+  auto page = clerk.get(rates_path);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("id=\"course-threshold\">2/3<"), std::string::npos) << "the default rule";
+  EXPECT_NE(page.body.find("金沢 太郎"), std::string::npos);
+  auto bad = clerk.post_form(rates_path + "/rule", {{"threshold", "3/2"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("0 より大きく 1 以下"), std::string::npos);
+  EXPECT_NE(bad.body.find("value=\"3/2\""), std::string::npos);
+  EXPECT_NE(clerk.get(rates_path).body.find("id=\"course-threshold\">2/3<"), std::string::npos) << "nothing saved";
+  EXPECT_EQ(clerk.post_form(rates_path + "/rule", {{"threshold", "75%"}, {"excused_counts", "1"}}).status, 303);
+  EXPECT_NE(clerk.get(rates_path).body.find("id=\"course-threshold\">75%<"), std::string::npos);
+  EXPECT_EQ(trainee.post_form(rates_path + "/rule", {{"threshold", "10%"}}).status, 403);
+
+  HttpClient api(server_->port());
+  auto me = api.send_json("GET", "/api/v1/me/attendance", "", trainee_token_);
+  ASSERT_EQ(me.status, 200) << me.body;
+  const auto items = nlohmann::json::parse(me.body)["items"];
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0]["course_code"], "C1");
+  EXPECT_EQ(items[0]["threshold"], "75%");
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
-// The attendance API: a check-in (POST /api/v1/checkins) and a session's roll call
-// (GET /api/v1/sessions/{id}/attendance).
+// The attendance API: a check-in (POST /api/v1/checkins), a session's roll call
+// (GET /api/v1/sessions/{id}/attendance), the signed-in trainee's rates (GET /api/v1/me/attendance),
+// a course's rates and its rule (GET /api/v1/courses/{id}/attendance, PUT .../attendance-rule).
 #include "modules/attendance/handlers.h"
+#include "modules/attendance/rates.h"
+#include "modules/attendance/repo.h"
 #include "modules/attendance/rollcall.h"
 #include "nlohmann/json.hpp"
 #include "platform/work.h"
@@ -38,6 +41,51 @@ Response api_session_attendance(Context& ctx) {
   return web::json(200, {{"session_id", s->id},
                          {"items", items},
                          {"counts", counts_json(rc)}});
+}
+
+Response api_my_attendance(Context& ctx) {
+  auto items = nlohmann::json::array();
+  for (const auto& m : rates_of_trainee(ctx.work().conn, ctx.me().user_id, ctx.now())) {
+    nlohmann::json item = standing_json(m.standing);
+    item["course_code"] = m.code;
+    item["course_title"] = m.title(ctx.lang);
+    items.push_back(std::move(item));
+  }
+  return web::json(200, {{"items", items}});
+}
+
+Response api_course_attendance(Context& ctx) {
+  auto course = rates_course(ctx, ctx.id_param("id"));
+  if (!course) return web::not_found(ctx);
+  const CourseRates cr = rates_of_course(ctx.work().conn, course->id, ctx.now());
+  auto items = nlohmann::json::array();
+  for (const auto& l : cr.lines) {
+    nlohmann::json item = standing_json(l.standing);
+    item["name"] = l.trainee.name;
+    items.push_back(std::move(item));
+  }
+  return web::json(200, {{"course_id", course->id},
+                         {"rule", {{"threshold", threshold_text(cr.rule)}, {"excused_counts", cr.rule.excused_counts}}},
+                         {"sessions", cr.total},
+                         {"held", cr.held},
+                         {"items", items}});
+}
+
+// {"threshold": "2/3" | "70%", "excused_counts": false}: the course's rule (the secretariat).
+Response api_course_rule(Context& ctx) {
+  auto course = rates_course(ctx, ctx.id_param("id"));
+  if (!course) return web::not_found(ctx);
+  auto j = web::body_json(ctx);
+  if (!j) return web::bad_json(ctx);
+  Status st;
+  const std::string threshold = web::json_text(*j, "threshold", st);
+  if (j->contains("excused_counts") && !(*j)["excused_counts"].is_boolean())
+    st.field("excused_counts", "validation.invalid_input");
+  if (!st) return web::error(ctx, st);
+  Status saved = set_rule(ctx.work(), course->id, threshold, web::json_flag(*j, "excused_counts", false));
+  if (!saved) return web::error(ctx, saved);
+  const Rule r = repo::rule_of(ctx.work().conn, course->id);
+  return web::json(200, {{"course_id", course->id}, {"threshold", threshold_text(r)}, {"excused_counts", r.excused_counts}});
 }
 
 }  // namespace mdsc::attendance::handlers

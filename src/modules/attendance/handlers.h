@@ -4,6 +4,8 @@
 // secretariat reviews flagged check-ins. Everyone else gets 404 for a session's roll call.
 #include "http/message.h"
 #include "modules/attendance/operations.h"
+#include "modules/attendance/standing.h"
+#include "modules/curriculum.h"
 #include "modules/timetable.h"
 #include "web/context.h"
 
@@ -23,6 +25,11 @@ std::int64_t id_of(const std::string& text);
 // Attendance's label of a record: present, late, absent, excused; with the flag and review.
 nlohmann::json record_json(const Context& ctx, const Attendance& a);
 
+// The standing as the pages show it: rate, threshold, and whether it can still be reached.
+nlohmann::json standing_view(const Context& ctx, const Standing& s);
+// The course if this person may see its trainees' rates (its instructors and the secretariat).
+std::optional<curriculum::Course> rates_course(Context& ctx, std::int64_t course_id);
+
 // Checking in (checkin_handlers.cpp).
 Response checkin_form(Context& ctx);
 Response checkin_submit(Context& ctx);
@@ -33,8 +40,16 @@ Response roll_call_csv(Context& ctx);
 Response mark_submit(Context& ctx);
 Response review_submit(Context& ctx);
 
+// Attendance rates and each course's rule (rates_handlers.cpp).
+Response my_attendance(Context& ctx);
+Response course_rates(Context& ctx);
+Response rule_submit(Context& ctx);
+
 // JSON API (api.cpp).
 Response api_checkin(Context& ctx);
 Response api_session_attendance(Context& ctx);
+Response api_my_attendance(Context& ctx);
+Response api_course_attendance(Context& ctx);
+Response api_course_rule(Context& ctx);
 
 }  // namespace mdsc::attendance::handlers

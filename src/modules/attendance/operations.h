@@ -54,4 +54,16 @@ std::string ticket_for(Work& w, std::int64_t session_id, const std::string& code
 // The code the session's page shows now (for its instructors and the secretariat).
 std::string current_code(Work& w, std::int64_t session_id);
 
+// The secretariat sets a course's rule (rules.cpp): the share of its sessions a trainee must
+// attend ("2/3", "70%") and whether an excused absence counts as attended, audited. Refused: an
+// unknown course (not found), a share that is not a fraction above 0 and at most 1 (invalid).
+Status set_rule(Work& w, std::int64_t course_id, const std::string& threshold, bool excused_counts);
+
+// Mails every trainee who has fallen below their course's rule, or missed two sessions in a row,
+// and the secretariat, each in their own language; once per trainee, course and kind, whichever
+// instance runs it. Courses with a session ended in the 30 days before w.now. Returns how many
+// warnings went out (rules.cpp).
+int send_warnings(Work& w);
+int send_warnings(db::Database& db, std::int64_t now, const std::string& base_url);
+
 }  // namespace mdsc::attendance

@@ -24,6 +24,11 @@ std::string code_key(db::Conn& c) {
   return r->str("value");
 }
 
+std::string base_url(db::Conn& c) {
+  auto r = c.query_one("SELECT value FROM settings WHERE key = 'base_url'");
+  return r ? r->str("value") : "";
+}
+
 std::optional<Attendance> record(db::Conn& c, std::int64_t session_id, std::int64_t user_id) {
   auto v = records(c, "session_id = ? AND user_id = ?", {session_id, user_id});
   return v.empty() ? std::nullopt : std::optional<Attendance>(v.front());
@@ -102,6 +107,51 @@ bool bind_device(db::Conn& c, std::int64_t device_id, std::int64_t user_id) {
 std::vector<Attendance> others_on_device(db::Conn& c, std::int64_t session_id, std::int64_t device_id,
                                          std::int64_t user_id) {
   return records(c, "session_id = ? AND device_id = ? AND user_id <> ? ORDER BY id", {session_id, device_id, user_id});
+}
+
+std::vector<Attendance> of_sessions(db::Conn& c, const std::vector<std::int64_t>& session_ids,
+                                    std::int64_t user_id) {
+  if (session_ids.empty()) return {};
+  std::string in;
+  db::Params p;
+  for (auto id : session_ids) {
+    in += in.empty() ? "?" : ", ?";
+    p.emplace_back(id);
+  }
+  std::string where = "session_id IN (" + in + ")";
+  if (user_id) {
+    where += " AND user_id = ?";
+    p.emplace_back(user_id);
+  }
+  return records(c, where + " ORDER BY session_id, user_id", p);
+}
+
+Rule rule_of(db::Conn& c, std::int64_t course_id) {
+  auto r = c.query_one(
+      "SELECT course_id, threshold_num, threshold_den, excused_counts, updated_at FROM attendance_rules "
+      "WHERE course_id = ?",
+      {course_id});
+  if (r) return entity::from_row<Rule>(*r);
+  Rule def;
+  def.course_id = course_id;
+  return def;
+}
+
+void save_rule(db::Conn& c, const Rule& r) {
+  c.exec(
+      "INSERT INTO attendance_rules (course_id, threshold_num, threshold_den, excused_counts, updated_at) "
+      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (course_id) DO UPDATE SET threshold_num = excluded.threshold_num, "
+      "threshold_den = excluded.threshold_den, excused_counts = excluded.excused_counts, "
+      "updated_at = excluded.updated_at",
+      entity::params(r));
+}
+
+bool note_warning(db::Conn& c, std::int64_t course_id, std::int64_t user_id, const std::string& kind,
+                  std::int64_t now) {
+  return c.exec(
+             "INSERT INTO attendance_warnings (course_id, user_id, kind, sent_at) VALUES (?, ?, ?, ?) "
+             "ON CONFLICT (course_id, user_id, kind) DO NOTHING",
+             {course_id, user_id, kind, now}) > 0;
 }
 
 }  // namespace mdsc::attendance::repo

@@ -1,5 +1,6 @@
 #include "modules/attendance/handlers.h"
 #include "modules/attendance/module.h"
+#include "modules/attendance/repo.h"
 
 namespace mdsc::attendance {
 
@@ -22,6 +23,16 @@ void register_module(web::Registry& reg) {
   reg.api("POST", "/api/v1/checkins", trainees, h::api_checkin);
   reg.nav({"nav.checkin", "/checkin", Access::roles({Role::trainee}), 21});
   reg.api("GET", "/api/v1/sessions/{id}/attendance", teachers, h::api_session_attendance);
+  reg.html("GET", "/attendance", Access::roles({Role::trainee}), h::my_attendance);
+  reg.nav({"nav.my_attendance", "/attendance", Access::roles({Role::trainee}), 22});
+  reg.html("GET", "/courses/{id}/attendance", teachers, h::course_rates);
+  reg.html("POST", "/courses/{id}/attendance/rule", secretariat, h::rule_submit);
+  reg.api("GET", "/api/v1/me/attendance", Access::roles({Role::trainee}), h::api_my_attendance);
+  reg.api("GET", "/api/v1/courses/{id}/attendance", teachers, h::api_course_attendance);
+  reg.api("PUT", "/api/v1/courses/{id}/attendance-rule", secretariat, h::api_course_rule);
+  reg.daily({"attendance-warnings", [](db::Database& db, std::int64_t now) {
+               send_warnings(db, now, db.read([](db::Conn& c) { return repo::base_url(c); }));
+             }});
 }
 
 }  // namespace mdsc::attendance

@@ -56,6 +56,8 @@ nlohmann::json course_page_data(Context& ctx, const Course& course) {
   d["roster"] = roster;
   d["year"] = year_view(ctx, repo::year(c, course.fiscal_year));
   d["csv_href"] = course_path(course.id) + "/roster.csv";
+  // The attendance module's page of the course (it checks who may see it).
+  d["attendance_href"] = course_path(course.id) + "/attendance";
   d["title"] = course.code + " " + course.title(ctx.lang);
   return d;
 }
