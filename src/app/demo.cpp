@@ -5,6 +5,7 @@
 #include "app/demo_admissions.h"
 #include "app/demo_attendance.h"
 #include "app/demo_curriculum.h"
+#include "app/demo_exams.h"
 #include "app/demo_mail.h"
 #include "app/demo_members.h"
 #include "app/demo_support.h"
@@ -91,6 +92,7 @@ std::vector<DemoLogin> load_demo(db::Database& db, const DemoOptions& options) {
   load_demo_timetable(db, term_planned);
   if (options.timetable_history) load_demo_timetable_history(db);
   load_demo_attendance(db, curriculum, trainee);
+  load_demo_exams(db, curriculum);
   deliver_demo_mail(db, demo::tokyo(kDemoDay, "00:00:00"));
   record_demo_day(db, actor, demo::tokyo(kDemoDay, "00:00:00"));
   return out;

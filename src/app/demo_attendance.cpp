@@ -1,5 +1,6 @@
 #include "app/demo_attendance.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,8 @@ namespace mdsc::app {
 namespace {
 
 constexpr int kMoreTrainees = 11;
+
+constexpr const char* kDemoSite = "http://127.0.0.1:8080";  // where `make run` serves it
 
 audit::Actor as(std::int64_t user_id) { return {user_id, "user:" + std::to_string(user_id), ""}; }
 
@@ -46,6 +49,28 @@ void check_in(db::Database& db, const std::string& key, std::int64_t user_id, co
 
 }  // namespace
 
+std::vector<timetable::Session> held_sessions(db::Database& db, std::int64_t course_id) {
+  const std::int64_t demo_day = demo::tokyo(kDemoDay, "00:00:00");
+  timetable::SessionFilter f;
+  f.course_id = course_id;
+  auto all = db.read([&](db::Conn& c) { return timetable::sessions::list(c, f); });
+  std::vector<timetable::Session> held;
+  for (auto& s : all)
+    if (s.end_unix() < demo_day) held.push_back(std::move(s));
+  return held;
+}
+
+std::int64_t most_held_course(db::Database& db, const DemoCurriculum& curriculum) {
+  std::int64_t best = 0;
+  std::size_t most = 0;
+  for (auto course : curriculum.trainee_courses)
+    if (const auto n = held_sessions(db, course).size(); n > most) {
+      most = n;
+      best = course;
+    }
+  return best;
+}
+
 void load_demo_attendance(db::Database& db, const DemoCurriculum& curriculum, std::int64_t trainee_user_id) {
   if (!trainee_user_id) return;
   std::vector<std::int64_t> all{trainee_user_id};
@@ -61,11 +86,11 @@ void load_demo_attendance(db::Database& db, const DemoCurriculum& curriculum, st
   const std::string key = db.read([](db::Conn& c) { return attendance::repo::code_key(c); });
   const std::int64_t secretariat = db.read(
       [](db::Conn& c) { return c.scalar_i64("SELECT id FROM users WHERE email = 'secretariat@mdsc.example'"); });
+  const std::int64_t away_course = most_held_course(db, curriculum);
   int n = 0;
   for (auto course : curriculum.trainee_courses) {
-    timetable::SessionFilter f;
-    f.course_id = course;
-    const auto sessions = db.read([&](db::Conn& c) { return timetable::sessions::list(c, f); });
+    const auto sessions = held_sessions(db, course);
+    int left = static_cast<int>(sessions.size());  // sessions of the course still to go, this one included
     // Those the course took (a full course waitlists the rest).
     std::vector<std::int64_t> trainees;
     db.read([&](db::Conn& c) {
@@ -73,15 +98,15 @@ void load_demo_attendance(db::Database& db, const DemoCurriculum& curriculum, st
         if (curriculum::enrolled_in(c, course, id)) trainees.push_back(id);
     });
     for (const auto& s : sessions) {
-      if (s.start_unix() >= demo_day) break;
       ++n;
+      --left;
       for (std::size_t i = 0; i < trainees.size(); ++i) {
         const auto who = trainees[i];
         const std::size_t k = i + static_cast<std::size_t>(n);
         if (i > 0 && k % 9 == 0) continue;  // absent: no check-in
-        // The last trainee of the first course missed its second and third sessions: warned.
-        const bool away = course == curriculum.trainee_courses.front() && i + 1 == trainees.size() && i > 0;
-        if (away && (n == 2 || n == 3)) continue;
+        // The last trainee of the course held most missed its last two sessions: warned.
+        const bool away = course == away_course && i + 1 == trainees.size() && i > 0;
+        if (away && left < 2) continue;
         // Most a few minutes early; some late (from 12 minutes after the start).
         const std::int64_t at = k % 7 == 3 ? s.start_unix() + 12 * 60 + static_cast<std::int64_t>(i) * 40
                                            : s.start_unix() - 8 * 60 + static_cast<std::int64_t>(i) * 25;
@@ -119,11 +144,13 @@ void load_demo_attendance(db::Database& db, const DemoCurriculum& curriculum, st
   // went out (the daily job sends them).
   if (curriculum.trainee_courses.size() > 1)
     demo::must(write_unit(db, Who{as(secretariat), demo_day - 7 * 86400, ""},
-                          [&](Work& w) {
-                            return attendance::set_rule(w, curriculum.trainee_courses[1], "2/3", true);
-                          }),
+                          [&](Work& w) { return attendance::set_rule(w, curriculum.trainee_courses[1], "2/3", true); }),
                "attendance rule");
-  attendance::send_warnings(db, demo_day - 3600, "http://127.0.0.1:8080");
+  // The daily job ran each evening of the term: replayed over the days that had sessions.
+  std::set<std::string> days;
+  for (auto course : curriculum.trainee_courses)
+    for (const auto& s : held_sessions(db, course)) days.insert(s.day);
+  for (const auto& day : days) attendance::send_warnings(db, demo::tokyo(day.c_str(), "23:00:00"), kDemoSite);
 }
 
 }  // namespace mdsc::app

@@ -71,6 +71,29 @@ TEST_F(DemoHistory, ItsPastMailIsDeliveredButTheMistypedAddress) {
       << "the demo's past ends where its day begins";
 }
 
+// Every role finds attendance and exams filled: the trainee's courses with rates and warnings,
+// the first course's mid-term with scores (one retake), the second course's exam ahead.
+TEST_F(DemoHistory, AttendanceWarningsAndExamResultsAreThere) {
+  EXPECT_GT(scalar("SELECT COUNT(*) FROM attendance"), 50);
+  EXPECT_GE(scalar("SELECT COUNT(*) FROM attendance_warnings WHERE kind = 'missed_in_row'"), 1)
+      << "the trainee who missed two sessions in a row was warned";
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM attendance_warnings"),
+            scalar("SELECT COUNT(*) FROM mail_outbox WHERE subject LIKE '【出席】%' OR subject LIKE '[Attendance]%'"))
+      << "one mail to the trainee per warning";
+  EXPECT_GE(scalar("SELECT COUNT(*) FROM mail_outbox WHERE subject LIKE '【出席警告】%' OR subject LIKE "
+                   "'[Attendance warning]%'"),
+            scalar("SELECT COUNT(*) FROM attendance_warnings"))
+      << "and the secretariat hears of each";
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM attendance_rules WHERE excused_counts = 1"), 1);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM exams"), 2);
+  EXPECT_GE(scalar("SELECT COUNT(*) FROM exam_results WHERE attempt = 1"), 8);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM exam_results WHERE attempt = 2 AND passed = 1"), 1);
+  EXPECT_GT(scalar("SELECT COUNT(*) FROM exam_results r JOIN users u ON u.id = r.user_id "
+                   "WHERE u.email = 'trainee@mdsc.example'"),
+            0)
+      << "the demo trainee has a result to see";
+}
+
 TEST_F(DemoHistory, TheWorkQueueCountsWhatEachListShows) {
   const std::string today = kDemoDay;
   const auto [applications, overdue, consultations] = db_->read([&](db::Conn& c) {

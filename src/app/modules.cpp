@@ -6,6 +6,7 @@
 #include "modules/audit/module.h"
 #include "modules/curriculum/module.h"
 #include "modules/dashboard/module.h"
+#include "modules/exams/module.h"
 #include "modules/invoicing.h"
 #include "modules/invoicing/module.h"
 #include "modules/mail/module.h"
@@ -32,6 +33,7 @@ void register_modules(web::Registry& registry) {
   curriculum::register_module(registry);
   timetable::register_module(registry);
   attendance::register_module(registry);
+  exams::register_module(registry);
 }
 
 void subscribe_modules(events::Bus& bus) {

@@ -27,8 +27,10 @@ class Publish : public ::testing::Test {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     passwords_ = demo_passwords(server_->dir());
     // The demo comes with its timetable published and a newer draft (issue 9): these tests
-    // generate and publish the term from the start (and the demo's attendance of its sessions goes).
+    // generate and publish the term from the start (and the demo's attendance and exams go).
     exec("DELETE FROM attendance");
+    exec("DELETE FROM exam_results");
+    exec("DELETE FROM exams");
     exec("DELETE FROM timetable_sessions");
     exec("DELETE FROM course_sessions");
     exec("DELETE FROM timetable_runs");

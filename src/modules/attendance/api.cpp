@@ -85,7 +85,8 @@ Response api_course_rule(Context& ctx) {
   Status saved = set_rule(ctx.work(), course->id, threshold, web::json_flag(*j, "excused_counts", false));
   if (!saved) return web::error(ctx, saved);
   const Rule r = repo::rule_of(ctx.work().conn, course->id);
-  return web::json(200, {{"course_id", course->id}, {"threshold", threshold_text(r)}, {"excused_counts", r.excused_counts}});
+  return web::json(200,
+                   {{"course_id", course->id}, {"threshold", threshold_text(r)}, {"excused_counts", r.excused_counts}});
 }
 
 }  // namespace mdsc::attendance::handlers

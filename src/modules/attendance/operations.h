@@ -59,7 +59,8 @@ std::string current_code(Work& w, std::int64_t session_id);
 // unknown course (not found), a share that is not a fraction above 0 and at most 1 (invalid).
 Status set_rule(Work& w, std::int64_t course_id, const std::string& threshold, bool excused_counts);
 
-// Mails every trainee who has fallen below their course's rule, or missed two sessions in a row,
+// Mails every trainee who has fallen below their course's rule (from the third session held on),
+// or missed two sessions in a row,
 // and the secretariat, each in their own language; once per trainee, course and kind, whichever
 // instance runs it. Courses with a session ended in the 30 days before w.now. Returns how many
 // warnings went out (rules.cpp).

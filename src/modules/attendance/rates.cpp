@@ -62,6 +62,15 @@ std::vector<MyCourse> rates_of_trainee(db::Conn& c, std::int64_t user_id, std::i
   return out;
 }
 
+Standing standing_in(db::Conn& c, std::int64_t course_id, std::int64_t user_id, std::int64_t now) {
+  timetable::SessionFilter f;
+  f.course_id = course_id;
+  const auto sessions = timetable::sessions::list(c, f);
+  std::map<std::int64_t, Mark> marks;
+  for (const auto& a : repo::of_sessions(c, ids_of(sessions), user_id)) marks[a.session_id] = a.status;
+  return standing_of(repo::rule_of(c, course_id), user_id, sessions, marks, now);
+}
+
 nlohmann::json standing_json(const Standing& s) {
   nlohmann::json j{{"course_id", s.course_id},
                    {"user_id", s.user_id},
@@ -72,7 +81,7 @@ nlohmann::json standing_json(const Standing& s) {
                    {"missed", s.missed},
                    {"missed_in_row", s.missed_in_row},
                    {"needed", s.needed},
-                   {"threshold", std::to_string(s.rule.threshold_num) + "/" + std::to_string(s.rule.threshold_den)},
+                   {"threshold", threshold_text(s.rule)},
                    {"excused_counts", s.rule.excused_counts},
                    {"below_threshold", s.below()},
                    {"reachable", s.reachable()}};

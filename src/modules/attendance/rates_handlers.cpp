@@ -11,7 +11,9 @@
 namespace mdsc::attendance::handlers {
 namespace {
 
-std::string course_rates_href(std::int64_t course_id) { return "/courses/" + std::to_string(course_id) + "/attendance"; }
+std::string course_rates_href(std::int64_t course_id) {
+  return "/courses/" + std::to_string(course_id) + "/attendance";
+}
 
 nlohmann::json course_rates_page_data(Context& ctx, const curriculum::Course& course) {
   const CourseRates cr = rates_of_course(ctx.work().conn, course.id, ctx.now());
@@ -80,8 +82,10 @@ Response my_attendance(Context& ctx) {
     for (const auto& sm : m.sessions) {
       const bool held = sm.session.end_unix() <= ctx.now();
       std::string label;
-      if (sm.mark) label = ctx.t("attendance.status." + std::string(name_of(*sm.mark)));
-      else if (held) label = ctx.t("attendance.status.absent");
+      if (sm.mark)
+        label = ctx.t("attendance.status." + std::string(name_of(*sm.mark)));
+      else if (held)
+        label = ctx.t("attendance.status.absent");
       sessions.push_back({{"href", "/sessions/" + std::to_string(sm.session.id)},
                           {"day", sm.session.day},
                           {"time", sm.session.starts_at + "–" + sm.session.ends_at},

@@ -1,10 +1,11 @@
 // Attendance rates and warnings on both databases: what counts as attended, the rate over the
 // sessions held, whether the rule can still be met, the course's rule (audited, bad input writes
 // nothing), and warnings mailed once to the trainee and the secretariat in each one's language.
+#include "modules/attendance/rates.h"
+
 #include <gtest/gtest.h>
 
 #include "modules/attendance/operations.h"
-#include "modules/attendance/rates.h"
 #include "modules/attendance/repo.h"
 #include "support/admissions_fixture.h"
 #include "support/test_db.h"
@@ -52,11 +53,11 @@ class Rates : public ::testing::Test {
         p.emplace_back(course_);
         p.emplace_back(std::string(days[i]));
         p.emplace_back(std::string(i == 5 ? "cancelled" : "scheduled"));
-        sessions_.push_back(c.insert(
-            "INSERT INTO course_sessions (term_id, course_id, day, band, position, starts_at, ends_at, "
-            "confidential, status, sequence, created_at, updated_at) VALUES (?, ?, ?, 'daytime', 1, '09:00', "
-            "'10:30', 0, ?, 0, 0, 0)",
-            p));
+        sessions_.push_back(
+            c.insert("INSERT INTO course_sessions (term_id, course_id, day, band, position, starts_at, ends_at, "
+                     "confidential, status, sequence, created_at, updated_at) VALUES (?, ?, ?, 'daytime', 1, '09:00', "
+                     "'10:30', 0, ?, 0, 0, 0)",
+                     p));
       }
     });
   }
@@ -164,6 +165,14 @@ TEST_F(Rates, TwoMissesInARowWarnTheTraineeAndTheSecretariatOnceEachInTheirLangu
   EXPECT_EQ(warn(after(3) + 7200), 0) << "the same warnings are not sent again";
   EXPECT_EQ(warn(after(4) + 3600), 0) << "still below, still missing: already told";
   EXPECT_EQ(count("SELECT COUNT(*) FROM mail_outbox"), 4);
+}
+
+TEST_F(Rates, TheRateWarnsFromTheThirdSessionHeldTwoMissesInARowBefore) {
+  EXPECT_EQ(warn(after(1) + 3600), 0) << "a missed first session is 0 %, but no warning yet";
+  EXPECT_EQ(warn(after(2) + 3600), 1) << "two missed in a row";
+  EXPECT_EQ(count("SELECT COUNT(*) FROM attendance_warnings WHERE kind = 'missed_in_row'"), 1);
+  EXPECT_EQ(warn(after(3) + 3600), 1) << "below two thirds over three sessions";
+  EXPECT_EQ(count("SELECT COUNT(*) FROM attendance_warnings WHERE kind = 'below_threshold'"), 1);
 }
 
 TEST_F(Rates, AWarningCountsOnlyCoursesWithARecentSession) {

@@ -109,8 +109,7 @@ std::vector<Attendance> others_on_device(db::Conn& c, std::int64_t session_id, s
   return records(c, "session_id = ? AND device_id = ? AND user_id <> ? ORDER BY id", {session_id, device_id, user_id});
 }
 
-std::vector<Attendance> of_sessions(db::Conn& c, const std::vector<std::int64_t>& session_ids,
-                                    std::int64_t user_id) {
+std::vector<Attendance> of_sessions(db::Conn& c, const std::vector<std::int64_t>& session_ids, std::int64_t user_id) {
   if (session_ids.empty()) return {};
   std::string in;
   db::Params p;

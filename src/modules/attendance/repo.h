@@ -49,7 +49,6 @@ void save_rule(db::Conn& c, const Rule& r);
 
 // Records that the warning of this kind went to the trainee for the course unless it already
 // had; whether it did (the one conditional statement that decides who sends it).
-bool note_warning(db::Conn& c, std::int64_t course_id, std::int64_t user_id, const std::string& kind,
-                  std::int64_t now);
+bool note_warning(db::Conn& c, std::int64_t course_id, std::int64_t user_id, const std::string& kind, std::int64_t now);
 
 }  // namespace mdsc::attendance::repo

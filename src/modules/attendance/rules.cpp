@@ -14,6 +14,9 @@ namespace mdsc::attendance {
 namespace {
 
 constexpr std::int64_t kWarnWithinSeconds = 30 * 86400;
+// A rate over one or two sessions says little (one missed first session is 0 %); two missed in a
+// row is the early warning, the rate's from the third session held on.
+constexpr int kRateWarnsFromHeld = 3;
 
 std::string lang_of(const identity::User& u) { return i18n::is_supported(u.preferred_lang) ? u.preferred_lang : "ja"; }
 
@@ -28,15 +31,16 @@ std::map<std::string, std::string> args_for(const Warning& wn, const std::string
   const std::string reason =
       i18n::t(lang, std::string("attendance.warning.") + wn.kind,
               {{"threshold", threshold_text(s.rule)}, {"count", std::to_string(s.missed_in_row)}});
-  return {{"course", wn.course.code + " " + wn.course.title(lang)},
-          {"reason", reason},
-          {"attended", std::to_string(s.attended)},
-          {"held", std::to_string(s.held)},
-          {"rate", std::to_string(std::max(0, s.rate_percent()))},
-          {"total", std::to_string(s.total)},
-          {"needed", std::to_string(s.needed)},
-          {"threshold", threshold_text(s.rule)},
-          {"outlook", i18n::t(lang, s.reachable() ? "attendance.outlook.reachable" : "attendance.outlook.unreachable")}};
+  return {
+      {"course", wn.course.code + " " + wn.course.title(lang)},
+      {"reason", reason},
+      {"attended", std::to_string(s.attended)},
+      {"held", std::to_string(s.held)},
+      {"rate", std::to_string(std::max(0, s.rate_percent()))},
+      {"total", std::to_string(s.total)},
+      {"needed", std::to_string(s.needed)},
+      {"threshold", threshold_text(s.rule)},
+      {"outlook", i18n::t(lang, s.reachable() ? "attendance.outlook.reachable" : "attendance.outlook.unreachable")}};
 }
 
 void mail_warning(Work& w, const Warning& wn, const identity::User& trainee,
@@ -108,7 +112,8 @@ int send_warnings(Work& w) {
     for (const auto& line : rates_of_course(w.conn, course_id, w.now).lines) {
       const Standing& s = line.standing;
       for (const char* kind : {"below_threshold", "missed_in_row"}) {
-        const bool due = std::string_view(kind) == "below_threshold" ? s.below() : s.missed_in_row >= 2;
+        const bool due = std::string_view(kind) == "below_threshold" ? s.below() && s.held >= kRateWarnsFromHeld
+                                                                     : s.missed_in_row >= 2;
         if (!due) continue;
         const auto trainee = identity::repo::user_by_id(w.conn, s.user_id);
         if (!trainee || !trainee->active) continue;

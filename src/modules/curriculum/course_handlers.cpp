@@ -56,8 +56,9 @@ nlohmann::json course_page_data(Context& ctx, const Course& course) {
   d["roster"] = roster;
   d["year"] = year_view(ctx, repo::year(c, course.fiscal_year));
   d["csv_href"] = course_path(course.id) + "/roster.csv";
-  // The attendance module's page of the course (it checks who may see it).
+  // The attendance and exams modules' pages of the course (they check who may see them).
   d["attendance_href"] = course_path(course.id) + "/attendance";
+  d["exams_href"] = course_path(course.id) + "/exams";
   d["title"] = course.code + " " + course.title(ctx.lang);
   return d;
 }

@@ -22,9 +22,14 @@
 #include <stdexcept>
 
 #include "core/i18n.h"
+#include "core/pdf_typeset.h"
 #include "core/qr.h"
 #include "modules/invoicing/pdf_labels.h"
-#include "modules/invoicing/pdf_typeset.h"
+
+// The invoice's labels (pdf_labels.h) share the name pdf with the typesetter in core.
+namespace mdsc::invoicing::pdf {
+using namespace ::mdsc::pdf;
+}  // namespace mdsc::invoicing::pdf
 
 namespace mdsc::invoicing {
 namespace {

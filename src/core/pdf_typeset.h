@@ -1,6 +1,7 @@
 #pragma once
-// Typesetting for the invoice PDF (pdf.cpp): plain-text pango layouts on a per-thread font map,
-// blocks that are measured before they are placed, and a paginator that keeps each block whole.
+// Typesetting for PDFs (the invoice, the certificate): plain-text pango layouts on a per-thread
+// font map, blocks that are measured before they are placed, and a paginator that keeps each
+// block whole.
 // Units are PDF points (1/72 inch); y grows downwards from the top of the page.
 #include <cairo.h>
 #include <pango/pangocairo.h>
@@ -10,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace mdsc::invoicing::pdf {
+namespace mdsc::pdf {
 
 inline constexpr double kPageWidth = 595.28;  // A4 portrait
 inline constexpr double kPageHeight = 841.89;
@@ -116,4 +117,4 @@ class Paginator {
   std::vector<Page> pages_;
 };
 
-}  // namespace mdsc::invoicing::pdf
+}  // namespace mdsc::pdf

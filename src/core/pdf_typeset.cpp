@@ -1,8 +1,8 @@
-#include "modules/invoicing/pdf_typeset.h"
+#include "core/pdf_typeset.h"
 
 #include <charconv>
 
-namespace mdsc::invoicing::pdf {
+namespace mdsc::pdf {
 namespace {
 
 // The font map: one per thread, created on the thread's first render and kept until the thread
@@ -208,4 +208,4 @@ void draw(cairo_t* cr, const Block& block, double top) {
   }
 }
 
-}  // namespace mdsc::invoicing::pdf
+}  // namespace mdsc::pdf

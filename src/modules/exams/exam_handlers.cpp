@@ -1,0 +1,104 @@
+// A course's exams: the list with how many sat and passed, and the form for a new exam.
+#include <charconv>
+
+#include "modules/exams/handlers.h"
+#include "modules/exams/operations.h"
+#include "modules/exams/repo.h"
+#include "modules/timetable.h"
+#include "nlohmann/json.hpp"
+#include "platform/work.h"
+#include "web/render.h"
+
+namespace mdsc::exams::handlers {
+namespace {
+
+std::string exams_href(std::int64_t course_id) { return "/courses/" + std::to_string(course_id) + "/exams"; }
+
+std::int64_t number_of(const std::string& text, Status& st, const char* field) {
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (text.empty() || ec != std::errc() || p != text.data() + text.size()) st.field(field, "validation.number");
+  return v;
+}
+
+Exam exam_from_form(const Context& ctx, std::int64_t course_id, Status& st) {
+  Exam e;
+  e.course_id = course_id;
+  e.title = ctx.form.trimmed("title");
+  e.held_on = ctx.form.trimmed("held_on");
+  const std::string session = ctx.form.trimmed("session_id");
+  e.session_id = session.empty() ? 0 : number_of(session, st, "session_id");
+  e.max_score = number_of(ctx.form.trimmed("max_score"), st, "max_score");
+  e.pass_mark = number_of(ctx.form.trimmed("pass_mark"), st, "pass_mark");
+  e.retake_allowed = ctx.form.has("retake_allowed");
+  e.requires_attendance = ctx.form.has("requires_attendance");
+  return e;
+}
+
+Response page(Context& ctx, const curriculum::Course& course, const Status& st, int status) {
+  auto& c = ctx.work().conn;
+  auto rows = nlohmann::json::array();
+  for (const auto& e : repo::of_course(c, course.id)) {
+    int sat = 0, passed = 0;
+    std::map<std::int64_t, bool> best;
+    for (const auto& r : repo::results_of_exam(c, e.id)) best[r.user_id] = best[r.user_id] || r.passed;
+    for (const auto& [user, ok] : best) {
+      ++sat;
+      passed += ok ? 1 : 0;
+    }
+    rows.push_back({{"href", "/exams/" + std::to_string(e.id)},
+                    {"title", e.title},
+                    {"held_on", e.held_on},
+                    {"max_score", e.max_score},
+                    {"pass_mark", e.pass_mark},
+                    {"retake_allowed", e.retake_allowed},
+                    {"sat", sat},
+                    {"passed", passed}});
+  }
+  nlohmann::json d{{"course",
+                    {{"id", course.id},
+                     {"title", course.code + " " + course.title(ctx.lang)},
+                     {"href", "/courses/" + std::to_string(course.id)}}},
+                   {"rows", rows},
+                   {"can_create", grades(ctx, course.id)},
+                   {"action", exams_href(course.id)},
+                   {"form", web::form_state(ctx, st)}};
+  if (st.is_ok()) {
+    d["form"]["values"]["max_score"] = "100";
+    d["form"]["values"]["pass_mark"] = "60";
+    d["form"]["values"]["requires_attendance"] = "1";
+  }
+  timetable::SessionFilter f;
+  f.course_id = course.id;
+  auto sessions = nlohmann::json::array();
+  const std::string chosen = ctx.form.trimmed("session_id");
+  for (const auto& s : timetable::sessions::list(c, f)) {
+    const std::string id = std::to_string(s.id);
+    sessions.push_back(
+        {{"value", id}, {"label", s.day + " " + s.starts_at + "–" + s.ends_at}, {"selected", id == chosen}});
+  }
+  d["sessions"] = sessions;
+  return web::page(ctx, "exams/course_exams.html", "exams.course_title", d, status);
+}
+
+}  // namespace
+
+Response course_exams(Context& ctx) {
+  auto course = visible_course(ctx, ctx.id_param("id"));
+  if (!course) return web::not_found(ctx);
+  return page(ctx, *course, Status::ok(), 200);
+}
+
+Response exam_create(Context& ctx) {
+  auto course = visible_course(ctx, ctx.id_param("id"));
+  if (!course || !grades(ctx, course->id)) return web::not_found(ctx);
+  Status st;
+  Exam e = exam_from_form(ctx, course->id, st);
+  if (!st) return page(ctx, *course, st, 422);
+  auto id = create_exam(ctx.work(), e);
+  if (!id) return page(ctx, *course, id.status(), http_status(id.status().code()));
+  ctx.flash_next("success", "exams.created");
+  return web::redirect(ctx, "/exams/" + std::to_string(*id));
+}
+
+}  // namespace mdsc::exams::handlers

@@ -1,0 +1,51 @@
+#include "modules/exams/model.h"
+
+#include "nlohmann/json.hpp"
+
+namespace mdsc::exams {
+
+nlohmann::json to_json(const Exam& e) { return entity::to_json(e); }
+nlohmann::json to_json(const ExamResult& r) { return entity::to_json(r); }
+
+}  // namespace mdsc::exams
+
+namespace mdsc {
+
+using exams::Exam;
+using exams::ExamResult;
+
+template <>
+const entity::Table<Exam>& entity::table<Exam>() {
+  using E = Exam;
+  static const Table<E> t{
+      "exams",
+      {field("id", &E::id).key(),
+       field("course_id", &E::course_id).read_only(),
+       field("title", &E::title).label("exams.title").required().max(200),
+       field("held_on", &E::held_on).label("exams.held_on", "date"),
+       field("session_id", &E::session_id).nullable().label("exams.session"),
+       field("max_score", &E::max_score).label("exams.max_score", "number").range(1, 100000),
+       field("pass_mark", &E::pass_mark).label("exams.pass_mark", "number").range(0, 100000),
+       field("retake_allowed", &E::retake_allowed).label("exams.retake_allowed", "checkbox"),
+       field("requires_attendance", &E::requires_attendance).label("exams.requires_attendance", "checkbox"),
+       field("created_at", &E::created_at).instant().read_only().not_audited(),
+       field("updated_at", &E::updated_at).instant().read_only().not_audited()}};
+  return t;
+}
+
+template <>
+const entity::Table<ExamResult>& entity::table<ExamResult>() {
+  using R = ExamResult;
+  static const Table<R> t{"exam_results",
+                          {field("id", &R::id).key(),
+                           field("exam_id", &R::exam_id),
+                           field("user_id", &R::user_id),
+                           field("attempt", &R::attempt).range(1, 2),
+                           field("score", &R::score).range(0, 100000),
+                           field("passed", &R::passed),
+                           field("entered_by", &R::entered_by).nullable(),
+                           field("updated_at", &R::updated_at).instant().not_audited()}};
+  return t;
+}
+
+}  // namespace mdsc
