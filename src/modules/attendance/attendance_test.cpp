@@ -33,25 +33,9 @@ class Attendance_ : public ::testing::Test {
       trainee_ = user(c, "trainee@example.org", "金沢", "太郎", "trainee");
       friend_ = user(c, "friend@example.org", "富山", "次郎", "trainee");
       outsider_ = user(c, "outsider@example.org", "石川", "三郎", "trainee");
-      course_ = c.insert(
-          "INSERT INTO courses (fiscal_year, code, title_ja, category, kind, periods, time_band, created_at, "
-          "updated_at) "
-          "VALUES (2017, 'C1', '医療データ科学概論', 'common', 'lecture', 8, 'daytime', 'x', 'x')");
-      for (auto u : {trainee_, friend_})
-        c.exec(
-            "INSERT INTO enrollments (course_id, user_id, status, created_at, enrolled_at, updated_at) "
-            "VALUES (?, ?, 'enrolled', 0, 0, 0)",
-            {course_, u});
-      const auto term = c.insert(
-          "INSERT INTO terms (fiscal_year, name, starts_on, ends_on, created_at, updated_at) "
-          "VALUES (2017, '試行期間', '2017-12-01', '2018-02-28', 'x', 'x')");
-      session_ = c.insert(
-          "INSERT INTO course_sessions (term_id, course_id, day, band, position, starts_at, ends_at, confidential, "
-          "status, "
-          "sequence, created_at, updated_at) VALUES (?, ?, '2017-12-04', 'daytime', 1, '09:00', '10:30', 0, "
-          "'scheduled', "
-          "0, 0, 0)",
-          {term, course_});
+      course_ = testing::insert_course(c, "C1", "医療データ科学概論");
+      for (auto u : {trainee_, friend_}) testing::enroll(c, course_, u);
+      session_ = testing::insert_session(c, testing::insert_term(c), course_, "2017-12-04");
     });
     start_ = tokyo("2017-12-04", "09:00:00");
   }

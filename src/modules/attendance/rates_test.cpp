@@ -34,31 +34,15 @@ class Rates : public ::testing::Test {
       clerk_ = testing::insert_user(c, "clerk@example.org", "事務", "花子", "secretariat");
       c.exec("UPDATE users SET preferred_lang = 'en' WHERE id = ?", {clerk_});
       trainee_ = testing::insert_user(c, "trainee@example.org", "金沢", "太郎", "trainee");
-      course_ = c.insert(
-          "INSERT INTO courses (fiscal_year, code, title_ja, title_en, category, kind, periods, time_band, "
-          "created_at, updated_at) VALUES (2017, 'C1', '医療データ科学概論', 'Introduction to medical data "
-          "science', 'common', 'lecture', 6, 'daytime', 'x', 'x')");
-      c.exec(
-          "INSERT INTO enrollments (course_id, user_id, status, created_at, enrolled_at, updated_at) "
-          "VALUES (?, ?, 'enrolled', 0, 0, 0)",
-          {course_, trainee_});
-      const auto term = c.insert(
-          "INSERT INTO terms (fiscal_year, name, starts_on, ends_on, created_at, updated_at) "
-          "VALUES (2017, '試行期間', '2017-12-01', '2018-02-28', 'x', 'x')");
+      course_ = testing::insert_course(c, "C1", "医療データ科学概論", 6);
+      c.exec("UPDATE courses SET title_en = 'Introduction to medical data science' WHERE id = ?", {course_});
+      testing::enroll(c, course_, trainee_);
+      const auto term = testing::insert_term(c);
       // Six Monday sessions from 4 December; the sixth is cancelled, so five count.
       const char* days[] = {"2017-12-04", "2017-12-11", "2017-12-18", "2017-12-25", "2018-01-08", "2018-01-15"};
-      for (int i = 0; i < 6; ++i) {
-        db::Params p;
-        p.emplace_back(term);
-        p.emplace_back(course_);
-        p.emplace_back(std::string(days[i]));
-        p.emplace_back(std::string(i == 5 ? "cancelled" : "scheduled"));
+      for (int i = 0; i < 6; ++i)
         sessions_.push_back(
-            c.insert("INSERT INTO course_sessions (term_id, course_id, day, band, position, starts_at, ends_at, "
-                     "confidential, status, sequence, created_at, updated_at) VALUES (?, ?, ?, 'daytime', 1, '09:00', "
-                     "'10:30', 0, ?, 0, 0, 0)",
-                     p));
-      }
+            testing::insert_session(c, term, course_, days[i], "09:00", "10:30", i == 5 ? "cancelled" : "scheduled"));
     });
   }
 

@@ -28,26 +28,12 @@ class Exams : public ::testing::Test {
       trainee_ = testing::insert_user(c, "trainee@example.org", "金沢", "太郎", "trainee");
       absent_ = testing::insert_user(c, "absent@example.org", "富山", "次郎", "trainee");
       outsider_ = testing::insert_user(c, "outsider@example.org", "石川", "三郎", "trainee");
-      course_ = c.insert(
-          "INSERT INTO courses (fiscal_year, code, title_ja, category, kind, periods, time_band, created_at, "
-          "updated_at) VALUES (2017, 'C1', '医療データ科学概論', 'common', 'lecture', 2, 'daytime', 'x', 'x')");
-      other_course_ = c.insert(
-          "INSERT INTO courses (fiscal_year, code, title_ja, category, kind, periods, time_band, created_at, "
-          "updated_at) VALUES (2017, 'C2', '統計学', 'common', 'lecture', 2, 'daytime', 'x', 'x')");
-      for (auto u : {trainee_, absent_})
-        c.exec(
-            "INSERT INTO enrollments (course_id, user_id, status, created_at, enrolled_at, updated_at) "
-            "VALUES (?, ?, 'enrolled', 0, 0, 0)",
-            {course_, u});
-      const auto term = c.insert(
-          "INSERT INTO terms (fiscal_year, name, starts_on, ends_on, created_at, updated_at) "
-          "VALUES (2017, '試行期間', '2017-12-01', '2018-02-28', 'x', 'x')");
-      const char* insert =
-          "INSERT INTO course_sessions (term_id, course_id, day, band, position, starts_at, ends_at, confidential, "
-          "status, sequence, created_at, updated_at) VALUES (?, ?, ?, 'daytime', 1, '09:00', '10:30', 0, "
-          "'scheduled', 0, 0, 0)";
-      session_ = c.insert(insert, {term, course_, std::string("2017-12-04")});
-      other_session_ = c.insert(insert, {term, other_course_, std::string("2017-12-05")});
+      course_ = testing::insert_course(c, "C1", "医療データ科学概論", 2);
+      other_course_ = testing::insert_course(c, "C2", "統計学", 2);
+      for (auto u : {trainee_, absent_}) testing::enroll(c, course_, u);
+      const auto term = testing::insert_term(c);
+      session_ = testing::insert_session(c, term, course_, "2017-12-04");
+      other_session_ = testing::insert_session(c, term, other_course_, "2017-12-05");
       // The trainee attended the course's one session; the other trainee did not.
       c.exec(
           "INSERT INTO attendance (session_id, user_id, status, method, updated_at) VALUES (?, ?, 'present', "
