@@ -4,6 +4,7 @@
 #include "modules/admissions.h"
 #include "modules/attendance/module.h"
 #include "modules/audit/module.h"
+#include "modules/completion/module.h"
 #include "modules/curriculum/module.h"
 #include "modules/dashboard/module.h"
 #include "modules/exams/module.h"
@@ -34,6 +35,7 @@ void register_modules(web::Registry& registry) {
   timetable::register_module(registry);
   attendance::register_module(registry);
   exams::register_module(registry);
+  completion::register_module(registry);
 }
 
 void subscribe_modules(events::Bus& bus) {

@@ -1,0 +1,77 @@
+// The year's completion: each trainee, whether they complete, and the reasons of those who do
+// not (which course, which rule); the rule's form for the secretariat.
+#include "modules/completion/handlers.h"
+#include "modules/completion/operations.h"
+#include "nlohmann/json.hpp"
+#include "platform/work.h"
+#include "web/fiscal_years.h"
+#include "web/render.h"
+
+namespace mdsc::completion::handlers {
+namespace {
+
+std::string year_href(int fy) { return "/completion?fy=" + std::to_string(fy); }
+
+Response page(Context& ctx, int fy, const Status& st, int status) {
+  const YearVerdicts yv = verdicts_of_year(ctx.work().conn, fy, ctx.now());
+  auto rows = nlohmann::json::array();
+  int completing = 0;
+  for (const auto& t : yv.trainees) {
+    completing += t.verdict.completes ? 1 : 0;
+    auto tracks = nlohmann::json::array();
+    for (const auto& name : t.verdict.tracks) tracks.push_back(ctx.t("track." + name));
+    rows.push_back({{"user_id", t.user_id},
+                    {"name", ctx.lang == "en" ? t.name_en : t.name},
+                    {"completes", t.verdict.completes},
+                    {"tracks", tracks},
+                    {"reasons", reasons_view(ctx, t.verdict)}});
+  }
+  nlohmann::json d{{"fy", web::fiscal_year_nav(ctx, "/completion", fy)},
+                   {"rows", rows},
+                   {"count", rows.size()},
+                   {"completing", completing},
+                   {"rule",
+                    {{"tracks_required", yv.rule.tracks_required},
+                     {"attendance_required", yv.rule.attendance_required},
+                     {"exams_required", yv.rule.exams_required}}},
+                   {"can_edit", ctx.me().has(web::Role::secretariat)},
+                   {"action", "/completion/rule?fy=" + std::to_string(fy)},
+                   {"form", web::form_state(ctx, st)}};
+  return web::page(ctx, "completion/year.html", "completion.title", d, status);
+}
+
+}  // namespace
+
+nlohmann::json reasons_view(const Context& ctx, const Verdict& v) {
+  auto out = nlohmann::json::array();
+  for (const auto& r : v.reasons) {
+    std::string line = ctx.t(r.message_id, r.args);
+    if (!r.course_code.empty())
+      line = r.course_code + " " +
+             (ctx.lang == "en" && !r.course_title_en.empty() ? r.course_title_en : r.course_title_ja) + ": " + line;
+    out.push_back(line);
+  }
+  return out;
+}
+
+Response year_page(Context& ctx) { return page(ctx, web::requested_fiscal_year(ctx), Status::ok(), 200); }
+
+Response rule_submit(Context& ctx) {
+  const int fy = web::requested_fiscal_year(ctx);
+  Rule r;
+  r.fiscal_year = fy;
+  Status st;
+  const std::string tracks = ctx.form.trimmed("tracks_required");
+  if (tracks.size() != 1 || tracks[0] < '0' || tracks[0] > '9')
+    st.field("tracks_required", "validation.number");
+  else
+    r.tracks_required = tracks[0] - '0';
+  r.attendance_required = ctx.form.has("attendance_required");
+  r.exams_required = ctx.form.has("exams_required");
+  if (st) st = set_rule(ctx.work(), r);
+  if (!st) return page(ctx, fy, st, 422);
+  ctx.flash_next("success", "completion.rule_saved");
+  return web::redirect(ctx, year_href(fy));
+}
+
+}  // namespace mdsc::completion::handlers
