@@ -1,6 +1,7 @@
 // The completion list against a real server with the FY2017 demo: the secretariat sees each
 // trainee with what they still lack (the term is under way: nobody completes yet), a trainee does
-// not see it, and a bad rule is refused with the reason and changes nothing.
+// not see it, and a bad rule or the confirmation of someone who does not complete is refused with
+// the reason and changes nothing.
 #include <gtest/gtest.h>
 
 #include "nlohmann/json.hpp"
@@ -38,6 +39,14 @@ TEST(CompletionHttp, TheSecretariatSeesWhoCompletesAndWhyNot) {
   ASSERT_FALSE(j["items"].empty());
   EXPECT_FALSE(j["items"][0]["completes"].get<bool>()) << "mid-term: nobody has completed";
   EXPECT_FALSE(j["items"][0]["reasons"].empty());
+
+  // Confirming someone who does not complete is refused with the reason, and nothing is written.
+  const auto user = std::to_string(j["items"][0]["user_id"].get<std::int64_t>());
+  clerk.get("/completion?fy=2017");
+  auto refused = clerk.post_form("/completion/confirm?fy=2017", {{"user_id", user}});
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_NE(refused.body.find("修了要件を満たしていません"), std::string::npos);
+  EXPECT_EQ(server.open_db()->read([](db::Conn& c) { return c.scalar_i64("SELECT COUNT(*) FROM completions"); }), 0);
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
 // The year's completion: each trainee, whether they complete, and the reasons of those who do
 // not (which course, which rule); the rule's form for the secretariat.
+#include "core/i18n.h"
 #include "modules/completion/handlers.h"
 #include "modules/completion/operations.h"
+#include "modules/completion/repo.h"
 #include "nlohmann/json.hpp"
 #include "platform/work.h"
 #include "web/fiscal_years.h"
@@ -15,16 +17,29 @@ std::string year_href(int fy) { return "/completion?fy=" + std::to_string(fy); }
 Response page(Context& ctx, int fy, const Status& st, int status) {
   const YearVerdicts yv = verdicts_of_year(ctx.work().conn, fy, ctx.now());
   auto rows = nlohmann::json::array();
+  const bool can_edit = ctx.me().has(web::Role::secretariat);
   int completing = 0;
   for (const auto& t : yv.trainees) {
     completing += t.verdict.completes ? 1 : 0;
     auto tracks = nlohmann::json::array();
     for (const auto& name : t.verdict.tracks) tracks.push_back(ctx.t("track." + name));
-    rows.push_back({{"user_id", t.user_id},
-                    {"name", ctx.lang == "en" ? t.name_en : t.name},
-                    {"completes", t.verdict.completes},
-                    {"tracks", tracks},
-                    {"reasons", reasons_view(ctx, t.verdict)}});
+    nlohmann::json row{{"user_id", t.user_id},
+                       {"name", ctx.lang == "en" ? t.name_en : t.name},
+                       {"completes", t.verdict.completes},
+                       {"tracks", tracks},
+                       {"reasons", reasons_view(ctx, t.verdict)},
+                       {"can_confirm", t.verdict.completes && !t.confirmation && can_edit}};
+    if (t.confirmation) {
+      const auto& k = *t.confirmation;
+      row["confirmed"] = {{"id", k.id},
+                          {"at", i18n::format_date(ctx.lang, k.confirmed_at)},
+                          {"signed_off", k.signed_off()},
+                          {"signer", k.society_signer},
+                          {"signed_at", k.signed_off() ? i18n::format_date(ctx.lang, k.signed_off_at) : ""},
+                          {"sign_off_action", "/completions/" + std::to_string(k.id) + "/sign-off"},
+                          {"can_sign_off", can_edit && !k.signed_off()}};
+    }
+    rows.push_back(std::move(row));
   }
   nlohmann::json d{{"fy", web::fiscal_year_nav(ctx, "/completion", fy)},
                    {"rows", rows},
@@ -34,8 +49,9 @@ Response page(Context& ctx, int fy, const Status& st, int status) {
                     {{"tracks_required", yv.rule.tracks_required},
                      {"attendance_required", yv.rule.attendance_required},
                      {"exams_required", yv.rule.exams_required}}},
-                   {"can_edit", ctx.me().has(web::Role::secretariat)},
+                   {"can_edit", can_edit},
                    {"action", "/completion/rule?fy=" + std::to_string(fy)},
+                   {"confirm_action", "/completion/confirm?fy=" + std::to_string(fy)},
                    {"form", web::form_state(ctx, st)}};
   return web::page(ctx, "completion/year.html", "completion.title", d, status);
 }
@@ -71,6 +87,27 @@ Response rule_submit(Context& ctx) {
   if (st) st = set_rule(ctx.work(), r);
   if (!st) return page(ctx, fy, st, 422);
   ctx.flash_next("success", "completion.rule_saved");
+  return web::redirect(ctx, year_href(fy));
+}
+
+Response confirm_submit(Context& ctx) {
+  const int fy = web::requested_fiscal_year(ctx);
+  const std::string user = ctx.form.trimmed("user_id");
+  if (user.empty() || user.size() > 15 || user.find_first_not_of("0123456789") != std::string::npos)
+    return page(ctx, fy, Status::invalid().field("user_id", "validation.invalid_input"), 422);
+  auto r = confirm(ctx.work(), fy, std::stoll(user));
+  if (!r) return page(ctx, fy, r.status(), http_status(r.status().code()));
+  ctx.flash_next("success", "completion.confirmed");
+  return web::redirect(ctx, year_href(fy));
+}
+
+Response sign_off_submit(Context& ctx) {
+  const auto k = repo::confirmation(ctx.work().conn, ctx.id_param("id"));
+  if (!k) return web::not_found(ctx);
+  const int fy = static_cast<int>(k->fiscal_year);
+  Status st = sign_off(ctx.work(), k->id, ctx.form.trimmed("signer"));
+  if (!st) return page(ctx, fy, st, http_status(st.code()));
+  ctx.flash_next("success", "completion.signed_off");
   return web::redirect(ctx, year_href(fy));
 }
 

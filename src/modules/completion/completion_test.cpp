@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "modules/completion/operations.h"
+#include "modules/completion/repo.h"
 #include "modules/completion/verdicts.h"
 #include "support/admissions_fixture.h"
 #include "support/test_db.h"
@@ -140,6 +141,35 @@ TEST_F(Completion, TheYearListsWhoCompletesAndWhyTheOthersDoNot) {
     return c.scalar_i64("SELECT COUNT(*) FROM audit_log WHERE entity = 'completion_rules'");
   }),
             1);
+}
+
+TEST_F(Completion, TheSecretariatConfirmsWhoCompletesOnceThenRecordsTheSocietysSignOff) {
+  testing::Units units(*db_, testing::tokyo("2018-03-01", "12:00:00"));
+  units.act_as({clerk_, "user:" + std::to_string(clerk_), ""});
+  auto refused = units.write([&](Work& w) { return confirm(w, 2017, jiro_); });
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.status().message_id(), "completion.does_not_complete") << "Jiro lacks the common course";
+  EXPECT_EQ(units.write([&](Work& w) { return confirm(w, 2017, clerk_); }).status().code(), Code::not_found)
+      << "no trainee of the year";
+  auto id = units.write([&](Work& w) { return confirm(w, 2017, taro_); });
+  ASSERT_TRUE(id);
+  EXPECT_EQ(units.write([&](Work& w) { return confirm(w, 2017, taro_); }).status().message_id(),
+            "completion.already_confirmed");
+
+  Status no_signer = units.write([&](Work& w) { return sign_off(w, *id, ""); });
+  EXPECT_EQ(no_signer.fields().at("signer").message_id, "completion.signer_required");
+  ASSERT_TRUE(units.write([&](Work& w) { return sign_off(w, *id, "日本医療情報学会 理事長"); }));
+  Status twice = units.write([&](Work& w) { return sign_off(w, *id, "別の人"); });
+  EXPECT_EQ(twice.message_id(), "completion.already_signed_off");
+  const auto k = db_->read([&](db::Conn& c) { return repo::confirmation(c, *id); });
+  EXPECT_EQ(k->society_signer, "日本医療情報学会 理事長");
+  EXPECT_TRUE(k->signed_off());
+  EXPECT_TRUE(verdicts().trainees[0].confirmation || verdicts().trainees[1].confirmation);
+  EXPECT_EQ(db_->read([](db::Conn& c) {
+    return c.scalar_i64("SELECT COUNT(*) FROM audit_log WHERE entity = 'completions'");
+  }),
+            2)
+      << "the confirmation and the sign-off";
 }
 
 }  // namespace

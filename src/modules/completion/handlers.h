@@ -15,6 +15,10 @@ nlohmann::json reasons_view(const Context& ctx, const Verdict& v);
 
 Response year_page(Context& ctx);
 Response rule_submit(Context& ctx);
+Response confirm_submit(Context& ctx);
+Response sign_off_submit(Context& ctx);
 Response api_completions(Context& ctx);
+Response api_confirm(Context& ctx);
+Response api_sign_off(Context& ctx);
 
 }  // namespace mdsc::completion::handlers

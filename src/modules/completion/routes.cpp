@@ -9,9 +9,14 @@ void register_module(web::Registry& reg) {
   namespace h = handlers;
   const Access office = Access::roles({Role::secretariat, Role::promotion_office});
   reg.html("GET", "/completion", office, h::year_page);
-  reg.html("POST", "/completion/rule", Access::roles({Role::secretariat}), h::rule_submit);
+  const Access secretariat = Access::roles({Role::secretariat});
+  reg.html("POST", "/completion/rule", secretariat, h::rule_submit);
+  reg.html("POST", "/completion/confirm", secretariat, h::confirm_submit);
+  reg.html("POST", "/completions/{id}/sign-off", secretariat, h::sign_off_submit);
   reg.nav({"nav.completion", "/completion", office, 155});
   reg.api("GET", "/api/v1/completions", office, h::api_completions);
+  reg.api("POST", "/api/v1/completions", secretariat, h::api_confirm);
+  reg.api("POST", "/api/v1/completions/{id}/sign-off", secretariat, h::api_sign_off);
 }
 
 }  // namespace mdsc::completion

@@ -85,4 +85,19 @@ const entity::Table<completion::Rule>& entity::table<completion::Rule>() {
   return t;
 }
 
+template <>
+const entity::Table<completion::Confirmation>& entity::table<completion::Confirmation>() {
+  using C = completion::Confirmation;
+  static const Table<C> t{"completions",
+                          {field("id", &C::id).key(),
+                           field("fiscal_year", &C::fiscal_year),
+                           field("user_id", &C::user_id),
+                           field("confirmed_by", &C::confirmed_by).nullable(),
+                           field("confirmed_at", &C::confirmed_at).instant(),
+                           field("society_signer", &C::society_signer),
+                           field("signed_off_by", &C::signed_off_by).nullable(),
+                           field("signed_off_at", &C::signed_off_at).nullable().instant()}};
+  return t;
+}
+
 }  // namespace mdsc

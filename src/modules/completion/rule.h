@@ -14,6 +14,20 @@
 
 namespace mdsc::completion {
 
+// A trainee's completion confirmed by the secretariat, and the society's sign-off once recorded.
+struct Confirmation {
+  std::int64_t id = 0;
+  std::int64_t fiscal_year = 0;
+  std::int64_t user_id = 0;
+  std::int64_t confirmed_by = 0;
+  std::int64_t confirmed_at = 0;
+  std::string society_signer;
+  std::int64_t signed_off_by = 0;
+  std::int64_t signed_off_at = 0;  // 0: not yet
+
+  bool signed_off() const { return signed_off_at != 0; }
+};
+
 struct Rule {
   std::int64_t fiscal_year = 0;
   std::int64_t tracks_required = 1;
@@ -61,4 +75,6 @@ Verdict judge(const Rule& rule, const std::vector<CourseInfo>& courses,
 namespace mdsc {
 template <>
 const entity::Table<completion::Rule>& entity::table<completion::Rule>();
+template <>
+const entity::Table<completion::Confirmation>& entity::table<completion::Confirmation>();
 }  // namespace mdsc

@@ -10,7 +10,7 @@
 
 namespace mdsc::completion {
 
-YearVerdicts verdicts_of_year(db::Conn& c, int fiscal_year, std::int64_t now) {
+YearVerdicts verdicts_of_year(db::Conn& c, int fiscal_year, std::int64_t now, std::int64_t only_user) {
   YearVerdicts out;
   out.rule = repo::rule_of(c, fiscal_year);
   std::vector<CourseInfo> courses;
@@ -19,6 +19,7 @@ YearVerdicts verdicts_of_year(db::Conn& c, int fiscal_year, std::int64_t now) {
   std::set<std::pair<std::int64_t, std::int64_t>> enrolled;  // (user, course)
   std::set<std::int64_t> users;
   for (const auto& [course, user] : curriculum::enrolled_trainees(c, fiscal_year)) {
+    if (only_user && user != only_user) continue;
     enrolled.insert({user, course});
     users.insert(user);
   }
@@ -35,6 +36,7 @@ YearVerdicts verdicts_of_year(db::Conn& c, int fiscal_year, std::int64_t now) {
       }
       return s;
     });
+    t.confirmation = repo::confirmation_of(c, fiscal_year, user_id);
     out.trainees.push_back(std::move(t));
   }
   std::sort(out.trainees.begin(), out.trainees.end(),

@@ -2,6 +2,7 @@
 // Who completes a program year: every trainee enrolled in one of its courses, judged against the
 // year's rule with what curriculum, attendance and exams say of them now.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@ struct TraineeVerdict {
   std::int64_t user_id = 0;
   std::string name, name_en, email;
   Verdict verdict;
+  std::optional<Confirmation> confirmation;  // confirmed by the secretariat
 };
 
 struct YearVerdicts {
@@ -21,6 +23,7 @@ struct YearVerdicts {
   std::vector<TraineeVerdict> trainees;  // by name
 };
 
-YearVerdicts verdicts_of_year(db::Conn& c, int fiscal_year, std::int64_t now);
+// Every trainee of the year (only_user: that one alone, if they are one).
+YearVerdicts verdicts_of_year(db::Conn& c, int fiscal_year, std::int64_t now, std::int64_t only_user = 0);
 
 }  // namespace mdsc::completion
