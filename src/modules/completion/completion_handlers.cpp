@@ -7,6 +7,7 @@
 #include "nlohmann/json.hpp"
 #include "platform/work.h"
 #include "web/fiscal_years.h"
+#include "web/form_values.h"
 #include "web/render.h"
 
 namespace mdsc::completion::handlers {
@@ -77,11 +78,9 @@ Response rule_submit(Context& ctx) {
   Rule r;
   r.fiscal_year = fy;
   Status st;
-  const std::string tracks = ctx.form.trimmed("tracks_required");
-  if (tracks.size() != 1 || tracks[0] < '0' || tracks[0] > '9')
-    st.field("tracks_required", "validation.number");
-  else
-    r.tracks_required = tracks[0] - '0';
+  const auto tracks = web::read_number(ctx.form.trimmed("tracks_required"), "tracks_required", st);
+  if (tracks) r.tracks_required = *tracks;
+  else if (st) st.field("tracks_required", "validation.required");
   r.attendance_required = ctx.form.has("attendance_required");
   r.exams_required = ctx.form.has("exams_required");
   if (st) st = set_rule(ctx.work(), r);

@@ -1,12 +1,11 @@
 // A course's exams: the list with how many sat and passed, and the form for a new exam.
-#include <charconv>
-
 #include "modules/exams/handlers.h"
 #include "modules/exams/operations.h"
 #include "modules/exams/repo.h"
 #include "modules/timetable.h"
 #include "nlohmann/json.hpp"
 #include "platform/work.h"
+#include "web/form_values.h"
 #include "web/render.h"
 
 namespace mdsc::exams::handlers {
@@ -14,11 +13,12 @@ namespace {
 
 std::string exams_href(std::int64_t course_id) { return "/courses/" + std::to_string(course_id) + "/exams"; }
 
-std::int64_t number_of(const std::string& text, Status& st, const char* field) {
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (text.empty() || ec != std::errc() || p != text.data() + text.size()) st.field(field, "validation.number");
-  return v;
+// A whole number typed in the field (full-width digits and separators too); a missing one is
+// required, unless `optional`.
+std::int64_t number_of(const Context& ctx, const char* field, Status& st, bool optional = false) {
+  const auto v = web::read_number(ctx.form.trimmed(field), field, st);
+  if (!v && !optional && !st.fields().count(field)) st.field(field, "validation.required");
+  return v.value_or(0);
 }
 
 Exam exam_from_form(const Context& ctx, std::int64_t course_id, Status& st) {
@@ -26,10 +26,9 @@ Exam exam_from_form(const Context& ctx, std::int64_t course_id, Status& st) {
   e.course_id = course_id;
   e.title = ctx.form.trimmed("title");
   e.held_on = ctx.form.trimmed("held_on");
-  const std::string session = ctx.form.trimmed("session_id");
-  e.session_id = session.empty() ? 0 : number_of(session, st, "session_id");
-  e.max_score = number_of(ctx.form.trimmed("max_score"), st, "max_score");
-  e.pass_mark = number_of(ctx.form.trimmed("pass_mark"), st, "pass_mark");
+  e.session_id = number_of(ctx, "session_id", st, true);
+  e.max_score = number_of(ctx, "max_score", st);
+  e.pass_mark = number_of(ctx, "pass_mark", st);
   e.retake_allowed = ctx.form.has("retake_allowed");
   e.requires_attendance = ctx.form.has("requires_attendance");
   return e;

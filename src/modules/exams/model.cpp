@@ -1,8 +1,14 @@
 #include "modules/exams/model.h"
 
+#include "core/i18n.h"
 #include "nlohmann/json.hpp"
 
 namespace mdsc::exams {
+
+std::int64_t Exam::day_ends_at() const {
+  std::int64_t t = 0;
+  return i18n::tokyo_to_unix(held_on, "23:59:59", t) ? t : 0;
+}
 
 nlohmann::json to_json(const Exam& e) { return entity::to_json(e); }
 nlohmann::json to_json(const ExamResult& r) { return entity::to_json(r); }

@@ -22,6 +22,9 @@ struct Exam {
   std::int64_t updated_at = 0;
 
   bool passes(std::int64_t score) const { return score >= pass_mark; }
+  // The end of the exam's day (Asia/Tokyo), unix seconds; 0 for a malformed day. Attendance up to
+  // then decides who may sit it.
+  std::int64_t day_ends_at() const;
 };
 
 // A trainee's score in one attempt (1, or 2 for the retake).

@@ -27,12 +27,6 @@ std::optional<std::int64_t> whole_number(const std::string& text) {
   return v;
 }
 
-// The end of the exam's day (Asia/Tokyo): attendance up to then decides who may sit it.
-std::int64_t end_of_day(const std::string& day) {
-  std::int64_t t = 0;
-  return i18n::tokyo_to_unix(day, "23:59:59", t) ? t : 0;
-}
-
 }  // namespace
 
 Result<std::int64_t> create_exam(Work& w, Exam e) {
@@ -72,7 +66,7 @@ Status check_scores(Work& w, const Exam& exam, const std::vector<ScoreEntry>& en
       if (auto v = whole_number(e.score); v && *v <= exam.max_score) first_passed[e.user_id] = exam.passes(*v);
   std::set<std::pair<std::int64_t, std::int64_t>> seen;
   std::map<std::int64_t, attendance::Standing> standings;
-  const std::int64_t exam_day_end = end_of_day(exam.held_on);
+  const std::int64_t exam_day_end = exam.day_ends_at();
   const std::int64_t at = exam_day_end ? std::min(exam_day_end, w.now) : w.now;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const auto& e = entries[i];
