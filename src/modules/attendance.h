@@ -3,6 +3,7 @@
 // attendance pages count it (decision 0021), for exams' eligibility and completion rules. Reads
 // take the caller's connection.
 #include <cstdint>
+#include <map>
 #include <string>
 
 #include "db/database.h"
@@ -45,5 +46,8 @@ std::string threshold_text(const Rule& r);
 
 // The trainee's standing in the course at `now` (sessions ended by then are held).
 Standing standing_in(db::Conn& c, std::int64_t course_id, std::int64_t user_id, std::int64_t now);
+
+// Every enrolled trainee's standing in the course at `now`, by user id (read once for them all).
+std::map<std::int64_t, Standing> standings_of_course(db::Conn& c, std::int64_t course_id, std::int64_t now);
 
 }  // namespace mdsc::attendance

@@ -2,6 +2,7 @@
 // The exams module's face (decision 0018): whether a trainee passed a course's exams, for the
 // completion rules. Reads take the caller's connection.
 #include <cstdint>
+#include <map>
 
 #include "db/database.h"
 
@@ -14,5 +15,10 @@ struct CourseOutcome {
 };
 
 CourseOutcome outcome(db::Conn& c, std::int64_t course_id, std::int64_t user_id);
+// The outcome of every trainee with a result in the course's exams, by user id (read once for
+// them all); a trainee without one has passed none of them.
+std::map<std::int64_t, CourseOutcome> outcomes_of_course(db::Conn& c, std::int64_t course_id);
+// The number of the course's exams.
+int exams_of_course(db::Conn& c, std::int64_t course_id);
 
 }  // namespace mdsc::exams

@@ -71,6 +71,12 @@ Standing standing_in(db::Conn& c, std::int64_t course_id, std::int64_t user_id, 
   return standing_of(repo::rule_of(c, course_id), user_id, sessions, marks, now);
 }
 
+std::map<std::int64_t, Standing> standings_of_course(db::Conn& c, std::int64_t course_id, std::int64_t now) {
+  std::map<std::int64_t, Standing> out;
+  for (auto& l : rates_of_course(c, course_id, now).lines) out.emplace(l.trainee.user_id, l.standing);
+  return out;
+}
+
 nlohmann::json standing_json(const Standing& s) {
   nlohmann::json j{{"course_id", s.course_id},
                    {"user_id", s.user_id},

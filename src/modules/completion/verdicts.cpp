@@ -23,6 +23,18 @@ YearVerdicts verdicts_of_year(db::Conn& c, int fiscal_year, std::int64_t now, st
     enrolled.insert({user, course});
     users.insert(user);
   }
+  // Each course's standings and exam outcomes, read once for all its trainees.
+  struct CourseFacts {
+    std::map<std::int64_t, attendance::Standing> standings;
+    std::map<std::int64_t, exams::CourseOutcome> outcomes;
+    int exams = 0;
+  };
+  std::map<std::int64_t, CourseFacts> facts;
+  for (const auto& k : courses) {
+    if (std::none_of(enrolled.begin(), enrolled.end(), [&](const auto& e) { return e.second == k.id; })) continue;
+    facts[k.id] = {attendance::standings_of_course(c, k.id, now), exams::outcomes_of_course(c, k.id),
+                   exams::exams_of_course(c, k.id)};
+  }
   for (const auto user_id : users) {
     const auto u = identity::repo::user_by_id(c, user_id);
     if (!u) continue;
@@ -31,8 +43,11 @@ YearVerdicts verdicts_of_year(db::Conn& c, int fiscal_year, std::int64_t now, st
       CourseState s;
       s.enrolled = enrolled.count({user_id, k.id}) > 0;
       if (s.enrolled) {
-        s.standing = attendance::standing_in(c, k.id, user_id, now);
-        s.exams = exams::outcome(c, k.id, user_id);
+        const auto& f = facts[k.id];
+        const auto it = f.standings.find(user_id);
+        s.standing = it != f.standings.end() ? it->second : attendance::standing_in(c, k.id, user_id, now);
+        const auto o = f.outcomes.find(user_id);
+        s.exams = o != f.outcomes.end() ? o->second : exams::CourseOutcome{f.exams, 0};
       }
       return s;
     });

@@ -16,4 +16,21 @@ CourseOutcome outcome(db::Conn& c, std::int64_t course_id, std::int64_t user_id)
   return out;
 }
 
+std::map<std::int64_t, CourseOutcome> outcomes_of_course(db::Conn& c, std::int64_t course_id) {
+  const auto list = repo::of_course(c, course_id);
+  std::map<std::int64_t, std::map<std::int64_t, bool>> passed;  // user -> exam -> passed
+  for (const auto& e : list)
+    for (const auto& r : repo::results_of_exam(c, e.id)) passed[r.user_id][e.id] = passed[r.user_id][e.id] || r.passed;
+  std::map<std::int64_t, CourseOutcome> out;
+  for (const auto& [user, exams] : passed) {
+    CourseOutcome o;
+    o.exams = static_cast<int>(list.size());
+    for (const auto& [exam, ok] : exams) o.passed += ok ? 1 : 0;
+    out.emplace(user, o);
+  }
+  return out;
+}
+
+int exams_of_course(db::Conn& c, std::int64_t course_id) { return static_cast<int>(repo::of_course(c, course_id).size()); }
+
 }  // namespace mdsc::exams

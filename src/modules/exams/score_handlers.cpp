@@ -23,11 +23,6 @@ std::string field_name(std::int64_t user_id, std::int64_t attempt) {
   return "score." + std::to_string(user_id) + "." + std::to_string(attempt);
 }
 
-std::int64_t end_of(const Exam& e) {
-  std::int64_t t = 0;
-  return i18n::tokyo_to_unix(e.held_on, "23:59:59", t) ? t : 0;
-}
-
 nlohmann::json exam_view(Context& ctx, const Exam& e, const curriculum::Course& course) {
   return {{"id", e.id},
           {"title", e.title},
@@ -48,11 +43,12 @@ Response page(Context& ctx, const Exam& e, const curriculum::Course& course, con
   std::map<std::pair<std::int64_t, std::int64_t>, ExamResult> stored;
   for (const auto& r : repo::results_of_exam(c, e.id)) stored[{r.user_id, r.attempt}] = r;
   const auto form = web::form_state(ctx, st);
-  const std::int64_t at = std::min(end_of(e) ? end_of(e) : ctx.now(), ctx.now());
+  const std::int64_t at = e.day_ends_at() ? std::min(e.day_ends_at(), ctx.now()) : ctx.now();
   const bool can_grade = grades(ctx, course.id);
+  auto standings = attendance::standings_of_course(c, course.id, at);
   auto rows = nlohmann::json::array();
   for (const auto& t : curriculum::roster(c, course.id)) {
-    const auto standing = attendance::standing_in(c, course.id, t.user_id, at);
+    const auto& standing = standings[t.user_id];
     nlohmann::json row{{"name", t.name},
                        {"kana", t.kana},
                        {"user_id", t.user_id},
