@@ -1,9 +1,14 @@
 #include "app/modules.h"
 
+#include <stdexcept>
+
 #include "modules/accounts/module.h"
 #include "modules/admissions.h"
 #include "modules/attendance/module.h"
 #include "modules/audit/module.h"
+#include "modules/certificates.h"
+#include "modules/certificates/module.h"
+#include "modules/completion.h"
 #include "modules/completion/module.h"
 #include "modules/curriculum/module.h"
 #include "modules/dashboard/module.h"
@@ -36,12 +41,19 @@ void register_modules(web::Registry& registry) {
   attendance::register_module(registry);
   exams::register_module(registry);
   completion::register_module(registry);
+  certificates::register_module(registry);
 }
 
 void subscribe_modules(events::Bus& bus) {
   // A declined application gives its seat back to the company (decision 0012).
   bus.on<admissions::ApplicationDeclined>(
       [](Work& w, const admissions::ApplicationDeclined& e) { members::release_seat(w, e.seat_request_id); });
+  // The society's sign-off of a completion issues its certificate (decision 0024); a refusal rolls
+  // the sign-off back.
+  bus.on<completion::CompletionSignedOff>([](Work& w, const completion::CompletionSignedOff& e) {
+    auto issued = certificates::issue(w, e.completion_id);
+    if (!issued) throw std::runtime_error("certificate not issued: " + issued.status().message_id());
+  });
 }
 
 const events::Bus& module_events() {

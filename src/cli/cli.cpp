@@ -55,7 +55,7 @@ int run(int argc, char** argv) {
       {"init", add_init(app, common)},     {"serve", add_serve(app, common)},
       {"migrate", add_migrate(app, common)}, {"user", add_user(app, common)},
       {"backup", add_backup(app, common)},
-      {"timetable", add_timetable(app, common)},
+      {"timetable", add_timetable(app, common)}, {"certificate", add_certificate(app, common)},
   };
   try {
     app.parse(argc, argv);

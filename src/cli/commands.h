@@ -30,5 +30,6 @@ Runner add_migrate(CLI::App& app, Common& common);
 Runner add_user(CLI::App& app, Common& common);
 Runner add_backup(CLI::App& app, Common& common);
 Runner add_timetable(CLI::App& app, Common& common);
+Runner add_certificate(CLI::App& app, Common& common);
 
 }  // namespace mdsc::cli

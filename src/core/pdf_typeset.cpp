@@ -1,6 +1,7 @@
 #include "core/pdf_typeset.h"
 
 #include <charconv>
+#include <stdexcept>
 
 namespace mdsc::pdf {
 namespace {
@@ -206,6 +207,51 @@ void draw(cairo_t* cr, const Block& block, double top) {
     cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.c_str());
     cairo_tag_end(cr, CAIRO_TAG_LINK);
   }
+}
+
+namespace {
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+  try {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+  } catch (...) {  // no exception may cross into cairo's C code
+    return CAIRO_STATUS_WRITE_ERROR;
+  }
+}
+
+}  // namespace
+
+Writer::Writer(std::string what, double width, double height) : what_(std::move(what)) {
+  surface_ = cairo_pdf_surface_create_for_stream(&append_to_string, &out_, width, height);
+  check(cairo_surface_status(surface_), "creating the surface");
+  cr_ = cairo_create(surface_);
+  check(cairo_status(cr_), "creating the context");
+}
+
+Writer::~Writer() {
+  if (cr_) cairo_destroy(cr_);
+  if (surface_) cairo_surface_destroy(surface_);
+}
+
+void Writer::metadata(cairo_pdf_metadata_t which, const std::string& value) {
+  cairo_pdf_surface_set_metadata(surface_, which, value.c_str());
+}
+
+std::string Writer::finish() {
+  check(cairo_status(cr_), "drawing");
+  cairo_destroy(cr_);
+  cr_ = nullptr;
+  cairo_surface_finish(surface_);
+  check(cairo_surface_status(surface_), "writing");
+  cairo_surface_destroy(surface_);
+  surface_ = nullptr;
+  return std::move(out_);
+}
+
+void Writer::check(cairo_status_t status, const char* step) const {
+  if (status != CAIRO_STATUS_SUCCESS)
+    throw std::runtime_error(what_ + ": " + step + ": " + cairo_status_to_string(status));
 }
 
 }  // namespace mdsc::pdf

@@ -3,6 +3,7 @@
 // font map, blocks that are measured before they are placed, and a paginator that keeps each
 // block whole.
 // Units are PDF points (1/72 inch); y grows downwards from the top of the page.
+#include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
@@ -115,6 +116,28 @@ class Paginator {
  private:
   double top_, bottom_, y_;
   std::vector<Page> pages_;
+};
+
+// A PDF written into a string: one surface and its context. Throws std::runtime_error (naming
+// `what`, e.g. "invoice PDF") when cairo reports an error.
+class Writer {
+ public:
+  explicit Writer(std::string what, double width = kPageWidth, double height = kPageHeight);
+  ~Writer();
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  cairo_t* cr() const { return cr_; }
+  void metadata(cairo_pdf_metadata_t which, const std::string& value);
+  // Ends the document and returns its bytes; the writer is spent after.
+  std::string finish();
+
+ private:
+  void check(cairo_status_t status, const char* step) const;
+  std::string what_;
+  std::string out_;  // the surface writes into it until it is finished
+  cairo_surface_t* surface_ = nullptr;
+  cairo_t* cr_ = nullptr;
 };
 
 }  // namespace mdsc::pdf

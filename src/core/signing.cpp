@@ -48,6 +48,34 @@ KeyPair generate() {
   return k;
 }
 
+KeyPair from_seed(std::string_view seed) {
+  crypto::init();
+  if (seed.size() != crypto_sign_SEEDBYTES) throw std::invalid_argument("an Ed25519 seed has 32 bytes");
+  unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+  crypto_sign_seed_keypair(pk, sk, bytes(seed));
+  KeyPair k{base64url({reinterpret_cast<char*>(pk), sizeof pk}), base64url({reinterpret_cast<char*>(sk), sizeof sk})};
+  sodium_memzero(sk, sizeof sk);
+  return k;
+}
+
+std::string jwk_thumbprint(std::string_view public_key) {
+  crypto::init();
+  // RFC 7638: the required members only, sorted, no whitespace.
+  const std::string members = R"({"crv":"Ed25519","kty":"OKP","x":")" + std::string(public_key) + "\"}";
+  unsigned char h[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(h, bytes(members), members.size());
+  return base64url({reinterpret_cast<char*>(h), sizeof h});
+}
+
+nlohmann::json jwk(std::string_view public_key) {
+  return {{"kty", "OKP"},
+          {"crv", "Ed25519"},
+          {"x", std::string(public_key)},
+          {"kid", jwk_thumbprint(public_key)},
+          {"alg", "EdDSA"},
+          {"use", "sig"}};
+}
+
 std::optional<std::string> public_key_of(std::string_view secret_key) {
   const auto sk = from_base64url(secret_key);
   if (!sk || sk->size() != crypto_sign_SECRETKEYBYTES) return std::nullopt;

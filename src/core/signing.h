@@ -16,6 +16,9 @@ struct KeyPair {
 };
 
 KeyPair generate();
+// The key pair of a 32-byte seed (as raw bytes): a key kept as its seed is the same key on every
+// instance. Throws std::invalid_argument for a seed of another length.
+KeyPair from_seed(std::string_view seed);
 // The public key of a secret key (nullopt: not a secret key).
 std::optional<std::string> public_key_of(std::string_view secret_key);
 
@@ -28,6 +31,11 @@ std::string canonical(const nlohmann::json& j);
 std::string sign(std::string_view message, std::string_view secret_key);
 // Whether `signature` is the key's signature of exactly these bytes; false for anything malformed.
 bool verify(std::string_view message, std::string_view signature, std::string_view public_key);
+
+// The RFC 7638 thumbprint of an Ed25519 public key's JWK (base64url of SHA-256): its key id.
+std::string jwk_thumbprint(std::string_view public_key);
+// The public key as a JWK (kty OKP, crv Ed25519, alg EdDSA, use sig, kid its thumbprint).
+nlohmann::json jwk(std::string_view public_key);
 
 std::string base64url(std::string_view bytes);
 std::optional<std::string> from_base64url(std::string_view text);

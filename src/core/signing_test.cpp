@@ -33,6 +33,20 @@ TEST(Signing, ASignatureVerifiesAndOneChangedByteBreaksIt) {
   EXPECT_THROW(sign(doc, "short"), std::invalid_argument);
 }
 
+// RFC 8032 test 1: the seed 9d61...7f60 has the public key d75a...511a; RFC 8037 appendix A.3
+// gives that key's JWK thumbprint.
+TEST(Signing, ASeedGivesItsKnownKeyAndThumbprint) {
+  std::string seed;
+  const std::string hex = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+  for (std::size_t i = 0; i < hex.size(); i += 2) seed.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+  const KeyPair k = from_seed(seed);
+  EXPECT_EQ(k.public_key, "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo");
+  EXPECT_EQ(jwk_thumbprint(k.public_key), "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k");
+  EXPECT_EQ(jwk(k.public_key)["kid"], jwk_thumbprint(k.public_key));
+  EXPECT_EQ(from_seed(seed).secret_key, k.secret_key) << "the same seed, the same key";
+  EXPECT_THROW(from_seed("short"), std::invalid_argument);
+}
+
 TEST(Signing, Base64UrlRoundTripsAndRefusesOtherAlphabets) {
   const std::string bytes("\x00\xff\xfe?>", 5);
   EXPECT_EQ(from_base64url(base64url(bytes)), bytes);

@@ -27,4 +27,14 @@ nlohmann::json fiscal_year_nav(const Context& ctx, const std::string& path, int 
           {"next_label", i18n::fiscal_year_label(fy + 1)}};
 }
 
+int api_fiscal_year(const Context& ctx, Status& st) {
+  const std::string asked = ctx.query.get("fiscal_year");
+  if (asked.empty()) return current_fiscal_year(ctx.now());
+  if (asked.size() != 4 || asked.find_first_not_of("0123456789") != std::string::npos) {
+    st.field("fiscal_year", "validation.number");
+    return 0;
+  }
+  return std::stoi(asked);
+}
+
 }  // namespace mdsc::web

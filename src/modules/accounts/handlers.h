@@ -11,12 +11,6 @@ namespace mdsc::accounts::handlers {
 using web::Context;
 using Response = http::Response;
 
-// Who acts in a route that opens its own units of work (Tx::none: a password is checked or hashed
-// outside the write transaction); mail it queues wakes the dispatcher after the commit.
-inline Who who_of(const Context& ctx) {
-  return Who{audit::actor_of(ctx), ctx.now(), ctx.services.config.base_url, nullptr, &ctx.services.after_commit};
-}
-
 // Signing in and out, password reset (login_handlers.cpp).
 Response login_form(Context& ctx);
 Response login_submit(Context& ctx);

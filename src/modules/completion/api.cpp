@@ -12,13 +12,9 @@
 namespace mdsc::completion::handlers {
 
 Response api_completions(Context& ctx) {
-  const std::string asked = ctx.query.get("fiscal_year");
-  int fy = web::current_fiscal_year(ctx.now());
-  if (!asked.empty()) {
-    if (asked.size() != 4 || asked.find_first_not_of("0123456789") != std::string::npos)
-      return web::error(ctx, Status::invalid().field("fiscal_year", "validation.number"));
-    fy = std::stoi(asked);
-  }
+  Status st;
+  const int fy = web::api_fiscal_year(ctx, st);
+  if (!st) return web::error(ctx, st);
   const YearVerdicts yv = verdicts_of_year(ctx.work().conn, fy, ctx.now());
   auto items = nlohmann::json::array();
   for (const auto& t : yv.trainees) {

@@ -53,6 +53,7 @@ Response page(Context& ctx, int fy, const Status& st, int status) {
                    {"can_edit", can_edit},
                    {"action", "/completion/rule?fy=" + std::to_string(fy)},
                    {"confirm_action", "/completion/confirm?fy=" + std::to_string(fy)},
+                   {"certificates_href", "/certificates?fy=" + std::to_string(fy)},
                    {"form", web::form_state(ctx, st)}};
   return web::page(ctx, "completion/year.html", "completion.title", d, status);
 }

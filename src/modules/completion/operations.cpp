@@ -1,5 +1,6 @@
 #include "modules/completion/operations.h"
 
+#include "modules/completion.h"
 #include "modules/completion/repo.h"
 #include "modules/completion/verdicts.h"
 
@@ -41,6 +42,7 @@ Status sign_off(Work& w, std::int64_t completion_id, const std::string& signer) 
     return Status(Code::conflict, "completion.already_signed_off");
   const auto after = repo::confirmation(w.conn, completion_id);
   w.audit("sign_off", "completions", completion_id, entity::snapshot(*before), entity::snapshot(*after));
+  w.publish(CompletionSignedOff{completion_id});
   return Status::ok();
 }
 

@@ -21,7 +21,7 @@ Result<std::int64_t> confirm(Work& w, int fiscal_year, std::int64_t user_id);
 
 // The secretariat records the co-issuing society's sign-off of a confirmed completion: who
 // signed for the society (required, at most 200 characters) and now, audited; once only
-// (conflict after).
+// (conflict after). Publishes CompletionSignedOff.
 Status sign_off(Work& w, std::int64_t completion_id, const std::string& signer);
 
 }  // namespace mdsc::completion

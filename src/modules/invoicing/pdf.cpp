@@ -356,39 +356,15 @@ class Composer {
   const Typesetter& ts_;
 };
 
-struct SurfaceDestroy {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct ContextDestroy {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-};
-
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-  try {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-  } catch (...) {  // no exception may cross into cairo's C code
-    return CAIRO_STATUS_WRITE_ERROR;
-  }
-}
-
-void check(cairo_status_t status, const char* what) {
-  if (status != CAIRO_STATUS_SUCCESS) {
-    throw std::runtime_error(std::string("invoice PDF: ") + what + ": " + cairo_status_to_string(status));
-  }
-}
-
-void set_metadata(cairo_surface_t* surface, const InvoiceDocument& doc, const pdf::Labels& labels) {
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc.number.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "mdsc");
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, doc.issuer.name.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT,
-                                 doc.credit_note ? labels.credit_title : labels.invoice_title);
+void set_metadata(pdf::Writer& out, const InvoiceDocument& doc, const pdf::Labels& labels) {
+  out.metadata(CAIRO_PDF_METADATA_TITLE, doc.number);
+  out.metadata(CAIRO_PDF_METADATA_CREATOR, "mdsc");
+  out.metadata(CAIRO_PDF_METADATA_AUTHOR, doc.issuer.name);
+  out.metadata(CAIRO_PDF_METADATA_SUBJECT, doc.credit_note ? labels.credit_title : labels.invoice_title);
   // The document's own date rather than the time of rendering: the same document gives the same
   // bytes, whenever it is rendered.
   if (pdf::display_date(doc.issue_date, labels) != doc.issue_date) {
-    const std::string date = doc.issue_date + "T00:00:00+09:00";
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+    out.metadata(CAIRO_PDF_METADATA_CREATE_DATE, doc.issue_date + "T00:00:00+09:00");
   }
 }
 
@@ -396,15 +372,11 @@ void set_metadata(cairo_surface_t* surface, const InvoiceDocument& doc, const pd
 
 std::string render_pdf(const InvoiceDocument& doc, std::string_view lang) {
   const pdf::Labels& labels = pdf::labels_for(lang);
-  std::string out;  // declared first: the surface writes into it until it is destroyed
-  std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface(
-      cairo_pdf_surface_create_for_stream(&append_to_string, &out, pdf::kPageWidth, pdf::kPageHeight));
-  check(cairo_surface_status(surface.get()), "creating the surface");
-  set_metadata(surface.get(), doc, labels);
-  std::unique_ptr<cairo_t, ContextDestroy> cr(cairo_create(surface.get()));
-  check(cairo_status(cr.get()), "creating the context");
+  pdf::Writer out("invoice PDF");
+  set_metadata(out, doc, labels);
+  cairo_t* cr = out.cr();
 
-  const Typesetter ts(cr.get());
+  const Typesetter ts(cr);
   const Composer composer(doc, labels, ts);
 
   // Measure.
@@ -449,16 +421,11 @@ std::string render_pdf(const InvoiceDocument& doc, std::string_view lang) {
   // Draw.
   const auto& all = pages.pages();
   for (std::size_t i = 0; i < all.size(); ++i) {
-    for (const auto& placed : all[i]) pdf::draw(cr.get(), *placed.block, placed.top);
-    pdf::draw(cr.get(), composer.footer(i + 1, all.size()), kFooterTop);
-    cairo_show_page(cr.get());
+    for (const auto& placed : all[i]) pdf::draw(cr, *placed.block, placed.top);
+    pdf::draw(cr, composer.footer(i + 1, all.size()), kFooterTop);
+    cairo_show_page(cr);
   }
-  check(cairo_status(cr.get()), "drawing");
-  cr.reset();
-  cairo_surface_finish(surface.get());
-  check(cairo_surface_status(surface.get()), "writing");
-  surface.reset();
-  return out;
+  return out.finish();
 }
 
 }  // namespace mdsc::invoicing

@@ -3,6 +3,8 @@
 #include "modules/invoicing/pdf.h"
 
 #include <gtest/gtest.h>
+
+#include "support/poppler.h"
 #include <unistd.h>
 
 #include <array>
@@ -19,7 +21,7 @@
 
 // LeakSanitizer (make test-asan): cairo 1.16 loses about 768 bytes per embedded CFF font subset
 // in cairo_surface_finish, and fontconfig keeps its configuration for the life of the process.
-// Neither is ours; every cairo object we create is owned by a smart pointer.
+// Neither is ours; every cairo object we create is owned by pdf::Writer or a smart pointer.
 extern "C" const char* __lsan_default_suppressions() { return "leak:libcairo.so\nleak:libfontconfig.so\n"; }
 
 namespace mdsc::invoicing {
@@ -80,32 +82,8 @@ const std::string& sample_pdf() {
   return pdf;
 }
 
-std::string run(const std::string& command) {
-  std::string out;
-  FILE* p = ::popen(command.c_str(), "r");
-  if (!p) return out;
-  std::array<char, 4096> buf;
-  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
-  EXPECT_EQ(::pclose(p), 0) << command;
-  return out;
-}
-
-// What a poppler tool ("pdftotext -layout", "pdffonts", "pdfinfo") prints about the PDF. The file
-// is named after this process: ctest runs the suite once per database backend, in parallel.
-std::string poppler(const std::string& tool, const std::string& pdf, const std::string& after = "") {
-  const char* base = std::getenv("MDSC_TEST_TMP");
-  const fs::path dir = base && *base ? fs::path(base) : fs::temp_directory_path();
-  fs::create_directories(dir);
-  static std::atomic<int> serial{0};
-  const fs::path file = dir / ("invoice-" + std::to_string(::getpid()) + "-" + std::to_string(++serial) + ".pdf");
-  std::ofstream(file, std::ios::binary) << pdf;
-  std::string out = run(tool + " '" + file.string() + "' " + after);
-  fs::remove(file);
-  return out;
-}
-
-// Text of the PDF as pdftotext -layout reads it: pages separated by form feeds.
-std::string text_of(const std::string& pdf) { return poppler("pdftotext -layout", pdf, "-"); }
+std::string text_of(const std::string& pdf) { return testing::pdf_text(pdf); }
+using testing::poppler;
 
 std::size_t count(const std::string& haystack, const std::string& needle) {
   std::size_t n = 0;

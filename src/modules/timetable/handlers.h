@@ -18,12 +18,6 @@ auto reading(Context& ctx, F&& fn) {
   return fn(ctx.work().conn);
 }
 
-// Who acts in a route that opens its own units of work (Tx::none: the solver runs outside the
-// write transaction; a file route).
-inline Who who_of(const Context& ctx) {
-  return Who{audit::actor_of(ctx), ctx.now(), ctx.services.config.base_url, nullptr, &ctx.services.after_commit};
-}
-
 // Whether the pages show the forms that change terms, rooms and runs (the routes check again).
 inline bool can_edit(const Context& ctx) { return ctx.user && ctx.user->has(web::Role::secretariat); }
 // Whether the user plans with the timetable and so sees all of it; a trainee sees their own courses'.
