@@ -17,6 +17,8 @@ struct DemoLogin {
 
 // The day the demo shows (Asia/Tokyo): the FY2017 trial term under way, its timetable published.
 inline constexpr const char* kDemoDay = "2018-01-15";
+// Where `make run` serves the demo: the address in its mails and signed certificates.
+inline constexpr const char* kDemoSite = "http://127.0.0.1:8080";
 
 struct DemoOptions {
   // Generates and publishes the FY2017 timetable (a few seconds of solving); tests of publishing

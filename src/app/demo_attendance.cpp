@@ -19,8 +19,6 @@ namespace {
 
 constexpr int kMoreTrainees = 11;
 
-constexpr const char* kDemoSite = "http://127.0.0.1:8080";  // where `make run` serves it
-
 audit::Actor as(std::int64_t user_id) { return {user_id, "user:" + std::to_string(user_id), ""}; }
 
 // The accepted trainees other than the demo trainee, by account id.

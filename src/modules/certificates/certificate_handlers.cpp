@@ -94,7 +94,17 @@ Response download(std::string body, const char* type, const std::string& filenam
 
 bool may_see(const Context& ctx, const Certificate& c) { return is_office(ctx) || ctx.user_id() == c.user_id; }
 
-Response list_page(Context& ctx) { return page(ctx, web::requested_fiscal_year(ctx), Status::ok(), 200); }
+// Without ?fy=, the current year; if it has no certificate yet, nor any awaiting one, the latest
+// year that has (mid-year, the office sees the last cohort's rather than an empty list).
+Response list_page(Context& ctx) {
+  int fy = web::requested_fiscal_year(ctx);
+  if (!ctx.query.has("fy") && is_office(ctx)) {
+    auto& conn = ctx.work().conn;
+    const auto latest = repo::latest_year(conn);
+    if (latest && *latest < fy && completion::signed_off_of_year(conn, fy).empty()) fy = static_cast<int>(*latest);
+  }
+  return page(ctx, fy, Status::ok(), 200);
+}
 
 Response issue_submit(Context& ctx) {
   const int fy = web::requested_fiscal_year(ctx);

@@ -36,6 +36,12 @@ std::vector<Certificate> of_user(db::Conn& c, std::int64_t user_id) {
   return select(c, "user_id = ? ORDER BY id DESC", {user_id});
 }
 
+std::optional<std::int64_t> latest_year(db::Conn& c) {
+  auto r = c.query_one("SELECT MAX(fiscal_year) AS fy FROM certificates");
+  if (!r || r->is_null("fy")) return std::nullopt;
+  return r->i64("fy");
+}
+
 std::optional<Certificate> valid_of_completion(db::Conn& c, std::int64_t completion_id) {
   return first(select(c, "completion_id = ? AND revoked_at IS NULL", {completion_id}));
 }

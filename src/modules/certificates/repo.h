@@ -14,6 +14,8 @@ std::optional<Certificate> by_id(db::Conn& c, std::int64_t id);
 std::optional<Certificate> by_number(db::Conn& c, const std::string& number);
 std::vector<Certificate> of_year(db::Conn& c, std::int64_t fiscal_year);  // newest first
 std::vector<Certificate> of_user(db::Conn& c, std::int64_t user_id);      // newest first
+// The latest fiscal year with a certificate.
+std::optional<std::int64_t> latest_year(db::Conn& c);
 // The completion's certificate that is not revoked, if any.
 std::optional<Certificate> valid_of_completion(db::Conn& c, std::int64_t completion_id);
 // Inserts unless the completion has a valid certificate already (the partial unique index decides
