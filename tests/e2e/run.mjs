@@ -12,6 +12,7 @@ import {
   startServer,
 } from './harness.mjs';
 import { attendanceScenarios } from './attendance.mjs';
+import { certificateScenarios } from './certificates.mjs';
 import { curriculumScenarios } from './curriculum.mjs';
 import { demoScenarios } from './demo.mjs';
 import { memberScenarios } from './members.mjs';
@@ -328,4 +329,12 @@ attendanceScenarios({
   sql: (statement) => execSql(database.url, statement),
   cli: (args, options = {}) => mdsc([...args, '--db', database.url], { dataDir: path.join(scratch, 'data'), ...options }),
   today: () => demoDate,
+});
+
+// Issue 11 (certificates): tests/e2e/certificates.mjs. After the attendance scenarios: it relaxes
+// FY2017's completion rule.
+certificateScenarios({
+  scenario, shot, h1, logIn,
+  origin: () => origin,
+  secretariat: () => secretariat,
 });

@@ -169,7 +169,7 @@ Response ics_file(Context& ctx) {
   // A file route gets no unit of work from the pipeline: it opens its own, a write because the
   // fetch is noted on the feed.
   const std::string token = file.substr(0, file.size() - kExt.size());
-  auto cal = write_unit(ctx.db(), handlers::who_of(ctx), [&](Work& w) -> std::optional<ical::Calendar> {
+  auto cal = write_unit(ctx.db(), who_of(ctx), [&](Work& w) -> std::optional<ical::Calendar> {
     auto feed = feeds::resolve(w, token);
     if (!feed) return std::nullopt;
     return feeds::calendar(w.conn, *feed, w.base_url, w.now);
