@@ -5,6 +5,7 @@
 #include "app/demo_admissions.h"
 #include "app/demo_attendance.h"
 #include "app/demo_certificates.h"
+#include "app/demo_recordings.h"
 #include "app/demo_curriculum.h"
 #include "app/demo_exams.h"
 #include "app/demo_mail.h"
@@ -94,6 +95,7 @@ std::vector<DemoLogin> load_demo(db::Database& db, const DemoOptions& options) {
   if (options.timetable_history) load_demo_timetable_history(db);
   load_demo_attendance(db, curriculum, trainee);
   load_demo_exams(db, curriculum);
+  load_demo_recording(db, curriculum, options.data_dir);
   load_demo_certificates(db);
   deliver_demo_mail(db, demo::tokyo(kDemoDay, "00:00:00"));
   record_demo_day(db, actor, demo::tokyo(kDemoDay, "00:00:00"));

@@ -24,6 +24,8 @@ struct DemoOptions {
   // Generates and publishes the FY2017 timetable (a few seconds of solving); tests of publishing
   // itself start from the term without it.
   bool timetable_history = true;
+  // Where the demo's recording is put (the data folder `mdsc serve` uses); "" for none.
+  std::string data_dir;
 };
 
 // Fails (std::runtime_error) if the database already has users. Records kDemoDay as the

@@ -10,6 +10,7 @@
 #include "modules/certificates/module.h"
 #include "modules/completion.h"
 #include "modules/completion/module.h"
+#include "modules/curriculum.h"
 #include "modules/curriculum/module.h"
 #include "modules/dashboard/module.h"
 #include "modules/exams/module.h"
@@ -20,6 +21,8 @@
 #include "modules/members/module.h"
 #include "modules/system/module.h"
 #include "modules/timetable/module.h"
+#include "modules/videos.h"
+#include "modules/videos/module.h"
 #include "platform/work.h"
 #include "web/static_files.h"
 
@@ -42,12 +45,16 @@ void register_modules(web::Registry& registry) {
   exams::register_module(registry);
   completion::register_module(registry);
   certificates::register_module(registry);
+  videos::register_module(registry);
 }
 
 void subscribe_modules(events::Bus& bus) {
   // A declined application gives its seat back to the company (decision 0012).
   bus.on<admissions::ApplicationDeclined>(
       [](Work& w, const admissions::ApplicationDeclined& e) { members::release_seat(w, e.seat_request_id); });
+  // A course made confidential loses its recordings (decision 0025).
+  bus.on<curriculum::CourseBecameConfidential>(
+      [](Work& w, const curriculum::CourseBecameConfidential& e) { videos::withdraw_course(w, e.course_id); });
   // The society's sign-off of a completion issues its certificate (decision 0024); a refusal rolls
   // the sign-off back.
   bus.on<completion::CompletionSignedOff>([](Work& w, const completion::CompletionSignedOff& e) {

@@ -26,7 +26,9 @@ Runner add_init(CLI::App& app, Common& common) {
                 << "then run `mdsc serve` and log in at http://" << config.bind << ":" << config.port << "/login\n";
       return 0;
     }
-    auto logins = app::load_demo(*db);
+    app::DemoOptions options;
+    options.data_dir = config.data_dir;
+    auto logins = app::load_demo(*db, options);
     std::ostringstream out;
     // Scripts (tests/e2e/harness.mjs) read the day from the first line.
     out << "FY2017 demo consortium loaded, as it stood on " << app::kDemoDay

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -88,6 +89,9 @@ Runner add_serve(CLI::App& app, Common& common) {
     so.port = config.port;
     // 0 lets the server pick (4 per core): handlers run on the I/O threads and may wait on the database.
     so.threads = config.threads;
+    // Uploads land beside the data they join, so that keeping one is a rename, not a copy.
+    so.temp_dir = config.data_dir + "/tmp";
+    std::filesystem::create_directories(so.temp_dir);
     http::Server server(so, instance.handler());
     try {
       server.start();

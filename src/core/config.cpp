@@ -126,6 +126,20 @@ const std::vector<Setting>& settings() {
        [](Config& c, const std::string& v, const std::string& where) {
          c.late_after_minutes = static_cast<int>(parse_uint(v, where, 180, "a number of minutes 0-180"));
        }},
+      {"recordings", "max_upload_mib", "MDSC_RECORDING_MAX_UPLOAD_MIB", true,
+       [](Config& c, const std::string& v, const std::string& where) {
+         c.recording_max_bytes = parse_uint(v, where, 1024 * 1024, "a size in MiB 1-1048576") << 20;
+         if (c.recording_max_bytes == 0) fail(where, "must be at least 1 MiB");
+       }},
+      {"recordings", "credit_percent", "MDSC_RECORDING_CREDIT_PERCENT", true,
+       [](Config& c, const std::string& v, const std::string& where) {
+         c.recording_credit_percent = static_cast<int>(parse_uint(v, where, 100, "a percentage 1-100"));
+         if (c.recording_credit_percent == 0) fail(where, "must be at least 1");
+       }},
+      {"recordings", "credit_days", "MDSC_RECORDING_CREDIT_DAYS", true,
+       [](Config& c, const std::string& v, const std::string& where) {
+         c.recording_credit_days = static_cast<int>(parse_uint(v, where, 366, "a number of days 0-366"));
+       }},
   };
   return all;
 }

@@ -40,6 +40,10 @@ struct Response {
   // content that outlives the request, such as an embedded static file.
   std::shared_ptr<const std::string> shared_body;
   std::string file_path;  // when set, the body is streamed from this file instead of `body`
+  // With file_path: only these bytes of the file (a 206's range, or all of a recording), sent
+  // from the page cache with sendfile(2) rather than read through the process.
+  bool file_slice = false;
+  std::uint64_t file_offset = 0, file_length = 0;
 
   void set_header(std::string name, std::string value) {
     for (auto& [k, v] : headers)

@@ -1,5 +1,10 @@
 // Writes responses: the header the transport owns (Date, Content-Length, Connection,
 // X-Request-Id), then a string, a cached file, or a file streamed from disk.
+#include <fcntl.h>
+#include <sys/sendfile.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdio>
@@ -170,6 +175,40 @@ asio::awaitable<error_code> write_buffers(Connection& c, const std::string& head
   co_return ec;
 }
 
+struct Fd {
+  int fd = -1;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+// Sends `length` bytes of the file from `offset` with sendfile(2): the kernel copies from the
+// page cache to the socket, and the process waits (without a thread) while the socket is full.
+asio::awaitable<error_code> send_file_slice(Connection& c, int fd, std::uint64_t offset, std::uint64_t length,
+                                            std::chrono::seconds timeout) {
+  error_code ec;
+  c.socket.native_non_blocking(true, ec);
+  if (ec) co_return ec;
+  off_t at = static_cast<off_t>(offset);
+  while (length > 0) {
+    c.expires_after(timeout);
+    const ssize_t n = ::sendfile(c.socket.native_handle(), fd, &at, std::min<std::uint64_t>(length, 1u << 30));
+    if (n > 0) {
+      length -= static_cast<std::uint64_t>(n);
+    } else if (n == 0) {
+      ec = asio::error::eof;  // the file is shorter than promised: cut the connection
+      break;
+    } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
+      co_await c.socket.async_wait(tcp::socket::wait_write, with(ec));
+      if (ec) break;
+    } else if (errno != EINTR) {
+      ec = error_code(errno, boost::system::system_category());
+      break;
+    }
+  }
+  co_return ec;
+}
+
 bool is_missing(const std::error_code& ec) {
   return ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory ||
          ec == std::errc::is_a_directory;
@@ -203,6 +242,22 @@ asio::awaitable<Outcome> send_response(Connection& c, ServerState& state, Respon
     if (name.size() == 10 && beast::iequals(name, "connection") && beast::iequals(value, "close"))
       keep_alive = false;
   const bool bodiless = res.status == 204 || res.status == 304;
+
+  if (res.file_slice && !res.file_path.empty() && !bodiless) {
+    Fd slice{::open(res.file_path.c_str(), O_RDONLY | O_CLOEXEC)};
+    if (slice.fd < 0) {
+      const std::error_code error(errno, std::generic_category());
+      spdlog::warn("request {}: cannot serve the response file: {}", req.request_id, error.message());
+      res = error_response(state.handler, is_missing(error) ? 404 : 500, req);
+    } else {
+      std::string header;
+      write_header(header, res.status, res.headers, version, keep_alive, req.request_id, res.file_length);
+      error_code ec = co_await write_buffers(c, header, {}, state.options.write_timeout);
+      if (!ec && !head) ec = co_await send_file_slice(c, slice.fd, res.file_offset, res.file_length,
+                                                      state.options.write_timeout);
+      co_return Outcome{res.status, keep_alive && !ec};
+    }
+  }
 
   std::shared_ptr<const std::string> cached;  // kept alive until the write is done
   std::optional<bhttp::file_body::value_type> file;

@@ -8,6 +8,10 @@
 
 #include "db/database.h"
 
+namespace mdsc {
+struct Work;
+}  // namespace mdsc
+
 namespace mdsc::attendance {
 
 // A course's rule. Without a row the default: two thirds, excused absences not counted.
@@ -49,5 +53,10 @@ Standing standing_in(db::Conn& c, std::int64_t course_id, std::int64_t user_id, 
 
 // Every enrolled trainee's standing in the course at `now`, by user id (read once for them all).
 std::map<std::int64_t, Standing> standings_of_course(db::Conn& c, std::int64_t course_id, std::int64_t now);
+
+// Remote credit for a session the trainee missed, earned by watching its recording (the videos
+// module decides when): a trainee enrolled in the course, with no record for the ended session or
+// marked absent, becomes present by "recording", audited. Whether the record changed.
+bool credit_from_recording(Work& w, std::int64_t session_id, std::int64_t user_id);
 
 }  // namespace mdsc::attendance

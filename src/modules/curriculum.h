@@ -120,6 +120,12 @@ Result<std::int64_t> create_instructor(Work& w, Instructor i);
 // With c.instructors as its instructors.
 Result<std::int64_t> create_course(Work& w, Course c);
 
+// Published when a course becomes confidential (its sessions are then neither recorded nor
+// streamed): the videos module withdraws its recordings in the same transaction.
+struct CourseBecameConfidential {
+  std::int64_t course_id = 0;
+};
+
 // The module's routes, menu entries and dashboard panels (app/modules.cpp; tests that check
 // that other modules' routes do not collide with these).
 void register_module(web::Registry& registry);

@@ -246,8 +246,8 @@ http::BodyPolicy Application::body_policy(std::string_view method, std::string_v
     p.route_pattern = "(unmatched)";
     return p;
   }
-  p.limit = m.route->body_limit;
-  p.to_disk = m.route->multipart;
+  p.limit = m.route->body_limit_setting ? services_.config.*(m.route->body_limit_setting) : m.route->body_limit;
+  p.to_disk = m.route->multipart || m.route->body_to_disk;
   p.route_pattern = m.route->pattern;
   return p;
 }

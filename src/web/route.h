@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/config.h"
 #include "http/message.h"
 #include "web/principal.h"
 
@@ -45,6 +46,9 @@ struct Route {
   HandlerFn fn;
   std::uint64_t body_limit = 64 * 1024;
   bool multipart = false;  // multipart/form-data streamed to disk
+  bool body_to_disk = false;  // the raw body streamed to disk (Request::body_file): a video upload
+  // When set, the body's limit is this setting of the configuration rather than body_limit.
+  std::uint64_t Config::*body_limit_setting = nullptr;
   bool csrf = true;        // state-changing requests need the CSRF token (bearer-token API calls excepted)
   Tx tx = Tx::automatic;
 };

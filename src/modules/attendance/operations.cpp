@@ -2,6 +2,7 @@
 
 #include "core/crypto.h"
 #include "core/i18n.h"
+#include "modules/attendance.h"
 #include "modules/attendance/codes.h"
 #include "modules/attendance/repo.h"
 #include "modules/curriculum.h"
@@ -107,6 +108,31 @@ Result<Attendance> mark(Work& w, std::int64_t session_id, std::int64_t user_id, 
   repo::update(w.conn, after);
   w.audit("mark", "attendance", after.id, entity::snapshot(*before), entity::snapshot(after));
   return after;
+}
+
+bool credit_from_recording(Work& w, std::int64_t session_id, std::int64_t user_id) {
+  auto s = timetable::sessions::get(w.conn, session_id);
+  if (!s || s->end_unix() > w.now || !curriculum::enrolled_in(w.conn, s->course_id, user_id)) return false;
+  Attendance fresh;
+  fresh.session_id = session_id;
+  fresh.user_id = user_id;
+  fresh.status = Mark::present;
+  fresh.method = "recording";
+  fresh.updated_at = w.now;
+  if (repo::insert_if_absent(w.conn, fresh)) {
+    auto a = *repo::record(w.conn, session_id, user_id);
+    w.audit("credit", "attendance", a.id, nlohmann::json::object(), entity::snapshot(a));
+    return true;
+  }
+  auto before = repo::record(w.conn, session_id, user_id);
+  if (!before || before->status != Mark::absent) return false;
+  Attendance after = *before;
+  after.status = Mark::present;
+  after.method = "recording";
+  after.updated_at = w.now;
+  repo::update(w.conn, after);
+  w.audit("credit", "attendance", after.id, entity::snapshot(*before), entity::snapshot(after));
+  return true;
 }
 
 Status review(Work& w, std::int64_t attendance_id, bool accept, const std::string& reason) {

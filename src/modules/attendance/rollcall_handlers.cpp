@@ -69,6 +69,7 @@ Response page(Context& ctx, const timetable::Session& s, const Status& st, int s
                    {"counts", counts_json(rc)},
                    {"action", roll_call_href(s.id) + "/marks"},
                    {"csv_href", roll_call_href(s.id) + ".csv"},
+                   {"recording_href", "/sessions/" + std::to_string(s.id) + "/recording"},
                    {"rates_href", "/courses/" + std::to_string(s.course_id) + "/attendance"},
                    {"form", web::form_state(ctx, st)},
                    {"marks", nlohmann::json::array()}};

@@ -51,6 +51,7 @@ nlohmann::json record_json(const Context& ctx, const Attendance& a) {
                    {"status_label", ctx.t("attendance.status." + status)},
                    {"late", a.status == Mark::late},
                    {"method", a.method},
+                   {"by_recording", a.method == "recording"},
                    {"time", a.checked_in_at ? i18n::tokyo_time_hm(a.checked_in_at) : ""},
                    {"reason", a.reason},
                    {"flagged", a.flagged()},

@@ -147,6 +147,7 @@ Status update_course(Work& w, std::int64_t id, const CourseEdit& edit,
   repo::update_course(w.conn, in, iso(w));
   if (instructors) repo::replace_course_instructors(w.conn, id, list);
   w.audit("update", "course", id, snapshot(*before), snapshot(*repo::course(w.conn, id)));
+  if (in.confidential_by_default && !before->confidential_by_default) w.publish(CourseBecameConfidential{id});
   fill_from_waitlist(w, id);
   return Status::ok();
 }
