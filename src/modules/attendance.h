@@ -21,6 +21,7 @@ struct Rule {
   std::int64_t threshold_den = 3;
   bool excused_counts = false;
   std::int64_t updated_at = 0;
+  std::string live_url;  // the live lecture's link (https://…), from which trainees check in remotely
 };
 
 struct Standing {

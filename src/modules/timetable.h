@@ -41,6 +41,7 @@ struct Session {
   std::int64_t updated_at = 0;
   // Read with the session (not stored in the row).
   std::string course_code, course_title_ja, course_title_en, room_name;
+  std::string room_network;  // the room's CIDR ranges for on-site check-ins ("" for any)
 
   const std::string& course_title(const std::string& lang) const {
     return lang == "en" && !course_title_en.empty() ? course_title_en : course_title_ja;

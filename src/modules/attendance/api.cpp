@@ -20,10 +20,13 @@ Response api_checkin(Context& ctx) {
   Status st;
   CheckIn in;
   in.session_id = web::json_int(*j, "session_id", st);
-  in.code = web::json_text(*j, "code", st);
+  const bool remote = j->contains("remote") && (*j)["remote"].is_boolean() && (*j)["remote"].get<bool>();
+  if (!remote) in.code = web::json_text(*j, "code", st);
   if (!st) return web::error(ctx, st);
   in.device_secret = device_secret(ctx);
-  auto r = check_in(ctx.work(), in, window_of(ctx));
+  in.client_address = ctx.client.address;
+  auto r = remote ? check_in_remote(ctx.work(), in.session_id, in.device_secret, window_of(ctx))
+                  : check_in(ctx.work(), in, window_of(ctx));
   if (!r) return web::error(ctx, r.status());
   return web::json(r->already ? 200 : 201, {{"attendance", to_json(r->record)}, {"already", r->already}});
 }

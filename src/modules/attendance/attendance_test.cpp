@@ -274,5 +274,49 @@ TEST_F(Attendance_, TheSecretariatReviewsAFlaggedCheckInOnce) {
   EXPECT_EQ(unit(clerk_, start_, [&](Work& w) { return review(w, id, true, "やはり本人"); }).code(), Code::conflict);
 }
 
+// A room with a network: an on-site check-in from elsewhere is accepted but flagged.
+TEST_F(Attendance_, OutsideTheRoomsNetworkACheckInIsFlagged) {
+  db_->write([&](db::Conn& c) {
+    const auto room = c.insert("INSERT INTO rooms (name, capacity, network, created_at, updated_at) "
+                               "VALUES ('講義室A', 40, '10.1.2.0/24, 2001:db8::/32', 'x', 'x')");
+    c.exec("UPDATE course_sessions SET room_id = ? WHERE id = ?", {room, session_});
+  });
+  const auto now = start_ + 60;
+  auto inside = unit(trainee_, now, [&](Work& w) {
+    return check_in(w, CheckIn{session_, code_at(now), phone_, "", "10.1.2.77"}, Window{});
+  });
+  ASSERT_TRUE(inside);
+  EXPECT_FALSE(inside->record.flagged());
+  auto outside = unit(friend_, now, [&](Work& w) {
+    return check_in(w, CheckIn{session_, code_at(now), laptop_, "", "192.0.2.10"}, Window{});
+  });
+  ASSERT_TRUE(outside);
+  EXPECT_EQ(outside->record.flag, "outside_network");
+  EXPECT_EQ(outside->record.review, Review::pending);
+}
+
+// Remote: from the live link during the session only, never for a confidential one.
+TEST_F(Attendance_, RemoteCheckInDuringANonConfidentialSessionWithALiveLink) {
+  auto remote = [&](std::int64_t who, std::int64_t now) {
+    return unit(who, now, [&](Work& w) { return check_in_remote(w, session_, phone_, Window{}); });
+  };
+  EXPECT_EQ(remote(trainee_, start_ + 60).status().message_id(), "attendance.no_live_link");
+  Status bad = unit(clerk_, start_, [&](Work& w) { return set_live_link(w, course_, "javascript:alert(1)"); });
+  EXPECT_EQ(bad.fields().at("live_url").message_id, "attendance.live_url_invalid");
+  ASSERT_TRUE(unit(clerk_, start_, [&](Work& w) { return set_live_link(w, course_, "https://live.example.org/c1"); }));
+  EXPECT_EQ(remote(trainee_, start_ - 5 * 60).status().message_id(), "attendance.remote_not_live")
+      << "the on-site window opens early; the live lecture does not";
+  EXPECT_EQ(remote(outsider_, start_ + 60).status().code(), Code::forbidden);
+  auto in = remote(trainee_, start_ + 15 * 60);
+  ASSERT_TRUE(in) << in.status().message_id();
+  EXPECT_EQ(in->record.method, "remote");
+  EXPECT_EQ(in->record.status, Mark::late);
+  EXPECT_TRUE(remote(trainee_, start_ + 16 * 60)->already);
+
+  db_->write([&](db::Conn& c) { c.exec("UPDATE course_sessions SET confidential = 1 WHERE id = ?", {session_}); });
+  EXPECT_EQ(remote(friend_, start_ + 60).status().message_id(), "attendance.remote_confidential");
+  EXPECT_FALSE(record_of(friend_));
+}
+
 }  // namespace
 }  // namespace mdsc::attendance

@@ -2,6 +2,8 @@
 // or by opening it and typing the six digits. The login redirect keeps the address, code included.
 #include "modules/attendance/codes.h"
 #include "modules/attendance/handlers.h"
+#include "modules/attendance/operations.h"
+#include "modules/attendance/repo.h"
 #include "modules/curriculum.h"
 #include "nlohmann/json.hpp"
 #include "platform/work.h"
@@ -49,6 +51,13 @@ Response checkin_page(Context& ctx, std::int64_t session_id, const Status& st, i
     d["done"] = record_json(ctx, done->record);
     d["already"] = done->already;
   }
+  auto live = nlohmann::json::array();
+  if (ctx.user && !done)
+    for (const auto& s : live_sessions(ctx.work()))
+      live.push_back({{"id", s.id}, {"course", s.course_code + " " + s.course_title(ctx.lang)},
+                      {"time", s.starts_at + "–" + s.ends_at}});
+  d["live"] = live;
+  d["has_live"] = !live.empty();
   return web::page(ctx, "attendance/checkin.html", "attendance.checkin_title", d, status);
 }
 
@@ -78,7 +87,8 @@ Response checkin_submit(Context& ctx) {
     if (!session_id)
       return checkin_page(ctx, 0, Status::invalid().field("code", "attendance.no_session_for_code"), 422);
   }
-  CheckIn in{session_id, typed_code(ctx.form.trimmed("code")), device_secret(ctx), ctx.form.trimmed("ticket")};
+  CheckIn in{session_id, typed_code(ctx.form.trimmed("code")), device_secret(ctx), ctx.form.trimmed("ticket"),
+             ctx.client.address};
   auto r = check_in(ctx.work(), in, window_of(ctx));
   if (!r) {
     const Status& st = r.status();
@@ -89,6 +99,19 @@ Response checkin_submit(Context& ctx) {
     return checkin_page(ctx, session_id, shown, http_status(st.code()));
   }
   return checkin_page(ctx, session_id, Status::ok(), 200, *r);
+}
+
+// The live lecture's link on the check-in page: checks in remotely, then goes to the lecture.
+Response remote_submit(Context& ctx) {
+  const std::int64_t session_id = id_of(ctx.form.trimmed("session"));
+  auto r = check_in_remote(ctx.work(), session_id, device_secret(ctx), window_of(ctx));
+  if (!r) return checkin_page(ctx, 0, r.status(), http_status(r.status().code()));
+  const auto s = timetable::sessions::get(ctx.work().conn, session_id);
+  Response res;
+  res.status = 303;
+  // The course's own link, checked when the secretariat set it (http or https only).
+  res.set_header("Location", repo::rule_of(ctx.work().conn, s->course_id).live_url);
+  return res;
 }
 
 }  // namespace mdsc::attendance::handlers

@@ -33,6 +33,7 @@ std::optional<curriculum::Course> rates_course(Context& ctx, std::int64_t course
 // Checking in (checkin_handlers.cpp).
 Response checkin_form(Context& ctx);
 Response checkin_submit(Context& ctx);
+Response remote_submit(Context& ctx);
 
 // The roll call with the code, manual marks, reviews and the CSV (rollcall_handlers.cpp).
 Response roll_call(Context& ctx);
@@ -44,6 +45,7 @@ Response review_submit(Context& ctx);
 Response my_attendance(Context& ctx);
 Response course_rates(Context& ctx);
 Response rule_submit(Context& ctx);
+Response live_link_submit(Context& ctx);
 
 // JSON API (api.cpp).
 Response api_checkin(Context& ctx);

@@ -2,6 +2,7 @@
 
 #include "core/crypto.h"
 #include "core/i18n.h"
+#include "core/ip_address.h"
 #include "modules/attendance.h"
 #include "modules/attendance/codes.h"
 #include "modules/attendance/repo.h"
@@ -33,6 +34,42 @@ void flag(Work& w, Attendance& a, const char* why) {
   }
 }
 
+// Records a check-in (a.method set) for the session: the device bound or flagged, late after the
+// window's minutes, `also` given the record before it is written. Idempotent per trainee.
+template <typename Also>
+Result<CheckedIn> record(Work& w, const timetable::Session& s, Attendance a, const std::string& device_secret,
+                         const Window& window, Also&& also) {
+  // The device first: its lock puts two check-ins from one phone one after the other.
+  const auto device = repo::lock_device(w.conn, crypto::token_hash(device_secret), w.now);
+  if (auto existing = repo::record(w.conn, s.id, w.actor.user_id)) return CheckedIn{*existing, true};
+  a.session_id = s.id;
+  a.user_id = w.actor.user_id;
+  a.status = w.now > s.start_unix() + window.late_minutes * 60 ? Mark::late : Mark::present;
+  a.checked_in_at = w.now;
+  a.device_id = device.id;
+  a.updated_at = w.now;
+  const auto own = repo::device_of(w.conn, w.actor.user_id);
+  if (!own && !device.user_id)
+    repo::bind_device(w.conn, device.id, w.actor.user_id);
+  else if (own ? *own != device.id : device.user_id != w.actor.user_id)
+    flag(w, a, "other_device");
+  auto others = repo::others_on_device(w.conn, s.id, device.id, w.actor.user_id);
+  if (!others.empty()) {
+    flag(w, a, "shared_device");
+    for (auto& o : others) flag(w, o, "shared_device");
+  }
+  also(a);
+  if (!repo::insert_if_absent(w.conn, a)) {
+    auto existing = repo::record(w.conn, s.id, w.actor.user_id);
+    if (!existing) return Status::conflict("error.conflict");
+    return CheckedIn{*existing, true};
+  }
+  a = *repo::record(w.conn, s.id, w.actor.user_id);
+  w.audit(a.method == "remote" ? "check_in_remote" : "check_in", "attendance", a.id, nlohmann::json::object(),
+          entity::snapshot(a));
+  return CheckedIn{a, false};
+}
+
 }  // namespace
 
 Result<CheckedIn> check_in(Work& w, const CheckIn& in, const Window& window) {
@@ -47,35 +84,30 @@ Result<CheckedIn> check_in(Work& w, const CheckIn& in, const Window& window) {
       !(in.ticket.size() && ticket_accepted(key, in.session_id, in.code, in.ticket, w.now)))
     return Status::invalid().field("code", "attendance.code_expired");
 
-  // The device first: its lock puts two check-ins from one phone one after the other.
-  const auto device = repo::lock_device(w.conn, crypto::token_hash(in.device_secret), w.now);
-  if (auto existing = repo::record(w.conn, in.session_id, w.actor.user_id)) return CheckedIn{*existing, true};
-
   Attendance a;
-  a.session_id = in.session_id;
-  a.user_id = w.actor.user_id;
-  a.status = w.now > s->start_unix() + window.late_minutes * 60 ? Mark::late : Mark::present;
-  a.checked_in_at = w.now;
-  a.device_id = device.id;
-  a.updated_at = w.now;
-  const auto own = repo::device_of(w.conn, w.actor.user_id);
-  if (!own && !device.user_id)
-    repo::bind_device(w.conn, device.id, w.actor.user_id);
-  else if (own ? *own != device.id : device.user_id != w.actor.user_id)
-    flag(w, a, "other_device");
-  auto others = repo::others_on_device(w.conn, in.session_id, device.id, w.actor.user_id);
-  if (!others.empty()) {
-    flag(w, a, "shared_device");
-    for (auto& o : others) flag(w, o, "shared_device");
-  }
-  if (!repo::insert_if_absent(w.conn, a)) {
-    auto existing = repo::record(w.conn, in.session_id, w.actor.user_id);
-    if (!existing) return Status::conflict("error.conflict");
-    return CheckedIn{*existing, true};
-  }
-  a = *repo::record(w.conn, in.session_id, w.actor.user_id);
-  w.audit("check_in", "attendance", a.id, nlohmann::json::object(), entity::snapshot(a));
-  return CheckedIn{a, false};
+  a.method = "onsite";
+  auto done = record(w, *s, a, in.device_secret, window, [&](Attendance& fresh) {
+    if (fresh.flagged() || s->room_network.empty()) return;
+    const auto network = net::parse_cidr_list(s->room_network);
+    if (network && !network->empty() && !network->contains(in.client_address)) flag(w, fresh, "outside_network");
+  });
+  return done;
+}
+
+Result<CheckedIn> check_in_remote(Work& w, std::int64_t session_id, const std::string& device_secret,
+                                  const Window& window) {
+  auto s = timetable::sessions::get(w.conn, session_id);
+  if (!s || s->status != timetable::SessionStatus::scheduled) return Status::not_found();
+  if (!curriculum::enrolled_in(w.conn, s->course_id, w.actor.user_id))
+    return Status(Code::forbidden, "attendance.not_enrolled", {{"course", s->course_code}});
+  const auto course = curriculum::find_course(w.conn, s->course_id);
+  if (s->confidential || (course && course->confidential_by_default))
+    return Status::conflict("attendance.remote_confidential");
+  if (w.now < s->start_unix() || w.now > s->end_unix()) return Status::conflict("attendance.remote_not_live");
+  if (repo::rule_of(w.conn, s->course_id).live_url.empty()) return Status::conflict("attendance.no_live_link");
+  Attendance a;
+  a.method = "remote";
+  return record(w, *s, a, device_secret, window, [](Attendance&) {});
 }
 
 Result<Attendance> mark(Work& w, std::int64_t session_id, std::int64_t user_id, Mark m, const std::string& reason) {
@@ -162,6 +194,21 @@ std::int64_t session_of_code(Work& w, const std::string& code, const Window& win
   for (const auto& s : timetable::sessions::list(w.conn, f))
     if (open_now(s, w.now, window) && code_accepted(key, s.id, code, w.now)) return s.id;
   return 0;
+}
+
+std::vector<timetable::Session> live_sessions(Work& w) {
+  timetable::SessionFilter f;
+  f.trainee_id = w.actor.user_id;
+  f.from = f.to = i18n::tokyo_date_iso(w.now);
+  std::vector<timetable::Session> out;
+  for (const auto& s : timetable::sessions::list(w.conn, f)) {
+    if (s.status != timetable::SessionStatus::scheduled || s.confidential) continue;
+    if (w.now < s.start_unix() || w.now > s.end_unix()) continue;
+    const auto course = curriculum::find_course(w.conn, s.course_id);
+    if (course && course->confidential_by_default) continue;
+    if (!repo::rule_of(w.conn, s.course_id).live_url.empty()) out.push_back(s);
+  }
+  return out;
 }
 
 std::string ticket_for(Work& w, std::int64_t session_id, const std::string& code) {

@@ -2,9 +2,11 @@
 // Attendance's changes, each in the caller's unit of work.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "modules/attendance/model.h"
+#include "modules/timetable.h"
 #include "platform/work.h"
 
 namespace mdsc::attendance {
@@ -20,6 +22,7 @@ struct CheckIn {
   std::string code;           // the six digits shown on the session's page
   std::string device_secret;  // the device cookie's secret (a new one when the phone had none)
   std::string ticket;         // a scan ticket (codes.h) when the code was scanned before logging in
+  std::string client_address;  // checked against the room's network, if it has one
 };
 
 struct CheckedIn {
@@ -32,7 +35,8 @@ struct CheckedIn {
 // outside the window, or a code that is not the current or the previous one (invalid). A second
 // check-in changes nothing. From a device other than the one the trainee checked in from first,
 // or from a device another trainee used for this session, it is accepted but flagged (the other
-// trainee's record too) and waits for the secretariat's review.
+// trainee's record too) and waits for the secretariat's review; so does one from outside the
+// room's network (outside_network), when the room has one.
 Result<CheckedIn> check_in(Work& w, const CheckIn& in, const Window& window);
 
 // The instructor or the secretariat (w.actor) marks a trainee of the course for the session, with
@@ -48,6 +52,10 @@ Status review(Work& w, std::int64_t attendance_id, bool accept, const std::strin
 // for check-in, the one whose current or previous code it is; 0 when none is.
 std::int64_t session_of_code(Work& w, const std::string& code, const Window& window);
 
+// The signed-in trainee's sessions running now that can be joined live (not confidential, the
+// course has a live link): where the check-in page offers a remote check-in.
+std::vector<timetable::Session> live_sessions(Work& w);
+
 // A scan ticket for `code` if it is the session's code now (codes.h); "" otherwise.
 std::string ticket_for(Work& w, std::int64_t session_id, const std::string& code);
 
@@ -58,6 +66,19 @@ std::string current_code(Work& w, std::int64_t session_id);
 // attend ("2/3", "70%") and whether an excused absence counts as attended, audited. Refused: an
 // unknown course (not found), a share that is not a fraction above 0 and at most 1 (invalid).
 Status set_rule(Work& w, std::int64_t course_id, const std::string& threshold, bool excused_counts);
+
+// The secretariat sets a course's live-lecture link (http(s), "" for none), audited: trainees
+// check in remotely from it during a session that is not confidential.
+Status set_live_link(Work& w, std::int64_t course_id, const std::string& url);
+
+// A trainee checks in remotely by opening the live lecture (w.actor, during the session itself).
+// Refused, with the reason: an unknown or cancelled session (not found), a trainee not enrolled
+// (forbidden), a confidential session or course (conflict attendance.remote_confidential: on site
+// only), outside the session (conflict attendance.remote_not_live), a course without a live link
+// (conflict attendance.no_live_link). Device binding and flags as for an on-site check-in; a
+// second check-in changes nothing.
+Result<CheckedIn> check_in_remote(Work& w, std::int64_t session_id, const std::string& device_secret,
+                                  const Window& window);
 
 // Mails every trainee who has fallen below their course's rule (from the third session held on),
 // or missed two sessions in a row,

@@ -33,7 +33,9 @@ nlohmann::json course_rates_page_data(Context& ctx, const curriculum::Course& co
           {"rule",
            {{"threshold", threshold_text(cr.rule)},
             {"excused_counts", cr.rule.excused_counts},
-            {"action", course_rates_href(course.id) + "/rule"}}},
+            {"action", course_rates_href(course.id) + "/rule"},
+            {"live_url", cr.rule.live_url},
+            {"live_action", course_rates_href(course.id) + "/live-link"}}},
           {"total", cr.total},
           {"held", cr.held},
           {"rows", rows},
@@ -44,6 +46,7 @@ Response course_page(Context& ctx, const curriculum::Course& course, const Statu
   auto d = course_rates_page_data(ctx, course);
   d["form"] = web::form_state(ctx, st);
   if (!d["form"]["values"].contains("threshold")) d["form"]["values"]["threshold"] = d["rule"]["threshold"];
+  if (!d["form"]["values"].contains("live_url")) d["form"]["values"]["live_url"] = d["rule"]["live_url"];
   return web::page(ctx, "attendance/course_rates.html", "attendance.course_rates_title", d, status);
 }
 
@@ -111,6 +114,15 @@ Response rule_submit(Context& ctx) {
   Status st = set_rule(ctx.work(), course->id, ctx.form.trimmed("threshold"), ctx.form.has("excused_counts"));
   if (!st) return course_page(ctx, *course, st, http_status(st.code()));
   ctx.flash_next("success", "attendance.rule_saved");
+  return web::redirect(ctx, course_rates_href(course->id));
+}
+
+Response live_link_submit(Context& ctx) {
+  auto course = rates_course(ctx, ctx.id_param("id"));
+  if (!course) return web::not_found(ctx);
+  Status st = set_live_link(ctx.work(), course->id, ctx.form.trimmed("live_url"));
+  if (!st) return course_page(ctx, *course, st, http_status(st.code()));
+  ctx.flash_next("success", "attendance.live_link_saved");
   return web::redirect(ctx, course_rates_href(course->id));
 }
 

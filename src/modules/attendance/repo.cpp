@@ -127,7 +127,7 @@ std::vector<Attendance> of_sessions(db::Conn& c, const std::vector<std::int64_t>
 
 Rule rule_of(db::Conn& c, std::int64_t course_id) {
   auto r = c.query_one(
-      "SELECT course_id, threshold_num, threshold_den, excused_counts, updated_at FROM attendance_rules "
+      "SELECT course_id, threshold_num, threshold_den, excused_counts, updated_at, live_url FROM attendance_rules "
       "WHERE course_id = ?",
       {course_id});
   if (r) return entity::from_row<Rule>(*r);
@@ -138,10 +138,10 @@ Rule rule_of(db::Conn& c, std::int64_t course_id) {
 
 void save_rule(db::Conn& c, const Rule& r) {
   c.exec(
-      "INSERT INTO attendance_rules (course_id, threshold_num, threshold_den, excused_counts, updated_at) "
-      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (course_id) DO UPDATE SET threshold_num = excluded.threshold_num, "
+      "INSERT INTO attendance_rules (course_id, threshold_num, threshold_den, excused_counts, updated_at, live_url) "
+      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (course_id) DO UPDATE SET threshold_num = excluded.threshold_num, "
       "threshold_den = excluded.threshold_den, excused_counts = excluded.excused_counts, "
-      "updated_at = excluded.updated_at",
+      "updated_at = excluded.updated_at, live_url = excluded.live_url",
       entity::params(r));
 }
 

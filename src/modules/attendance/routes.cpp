@@ -16,6 +16,7 @@ void register_module(web::Registry& reg) {
   // Anyone: a scan before logging in gets its ticket here, then the login (checkin_form).
   reg.html("GET", "/checkin", Access::anyone(), h::checkin_form);
   reg.html("POST", "/checkin", trainees, h::checkin_submit);
+  reg.html("POST", "/checkin/remote", trainees, h::remote_submit);
   reg.html("GET", "/sessions/{id}/attendance", teachers, h::roll_call);
   reg.route({"GET", "/sessions/{id}/attendance.csv", web::RouteKind::html, teachers, h::roll_call_csv});
   reg.html("POST", "/sessions/{id}/attendance/marks", teachers, h::mark_submit);
@@ -27,6 +28,7 @@ void register_module(web::Registry& reg) {
   reg.nav({"nav.my_attendance", "/attendance", Access::roles({Role::trainee}), 22});
   reg.html("GET", "/courses/{id}/attendance", teachers, h::course_rates);
   reg.html("POST", "/courses/{id}/attendance/rule", secretariat, h::rule_submit);
+  reg.html("POST", "/courses/{id}/attendance/live-link", secretariat, h::live_link_submit);
   reg.api("GET", "/api/v1/me/attendance", Access::roles({Role::trainee}), h::api_my_attendance);
   reg.api("GET", "/api/v1/courses/{id}/attendance", teachers, h::api_course_attendance);
   reg.api("PUT", "/api/v1/courses/{id}/attendance-rule", secretariat, h::api_course_rule);

@@ -96,6 +96,20 @@ Status set_rule(Work& w, std::int64_t course_id, const std::string& threshold, b
   return Status::ok();
 }
 
+Status set_live_link(Work& w, std::int64_t course_id, const std::string& url) {
+  const bool web_address = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+  if (!url.empty() && (!web_address || url.size() > 500 || url.find_first_of(" \t\r\n<>\"") != std::string::npos))
+    return Status::invalid().field("live_url", "attendance.live_url_invalid");
+  if (!curriculum::find_course(w.conn, course_id)) return Status::not_found();
+  const Rule before = repo::rule_of(w.conn, course_id);
+  Rule after = before;
+  after.live_url = url;
+  after.updated_at = w.now;
+  repo::save_rule(w.conn, after);
+  w.audit("set_live_link", "attendance_rules", course_id, entity::snapshot(before), entity::snapshot(after));
+  return Status::ok();
+}
+
 int send_warnings(Work& w) {
   timetable::SessionFilter f;
   f.from = i18n::tokyo_date_iso(w.now - kWarnWithinSeconds);

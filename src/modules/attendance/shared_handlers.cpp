@@ -52,6 +52,7 @@ nlohmann::json record_json(const Context& ctx, const Attendance& a) {
                    {"late", a.status == Mark::late},
                    {"method", a.method},
                    {"by_recording", a.method == "recording"},
+                   {"remote", a.method == "remote"},
                    {"time", a.checked_in_at ? i18n::tokyo_time_hm(a.checked_in_at) : ""},
                    {"reason", a.reason},
                    {"flagged", a.flagged()},

@@ -78,7 +78,8 @@ const entity::Table<attendance::Rule>& entity::table<attendance::Rule>() {
                            field("threshold_num", &R::threshold_num),
                            field("threshold_den", &R::threshold_den),
                            field("excused_counts", &R::excused_counts),
-                           field("updated_at", &R::updated_at).instant().not_audited()}};
+                           field("updated_at", &R::updated_at).instant().not_audited(),
+                           field("live_url", &R::live_url)}};
   return t;
 }
 

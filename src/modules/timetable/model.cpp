@@ -72,7 +72,8 @@ const entity::Table<Room>& entity::table<Room>() {
                               field("name", &Room::name),
                               field("capacity", &Room::capacity),
                               field("location", &Room::location),
-                              field("active", &Room::active)}};
+                              field("active", &Room::active),
+                              field("network", &Room::network)}};
   return t;
 }
 
@@ -161,7 +162,8 @@ const entity::Table<Session>& entity::table<Session>() {
                            field("course_code", &S::course_code).joined(),
                            field("course_title_ja", &S::course_title_ja).joined(),
                            field("course_title_en", &S::course_title_en).joined(),
-                           field("room_name", &S::room_name).joined()}};
+                           field("room_name", &S::room_name).joined(),
+                           field("room_network", &S::room_network).joined()}};
   return t;
 }
 

@@ -104,6 +104,7 @@ Response api_room_create(Context& ctx) {
   Room r;
   r.name = web::json_text(*j, "name");
   r.location = web::json_text(*j, "location");
+  r.network = web::json_text(*j, "network");
   r.capacity = web::json_int(*j, "capacity");
   r.active = web::json_flag(*j, "active", true);
   auto saved = save_room(ctx.work(), r);

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/clock.h"
+#include "core/ip_address.h"
 #include "core/jp_holidays.h"
 #include "modules/timetable/terms/repo.h"
 #include "nlohmann/json.hpp"
@@ -127,6 +128,7 @@ Result<std::int64_t> save_room(Work& w, const Room& r) {
   else if (r.name.size() > kMaxName) st.field("name", "validation.too_long");
   if (r.capacity < 1) st.field("capacity", "validation.positive");
   if (r.location.size() > 200) st.field("location", "validation.too_long");
+  if (r.network.size() > 1000 || !net::parse_cidr_list(r.network)) st.field("network", "timetable.network_invalid");
   if (!st) return st;
   auto& c = w.conn;
   if (auto other = repo::room_by_name(c, r.name); other && other->id != r.id)

@@ -92,12 +92,13 @@ std::optional<Room> room_by_name(db::Conn& c, const std::string& name) {
 
 std::int64_t insert_room(db::Conn& c, const Room& r, const std::string& now) {
   return c.insert(
-      "INSERT INTO rooms (name, capacity, location, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+      "INSERT INTO rooms (name, capacity, location, active, network, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
       with(entity::params(r), {now, now}));
 }
 
 void update_room(db::Conn& c, const Room& r, const std::string& now) {
-  c.exec("UPDATE rooms SET name = ?, capacity = ?, location = ?, active = ?, updated_at = ? WHERE id = ?",
+  c.exec("UPDATE rooms SET name = ?, capacity = ?, location = ?, active = ?, network = ?, updated_at = ? WHERE id = ?",
          with(entity::params(r), {now, r.id}));
 }
 

@@ -13,6 +13,7 @@ struct Room {
   int capacity = 0;
   std::string location;
   bool active = true;
+  std::string network;  // CIDR ranges on-site check-ins must come from ("" for any), e.g. "10.1.2.0/24"
 };
 
 nlohmann::json to_json(const Room& room);

@@ -14,6 +14,7 @@ Room room_from_form(const Context& ctx, Status& st) {
   Room r;
   r.name = ctx.form.trimmed("name");
   r.location = ctx.form.trimmed("location");
+  r.network = ctx.form.trimmed("network");
   r.active = !ctx.form.has("active_present") || ctx.form.has("active");
   const std::string cap = ctx.form.trimmed("capacity");
   auto [p, ec] = std::from_chars(cap.data(), cap.data() + cap.size(), r.capacity);
