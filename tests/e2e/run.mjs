@@ -13,6 +13,7 @@ import {
 } from './harness.mjs';
 import { attendanceScenarios } from './attendance.mjs';
 import { certificateScenarios } from './certificates.mjs';
+import { videoScenarios } from './videos.mjs';
 import { curriculumScenarios } from './curriculum.mjs';
 import { demoScenarios } from './demo.mjs';
 import { memberScenarios } from './members.mjs';
@@ -329,6 +330,13 @@ attendanceScenarios({
   sql: (statement) => execSql(database.url, statement),
   cli: (args, options = {}) => mdsc([...args, '--db', database.url], { dataDir: path.join(scratch, 'data'), ...options }),
   today: () => demoDate,
+});
+
+// Issue 11 (recordings): tests/e2e/videos.mjs.
+videoScenarios({
+  scenario, shot, h1, logIn,
+  origin: () => origin,
+  account: (role) => demoAccounts?.[role],
 });
 
 // Issue 11 (certificates): tests/e2e/certificates.mjs. After the attendance scenarios: it relaxes
