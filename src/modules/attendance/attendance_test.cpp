@@ -282,13 +282,14 @@ TEST_F(Attendance_, OutsideTheRoomsNetworkACheckInIsFlagged) {
     c.exec("UPDATE course_sessions SET room_id = ? WHERE id = ?", {room, session_});
   });
   const auto now = start_ + 60;
+  const std::string code = code_at(now);
   auto inside = unit(trainee_, now, [&](Work& w) {
-    return check_in(w, CheckIn{session_, code_at(now), phone_, "", "10.1.2.77"}, Window{});
+    return check_in(w, CheckIn{session_, code, phone_, "", "10.1.2.77"}, Window{});
   });
   ASSERT_TRUE(inside);
   EXPECT_FALSE(inside->record.flagged());
   auto outside = unit(friend_, now, [&](Work& w) {
-    return check_in(w, CheckIn{session_, code_at(now), laptop_, "", "192.0.2.10"}, Window{});
+    return check_in(w, CheckIn{session_, code, laptop_, "", "192.0.2.10"}, Window{});
   });
   ASSERT_TRUE(outside);
   EXPECT_EQ(outside->record.flag, "outside_network");
