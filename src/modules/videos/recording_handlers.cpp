@@ -32,7 +32,7 @@ nlohmann::json recording_json(const Context& ctx, const Recording& r) {
   return {{"id", r.id},
           {"href", "/recordings/" + std::to_string(r.id)},
           {"duration", duration_text(r.duration_ms)},
-          {"size_mb", i18n::grouped((r.size + 999999) / 1000000)},
+          {"size", ctx.t("videos.size_mb", {{"mb", i18n::grouped((r.size + 999999) / 1000000)}})},
           {"uploaded", i18n::format_datetime(ctx.lang, r.uploaded_at)},
           {"sha256", r.sha256}};
 }
@@ -51,7 +51,8 @@ Response show_session(Context& ctx, const timetable::Session& s, const Status& s
                    {"confidential", confidential},
                    {"can_manage", !confidential && may_manage(ctx, s.course_id)},
                    {"action", "/sessions/" + std::to_string(s.id) + "/recording"},
-                   {"max_mb", i18n::grouped(static_cast<std::int64_t>(ctx.services.config.recording_max_bytes >> 20))},
+                   {"file_hint", ctx.t("videos.file_hint", {{"max", i18n::grouped(static_cast<std::int64_t>(
+                                                                       ctx.services.config.recording_max_bytes >> 20))}})},
                    {"form", web::form_state(ctx, st)}};
   if (current && !confidential) {
     d["recording"] = recording_json(ctx, *current);
