@@ -139,5 +139,13 @@ TEST_F(DemoHistory, ADraftOlderThanThePublishedTimetablesLastChangeIsNoLongerWai
   EXPECT_EQ(total("drafts"), 1);
 }
 
+// Mid-term nobody has completed FY2017: the certificates are the FY2016 pilot's, signed, one revoked.
+TEST_F(DemoHistory, ThePilotsCertificatesOneRevoked) {
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM certificates WHERE fiscal_year = 2016"), 2);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM certificates WHERE revoked_at IS NOT NULL AND revoke_reason <> ''"), 1);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM completions WHERE fiscal_year = 2017"), 0);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM certificates WHERE signature = '' OR key_id = ''"), 0);
+}
+
 }  // namespace
 }  // namespace mdsc::app
