@@ -57,16 +57,18 @@ Setup set_up(mdsc::db::Database& db, int accounts) {
     s.session = c.insert(
         "INSERT INTO course_sessions (term_id, course_id, day, band, position, starts_at, ends_at, confidential, "
         "status, sequence, created_at, updated_at) VALUES (?, ?, ?, 'daytime', 1, ?, ?, 0, 'scheduled', 0, 0, 0)",
-        {term, course, mdsc::i18n::tokyo_date_iso(now), hhmm(now - 60), hhmm(now + 3600) < hhmm(now) ? "23:59" : hhmm(now + 3600)});
+        {term, course, mdsc::i18n::tokyo_date_iso(now), hhmm(now - 60),
+         hhmm(now + 3600) < hhmm(now) ? "23:59" : hhmm(now + 3600)});
     for (int i = 0; i < accounts; ++i) {
       const std::string email = "bench" + std::to_string(i) + "@example.org";
       const auto user = c.insert(
           "INSERT INTO users (email, family_name, given_name, created_at, updated_at) VALUES (?, '試験', ?, 'x', 'x')",
           {email, std::to_string(i)});
       c.exec("INSERT INTO roles (user_id, role) VALUES (?, 'trainee')", {user});
-      c.exec("INSERT INTO enrollments (course_id, user_id, status, created_at, enrolled_at, updated_at) "
-             "VALUES (?, ?, 'enrolled', 0, 0, 0)",
-             {course, user});
+      c.exec(
+          "INSERT INTO enrollments (course_id, user_id, status, created_at, enrolled_at, updated_at) "
+          "VALUES (?, ?, 'enrolled', 0, 0, 0)",
+          {course, user});
       std::string token = "bench-" + mdsc::crypto::random_token(24);
       c.exec("INSERT INTO api_tokens (user_id, name, prefix, created_at, token_hash) VALUES (?, 'bench', ?, ?, ?)",
              {user, token.substr(0, 8), now, mdsc::crypto::token_hash(token)});
@@ -120,10 +122,14 @@ int main(int argc, char** argv) {
   Options o;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string k = argv[i], v = argv[i + 1];
-    if (k == "--db") o.db = v;
-    else if (k == "--port") o.port = std::stoi(v);
-    else if (k == "--accounts") o.accounts = std::stoi(v);
-    else if (k == "--connections") o.connections = std::stoi(v);
+    if (k == "--db")
+      o.db = v;
+    else if (k == "--port")
+      o.port = std::stoi(v);
+    else if (k == "--accounts")
+      o.accounts = std::stoi(v);
+    else if (k == "--connections")
+      o.connections = std::stoi(v);
   }
   if (o.db.empty() || !o.port) {
     std::cerr << "usage: mdsc_bench_checkins --db URL --port P [--accounts N] [--connections C]\n";

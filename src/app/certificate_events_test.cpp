@@ -21,9 +21,9 @@ class CertificateOnSignOff : public ::testing::Test {
       const auto clerk = testing::insert_user(c, "clerk@example.org", "事務", "花子", "secretariat");
       const auto taro = testing::insert_user(c, "taro@example.org", "金沢", "太郎", "trainee");
       actor_ = {clerk, "user:" + std::to_string(clerk), ""};
-      completion_ = c.insert(
-          "INSERT INTO completions (fiscal_year, user_id, confirmed_by, confirmed_at) VALUES (2017, ?, ?, 1)",
-          {taro, clerk});
+      completion_ =
+          c.insert("INSERT INTO completions (fiscal_year, user_id, confirmed_by, confirmed_at) VALUES (2017, ?, ?, 1)",
+                   {taro, clerk});
     });
   }
   Status sign_off() {

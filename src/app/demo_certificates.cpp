@@ -40,9 +40,10 @@ void load_demo_certificates(db::Database& db) {
     // Alumni, with no role and no password: the pilot ran before this system, and its completions
     // are recorded as they were decided.
     db.write([&](db::Conn& c) {
-      c.exec("INSERT INTO completions (fiscal_year, user_id, confirmed_by, confirmed_at, society_signer, "
-             "signed_off_by, signed_off_at) VALUES (2016, ?, ?, ?, '日本オミックス医療学会 理事長', ?, ?)",
-             {user, secretariat, confirmed, secretariat, signed_off});
+      c.exec(
+          "INSERT INTO completions (fiscal_year, user_id, confirmed_by, confirmed_at, society_signer, "
+          "signed_off_by, signed_off_at) VALUES (2016, ?, ?, ?, '日本オミックス医療学会 理事長', ?, ?)",
+          {user, secretariat, confirmed, secretariat, signed_off});
     });
     const auto completion = db.read([&](db::Conn& c) {
       return c.scalar_i64("SELECT id FROM completions WHERE fiscal_year = 2016 AND user_id = ?", {user});

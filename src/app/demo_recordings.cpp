@@ -45,11 +45,10 @@ void load_demo_recording(db::Database& db, const DemoCurriculum& curriculum, con
   const auto id = demo::must(write_unit(db, Who{office, lecture->end_unix() + 3 * 3600, kDemoSite},
                                         [&](Work& w) { return videos::add_recording(w, u); }),
                              "recording");
-  const std::int64_t trainee = db.read(
-      [](db::Conn& c) { return c.scalar_i64("SELECT id FROM users WHERE email = 'trainee@mdsc.example'"); });
+  const std::int64_t trainee =
+      db.read([](db::Conn& c) { return c.scalar_i64("SELECT id FROM users WHERE email = 'trainee@mdsc.example'"); });
   const audit::Actor viewer{trainee, "user:" + std::to_string(trainee), ""};
-  write_unit(db, Who{viewer, lecture->end_unix() + 8 * 3600, kDemoSite},
-             [&](Work& w) { videos::record_play(w, id); });
+  write_unit(db, Who{viewer, lecture->end_unix() + 8 * 3600, kDemoSite}, [&](Work& w) { videos::record_play(w, id); });
 }
 
 }  // namespace mdsc::app

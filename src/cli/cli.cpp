@@ -52,10 +52,13 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   Common common;
   std::map<std::string, Runner> runners{
-      {"init", add_init(app, common)},     {"serve", add_serve(app, common)},
-      {"migrate", add_migrate(app, common)}, {"user", add_user(app, common)},
+      {"init", add_init(app, common)},
+      {"serve", add_serve(app, common)},
+      {"migrate", add_migrate(app, common)},
+      {"user", add_user(app, common)},
       {"backup", add_backup(app, common)},
-      {"timetable", add_timetable(app, common)}, {"certificate", add_certificate(app, common)},
+      {"timetable", add_timetable(app, common)},
+      {"certificate", add_certificate(app, common)},
   };
   try {
     app.parse(argc, argv);

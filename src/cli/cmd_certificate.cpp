@@ -36,8 +36,8 @@ int run_verify(const VerifyOpts& o) {
     std::cout << "NOT VALID: " << check.number << ": " << check.problem << "\n";
     return 1;
   }
-  std::cout << "valid signature: " << check.number << " " << check.name << ", issued " << check.issued_on
-            << ", key " << check.key_id << "\n";
+  std::cout << "valid signature: " << check.number << " " << check.name << ", issued " << check.issued_on << ", key "
+            << check.key_id << "\n";
   if (o.keys.empty())
     std::cout << "note: checked with the key in the file; pass --keys with the issuer's published key set "
                  "(/.well-known/jwks.json) to check who signed it. Revocation: see the verify_url.\n";

@@ -80,8 +80,7 @@ const std::vector<Setting>& settings() {
        [](Config& c, const std::string& v, const std::string& where) {
          c.threads = static_cast<unsigned>(parse_uint(v, where, 1024, "a number 0-1024"));
        }},
-      {"server", "base_url", "MDSC_BASE_URL", false,
-       text_with_prefix(&Config::base_url, {"http://", "https://"})},
+      {"server", "base_url", "MDSC_BASE_URL", false, text_with_prefix(&Config::base_url, {"http://", "https://"})},
       {"server", "trusted_proxies", "MDSC_TRUSTED_PROXIES", false,
        [](Config& c, const std::string& v, const std::string& where) {
          std::string bad;
@@ -105,8 +104,7 @@ const std::vector<Setting>& settings() {
            fail(where, "must be an e-mail address");
          c.mail_from = v;
        }},
-      {"mail", "smtp_url", "MDSC_SMTP_URL", false,
-       text_with_prefix(&Config::smtp_url, {"smtp://", "smtps://"})},
+      {"mail", "smtp_url", "MDSC_SMTP_URL", false, text_with_prefix(&Config::smtp_url, {"smtp://", "smtps://"})},
       {"mail", "smtp_user", "MDSC_SMTP_USER", false, text(&Config::smtp_user)},
       {"mail", "smtp_password", "MDSC_SMTP_PASSWORD", false, text(&Config::smtp_password)},
       {"mail", "outbox_dir", "", false, text(&Config::outbox_dir)},

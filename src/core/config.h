@@ -75,8 +75,8 @@ struct Config {
   int checkin_opens_minutes = 15;
   int late_after_minutes = 10;
   std::uint64_t recording_max_bytes = 8ull << 30;  // a lecture's recording: 8 GiB
-  int recording_credit_percent = 80;  // watched this much of a missed session's recording ...
-  int recording_credit_days = 14;     // ... within this many days of it: remote credit
+  int recording_credit_percent = 80;               // watched this much of a missed session's recording ...
+  int recording_credit_days = 14;                  // ... within this many days of it: remote credit
 };
 
 // Reads the TOML file if path is non-empty (missing file is an error) and the environment.

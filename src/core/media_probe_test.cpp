@@ -27,8 +27,8 @@ std::string be32(std::uint32_t v) {
 class MediaProbe : public ::testing::Test {
  protected:
   std::string write(const std::string& bytes) {
-    const fs::path p = fs::temp_directory_path() / ("probe-" + std::to_string(::getpid()) + "-" +
-                                                    std::to_string(n_++) + ".bin");
+    const fs::path p =
+        fs::temp_directory_path() / ("probe-" + std::to_string(::getpid()) + "-" + std::to_string(n_++) + ".bin");
     std::ofstream(p, std::ios::binary) << bytes;
     files_.push_back(p);
     return p.string();
@@ -50,8 +50,8 @@ TEST_F(MediaProbe, TheDemoClipIsATwelveSecondWebm) {
 TEST_F(MediaProbe, Mp4DurationFromTheMovieHeaderWhereverItIs) {
   const std::string ftyp = box("ftyp", "isom" + be32(512) + "isomiso2");
   // Version 0: timescale 1000, duration 90 500 (90.5 s); the movie header after the media data.
-  const std::string mvhd0 = box("mvhd", std::string(4, '\0') + be32(0) + be32(0) + be32(1000) + be32(90500) +
-                                            std::string(80, '\0'));
+  const std::string mvhd0 =
+      box("mvhd", std::string(4, '\0') + be32(0) + be32(0) + be32(1000) + be32(90500) + std::string(80, '\0'));
   auto v = probe(write(ftyp + box("mdat", std::string(5000, 'x')) + box("moov", mvhd0)));
   ASSERT_TRUE(v);
   EXPECT_EQ(v->content_type, "video/mp4");

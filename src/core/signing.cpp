@@ -68,12 +68,8 @@ std::string jwk_thumbprint(std::string_view public_key) {
 }
 
 nlohmann::json jwk(std::string_view public_key) {
-  return {{"kty", "OKP"},
-          {"crv", "Ed25519"},
-          {"x", std::string(public_key)},
-          {"kid", jwk_thumbprint(public_key)},
-          {"alg", "EdDSA"},
-          {"use", "sig"}};
+  return {{"kty", "OKP"},   {"crv", "Ed25519"}, {"x", std::string(public_key)}, {"kid", jwk_thumbprint(public_key)},
+          {"alg", "EdDSA"}, {"use", "sig"}};
 }
 
 std::optional<std::string> public_key_of(std::string_view secret_key) {

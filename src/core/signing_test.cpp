@@ -38,7 +38,8 @@ TEST(Signing, ASignatureVerifiesAndOneChangedByteBreaksIt) {
 TEST(Signing, ASeedGivesItsKnownKeyAndThumbprint) {
   std::string seed;
   const std::string hex = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
-  for (std::size_t i = 0; i < hex.size(); i += 2) seed.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+  for (std::size_t i = 0; i < hex.size(); i += 2)
+    seed.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
   const KeyPair k = from_seed(seed);
   EXPECT_EQ(k.public_key, "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo");
   EXPECT_EQ(jwk_thumbprint(k.public_key), "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k");

@@ -253,8 +253,8 @@ asio::awaitable<Outcome> send_response(Connection& c, ServerState& state, Respon
       std::string header;
       write_header(header, res.status, res.headers, version, keep_alive, req.request_id, res.file_length);
       error_code ec = co_await write_buffers(c, header, {}, state.options.write_timeout);
-      if (!ec && !head) ec = co_await send_file_slice(c, slice.fd, res.file_offset, res.file_length,
-                                                      state.options.write_timeout);
+      if (!ec && !head)
+        ec = co_await send_file_slice(c, slice.fd, res.file_offset, res.file_length, state.options.write_timeout);
       co_return Outcome{res.status, keep_alive && !ec};
     }
   }

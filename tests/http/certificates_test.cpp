@@ -23,8 +23,9 @@ class CertificatesHttp : public ::testing::Test {
     taro_password_ = server_.add_user("taro@example.org", {"trainee"});
     other_password_ = server_.add_user("other@example.org", {"trainee"});
     server_.open_db()->write([&](db::Conn& c) {
-      c.exec("UPDATE users SET family_name = '金沢', given_name = '太郎', romaji_name = 'Taro KANAZAWA' "
-             "WHERE email = 'taro@example.org'");
+      c.exec(
+          "UPDATE users SET family_name = '金沢', given_name = '太郎', romaji_name = 'Taro KANAZAWA' "
+          "WHERE email = 'taro@example.org'");
       completion_ = c.insert(
           "INSERT INTO completions (fiscal_year, user_id, confirmed_at, society_signer, signed_off_at) "
           "SELECT 2017, id, 1, '学会 理事長', 2 FROM users WHERE email = 'taro@example.org'");
@@ -57,7 +58,8 @@ TEST_F(CertificatesHttp, IssuedDownloadedVerifiedThenRevoked) {
   EXPECT_EQ(certificates(), 1);
 
   const auto token = server_.api_token("clerk@example.org");
-  const auto items = nlohmann::json::parse(clerk.send_json("GET", "/api/v1/certificates?fiscal_year=2017", "", token).body);
+  const auto items =
+      nlohmann::json::parse(clerk.send_json("GET", "/api/v1/certificates?fiscal_year=2017", "", token).body);
   ASSERT_EQ(items["items"].size(), 1u);
   const std::string number = items["items"][0]["number"];
   const std::string id = std::to_string(items["items"][0]["id"].get<std::int64_t>());
@@ -111,8 +113,8 @@ TEST_F(CertificatesHttp, ATraineeSeesTheirOwnAndAnotherGets404) {
   ASSERT_EQ(clerk.login("clerk@example.org", clerk_password_), 303);
   clerk.get("/certificates?fy=2017");
   ASSERT_EQ(clerk.post_form("/certificates?fy=2017", {{"completion_id", std::to_string(completion_)}}).status, 303);
-  const std::string id = std::to_string(
-      server_.open_db()->read([](db::Conn& c) { return c.scalar_i64("SELECT id FROM certificates"); }));
+  const std::string id =
+      std::to_string(server_.open_db()->read([](db::Conn& c) { return c.scalar_i64("SELECT id FROM certificates"); }));
 
   HttpClient taro(server_.port());
   ASSERT_EQ(taro.login("taro@example.org", taro_password_), 303);

@@ -46,7 +46,8 @@ TEST(CompletionHttp, TheSecretariatSeesWhoCompletesAndWhyNot) {
   auto refused = clerk.post_form("/completion/confirm?fy=2017", {{"user_id", user}});
   EXPECT_EQ(refused.status, 409);
   EXPECT_NE(refused.body.find("修了要件を満たしていません"), std::string::npos);
-  EXPECT_EQ(server.open_db()->read([](db::Conn& c) { return c.scalar_i64("SELECT COUNT(*) FROM completions WHERE fiscal_year = 2017"); }),
+  EXPECT_EQ(server.open_db()->read(
+                [](db::Conn& c) { return c.scalar_i64("SELECT COUNT(*) FROM completions WHERE fiscal_year = 2017"); }),
             0);
 }
 

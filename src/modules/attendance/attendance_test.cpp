@@ -277,8 +277,9 @@ TEST_F(Attendance_, TheSecretariatReviewsAFlaggedCheckInOnce) {
 // A room with a network: an on-site check-in from elsewhere is accepted but flagged.
 TEST_F(Attendance_, OutsideTheRoomsNetworkACheckInIsFlagged) {
   db_->write([&](db::Conn& c) {
-    const auto room = c.insert("INSERT INTO rooms (name, capacity, network, created_at, updated_at) "
-                               "VALUES ('講義室A', 40, '10.1.2.0/24, 2001:db8::/32', 'x', 'x')");
+    const auto room = c.insert(
+        "INSERT INTO rooms (name, capacity, network, created_at, updated_at) "
+        "VALUES ('講義室A', 40, '10.1.2.0/24, 2001:db8::/32', 'x', 'x')");
     c.exec("UPDATE course_sessions SET room_id = ? WHERE id = ?", {room, session_});
   });
   const auto now = start_ + 60;

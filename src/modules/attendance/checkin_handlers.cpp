@@ -54,7 +54,8 @@ Response checkin_page(Context& ctx, std::int64_t session_id, const Status& st, i
   auto live = nlohmann::json::array();
   if (ctx.user && !done)
     for (const auto& s : live_sessions(ctx.work()))
-      live.push_back({{"id", s.id}, {"course", s.course_code + " " + s.course_title(ctx.lang)},
+      live.push_back({{"id", s.id},
+                      {"course", s.course_code + " " + s.course_title(ctx.lang)},
                       {"time", s.starts_at + "–" + s.ends_at}});
   d["live"] = live;
   d["has_live"] = !live.empty();

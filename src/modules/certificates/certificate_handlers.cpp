@@ -32,9 +32,8 @@ nlohmann::json row_of(const Context& ctx, const Certificate& c, bool can_revoke)
           {"fy", i18n::fiscal_year_display(ctx.lang, static_cast<int>(c.fiscal_year))},
           {"issued_on", i18n::format_date(ctx.lang, noon)},
           {"revoked", c.revoked()},
-          {"revoked_text", c.revoked() ? ctx.t("certificates.revoked_on",
-                                               {{"date", i18n::format_date(ctx.lang, c.revoked_at)}})
-                                       : ""},
+          {"revoked_text",
+           c.revoked() ? ctx.t("certificates.revoked_on", {{"date", i18n::format_date(ctx.lang, c.revoked_at)}}) : ""},
           {"revoke_reason", c.revoke_reason},
           {"pdf", href_of(c) + "/certificate.pdf"},
           {"file", href_of(c) + "/certificate.json"},
@@ -110,7 +109,8 @@ Response issue_submit(Context& ctx) {
   const int fy = web::requested_fiscal_year(ctx);
   Status st;
   const auto completion_id = web::read_number(ctx.form.trimmed("completion_id"), "completion_id", st);
-  if (!completion_id) return page(ctx, fy, st ? Status::invalid().field("completion_id", "validation.required") : st, 422);
+  if (!completion_id)
+    return page(ctx, fy, st ? Status::invalid().field("completion_id", "validation.required") : st, 422);
   auto r = issue(ctx.work(), *completion_id);
   if (!r) return page(ctx, fy, r.status(), http_status(r.status().code()));
   ctx.flash_next("success", "certificates.issued");

@@ -2,12 +2,13 @@
 // sign-off, once per completion; the signature that verifies and fails after one changed byte,
 // with the published key set and without; revocation with its reason, audited; the Open Badges
 // credential's JWS; the PDF as pdftotext reads it. On both databases.
+#include "modules/certificates.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
 
 #include "core/signing.h"
-#include "modules/certificates.h"
 #include "modules/certificates/document.h"
 #include "modules/certificates/keys.h"
 #include "modules/certificates/number.h"
@@ -45,9 +46,9 @@ class Certificates : public ::testing::Test {
       clerk_ = testing::insert_user(c, "clerk@example.org", "事務", "花子", "secretariat");
       taro_ = testing::insert_user(c, "taro@example.org", "金沢", "太郎", "trainee");
       c.exec("UPDATE users SET romaji_name = 'Taro KANAZAWA' WHERE id = ?", {taro_});
-      completion_ = c.insert(
-          "INSERT INTO completions (fiscal_year, user_id, confirmed_by, confirmed_at) VALUES (2017, ?, ?, 1)",
-          {taro_, clerk_});
+      completion_ =
+          c.insert("INSERT INTO completions (fiscal_year, user_id, confirmed_by, confirmed_at) VALUES (2017, ?, ?, 1)",
+                   {taro_, clerk_});
     });
     units_ = std::make_unique<testing::Units>(*db_, testing::tokyo("2018-03-20", "10:00:00"));
     units_->act_as({clerk_, "user:" + std::to_string(clerk_), ""});

@@ -1,14 +1,11 @@
 #include "modules/certificates/document.h"
 
-
 namespace mdsc::certificates {
 namespace {
 
 nlohmann::json bilingual(const Bilingual& b) { return {{"ja", b.ja}, {"en", b.en}}; }
 
-std::string title_of(const Certificate& c) {
-  return std::string(kProgram.en) + " FY" + std::to_string(c.fiscal_year);
-}
+std::string title_of(const Certificate& c) { return std::string(kProgram.en) + " FY" + std::to_string(c.fiscal_year); }
 
 }  // namespace
 
@@ -58,15 +55,15 @@ std::string badge_jwt(const Certificate& c, const std::string& base_url, const s
       {"identifier",
        {{{"type", "IdentityObject"}, {"identityType", "name"}, {"hashed", false}, {"identityHash", c.name_en}}}},
       {"achievement", achievement}};
-  nlohmann::json vc{{"@context",
-                     {"https://www.w3.org/2018/credentials/v1",
-                      "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"}},
-                    {"id", id},
-                    {"type", {"VerifiableCredential", "OpenBadgeCredential"}},
-                    {"issuer", {{"id", base_url}, {"type", {"Profile"}}, {"name", kIssuer.en}}},
-                    {"issuanceDate", issued},
-                    {"name", title_of(c)},
-                    {"credentialSubject", subject}};
+  nlohmann::json vc{
+      {"@context",
+       {"https://www.w3.org/2018/credentials/v1", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"}},
+      {"id", id},
+      {"type", {"VerifiableCredential", "OpenBadgeCredential"}},
+      {"issuer", {{"id", base_url}, {"type", {"Profile"}}, {"name", kIssuer.en}}},
+      {"issuanceDate", issued},
+      {"name", title_of(c)},
+      {"credentialSubject", subject}};
   const nlohmann::json header{{"alg", "EdDSA"}, {"typ", "JWT"}, {"kid", c.key_id}};
   const nlohmann::json claims{{"iss", base_url}, {"jti", id}, {"nbf", c.issued_at}, {"vc", vc}};
   const std::string input = signing::base64url(header.dump()) + "." + signing::base64url(claims.dump());

@@ -31,7 +31,8 @@ std::pair<std::string, std::string> dates_of(const std::string& iso) {
 void frame(Block& b) {
   const double w = pdf::kPageWidth - 2 * kMargin, h = pdf::kPageHeight - 2 * kMargin;
   for (const double inset : {0.0, 5.0}) {
-    const double t = inset ? 0.6 : 1.8, x = kMargin + inset, y = kMargin + inset, iw = w - 2 * inset, ih = h - 2 * inset;
+    const double t = inset ? 0.6 : 1.8, x = kMargin + inset, y = kMargin + inset, iw = w - 2 * inset,
+                 ih = h - 2 * inset;
     b.fills.push_back({{x, y, iw, t}, 0.25});
     b.fills.push_back({{x, y + ih - t, iw, t}, 0.25});
     b.fills.push_back({{x, y, t, ih}, 0.25});
@@ -56,8 +57,8 @@ Block compose(const pdf::Typesetter& ts, const Certificate& c, const std::string
   y = centred(std::string("あなたは") + kIssuer.ja + "の" + kProgram.ja + "（" + i18n::fiscal_year_era_label(fy) +
                   "）において所定の科目を修め、修了の要件を満たしたことをここに認定します。",
               {.size = 12}, y + 48);
-  y = centred("This is to certify that " + c.name_en + " has completed the " + kProgram.en + " of the " +
-                  kIssuer.en + " (" + i18n::fiscal_year_label(fy) + "), having met all its requirements.",
+  y = centred("This is to certify that " + c.name_en + " has completed the " + kProgram.en + " of the " + kIssuer.en +
+                  " (" + i18n::fiscal_year_label(fy) + "), having met all its requirements.",
               {.size = 11, .gray = 0.15}, y + 18);
   y = centred(date_ja + " / " + date_en, {.size = 11}, y + 40);
   y = centred(kIssuer.ja, {.size = 14, .bold = true}, y + 44);

@@ -76,9 +76,10 @@ bool record_revocation(db::Conn& c, std::int64_t id, std::int64_t by, std::int64
   p.push_back(id_or_null(by));
   p.emplace_back(reason);
   p.emplace_back(id);
-  return c.exec("UPDATE certificates SET revoked_at = ?, revoked_by = ?, revoke_reason = ? "
-                "WHERE id = ? AND revoked_at IS NULL",
-                p) > 0;
+  return c.exec(
+             "UPDATE certificates SET revoked_at = ?, revoked_by = ?, revoke_reason = ? "
+             "WHERE id = ? AND revoked_at IS NULL",
+             p) > 0;
 }
 
 }  // namespace mdsc::certificates::repo

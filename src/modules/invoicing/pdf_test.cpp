@@ -3,8 +3,6 @@
 #include "modules/invoicing/pdf.h"
 
 #include <gtest/gtest.h>
-
-#include "support/poppler.h"
 #include <unistd.h>
 
 #include <array>
@@ -18,6 +16,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "support/poppler.h"
 
 // LeakSanitizer (make test-asan): cairo 1.16 loses about 768 bytes per embedded CFF font subset
 // in cairo_surface_finish, and fontconfig keeps its configuration for the life of the process.

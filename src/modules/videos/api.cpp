@@ -59,9 +59,8 @@ Response api_upload(Context& ctx) {
   auto id = take_upload(ctx, *session, ctx.req.body_file, ctx.query.get("filename"));
   if (!id) return web::error(ctx, id.status());
   delete_withdrawn_files(ctx.db(), ctx.services.config.data_dir, ctx.now());
-  return platform::in_unit(ctx, false, [&](Context& c) {
-    return web::json(201, item_of(*repo::by_id(c.work().conn, *id)));
-  });
+  return platform::in_unit(ctx, false,
+                           [&](Context& c) { return web::json(201, item_of(*repo::by_id(c.work().conn, *id))); });
 }
 
 }  // namespace mdsc::videos::handlers

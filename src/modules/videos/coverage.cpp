@@ -25,9 +25,7 @@ void Coverage::add(std::int64_t from_ms, std::int64_t to_ms) {
   for (std::int64_t s = first_s; s <= last_s; ++s) seconds_[static_cast<std::size_t>(s)] = true;
 }
 
-int Coverage::watched_seconds() const {
-  return static_cast<int>(std::count(seconds_.begin(), seconds_.end(), true));
-}
+int Coverage::watched_seconds() const { return static_cast<int>(std::count(seconds_.begin(), seconds_.end(), true)); }
 
 int Coverage::percent() const {
   return seconds_.empty() ? 0 : static_cast<int>(watched_seconds() * 100L / static_cast<long>(seconds_.size()));

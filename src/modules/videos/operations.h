@@ -5,8 +5,8 @@
 #include <string>
 
 #include "core/result.h"
-#include "modules/videos.h"
 #include "db/database.h"
+#include "modules/videos.h"
 #include "platform/work.h"
 
 namespace mdsc::videos {

@@ -47,13 +47,15 @@ Response show_session(Context& ctx, const timetable::Session& s, const Status& s
   const auto course = curriculum::find_course(conn, s.course_id);
   const bool confidential = s.confidential || (course && course->confidential_by_default);
   const auto current = repo::current_of_session(conn, s.id);
-  nlohmann::json d{{"session", session_json(ctx, s)},
-                   {"confidential", confidential},
-                   {"can_manage", !confidential && may_manage(ctx, s.course_id)},
-                   {"action", "/sessions/" + std::to_string(s.id) + "/recording"},
-                   {"file_hint", ctx.t("videos.file_hint", {{"max", i18n::grouped(static_cast<std::int64_t>(
-                                                                       ctx.services.config.recording_max_bytes >> 20))}})},
-                   {"form", web::form_state(ctx, st)}};
+  nlohmann::json d{
+      {"session", session_json(ctx, s)},
+      {"confidential", confidential},
+      {"can_manage", !confidential && may_manage(ctx, s.course_id)},
+      {"action", "/sessions/" + std::to_string(s.id) + "/recording"},
+      {"file_hint",
+       ctx.t("videos.file_hint",
+             {{"max", i18n::grouped(static_cast<std::int64_t>(ctx.services.config.recording_max_bytes >> 20))}})},
+      {"form", web::form_state(ctx, st)}};
   if (current && !confidential) {
     d["recording"] = recording_json(ctx, *current);
     d["withdraw_action"] = "/recordings/" + std::to_string(current->id) + "/withdraw";

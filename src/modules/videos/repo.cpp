@@ -46,8 +46,8 @@ std::vector<Recording> current_of_courses(db::Conn& c, const std::vector<std::in
     p.emplace_back(course_ids[i]);
   }
   return select(c,
-                "JOIN course_sessions s ON s.id = r.session_id WHERE r.withdrawn_at IS NULL AND r.course_id IN (" +
-                    in + ") ORDER BY s.day DESC, s.starts_at DESC",
+                "JOIN course_sessions s ON s.id = r.session_id WHERE r.withdrawn_at IS NULL AND r.course_id IN (" + in +
+                    ") ORDER BY s.day DESC, s.starts_at DESC",
                 p);
 }
 
@@ -77,9 +77,10 @@ bool withdraw(db::Conn& c, std::int64_t id, std::int64_t by, std::int64_t at, co
   p.push_back(id_or_null(by));
   p.emplace_back(reason);
   p.emplace_back(id);
-  return c.exec("UPDATE recordings SET withdrawn_at = ?, withdrawn_by = ?, withdraw_reason = ? "
-                "WHERE id = ? AND withdrawn_at IS NULL",
-                p) > 0;
+  return c.exec(
+             "UPDATE recordings SET withdrawn_at = ?, withdrawn_by = ?, withdraw_reason = ? "
+             "WHERE id = ? AND withdrawn_at IS NULL",
+             p) > 0;
 }
 
 std::vector<Recording> files_to_delete(db::Conn& c) {
@@ -91,17 +92,18 @@ void mark_file_deleted(db::Conn& c, std::int64_t id, std::int64_t at) {
 }
 
 std::optional<View> view(db::Conn& c, std::int64_t recording_id, std::int64_t user_id) {
-  auto r = c.query_one(std::string("SELECT ") + kViewColumns +
-                           " FROM recording_views WHERE recording_id = ? AND user_id = ?",
-                       {recording_id, user_id});
+  auto r = c.query_one(
+      std::string("SELECT ") + kViewColumns + " FROM recording_views WHERE recording_id = ? AND user_id = ?",
+      {recording_id, user_id});
   if (!r) return std::nullopt;
   return entity::from_row<View>(*r);
 }
 
 View lock_view(db::Conn& c, std::int64_t recording_id, std::int64_t user_id, std::int64_t now) {
-  c.exec("INSERT INTO recording_views (recording_id, user_id, first_played_at, last_beat_at) VALUES (?, ?, ?, ?) "
-         "ON CONFLICT (recording_id, user_id) DO NOTHING",
-         {recording_id, user_id, now, now});
+  c.exec(
+      "INSERT INTO recording_views (recording_id, user_id, first_played_at, last_beat_at) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT (recording_id, user_id) DO NOTHING",
+      {recording_id, user_id, now, now});
   // A write to the row takes its lock (on PostgreSQL; SQLite's write transaction holds them all).
   c.exec("UPDATE recording_views SET watched_seconds = watched_seconds WHERE recording_id = ? AND user_id = ?",
          {recording_id, user_id});

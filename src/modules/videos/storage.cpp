@@ -25,8 +25,9 @@ std::string sha256_of(const std::string& path) {
   while (in) {
     in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
     const auto n = in.gcount();
-    if (n > 0) crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(buf.data()),
-                                         static_cast<unsigned long long>(n));
+    if (n > 0)
+      crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(buf.data()),
+                                static_cast<unsigned long long>(n));
   }
   if (in.bad()) throw std::runtime_error("cannot read the uploaded recording");
   unsigned char h[crypto_hash_sha256_BYTES];

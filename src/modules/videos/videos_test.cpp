@@ -44,8 +44,8 @@ class Videos : public ::testing::Test {
   std::int64_t at(const char* day, const char* time) { return testing::tokyo(day, time); }
   std::string attendance() {
     return db_->read([&](db::Conn& c) {
-      auto r = c.query_one("SELECT status, method FROM attendance WHERE session_id = ? AND user_id = ?",
-                           {session_, taro_});
+      auto r =
+          c.query_one("SELECT status, method FROM attendance WHERE session_id = ? AND user_id = ?", {session_, taro_});
       return r ? r->str("status") + "/" + r->str("method") : std::string("none");
     });
   }
@@ -79,8 +79,8 @@ TEST_F(Videos, ANewUploadReplacesTheRecordingAndConfidentialityWithdrawsIt) {
   units_->write([&](Work& w) { withdraw_course(w, course_); });
   EXPECT_FALSE(db_->read([&](db::Conn& c) { return repo::current_of_session(c, session_); }));
   EXPECT_EQ(db_->read([](db::Conn& c) {
-              return c.scalar_i64("SELECT COUNT(*) FROM audit_log WHERE entity = 'recordings' AND action = 'withdraw'");
-            }),
+    return c.scalar_i64("SELECT COUNT(*) FROM audit_log WHERE entity = 'recordings' AND action = 'withdraw'");
+  }),
             2);
 }
 

@@ -9,7 +9,8 @@ namespace {
 
 constexpr const char* kSelect =
     "SELECT s.*, k.code AS course_code, k.title_ja AS course_title_ja, k.title_en AS course_title_en, "
-    "COALESCE(r.name, '') AS room_name, COALESCE(r.network, '') AS room_network FROM course_sessions s JOIN courses k ON k.id = s.course_id "
+    "COALESCE(r.name, '') AS room_name, COALESCE(r.network, '') AS room_network FROM course_sessions s JOIN courses k "
+    "ON k.id = s.course_id "
     "LEFT JOIN rooms r ON r.id = s.room_id";
 
 std::int64_t at(const std::string& day, const std::string& hhmm) {
