@@ -75,10 +75,9 @@ App::App(Config config, std::unique_ptr<Clock> clock) : config_(std::move(config
     c.exec("INSERT INTO settings (key, value) VALUES ('base_url', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
            {config_.base_url});
     // ... and the data folder (the recordings' files), shared by every instance.
-    c.exec(
-        "INSERT INTO settings (key, value) VALUES ('data_dir', ?) ON CONFLICT (key) DO UPDATE SET value = "
-        "excluded.value",
-        {config_.data_dir});
+    c.exec("INSERT INTO settings (key, value) VALUES ('data_dir', ?) "
+           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+           {config_.data_dir});
   });
 }
 

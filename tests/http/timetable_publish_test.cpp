@@ -32,6 +32,9 @@ class Publish : public ::testing::Test {
     exec("DELETE FROM exam_results");
     exec("DELETE FROM exams");
     exec("DELETE FROM timetable_sessions");
+    exec("DELETE FROM recording_plays");
+    exec("DELETE FROM recording_views");
+    exec("DELETE FROM recordings");
     exec("DELETE FROM course_sessions");
     exec("DELETE FROM timetable_runs");
     clerk_ = token("secretariat@mdsc.example");
