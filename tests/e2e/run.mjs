@@ -345,4 +345,5 @@ certificateScenarios({
   scenario, shot, h1, logIn,
   origin: () => origin,
   secretariat: () => secretariat,
+  sql: (statement) => execSql(database.url, statement),
 });
