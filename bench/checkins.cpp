@@ -3,7 +3,10 @@
 // latencies and whether every check-in was recorded. Run by bench/issue11 against a fresh database
 // and a running `mdsc serve`.
 //
-//   mdsc_bench_checkins --db URL --port P [--accounts 2000] [--connections 64]
+//   mdsc_bench_checkins --db URL --port P [--accounts 2000] [--connections 64] [--seconds S]
+// --seconds S paces the check-ins evenly over S seconds (a hall arriving over S seconds, an open
+// loop: each latency counts from the check-in's scheduled time, so a slow server cannot hide its
+// queue); without it they go as fast as the connections allow.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -34,6 +37,7 @@ using Clock = std::chrono::steady_clock;
 struct Options {
   std::string db;
   int port = 0, accounts = 2000, connections = 64;
+  double seconds = 0;
 };
 
 struct Setup {
@@ -43,14 +47,16 @@ struct Setup {
 
 std::string hhmm(std::int64_t unix_seconds) { return mdsc::i18n::tokyo_time_hm(unix_seconds); }
 
-// A course, a session running now, and the trainees enrolled with their API tokens.
+// A course, a session running now, and the trainees enrolled with their API tokens (named after
+// the time, so that runs on one database do not collide).
 Setup set_up(mdsc::db::Database& db, int accounts) {
   Setup s;
   const std::int64_t now = std::time(nullptr);
   db.write([&](mdsc::db::Conn& c) {
     const auto course = c.insert(
         "INSERT INTO courses (fiscal_year, code, title_ja, category, kind, periods, time_band, created_at, updated_at) "
-        "VALUES (2026, 'BENCH-1', '負荷試験', 'common', 'lecture', 8, 'daytime', 'x', 'x')");
+        "VALUES (2026, ?, '負荷試験', 'common', 'lecture', 8, 'daytime', 'x', 'x')",
+        {"BENCH-" + std::to_string(now)});
     const auto term = c.insert(
         "INSERT INTO terms (fiscal_year, name, starts_on, ends_on, created_at, updated_at) "
         "VALUES (2026, 'bench', '2026-04-01', '2027-03-31', 'x', 'x')");
@@ -60,7 +66,7 @@ Setup set_up(mdsc::db::Database& db, int accounts) {
         {term, course, mdsc::i18n::tokyo_date_iso(now), hhmm(now - 60),
          hhmm(now + 3600) < hhmm(now) ? "23:59" : hhmm(now + 3600)});
     for (int i = 0; i < accounts; ++i) {
-      const std::string email = "bench" + std::to_string(i) + "@example.org";
+      const std::string email = "bench" + std::to_string(now) + "-" + std::to_string(i) + "@example.org";
       const auto user = c.insert(
           "INSERT INTO users (email, family_name, given_name, created_at, updated_at) VALUES (?, '試験', ?, 'x', 'x')",
           {email, std::to_string(i)});
@@ -149,11 +155,15 @@ int main(int argc, char** argv) {
     workers.emplace_back([&] {
       int fd = connect_to(o.port);
       start.arrive_and_wait();
+      const auto begun = Clock::now();
       for (int i; (i = next.fetch_add(1)) < o.accounts;) {
+        const auto due = begun + std::chrono::duration_cast<Clock::duration>(
+                                     std::chrono::duration<double>(o.seconds * i / o.accounts));
+        if (o.seconds > 0) std::this_thread::sleep_until(due);
         const std::int64_t now = std::time(nullptr);
         const std::string body = "{\"session_id\": " + std::to_string(s.session) + ", \"code\": \"" +
                                  mdsc::attendance::code_for(key, s.session, mdsc::attendance::code_step(now)) + "\"}";
-        const auto t0 = Clock::now();
+        const auto t0 = o.seconds > 0 ? due : Clock::now();
         int st = fd < 0 ? -1 : post(fd, o.port, s.tokens[static_cast<std::size_t>(i)], body);
         if (st < 0) {  // the connection closed: once more on a new one
           if (fd >= 0) ::close(fd);
@@ -179,8 +189,10 @@ int main(int argc, char** argv) {
   std::vector<double> sorted = latency_ms;
   std::sort(sorted.begin(), sorted.end());
   auto pct = [&](double p) { return sorted[static_cast<std::size_t>(p * (sorted.size() - 1))]; };
-  std::printf("| %s | %d | %d | %.2f s | %.0f/s | %.1f | %.1f | %.1f | %.1f | %lld | %d |\n",
-              o.db.substr(0, o.db.find(':')).c_str(), o.accounts, o.connections, seconds, o.accounts / seconds,
+  std::printf("| %s | %d | %d | %s | %.2f s | %.0f/s | %.1f | %.1f | %.1f | %.1f | %lld | %d |\n",
+              o.db.substr(0, o.db.find(':')).c_str(), o.accounts, o.connections,
+              o.seconds > 0 ? ("over " + std::to_string(static_cast<int>(o.seconds)) + " s").c_str() : "at once",
+              seconds, o.accounts / seconds,
               pct(0.5), pct(0.95), pct(0.99), sorted.back(), static_cast<long long>(recorded), failed);
   return recorded == o.accounts && failed == 0 ? 0 : 1;
 }
