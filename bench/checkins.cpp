@@ -59,7 +59,8 @@ Setup set_up(mdsc::db::Database& db, int accounts) {
         {"BENCH-" + std::to_string(now)});
     const auto term = c.insert(
         "INSERT INTO terms (fiscal_year, name, starts_on, ends_on, created_at, updated_at) "
-        "VALUES (2026, 'bench', '2026-04-01', '2027-03-31', 'x', 'x')");
+        "VALUES (2026, ?, '2026-04-01', '2027-03-31', 'x', 'x')",
+        {"bench-" + std::to_string(now)});
     s.session = c.insert(
         "INSERT INTO course_sessions (term_id, course_id, day, band, position, starts_at, ends_at, confidential, "
         "status, sequence, created_at, updated_at) VALUES (?, ?, ?, 'daytime', 1, ?, ?, 0, 'scheduled', 0, 0, 0)",
