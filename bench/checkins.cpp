@@ -137,9 +137,11 @@ int main(int argc, char** argv) {
       o.accounts = std::stoi(v);
     else if (k == "--connections")
       o.connections = std::stoi(v);
+    else if (k == "--seconds")
+      o.seconds = std::stod(v);
   }
   if (o.db.empty() || !o.port) {
-    std::cerr << "usage: mdsc_bench_checkins --db URL --port P [--accounts N] [--connections C]\n";
+    std::cerr << "usage: mdsc_bench_checkins --db URL --port P [--accounts N] [--connections C] [--seconds S]\n";
     return 2;
   }
   mdsc::crypto::init();
