@@ -16,7 +16,7 @@ void register_module(web::Registry& reg) {
   reg.html("GET", "/certificates/{id}/certificate.json", readers, h::file_download);
   reg.html("GET", "/certificates/{id}/badge.jwt", readers, h::badge_download);
   // Public: whoever holds a certificate checks it; the refusals are counted, so the route opens
-  // its own write unit (a 404 must not roll its count back).
+  // its own units (a 404 must not roll its count back; a known number needs no write).
   reg.html("GET", "/verify/{number}", Access::anyone(), h::verify_page, web::Tx::none);
   reg.api("GET", "/.well-known/jwks.json", Access::anyone(), h::key_set_json);
   reg.nav({"nav.certificates", "/certificates", readers, 157});

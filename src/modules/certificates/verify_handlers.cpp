@@ -32,17 +32,16 @@ Response no_store(Response r) {
 Response verify_page(Context& ctx) {
   const std::string number = ctx.param("number");
   const std::string key = "certificate-verify:" + ctx.client.address;
-  const Lookup look = write_unit(ctx.db(), who_of(ctx), [&](Work& w) {
+  // A read unit for the usual case (a holder checking a real number); a write only to count a miss.
+  Lookup look = read_unit(ctx.db(), who_of(ctx), [&](Work& w) {
     Lookup out;
     const std::int64_t until = web::rate_limit::locked_until(w.conn, key);
-    if (until > w.now) {
-      out.locked_until = until;
-      return out;
-    }
-    if (well_formed_number(number)) out.found = repo::by_number(w.conn, number);
-    if (!out.found) web::rate_limit::charge(w.conn, key, kMisses, w.now);
+    if (until > w.now) out.locked_until = until;
+    else if (well_formed_number(number)) out.found = repo::by_number(w.conn, number);
     return out;
   });
+  if (!look.found && !look.locked_until)
+    write_unit(ctx.db(), who_of(ctx), [&](Work& w) { web::rate_limit::charge(w.conn, key, kMisses, w.now); });
   if (look.locked_until)
     return no_store(web::error(ctx, Status(Code::too_many, "certificates.too_many")
                                         .arg("time", i18n::format_datetime(ctx.lang, look.locked_until))));
