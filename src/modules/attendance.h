@@ -7,6 +7,7 @@
 #include <string>
 
 #include "db/database.h"
+#include "platform/entity_fwd.h"
 
 namespace mdsc {
 struct Work;
@@ -22,6 +23,8 @@ struct Rule {
   bool excused_counts = false;
   std::int64_t updated_at = 0;
   std::string live_url;  // the live lecture's link (https://…), from which trainees check in remotely
+
+  static const entity::Table<Rule>& table();  // its fields, described once (model.cpp)
 };
 
 struct Standing {

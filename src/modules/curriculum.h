@@ -13,6 +13,7 @@
 #include "db/database.h"
 #include "web/principal.h"
 #include "web/registry.h"
+#include "platform/entity_fwd.h"
 
 namespace mdsc {
 struct Work;
@@ -36,6 +37,8 @@ struct Instructor {
   std::string name_ja() const;                     // "田中 博"
   std::string name(std::string_view lang) const;   // romaji in English when known
   std::string organization(std::string_view lang) const;
+
+  static const entity::Table<Instructor>& table();  // its fields, described once (model.cpp)
 };
 
 // An instructor of a course, with their share of the course's periods (nullopt: not fixed).
@@ -46,6 +49,8 @@ struct CourseInstructor {
   int display_order = 0;   // 1, 2, ... as listed
   Instructor instructor;   // filled when read
   std::int64_t course_id = 0;
+
+  static const entity::Table<CourseInstructor>& table();  // its fields, described once (model.cpp)
 };
 
 enum class CourseStatus { planned, confirmed };
@@ -71,6 +76,8 @@ struct Course {
 
   const std::string& title(std::string_view lang) const { return lang == "en" && !title_en.empty() ? title_en : title_ja; }
   bool has_room() const { return !capacity || enrolled < *capacity; }
+
+  static const entity::Table<Course>& table();  // its fields, described once (model.cpp)
 };
 
 // Reads -----------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@
 #include "db/database.h"
 #include "platform/states.h"
 #include "web/principal.h"
+#include "platform/entity_fwd.h"
 
 namespace mdsc {
 struct Work;
@@ -33,6 +34,8 @@ struct Organization {
   bool is_representative = false;  // the representative institution of the consortium
   std::int64_t representative_user_id = 0, substitute_user_id = 0;
   bool active = true;
+
+  static const entity::Table<Organization>& table();  // its fields, described once (model.cpp)
 };
 
 // A tier of a year's fee schedule.
@@ -47,6 +50,8 @@ struct FeeTier {
   std::string tax_category = "10";  // "10", "8", "none"
   std::string eligibility = "any";  // any, venture, non_venture
   const std::string& name(std::string_view lang) const { return lang == "en" ? name_en : name_ja; }
+
+  static const entity::Table<FeeTier>& table();  // its fields, described once (model.cpp)
 };
 
 struct FeeSchedule {
@@ -57,6 +62,8 @@ struct FeeSchedule {
   std::vector<FeeTier> tiers;
   const FeeTier* tier(std::string_view code) const;
   const FeeTier* tier_by_id(std::int64_t id) const;
+
+  static const entity::Table<FeeSchedule>& table();  // its fields, described once (model.cpp)
 };
 
 // applied → active | cancelled; active → ended | cancelled (states<MembershipStatus>(), model.cpp).
@@ -78,6 +85,8 @@ struct Membership {
   int seats_total() const { return seats_included + extra_seats; }
   // Applied or active: trainees may be sent on it.
   bool current() const { return status == MembershipStatus::applied || status == MembershipStatus::active; }
+
+  static const entity::Table<Membership>& table();  // its fields, described once (model.cpp)
 };
 
 // A trainee the company sends on its membership.
@@ -94,6 +103,8 @@ struct SeatRequest {
   std::optional<std::int64_t> extra_fee;
   std::string reason;
   std::string created_at;
+
+  static const entity::Table<SeatRequest>& table();  // its fields, described once (model.cpp)
 };
 
 // Who issues the consortium's invoices.
@@ -104,6 +115,8 @@ struct IssuerProfile {
   std::string number_prefix = "MDSC";
   std::string rounding = "floor";
   int payment_days = 30;
+
+  static const entity::Table<IssuerProfile>& table();  // its fields, described once (model.cpp)
 };
 
 // Reads ------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@
 #include "db/database.h"
 #include "nlohmann/json_fwd.hpp"
 #include "platform/states.h"
+#include "platform/entity_fwd.h"
 
 namespace mdsc::timetable {
 
@@ -49,6 +50,8 @@ struct Session {
   // Unix seconds of the start and end (the day and times are Asia/Tokyo wall time).
   std::int64_t start_unix() const;
   std::int64_t end_unix() const;
+
+  static const entity::Table<Session>& table();  // its fields, described once (model.cpp)
 };
 
 nlohmann::json to_json(const Session& s);

@@ -5,6 +5,10 @@
 #include "platform/entity.h"
 
 namespace mdsc {
+
+using entity::Table;
+using entity::field;
+using entity::coded_field;
 namespace audit {
 namespace {
 std::string changes_text(const nlohmann::json& changes) { return changes.dump(); }
@@ -17,8 +21,7 @@ bool read_changes(std::string_view text, nlohmann::json& out) {
 }  // namespace audit
 
 // The log itself is not audited: an entry records changes, it is none.
-template <>
-const entity::Table<audit::Entry>& entity::table<audit::Entry>() {
+const entity::Table<audit::Entry>& audit::Entry::table() {
   using E = audit::Entry;
   static const Table<E> t{"audit_log",
                           {field("id", &E::id).key(), field("at", &E::at),

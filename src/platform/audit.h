@@ -9,6 +9,7 @@
 
 #include "db/database.h"
 #include "nlohmann/json.hpp"
+#include "platform/entity_fwd.h"
 
 namespace mdsc::audit {
 
@@ -37,6 +38,8 @@ struct Entry {
   std::string action, entity, entity_id;
   nlohmann::json changes;
   std::string request_id;
+
+  static const entity::Table<Entry>& table();  // its fields, described once (model.cpp)
 };
 
 struct Filter {

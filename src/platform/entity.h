@@ -5,7 +5,8 @@
 // and in, reading forms and the audit snapshot; SQL stays hand-written and visible in the
 // repositories, in the table's column order.
 //
-//   template <> const entity::Table<Room>& entity::table<Room>() {
+//   struct Room { ...; static const entity::Table<Room>& table(); };     (room.h)
+//   const entity::Table<Room>& Room::table() {                            (model.cpp)
 //     static const Table<Room> t{"room", {
 //         field("id", &Room::id).key(),
 //         field("name", &Room::name).label("rooms.name").required().max(100),
@@ -27,6 +28,7 @@
 #include "core/result.h"
 #include "db/database.h"
 #include "nlohmann/json.hpp"
+#include "platform/entity_fwd.h"
 #include "platform/states.h"
 #include "web/fields.h"
 #include "web/form.h"
@@ -199,9 +201,11 @@ struct Table {
   }
 };
 
-// Each entity's table, defined beside the entity (model.cpp) as a specialisation.
+// Each entity's table: declared in the entity's struct, defined in its module's model.cpp.
 template <typename T>
-const Table<T>& table();
+const Table<T>& table() {
+  return T::table();
+}
 
 namespace detail {
 db::Param to_param(const std::string& v, bool null_when_empty);

@@ -9,8 +9,10 @@
 
 namespace mdsc {
 
-template <>
-const entity::Table<mail::OutboxEntry>& entity::table<mail::OutboxEntry>() {
+using entity::Table;
+using entity::field;
+
+const entity::Table<mail::OutboxEntry>& mail::OutboxEntry::table() {
   using E = mail::OutboxEntry;
   static const Table<E> t{"mail",
                           {field("id", &E::id).key(), field("to_addr", &E::to_addr), field("subject", &E::subject),

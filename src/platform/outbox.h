@@ -13,6 +13,7 @@
 #include "core/clock.h"
 #include "core/mail.h"
 #include "db/database.h"
+#include "platform/entity_fwd.h"
 
 namespace mdsc::mail {
 
@@ -27,6 +28,8 @@ struct OutboxEntry {
   std::string status;  // pending, sending, sent, failed
   std::int64_t attempts = 0;
   std::int64_t sent_at = 0;  // 0 until sent
+
+  static const entity::Table<OutboxEntry>& table();  // its fields, described once (model.cpp)
 };
 const std::vector<std::string>& outbox_statuses();
 // Newest first; `status` "" for every status.

@@ -23,13 +23,16 @@ const std::vector<std::string>& a_categories() {
 
 namespace mdsc {
 
+using entity::Table;
+using entity::field;
+using entity::enum_field;
+
 using admissions::Application;
 using admissions::ApplicationStatus;
 using admissions::CompanyConfirmation;
 using admissions::ProgramYear;
 
-template <>
-const entity::Table<ProgramYear>& entity::table<ProgramYear>() {
+const entity::Table<ProgramYear>& ProgramYear::table() {
   static const Table<ProgramYear> t{
       "program_year",
       {field("fiscal_year", &ProgramYear::fiscal_year).range(2000, 2100),
@@ -44,8 +47,7 @@ const entity::Table<ProgramYear>& entity::table<ProgramYear>() {
   return t;
 }
 
-template <>
-const entity::Table<Application>& entity::table<Application>() {
+const entity::Table<Application>& Application::table() {
   using A = Application;
   static const Table<A> t{
       "application",

@@ -21,6 +21,8 @@ struct ProgramYear {
   Window window(std::int64_t now) const {
     return now < opens_at ? Window::not_yet : now > closes_at ? Window::closed : Window::open;
   }
+
+  static const entity::Table<ProgramYear>& table();  // its fields, described once (model.cpp)
 };
 
 // submitted → accepted | waitlisted | declined; waitlisted → accepted | declined;
@@ -66,6 +68,8 @@ struct Application {
   bool waits_for_company() const {
     return company_confirmation == CompanyConfirmation::pending && status == ApplicationStatus::submitted;
   }
+
+  static const entity::Table<Application>& table();  // its fields, described once (model.cpp)
 };
 
 const std::vector<std::string>& track_codes();  // common, bigdata_medicine, ai_drug_discovery
@@ -75,10 +79,6 @@ const std::vector<std::string>& a_categories();   // phd_student, phd_holder
 }  // namespace mdsc::admissions
 
 namespace mdsc {
-template <>
-const entity::Table<admissions::ProgramYear>& entity::table<admissions::ProgramYear>();
-template <>
-const entity::Table<admissions::Application>& entity::table<admissions::Application>();
 template <>
 const States<admissions::ApplicationStatus>& states<admissions::ApplicationStatus>();
 template <>

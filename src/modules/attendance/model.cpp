@@ -10,6 +10,10 @@ nlohmann::json to_json(const Attendance& a) { return entity::to_json(a); }
 
 namespace mdsc {
 
+using entity::Table;
+using entity::field;
+using entity::enum_field;
+
 using attendance::Attendance;
 using attendance::Mark;
 using attendance::Review;
@@ -34,8 +38,7 @@ const States<Review>& states<Review>() {
   return t;
 }
 
-template <>
-const entity::Table<Attendance>& entity::table<Attendance>() {
+const entity::Table<Attendance>& Attendance::table() {
   using A = Attendance;
   static const Table<A> t{"attendance",
                           {field("id", &A::id).key(),

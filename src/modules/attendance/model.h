@@ -32,6 +32,8 @@ struct Attendance {
   std::int64_t updated_at = 0;
 
   bool flagged() const { return !flag.empty(); }
+
+  static const entity::Table<Attendance>& table();  // its fields, described once (model.cpp)
 };
 
 nlohmann::json to_json(const Attendance& a);
@@ -43,6 +45,4 @@ template <>
 const States<attendance::Mark>& states<attendance::Mark>();
 template <>
 const States<attendance::Review>& states<attendance::Review>();
-template <>
-const entity::Table<attendance::Attendance>& entity::table<attendance::Attendance>();
 }  // namespace mdsc

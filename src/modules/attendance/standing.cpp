@@ -70,8 +70,10 @@ Standing standing_of(const Rule& rule, std::int64_t user_id, const std::vector<t
 
 namespace mdsc {
 
-template <>
-const entity::Table<attendance::Rule>& entity::table<attendance::Rule>() {
+using entity::Table;
+using entity::field;
+
+const entity::Table<attendance::Rule>& attendance::Rule::table() {
   using R = attendance::Rule;
   static const Table<R> t{"attendance_rules",
                           {field("course_id", &R::course_id),

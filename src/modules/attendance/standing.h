@@ -28,7 +28,3 @@ Standing standing_of(const Rule& rule, std::int64_t user_id, const std::vector<t
 
 }  // namespace mdsc::attendance
 
-namespace mdsc {
-template <>
-const entity::Table<attendance::Rule>& entity::table<attendance::Rule>();
-}  // namespace mdsc

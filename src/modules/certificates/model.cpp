@@ -2,10 +2,12 @@
 
 namespace mdsc {
 
+using entity::Table;
+using entity::field;
+
 using certificates::Certificate;
 
-template <>
-const entity::Table<Certificate>& entity::table<Certificate>() {
+const entity::Table<Certificate>& Certificate::table() {
   using C = Certificate;
   static const Table<C> t{"certificates",
                           {field("id", &C::id).key(),

@@ -34,11 +34,9 @@ struct Certificate {
   std::string revoke_reason;
 
   bool revoked() const { return revoked_at != 0; }
+
+  static const entity::Table<Certificate>& table();  // its fields, described once (model.cpp)
 };
 
 }  // namespace mdsc::certificates
 
-namespace mdsc {
-template <>
-const entity::Table<certificates::Certificate>& entity::table<certificates::Certificate>();
-}  // namespace mdsc

@@ -72,8 +72,10 @@ Verdict judge(const Rule& rule, const std::vector<CourseInfo>& courses,
 
 namespace mdsc {
 
-template <>
-const entity::Table<completion::Rule>& entity::table<completion::Rule>() {
+using entity::Table;
+using entity::field;
+
+const entity::Table<completion::Rule>& completion::Rule::table() {
   using R = completion::Rule;
   static const Table<R> t{
       "completion_rules",
@@ -85,8 +87,7 @@ const entity::Table<completion::Rule>& entity::table<completion::Rule>() {
   return t;
 }
 
-template <>
-const entity::Table<completion::Confirmation>& entity::table<completion::Confirmation>() {
+const entity::Table<completion::Confirmation>& completion::Confirmation::table() {
   using C = completion::Confirmation;
   static const Table<C> t{"completions",
                           {field("id", &C::id).key(),

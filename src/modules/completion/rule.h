@@ -26,6 +26,8 @@ struct Confirmation {
   std::int64_t signed_off_at = 0;  // 0: not yet
 
   bool signed_off() const { return signed_off_at != 0; }
+
+  static const entity::Table<Confirmation>& table();  // its fields, described once (model.cpp)
 };
 
 struct Rule {
@@ -34,6 +36,8 @@ struct Rule {
   bool attendance_required = true;
   bool exams_required = true;
   std::int64_t updated_at = 0;
+
+  static const entity::Table<Rule>& table();  // its fields, described once (model.cpp)
 };
 
 struct CourseInfo {
@@ -72,9 +76,3 @@ Verdict judge(const Rule& rule, const std::vector<CourseInfo>& courses,
 
 }  // namespace mdsc::completion
 
-namespace mdsc {
-template <>
-const entity::Table<completion::Rule>& entity::table<completion::Rule>();
-template <>
-const entity::Table<completion::Confirmation>& entity::table<completion::Confirmation>();
-}  // namespace mdsc

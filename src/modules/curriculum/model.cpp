@@ -140,6 +140,10 @@ nlohmann::json snapshot(const Course& c) {
 }  // namespace mdsc::curriculum
 
 namespace mdsc {
+
+using entity::Table;
+using entity::field;
+using entity::enum_field;
 using namespace curriculum;
 
 template <>
@@ -162,8 +166,7 @@ const States<EnrollmentStatus>& states<EnrollmentStatus>() {
   return t;
 }
 
-template <>
-const entity::Table<Instructor>& entity::table<Instructor>() {
+const entity::Table<Instructor>& Instructor::table() {
   using I = Instructor;
   static const Table<I> t{
       "instructor",
@@ -185,8 +188,7 @@ const entity::Table<Instructor>& entity::table<Instructor>() {
   return t;
 }
 
-template <>
-const entity::Table<CourseInstructor>& entity::table<CourseInstructor>() {
+const entity::Table<CourseInstructor>& CourseInstructor::table() {
   using C = CourseInstructor;
   static const Table<C> t{
       "course_instructor",
@@ -197,8 +199,7 @@ const entity::Table<CourseInstructor>& entity::table<CourseInstructor>() {
   return t;
 }
 
-template <>
-const entity::Table<Course>& entity::table<Course>() {
+const entity::Table<Course>& Course::table() {
   using C = Course;
   static const Table<C> t{
       "course",
@@ -221,8 +222,7 @@ const entity::Table<Course>& entity::table<Course>() {
   return t;
 }
 
-template <>
-const entity::Table<CurriculumYear>& entity::table<CurriculumYear>() {
+const entity::Table<CurriculumYear>& CurriculumYear::table() {
   using Y = CurriculumYear;
   static const Table<Y> t{
       "curriculum_year",
@@ -233,8 +233,7 @@ const entity::Table<CurriculumYear>& entity::table<CurriculumYear>() {
   return t;
 }
 
-template <>
-const entity::Table<Enrollment>& entity::table<Enrollment>() {
+const entity::Table<Enrollment>& Enrollment::table() {
   using E = Enrollment;
   static const Table<E> t{
       "enrollment",

@@ -31,6 +31,8 @@ struct CurriculumYear {
   std::string drop_deadline;         // YYYY-MM-DD (Asia/Tokyo, inclusive) or ""
   std::string notes;
   bool stored = false;               // false: the defaults of a year nobody configured
+
+  static const entity::Table<CurriculumYear>& table();  // its fields, described once (model.cpp)
 };
 
 // enrolled ⇄ the course has room; waitlisted moves up when a place frees; either is dropped.
@@ -50,6 +52,8 @@ struct Enrollment {
   int fiscal_year = 0;
 
   bool is(EnrollmentStatus s) const { return status == s; }
+
+  static const entity::Table<Enrollment>& table();  // its fields, described once (model.cpp)
 };
 
 // JSON of the API: the course's fields with its instructors (each with the instructor's name and
@@ -74,14 +78,4 @@ template <>
 const States<curriculum::CourseStatus>& states<curriculum::CourseStatus>();
 template <>
 const States<curriculum::EnrollmentStatus>& states<curriculum::EnrollmentStatus>();
-template <>
-const entity::Table<curriculum::Instructor>& entity::table<curriculum::Instructor>();
-template <>
-const entity::Table<curriculum::CourseInstructor>& entity::table<curriculum::CourseInstructor>();
-template <>
-const entity::Table<curriculum::Course>& entity::table<curriculum::Course>();
-template <>
-const entity::Table<curriculum::CurriculumYear>& entity::table<curriculum::CurriculumYear>();
-template <>
-const entity::Table<curriculum::Enrollment>& entity::table<curriculum::Enrollment>();
 }  // namespace mdsc

@@ -6,16 +6,17 @@
 
 namespace mdsc {
 
-template <>
-const entity::Table<dashboard::repo::Overview>& entity::table<dashboard::repo::Overview>() {
+using entity::Table;
+using entity::field;
+
+const entity::Table<dashboard::repo::Overview>& dashboard::repo::Overview::table() {
   using O = dashboard::repo::Overview;
   static const Table<O> t{"dashboard_overview",
                           {field("users", &O::users), field("sessions", &O::sessions), field("changes", &O::changes)}};
   return t;
 }
 
-template <>
-const entity::Table<dashboard::repo::ProgramFigures>& entity::table<dashboard::repo::ProgramFigures>() {
+const entity::Table<dashboard::repo::ProgramFigures>& dashboard::repo::ProgramFigures::table() {
   using P = dashboard::repo::ProgramFigures;
   static const Table<P> t{"dashboard_program",
                           {field("courses", &P::courses), field("confirmed", &P::confirmed),

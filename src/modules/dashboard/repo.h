@@ -8,6 +8,7 @@
 
 #include "db/database.h"
 #include "modules/dashboard/work_queue.h"
+#include "platform/entity_fwd.h"
 
 namespace mdsc::dashboard::repo {
 
@@ -16,6 +17,8 @@ struct Overview {
   std::int64_t users = 0;
   std::int64_t sessions = 0;
   std::int64_t changes = 0;
+
+  static const entity::Table<Overview>& table();  // its fields, described once (model.cpp)
 };
 Overview overview(db::Conn& c, std::int64_t now, std::int64_t day_start);
 
@@ -32,6 +35,8 @@ struct ProgramFigures {
   std::string next_day;       // the next scheduled day (YYYY-MM-DD), "" if none
   std::int64_t term_id = 0;   // the first term not yet over, 0 if none
   std::int64_t taught = 0;    // courses taught by the institutions' instructors
+
+  static const entity::Table<ProgramFigures>& table();  // its fields, described once (model.cpp)
 };
 ProgramFigures program_figures(db::Conn& c, int fy, const std::string& today,
                                const std::vector<std::int64_t>& institutions);

@@ -17,11 +17,13 @@ nlohmann::json to_json(const ExamResult& r) { return entity::to_json(r); }
 
 namespace mdsc {
 
+using entity::Table;
+using entity::field;
+
 using exams::Exam;
 using exams::ExamResult;
 
-template <>
-const entity::Table<Exam>& entity::table<Exam>() {
+const entity::Table<Exam>& Exam::table() {
   using E = Exam;
   static const Table<E> t{
       "exams",
@@ -39,8 +41,7 @@ const entity::Table<Exam>& entity::table<Exam>() {
   return t;
 }
 
-template <>
-const entity::Table<ExamResult>& entity::table<ExamResult>() {
+const entity::Table<ExamResult>& ExamResult::table() {
   using R = ExamResult;
   static const Table<R> t{"exam_results",
                           {field("id", &R::id).key(),

@@ -25,6 +25,8 @@ struct Exam {
   // The end of the exam's day (Asia/Tokyo), unix seconds; 0 for a malformed day. Attendance up to
   // then decides who may sit it.
   std::int64_t day_ends_at() const;
+
+  static const entity::Table<Exam>& table();  // its fields, described once (model.cpp)
 };
 
 // A trainee's score in one attempt (1, or 2 for the retake).
@@ -37,6 +39,8 @@ struct ExamResult {
   bool passed = false;
   std::int64_t entered_by = 0;
   std::int64_t updated_at = 0;
+
+  static const entity::Table<ExamResult>& table();  // its fields, described once (model.cpp)
 };
 
 nlohmann::json to_json(const Exam& e);
@@ -44,9 +48,3 @@ nlohmann::json to_json(const ExamResult& r);
 
 }  // namespace mdsc::exams
 
-namespace mdsc {
-template <>
-const entity::Table<exams::Exam>& entity::table<exams::Exam>();
-template <>
-const entity::Table<exams::ExamResult>& entity::table<exams::ExamResult>();
-}  // namespace mdsc

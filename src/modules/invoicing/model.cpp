@@ -119,14 +119,17 @@ bool read_document(std::string_view text, InvoiceDocument& out) {
 
 namespace mdsc {
 
+using entity::Table;
+using entity::field;
+using entity::coded_field;
+
 using invoicing::Invoice;
 using invoicing::Payment;
 using invoicing::YearClosure;
 
 // The audit log records what identifies an issued invoice and its amounts (the document is kept
 // whole in the row, which never changes).
-template <>
-const entity::Table<Invoice>& entity::table<Invoice>() {
+const entity::Table<Invoice>& Invoice::table() {
   using I = Invoice;
   static const Table<I> t{
       "invoice",
@@ -153,8 +156,7 @@ const entity::Table<Invoice>& entity::table<Invoice>() {
   return t;
 }
 
-template <>
-const entity::Table<Payment>& entity::table<Payment>() {
+const entity::Table<Payment>& Payment::table() {
   using P = Payment;
   static const Table<P> t{
       "payment",
@@ -169,8 +171,7 @@ const entity::Table<Payment>& entity::table<Payment>() {
   return t;
 }
 
-template <>
-const entity::Table<YearClosure>& entity::table<YearClosure>() {
+const entity::Table<YearClosure>& YearClosure::table() {
   using Y = YearClosure;
   static const Table<Y> t{
       "invoice_year",

@@ -7,6 +7,7 @@
 
 #include "modules/invoicing/document.h"
 #include "nlohmann/json.hpp"
+#include "platform/entity_fwd.h"
 
 namespace mdsc::invoicing {
 
@@ -19,6 +20,8 @@ struct Payment {
   std::string reference;
   std::int64_t created_by = 0;  // user id; 0 for the system
   std::string created_at;       // ISO 8601 UTC
+
+  static const entity::Table<Payment>& table();  // its fields, described once (model.cpp)
 };
 
 struct Invoice {
@@ -44,6 +47,8 @@ struct Invoice {
   std::int64_t balance() const { return credited_by.empty() ? total - paid : 0; }
   // issued, partly_paid, paid, overdue, credited; "credit_note" for credit notes.
   std::string status(const std::string& today) const;
+
+  static const entity::Table<Invoice>& table();  // its fields, described once (model.cpp)
 };
 
 // Which invoices a list shows (repo::invoices).
@@ -66,6 +71,8 @@ struct YearClosure {
   std::string closed_by_name;   // display name, "" when unknown
   int last_invoice_seq = 0;     // the year's last numbers, as they stay for good
   int last_credit_note_seq = 0;
+
+  static const entity::Table<YearClosure>& table();  // its fields, described once (model.cpp)
 };
 
 nlohmann::json to_json(const Payment& p);

@@ -66,6 +66,10 @@ const States<members::SeatStatus>& states<members::SeatStatus>() {
 
 namespace mdsc {
 
+using entity::Table;
+using entity::field;
+using entity::enum_field;
+
 using members::FeeSchedule;
 using members::FeeTier;
 using members::IssuerProfile;
@@ -73,8 +77,7 @@ using members::Membership;
 using members::Organization;
 using members::SeatRequest;
 
-template <>
-const entity::Table<Organization>& entity::table<Organization>() {
+const entity::Table<Organization>& Organization::table() {
   using O = Organization;
   static const Table<O> t{
       "organization",
@@ -100,8 +103,7 @@ const entity::Table<Organization>& entity::table<Organization>() {
   return t;
 }
 
-template <>
-const entity::Table<FeeTier>& entity::table<FeeTier>() {
+const entity::Table<FeeTier>& FeeTier::table() {
   using T = FeeTier;
   static const Table<T> t{
       "fee_tier",
@@ -120,8 +122,7 @@ const entity::Table<FeeTier>& entity::table<FeeTier>() {
   return t;
 }
 
-template <>
-const entity::Table<FeeSchedule>& entity::table<FeeSchedule>() {
+const entity::Table<FeeSchedule>& FeeSchedule::table() {
   using S = FeeSchedule;
   static const Table<S> t{"fee_schedule",
                           {field("id", &S::id).key(),
@@ -131,8 +132,7 @@ const entity::Table<FeeSchedule>& entity::table<FeeSchedule>() {
   return t;
 }
 
-template <>
-const entity::Table<Membership>& entity::table<Membership>() {
+const entity::Table<Membership>& Membership::table() {
   using M = Membership;
   static const Table<M> t{
       "membership",
@@ -144,8 +144,7 @@ const entity::Table<Membership>& entity::table<Membership>() {
   return t;
 }
 
-template <>
-const entity::Table<SeatRequest>& entity::table<SeatRequest>() {
+const entity::Table<SeatRequest>& SeatRequest::table() {
   using R = SeatRequest;
   static const Table<R> t{
       "seat_request",
@@ -164,8 +163,7 @@ const entity::Table<SeatRequest>& entity::table<SeatRequest>() {
 
 namespace mdsc {
 
-template <>
-const entity::Table<IssuerProfile>& entity::table<IssuerProfile>() {
+const entity::Table<IssuerProfile>& IssuerProfile::table() {
   using P = IssuerProfile;
   static const Table<P> t{
       "issuer_profile",

@@ -29,16 +29,4 @@ inline constexpr int kConsultationThreshold = 3;
 namespace mdsc {
 template <>
 const States<members::MembershipStatus>& states<members::MembershipStatus>();
-template <>
-const entity::Table<members::Organization>& entity::table<members::Organization>();
-template <>
-const entity::Table<members::FeeTier>& entity::table<members::FeeTier>();
-template <>
-const entity::Table<members::FeeSchedule>& entity::table<members::FeeSchedule>();
-template <>
-const entity::Table<members::Membership>& entity::table<members::Membership>();
-template <>
-const entity::Table<members::SeatRequest>& entity::table<members::SeatRequest>();
-template <>
-const entity::Table<members::IssuerProfile>& entity::table<members::IssuerProfile>();
 }  // namespace mdsc

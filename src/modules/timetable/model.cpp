@@ -10,6 +10,10 @@
 #include "modules/timetable/terms/term.h"
 
 namespace mdsc {
+
+using entity::Table;
+using entity::field;
+using entity::enum_field;
 using namespace timetable;
 
 // A run ends once, in one of four ways; a run left "running" by a stopped instance is shown as
@@ -36,8 +40,7 @@ const States<SessionStatus>& states<SessionStatus>() {
 }
 
 // A term's own row; its periods and closed days are rows of their own tables.
-template <>
-const entity::Table<Term>& entity::table<Term>() {
+const entity::Table<Term>& Term::table() {
   static const Table<Term> t{"term",
                              {field("id", &Term::id).key(),
                               field("fiscal_year", &Term::fiscal_year),
@@ -49,8 +52,7 @@ const entity::Table<Term>& entity::table<Term>() {
   return t;
 }
 
-template <>
-const entity::Table<Period>& entity::table<Period>() {
+const entity::Table<Period>& Period::table() {
   static const Table<Period> t{"term_period",
                                {field("band", &Period::band),
                                 field("position", &Period::position),
@@ -59,14 +61,12 @@ const entity::Table<Period>& entity::table<Period>() {
   return t;
 }
 
-template <>
-const entity::Table<ClosedDay>& entity::table<ClosedDay>() {
+const entity::Table<ClosedDay>& ClosedDay::table() {
   static const Table<ClosedDay> t{"term_closed_day", {field("day", &ClosedDay::day), field("reason", &ClosedDay::reason)}};
   return t;
 }
 
-template <>
-const entity::Table<Room>& entity::table<Room>() {
+const entity::Table<Room>& Room::table() {
   static const Table<Room> t{"room",
                              {field("id", &Room::id).key(),
                               field("name", &Room::name),
@@ -79,8 +79,7 @@ const entity::Table<Room>& entity::table<Room>() {
 
 // A weekly rule has a weekday and no day, a dated one the reverse; a whole day has no band, a
 // whole band no position: each stored as NULL and shown as null.
-template <>
-const entity::Table<Unavailability>& entity::table<Unavailability>() {
+const entity::Table<Unavailability>& Unavailability::table() {
   using U = Unavailability;
   static const Table<U> t{"instructor_unavailability",
                           {field("id", &U::id).key(),
@@ -95,8 +94,7 @@ const entity::Table<Unavailability>& entity::table<Unavailability>() {
 }
 
 // `stored` is not a column: the repository sets it for a rule read from its row.
-template <>
-const entity::Table<CourseRule>& entity::table<CourseRule>() {
+const entity::Table<CourseRule>& CourseRule::table() {
   using R = CourseRule;
   static const Table<R> t{"course_schedule_rule",
                           {field("course_id", &R::course_id),
@@ -107,8 +105,7 @@ const entity::Table<CourseRule>& entity::table<CourseRule>() {
   return t;
 }
 
-template <>
-const entity::Table<Run>& entity::table<Run>() {
+const entity::Table<Run>& Run::table() {
   static const Table<Run> t{"timetable_run",
                             {field("id", &Run::id).key(),
                              field("term_id", &Run::term_id),
@@ -127,8 +124,7 @@ const entity::Table<Run>& entity::table<Run>() {
   return t;
 }
 
-template <>
-const entity::Table<DraftSession>& entity::table<DraftSession>() {
+const entity::Table<DraftSession>& DraftSession::table() {
   using D = DraftSession;
   static const Table<D> t{"timetable_session",
                           {field("id", &D::id).key(),
@@ -141,8 +137,7 @@ const entity::Table<DraftSession>& entity::table<DraftSession>() {
   return t;
 }
 
-template <>
-const entity::Table<Session>& entity::table<Session>() {
+const entity::Table<Session>& Session::table() {
   using S = Session;
   static const Table<S> t{"session",
                           {field("id", &S::id).key(),
@@ -168,8 +163,7 @@ const entity::Table<Session>& entity::table<Session>() {
 }
 
 // The token is never stored (only its hash, which no field reads); the names are joined.
-template <>
-const entity::Table<Feed>& entity::table<Feed>() {
+const entity::Table<Feed>& Feed::table() {
   static const Table<Feed> t{"calendar_feed",
                              {field("id", &Feed::id).key(),
                               field("kind", &Feed::kind),
@@ -182,8 +176,7 @@ const entity::Table<Feed>& entity::table<Feed>() {
 }
 
 // A session where it stands on a draft or the published timetable (either table), for moving it.
-template <>
-const entity::Table<Placed>& entity::table<Placed>() {
+const entity::Table<Placed>& Placed::table() {
   using P = Placed;
   static const Table<P> t{"placed_session",
                           {field("id", &P::id).key(),
@@ -197,8 +190,7 @@ const entity::Table<Placed>& entity::table<Placed>() {
 }
 
 // A placement a new run keeps.
-template <>
-const entity::Table<Pin>& entity::table<Pin>() {
+const entity::Table<Pin>& Pin::table() {
   static const Table<Pin> t{"pin",
                             {field("course_id", &Pin::course_id),
                              field("day", &Pin::day),

@@ -19,29 +19,3 @@ struct Placed;
 struct Pin;
 }  // namespace mdsc::timetable
 
-namespace mdsc {
-template <>
-const entity::Table<timetable::Term>& entity::table<timetable::Term>();
-template <>
-const entity::Table<timetable::Period>& entity::table<timetable::Period>();
-template <>
-const entity::Table<timetable::ClosedDay>& entity::table<timetable::ClosedDay>();
-template <>
-const entity::Table<timetable::Room>& entity::table<timetable::Room>();
-template <>
-const entity::Table<timetable::Unavailability>& entity::table<timetable::Unavailability>();
-template <>
-const entity::Table<timetable::CourseRule>& entity::table<timetable::CourseRule>();
-template <>
-const entity::Table<timetable::Run>& entity::table<timetable::Run>();
-template <>
-const entity::Table<timetable::DraftSession>& entity::table<timetable::DraftSession>();
-template <>
-const entity::Table<timetable::Session>& entity::table<timetable::Session>();
-template <>
-const entity::Table<timetable::Feed>& entity::table<timetable::Feed>();
-template <>
-const entity::Table<timetable::Placed>& entity::table<timetable::Placed>();
-template <>
-const entity::Table<timetable::Pin>& entity::table<timetable::Pin>();
-}  // namespace mdsc

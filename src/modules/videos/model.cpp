@@ -2,11 +2,13 @@
 
 namespace mdsc {
 
+using entity::Table;
+using entity::field;
+
 using videos::Recording;
 using videos::View;
 
-template <>
-const entity::Table<Recording>& entity::table<Recording>() {
+const entity::Table<Recording>& Recording::table() {
   using R = Recording;
   static const Table<R> t{"recordings",
                           {field("id", &R::id).key(),
@@ -27,8 +29,7 @@ const entity::Table<Recording>& entity::table<Recording>() {
   return t;
 }
 
-template <>
-const entity::Table<View>& entity::table<View>() {
+const entity::Table<View>& View::table() {
   using V = View;
   static const Table<V> t{"recording_views",
                           {field("id", &V::id).key(),

@@ -27,6 +27,8 @@ struct Recording {
   bool withdrawn() const { return withdrawn_at != 0; }
   // A strong validator of the bytes, for ETag and If-Range.
   std::string etag() const { return "\"sha256-" + sha256 + "\""; }
+
+  static const entity::Table<Recording>& table();  // its fields, described once (model.cpp)
 };
 
 struct View {
@@ -38,13 +40,9 @@ struct View {
   std::int64_t first_played_at = 0;
   std::int64_t last_beat_at = 0;
   std::int64_t credited_at = 0;
+
+  static const entity::Table<View>& table();  // its fields, described once (model.cpp)
 };
 
 }  // namespace mdsc::videos
 
-namespace mdsc {
-template <>
-const entity::Table<videos::Recording>& entity::table<videos::Recording>();
-template <>
-const entity::Table<videos::View>& entity::table<videos::View>();
-}  // namespace mdsc

@@ -49,13 +49,15 @@ std::string check_given_name(std::string_view s) { return check_name(s, false); 
 
 }  // namespace mdsc::identity
 
-namespace mdsc::entity {
+namespace mdsc {
+
+using entity::Table;
+using entity::field;
 
 using namespace identity;
 
 // The form labels are the account and user pages'; the checks are validation.h's (their message ids).
-template <>
-const Table<User>& table<User>() {
+const entity::Table<User>& User::table() {
   static const Table<User> t{
       "user",
       {field("id", &User::id).key(),
@@ -74,8 +76,7 @@ const Table<User>& table<User>() {
   return t;
 }
 
-template <>
-const Table<SessionInfo>& table<SessionInfo>() {
+const entity::Table<SessionInfo>& SessionInfo::table() {
   static const Table<SessionInfo> t{"session",
                                     {field("id", &SessionInfo::id).key(), field("user_id", &SessionInfo::user_id),
                                      field("created_at", &SessionInfo::created_at),
@@ -86,8 +87,7 @@ const Table<SessionInfo>& table<SessionInfo>() {
 }
 
 // The audit log records a new token's owner, name and prefix.
-template <>
-const Table<ApiToken>& table<ApiToken>() {
+const entity::Table<ApiToken>& ApiToken::table() {
   static const Table<ApiToken> t{"api_token",
                                  {field("id", &ApiToken::id).key(), field("user_id", &ApiToken::user_id),
                                   field("name", &ApiToken::name), field("prefix", &ApiToken::prefix),
@@ -97,8 +97,7 @@ const Table<ApiToken>& table<ApiToken>() {
   return t;
 }
 
-template <>
-const Table<PasswordReset>& table<PasswordReset>() {
+const entity::Table<PasswordReset>& PasswordReset::table() {
   static const Table<PasswordReset> t{
       "password_reset",
       {field("id", &PasswordReset::id).key(), field("user_id", &PasswordReset::user_id),
@@ -107,4 +106,4 @@ const Table<PasswordReset>& table<PasswordReset>() {
   return t;
 }
 
-}  // namespace mdsc::entity
+}  // namespace mdsc

@@ -26,6 +26,8 @@ struct User {
   std::vector<web::RoleGrant> roles;
 
   std::string display_name(std::string_view lang) const;
+
+  static const entity::Table<User>& table();  // its fields, described once (model.cpp)
 };
 
 // What create_user and update_user take (the user as typed: email, names, language, active, roles).
@@ -44,6 +46,8 @@ struct SessionInfo {
   std::int64_t created_at = 0, last_seen = 0, expires_at = 0;
   std::string user_agent;
   bool current = false;  // the session of the request that lists them (not stored)
+
+  static const entity::Table<SessionInfo>& table();  // its fields, described once (model.cpp)
 };
 
 struct ApiToken {
@@ -53,6 +57,8 @@ struct ApiToken {
   std::int64_t created_at = 0;
   std::int64_t last_used_at = 0;  // 0: never (NULL)
   std::int64_t revoked_at = 0;    // 0: active (NULL)
+
+  static const entity::Table<ApiToken>& table();  // its fields, described once (model.cpp)
 };
 
 // A one-time link to set a password (a reset, or a new account's invitation).
@@ -61,6 +67,8 @@ struct PasswordReset {
   std::int64_t user_id = 0;
   std::int64_t created_at = 0, expires_at = 0;
   std::int64_t used_at = 0;  // 0: not used (NULL)
+
+  static const entity::Table<PasswordReset>& table();  // its fields, described once (model.cpp)
 };
 
 // Limits of the login and session rules.
@@ -80,13 +88,3 @@ inline constexpr std::int64_t kInvitationSeconds = 14 * 24 * 3600;
 
 }  // namespace mdsc::identity
 
-namespace mdsc::entity {
-template <>
-const Table<identity::User>& table<identity::User>();
-template <>
-const Table<identity::SessionInfo>& table<identity::SessionInfo>();
-template <>
-const Table<identity::ApiToken>& table<identity::ApiToken>();
-template <>
-const Table<identity::PasswordReset>& table<identity::PasswordReset>();
-}  // namespace mdsc::entity

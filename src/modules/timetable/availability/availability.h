@@ -13,6 +13,7 @@
 #include "db/database.h"
 #include "nlohmann/json_fwd.hpp"
 #include "platform/work.h"
+#include "platform/entity_fwd.h"
 
 namespace mdsc::timetable {
 
@@ -28,6 +29,8 @@ struct Unavailability {
 
   // Whether the rule covers this period of this day (iso_weekday 1..7).
   bool covers(const std::string& iso_day, unsigned iso_weekday, const std::string& band_, int position_) const;
+
+  static const entity::Table<Unavailability>& table();  // its fields, described once (model.cpp)
 };
 
 struct CourseRule {
@@ -40,6 +43,8 @@ struct CourseRule {
   bool allows(unsigned iso_weekday) const {
     return iso_weekday >= 1 && iso_weekday <= 7 && weekdays[iso_weekday - 1] == '1';
   }
+
+  static const entity::Table<CourseRule>& table();  // its fields, described once (model.cpp)
 };
 
 nlohmann::json to_json(const Unavailability& u);

@@ -20,6 +20,7 @@
 #include "db/database.h"
 #include "nlohmann/json_fwd.hpp"
 #include "platform/work.h"
+#include "platform/entity_fwd.h"
 
 namespace mdsc::timetable {
 
@@ -36,6 +37,8 @@ struct Feed {
   std::string owner_name;
 
   bool active() const { return revoked_at == 0; }
+
+  static const entity::Table<Feed>& table();  // its fields, described once (model.cpp)
 };
 
 // Without the token (it is never stored, and never written to logs or the audit log).

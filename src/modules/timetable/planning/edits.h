@@ -17,6 +17,7 @@
 #include "modules/timetable/availability/availability.h"
 #include "modules/timetable/planning/instance_builder.h"
 #include "platform/work.h"
+#include "platform/entity_fwd.h"
 
 namespace mdsc::timetable {
 
@@ -29,6 +30,8 @@ struct Placed {
   int position = 0;
   std::int64_t room_id = 0;
   bool pinned = false;
+
+  static const entity::Table<Placed>& table();  // its fields, described once (model.cpp)
 };
 
 struct Target {

@@ -14,6 +14,7 @@
 #include "db/database.h"
 #include "platform/states.h"
 #include "platform/work.h"
+#include "platform/entity_fwd.h"
 
 namespace mdsc::timetable {
 
@@ -46,6 +47,8 @@ struct Run {
   bool stale(std::int64_t now) const { return status == RunStatus::running && now - heartbeat_at > 60; }
   // What pages and the API show: a stale run has failed.
   RunStatus shown_status(std::int64_t now) const { return stale(now) ? RunStatus::failed : status; }
+
+  static const entity::Table<Run>& table();  // its fields, described once (model.cpp)
 };
 
 struct DraftSession {
@@ -56,6 +59,8 @@ struct DraftSession {
   int position = 0;
   std::int64_t room_id = 0;
   bool pinned = false;
+
+  static const entity::Table<DraftSession>& table();  // its fields, described once (model.cpp)
 };
 
 struct GenerationRequest {

@@ -9,6 +9,7 @@
 
 #include "ctt/solution.h"
 #include "modules/timetable/planning/instance_builder.h"
+#include "platform/entity_fwd.h"
 
 namespace mdsc::timetable {
 
@@ -18,6 +19,8 @@ struct Pin {
   std::string band;
   int position = 0;
   std::int64_t room_id = 0;
+
+  static const entity::Table<Pin>& table();  // its fields, described once (model.cpp)
 };
 
 // Pins whose day, period, course and room are in the instance, as instance placements.

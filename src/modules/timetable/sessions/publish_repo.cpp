@@ -3,9 +3,11 @@
 #include "platform/entity.h"
 
 namespace mdsc {
+
+using entity::Table;
+using entity::field;
 // A slot is read from both session tables; only the published one has times (read when selected).
-template <>
-const entity::Table<timetable::repo::Slot>& entity::table<timetable::repo::Slot>() {
+const entity::Table<timetable::repo::Slot>& timetable::repo::Slot::table() {
   using S = timetable::repo::Slot;
   static const Table<S> t{"session_slot",
                           {field("id", &S::id).key(),

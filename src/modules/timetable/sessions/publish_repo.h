@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "db/database.h"
+#include "platform/entity_fwd.h"
 
 namespace mdsc::timetable::repo {
 
@@ -21,6 +22,8 @@ struct Slot {
   bool pinned = false;
   std::string starts_at, ends_at;
   bool same_time(const Slot& o) const { return day == o.day && band == o.band && position == o.position; }
+
+  static const entity::Table<Slot>& table();  // its fields, described once (model.cpp)
 };
 
 // The run's term, 0 if there is no such run.

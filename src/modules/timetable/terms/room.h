@@ -4,6 +4,7 @@
 #include <string>
 
 #include "nlohmann/json_fwd.hpp"
+#include "platform/entity_fwd.h"
 
 namespace mdsc::timetable {
 
@@ -14,6 +15,8 @@ struct Room {
   std::string location;
   bool active = true;
   std::string network;  // CIDR ranges on-site check-ins must come from ("" for any), e.g. "10.1.2.0/24"
+
+  static const entity::Table<Room>& table();  // its fields, described once (model.cpp)
 };
 
 nlohmann::json to_json(const Room& room);

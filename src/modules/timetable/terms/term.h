@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "nlohmann/json_fwd.hpp"
+#include "platform/entity_fwd.h"
 
 namespace mdsc::timetable {
 
@@ -17,11 +18,15 @@ struct Period {
   int position = 0;  // 1, 2, ... within the band
   std::string starts_at;  // "HH:MM"
   std::string ends_at;
+
+  static const entity::Table<Period>& table();  // its fields, described once (model.cpp)
 };
 
 struct ClosedDay {
   std::string day;  // "YYYY-MM-DD"
   std::string reason;
+
+  static const entity::Table<ClosedDay>& table();  // its fields, described once (model.cpp)
 };
 
 struct Term {
@@ -34,6 +39,8 @@ struct Term {
   std::string teaching_weekdays = "1111100";  // Monday first
   std::vector<Period> periods;
   std::vector<ClosedDay> closed_days;
+
+  static const entity::Table<Term>& table();  // its fields, described once (model.cpp)
 };
 
 // The grid a new term starts with: five daytime periods of 90 minutes and two evening ones from 18:00.
