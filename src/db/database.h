@@ -68,6 +68,10 @@ struct Param {
 };
 using Params = std::vector<Param>;
 
+// An absent reference (id 0) or an empty text stored as NULL.
+inline Param null_if_zero(std::int64_t id) { return id ? Param(id) : Param(nullptr); }
+inline Param null_if_empty(const std::string& text) { return text.empty() ? Param(nullptr) : Param(text); }
+
 // Column lookups compare names linearly: rows have few columns, and this beats hashing them.
 // Unknown column names throw std::out_of_range (a bug, not a data condition).
 class Row {

@@ -52,6 +52,12 @@ db::Param to_param(const std::vector<std::string>& v, bool null_when_empty) {
   return null_when_empty && v.empty() ? db::Param(nullptr) : db::Param(join(v));
 }
 
+db::Param to_param(int v, bool) { return db::Param(static_cast<std::int64_t>(v)); }
+
+db::Param to_param(bool v, bool) { return db::Param(static_cast<std::int64_t>(v)); }
+
+db::Param to_param(const std::optional<std::int64_t>& v, bool) { return v ? db::Param(*v) : db::Param(nullptr); }
+
 void read_value(const db::Row& r, std::string_view column, std::string& out) { out = r.str(column); }
 void read_value(const db::Row& r, std::string_view column, std::int64_t& out) { out = r.i64(column); }
 void read_value(const db::Row& r, std::string_view column, int& out) { out = static_cast<int>(r.i64(column)); }

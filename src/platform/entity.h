@@ -211,6 +211,9 @@ namespace detail {
 db::Param to_param(const std::string& v, bool null_when_empty);
 db::Param to_param(std::int64_t v, bool null_when_empty);
 db::Param to_param(const std::vector<std::string>& v, bool null_when_empty);
+db::Param to_param(int v, bool null_when_empty);
+db::Param to_param(bool v, bool null_when_empty);
+db::Param to_param(const std::optional<std::int64_t>& v, bool null_when_empty);
 void read_value(const db::Row& r, std::string_view column, std::string& out);
 void read_value(const db::Row& r, std::string_view column, std::int64_t& out);
 void read_value(const db::Row& r, std::string_view column, int& out);
@@ -294,6 +297,18 @@ std::vector<T> from_rows(const std::vector<db::Row>& rows) {
   return out;
 }
 
+// A repository's SELECT read as entities: every row, or the first if there is one.
+template <typename T>
+std::vector<T> select(db::Conn& c, const std::string& sql, const db::Params& p = {}) {
+  return from_rows<T>(c.query(sql, p));
+}
+
+template <typename T>
+std::optional<T> select_first(db::Conn& c, const std::string& sql, const db::Params& p = {}) {
+  auto r = c.query_one(sql, p);
+  return r ? std::optional<T>(from_row<T>(*r)) : std::nullopt;
+}
+
 // The stored, non-key columns in the table's order: the parameters of the repository's INSERT
 // (and, with the id appended, of its UPDATE ... WHERE id = ?).
 template <typename T>
@@ -305,17 +320,9 @@ db::Params params(const T& v) {
       p.push_back(db::Param(f.get_text(v)));
       continue;
     }
-    std::visit(
-        [&](auto m) {
-          using V = std::decay_t<decltype(v.*m)>;
-          if constexpr (std::is_same_v<V, std::optional<std::int64_t>>)
-            p.push_back(v.*m ? db::Param(*(v.*m)) : db::Param(nullptr));
-          else if constexpr (std::is_same_v<V, int> || std::is_same_v<V, bool>)
-            p.push_back(db::Param(static_cast<std::int64_t>(v.*m)));
-          else
-            p.push_back(detail::to_param(v.*m, f.null_when_empty));
-        },
-        f.member);
+    // The conversions are out of line (entity.cpp): inlined here, GCC 12 took db::Param's variant
+    // for maybe-uninitialized (-Werror) in some repositories.
+    p.push_back(std::visit([&](auto m) { return detail::to_param(v.*m, f.null_when_empty); }, f.member));
   }
   return p;
 }

@@ -5,16 +5,9 @@
 namespace mdsc::attendance::repo {
 namespace {
 
-constexpr const char* kColumns =
-    "id, session_id, user_id, status, method, checked_in_at, device_id, flag, review, review_reason, reason, "
-    "marked_by, updated_at";
-
-std::vector<Attendance> records(db::Conn& c, const std::string& where, const db::Params& p) {
-  std::vector<Attendance> out;
-  for (const auto& r : c.query(std::string("SELECT ") + kColumns + " FROM attendance WHERE " + where, p))
-    out.push_back(entity::from_row<Attendance>(r));
-  return out;
-}
+const std::string kSelect =
+    "SELECT id, session_id, user_id, status, method, checked_in_at, device_id, flag, review, review_reason, reason, "
+    "marked_by, updated_at FROM attendance WHERE ";
 
 }  // namespace
 
@@ -30,17 +23,15 @@ std::string base_url(db::Conn& c) {
 }
 
 std::optional<Attendance> record(db::Conn& c, std::int64_t session_id, std::int64_t user_id) {
-  auto v = records(c, "session_id = ? AND user_id = ?", {session_id, user_id});
-  return v.empty() ? std::nullopt : std::optional<Attendance>(v.front());
+  return entity::select_first<Attendance>(c, kSelect + "session_id = ? AND user_id = ?", {session_id, user_id});
 }
 
 std::optional<Attendance> record_by_id(db::Conn& c, std::int64_t id) {
-  auto v = records(c, "id = ?", {id});
-  return v.empty() ? std::nullopt : std::optional<Attendance>(v.front());
+  return entity::select_first<Attendance>(c, kSelect + "id = ?", {id});
 }
 
 std::vector<Attendance> of_session(db::Conn& c, std::int64_t session_id) {
-  return records(c, "session_id = ? ORDER BY id", {session_id});
+  return entity::select<Attendance>(c, kSelect + "session_id = ? ORDER BY id", {session_id});
 }
 
 bool insert_if_absent(db::Conn& c, const Attendance& a) {
@@ -60,7 +51,7 @@ void update(db::Conn& c, const Attendance& a) {
   p.emplace_back(std::string(name_of(a.review)));
   p.emplace_back(a.review_reason);
   p.emplace_back(a.reason);
-  p.push_back(a.marked_by ? db::Param(a.marked_by) : db::Param(nullptr));
+  p.push_back(db::null_if_zero(a.marked_by));
   p.emplace_back(a.updated_at);
   p.emplace_back(a.id);
   c.exec(
@@ -106,7 +97,7 @@ bool bind_device(db::Conn& c, std::int64_t device_id, std::int64_t user_id) {
 
 std::vector<Attendance> others_on_device(db::Conn& c, std::int64_t session_id, std::int64_t device_id,
                                          std::int64_t user_id) {
-  return records(c, "session_id = ? AND device_id = ? AND user_id <> ? ORDER BY id", {session_id, device_id, user_id});
+  return entity::select<Attendance>(c, kSelect + "session_id = ? AND device_id = ? AND user_id <> ? ORDER BY id", {session_id, device_id, user_id});
 }
 
 std::vector<Attendance> of_sessions(db::Conn& c, const std::vector<std::int64_t>& session_ids, std::int64_t user_id) {
@@ -122,18 +113,18 @@ std::vector<Attendance> of_sessions(db::Conn& c, const std::vector<std::int64_t>
     where += " AND user_id = ?";
     p.emplace_back(user_id);
   }
-  return records(c, where + " ORDER BY session_id, user_id", p);
+  return entity::select<Attendance>(c, kSelect + where + " ORDER BY session_id, user_id", p);
 }
 
 Rule rule_of(db::Conn& c, std::int64_t course_id) {
-  auto r = c.query_one(
+  Rule absent;
+  absent.course_id = course_id;
+  return entity::select_first<Rule>(
+      c,
       "SELECT course_id, threshold_num, threshold_den, excused_counts, updated_at, live_url FROM attendance_rules "
       "WHERE course_id = ?",
-      {course_id});
-  if (r) return entity::from_row<Rule>(*r);
-  Rule def;
-  def.course_id = course_id;
-  return def;
+      {course_id})
+      .value_or(absent);
 }
 
 void save_rule(db::Conn& c, const Rule& r) {

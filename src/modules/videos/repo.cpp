@@ -3,25 +3,10 @@
 namespace mdsc::videos::repo {
 namespace {
 
-constexpr const char* kColumns =
-    "r.id, r.session_id, r.course_id, r.filename, r.content_type, r.size, r.sha256, r.duration_ms, r.storage_key, "
-    "r.uploaded_by, r.uploaded_at, r.withdrawn_at, r.withdrawn_by, r.withdraw_reason, r.file_deleted_at";
-constexpr const char* kViewColumns =
-    "id, recording_id, user_id, watched, watched_seconds, first_played_at, last_beat_at, credited_at";
-
-std::vector<Recording> select(db::Conn& c, const std::string& rest, const db::Params& p) {
-  std::vector<Recording> out;
-  for (const auto& row : c.query(std::string("SELECT ") + kColumns + " FROM recordings r " + rest, p))
-    out.push_back(entity::from_row<Recording>(row));
-  return out;
-}
-
-template <typename T>
-std::optional<T> first(std::vector<T> v) {
-  return v.empty() ? std::nullopt : std::optional<T>(std::move(v.front()));
-}
-
-db::Param id_or_null(std::int64_t id) { return id ? db::Param(id) : db::Param(nullptr); }
+const std::string kSelect =
+    "SELECT r.id, r.session_id, r.course_id, r.filename, r.content_type, r.size, r.sha256, r.duration_ms, "
+    "r.storage_key, r.uploaded_by, r.uploaded_at, r.withdrawn_at, r.withdrawn_by, r.withdraw_reason, "
+    "r.file_deleted_at FROM recordings r ";
 
 }  // namespace
 
@@ -30,10 +15,10 @@ std::string data_dir(db::Conn& c) {
   return r ? r->str("value") : "";
 }
 
-std::optional<Recording> by_id(db::Conn& c, std::int64_t id) { return first(select(c, "WHERE r.id = ?", {id})); }
+std::optional<Recording> by_id(db::Conn& c, std::int64_t id) { return entity::select_first<Recording>(c, kSelect + "WHERE r.id = ?", {id}); }
 
 std::optional<Recording> current_of_session(db::Conn& c, std::int64_t session_id) {
-  return first(select(c, "WHERE r.session_id = ? AND r.withdrawn_at IS NULL", {session_id}));
+  return entity::select_first<Recording>(c, kSelect + "WHERE r.session_id = ? AND r.withdrawn_at IS NULL", {session_id});
 }
 
 std::vector<Recording> current_of_courses(db::Conn& c, const std::vector<std::int64_t>& course_ids) {
@@ -45,46 +30,30 @@ std::vector<Recording> current_of_courses(db::Conn& c, const std::vector<std::in
     in += ", ?";
     p.emplace_back(course_ids[i]);
   }
-  return select(c,
+  return entity::select<Recording>(c, kSelect +
                 "JOIN course_sessions s ON s.id = r.session_id WHERE r.withdrawn_at IS NULL AND r.course_id IN (" + in +
                     ") ORDER BY s.day DESC, s.starts_at DESC",
                 p);
 }
 
-// Bound one by one: entity::params trips GCC 12's maybe-uninitialized false positive (-Werror).
 std::optional<std::int64_t> insert(db::Conn& c, const Recording& r) {
-  db::Params p;
-  p.emplace_back(r.session_id);
-  p.emplace_back(r.course_id);
-  p.emplace_back(r.filename);
-  p.emplace_back(r.content_type);
-  p.emplace_back(r.size);
-  p.emplace_back(r.sha256);
-  p.emplace_back(r.duration_ms);
-  p.emplace_back(r.storage_key);
-  p.push_back(id_or_null(r.uploaded_by));
-  p.emplace_back(r.uploaded_at);
   if (c.exec("INSERT INTO recordings (session_id, course_id, filename, content_type, size, sha256, duration_ms, "
-             "storage_key, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-             p) == 0)
+             "storage_key, uploaded_by, uploaded_at, withdrawn_at, withdrawn_by, withdraw_reason, file_deleted_at) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+             entity::params(r)) == 0)
     return std::nullopt;
   return c.scalar_i64("SELECT id FROM recordings WHERE storage_key = ?", {r.storage_key});
 }
 
 bool withdraw(db::Conn& c, std::int64_t id, std::int64_t by, std::int64_t at, const std::string& reason) {
-  db::Params p;
-  p.emplace_back(at);
-  p.push_back(id_or_null(by));
-  p.emplace_back(reason);
-  p.emplace_back(id);
   return c.exec(
              "UPDATE recordings SET withdrawn_at = ?, withdrawn_by = ?, withdraw_reason = ? "
              "WHERE id = ? AND withdrawn_at IS NULL",
-             p) > 0;
+             {at, db::null_if_zero(by), reason, id}) > 0;
 }
 
 std::vector<Recording> files_to_delete(db::Conn& c) {
-  return select(c, "WHERE r.withdrawn_at IS NOT NULL AND r.file_deleted_at IS NULL ORDER BY r.id", {});
+  return entity::select<Recording>(c, kSelect + "WHERE r.withdrawn_at IS NOT NULL AND r.file_deleted_at IS NULL ORDER BY r.id", {});
 }
 
 void mark_file_deleted(db::Conn& c, std::int64_t id, std::int64_t at) {
@@ -92,11 +61,10 @@ void mark_file_deleted(db::Conn& c, std::int64_t id, std::int64_t at) {
 }
 
 std::optional<View> view(db::Conn& c, std::int64_t recording_id, std::int64_t user_id) {
-  auto r = c.query_one(
-      std::string("SELECT ") + kViewColumns + " FROM recording_views WHERE recording_id = ? AND user_id = ?",
-      {recording_id, user_id});
-  if (!r) return std::nullopt;
-  return entity::from_row<View>(*r);
+  return entity::select_first<View>(c,
+                                    "SELECT id, recording_id, user_id, watched, watched_seconds, first_played_at, "
+                                    "last_beat_at, credited_at FROM recording_views WHERE recording_id = ? AND user_id = ?",
+                                    {recording_id, user_id});
 }
 
 View lock_view(db::Conn& c, std::int64_t recording_id, std::int64_t user_id, std::int64_t now) {
@@ -111,14 +79,8 @@ View lock_view(db::Conn& c, std::int64_t recording_id, std::int64_t user_id, std
 }
 
 void save_view(db::Conn& c, const View& v) {
-  db::Params p;
-  p.emplace_back(v.watched);
-  p.emplace_back(v.watched_seconds);
-  p.emplace_back(v.last_beat_at);
-  p.push_back(v.credited_at ? db::Param(v.credited_at) : db::Param(nullptr));
-  p.emplace_back(v.id);
   c.exec("UPDATE recording_views SET watched = ?, watched_seconds = ?, last_beat_at = ?, credited_at = ? WHERE id = ?",
-         p);
+         {v.watched, v.watched_seconds, v.last_beat_at, db::null_if_zero(v.credited_at), v.id});
 }
 
 void insert_play(db::Conn& c, std::int64_t recording_id, std::int64_t user_id, std::int64_t at) {
