@@ -24,7 +24,7 @@ struct Rule {
   std::int64_t updated_at = 0;
   std::string live_url;  // the live lecture's link (https://…), from which trainees check in remotely
 
-  static const entity::Table<Rule>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Rule>& table();  // its fields, described once
 };
 
 struct Standing {

@@ -38,7 +38,7 @@ struct Instructor {
   std::string name(std::string_view lang) const;   // romaji in English when known
   std::string organization(std::string_view lang) const;
 
-  static const entity::Table<Instructor>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Instructor>& table();  // its fields, described once
 };
 
 // An instructor of a course, with their share of the course's periods (nullopt: not fixed).
@@ -50,7 +50,7 @@ struct CourseInstructor {
   Instructor instructor;   // filled when read
   std::int64_t course_id = 0;
 
-  static const entity::Table<CourseInstructor>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<CourseInstructor>& table();  // its fields, described once
 };
 
 enum class CourseStatus { planned, confirmed };
@@ -77,7 +77,7 @@ struct Course {
   const std::string& title(std::string_view lang) const { return lang == "en" && !title_en.empty() ? title_en : title_ja; }
   bool has_room() const { return !capacity || enrolled < *capacity; }
 
-  static const entity::Table<Course>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Course>& table();  // its fields, described once
 };
 
 // Reads -----------------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ struct Organization {
   std::int64_t representative_user_id = 0, substitute_user_id = 0;
   bool active = true;
 
-  static const entity::Table<Organization>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Organization>& table();  // its fields, described once
 };
 
 // A tier of a year's fee schedule.
@@ -51,7 +51,7 @@ struct FeeTier {
   std::string eligibility = "any";  // any, venture, non_venture
   const std::string& name(std::string_view lang) const { return lang == "en" ? name_en : name_ja; }
 
-  static const entity::Table<FeeTier>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<FeeTier>& table();  // its fields, described once
 };
 
 struct FeeSchedule {
@@ -63,7 +63,7 @@ struct FeeSchedule {
   const FeeTier* tier(std::string_view code) const;
   const FeeTier* tier_by_id(std::int64_t id) const;
 
-  static const entity::Table<FeeSchedule>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<FeeSchedule>& table();  // its fields, described once
 };
 
 // applied → active | cancelled; active → ended | cancelled (states<MembershipStatus>(), model.cpp).
@@ -86,7 +86,7 @@ struct Membership {
   // Applied or active: trainees may be sent on it.
   bool current() const { return status == MembershipStatus::applied || status == MembershipStatus::active; }
 
-  static const entity::Table<Membership>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Membership>& table();  // its fields, described once
 };
 
 // A trainee the company sends on its membership.
@@ -104,7 +104,7 @@ struct SeatRequest {
   std::string reason;
   std::string created_at;
 
-  static const entity::Table<SeatRequest>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<SeatRequest>& table();  // its fields, described once
 };
 
 // Who issues the consortium's invoices.
@@ -116,7 +116,7 @@ struct IssuerProfile {
   std::string rounding = "floor";
   int payment_days = 30;
 
-  static const entity::Table<IssuerProfile>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<IssuerProfile>& table();  // its fields, described once
 };
 
 // Reads ------------------------------------------------------------------------------------------

@@ -51,7 +51,7 @@ struct Session {
   std::int64_t start_unix() const;
   std::int64_t end_unix() const;
 
-  static const entity::Table<Session>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Session>& table();  // its fields, described once
 };
 
 nlohmann::json to_json(const Session& s);

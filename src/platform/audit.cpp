@@ -2,13 +2,12 @@
 
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "db/where.h"
 #include "platform/entity.h"
 
 namespace mdsc {
 
-using entity::Table;
-using entity::field;
-using entity::coded_field;
+using entity::Table, entity::field, entity::columns, entity::coded_field;
 namespace audit {
 namespace {
 std::string changes_text(const nlohmann::json& changes) { return changes.dump(); }
@@ -23,13 +22,11 @@ bool read_changes(std::string_view text, nlohmann::json& out) {
 // The log itself is not audited: an entry records changes, it is none.
 const entity::Table<audit::Entry>& audit::Entry::table() {
   using E = audit::Entry;
-  static const Table<E> t{"audit_log",
-                          {field("id", &E::id).key(), field("at", &E::at),
-                           field("actor_user_id", &E::actor_user_id).null_in_db(),
-                           field("actor_label", &E::actor_label), field("action", &E::action),
-                           field("entity", &E::entity), field("entity_id", &E::entity_id),
-                           coded_field<&E::changes, &audit::changes_text, &audit::read_changes>("changes"),
-                           field("request_id", &E::request_id)}};
+  static const Table<E> t{
+      "audit_log",
+      {field<&E::id>().key(), field<&E::at>(), field<&E::actor_user_id>().null_in_db(),
+       columns<&E::actor_label, &E::action, &E::entity, &E::entity_id>(),
+       coded_field<&E::changes, &audit::changes_text, &audit::read_changes>("changes"), field<&E::request_id>()}};
   return t;
 }
 
@@ -44,34 +41,16 @@ bool is_secret(const std::string& field) {
 }
 
 std::string where_clause(const Filter& f, db::Params& params) {
-  std::string w = " WHERE 1=1";
-  if (!f.entity.empty()) {
-    w += " AND entity = ?";
-    params.emplace_back(f.entity);
-  }
-  if (!f.entity_id.empty()) {
-    w += " AND entity_id = ?";
-    params.emplace_back(f.entity_id);
-  }
-  if (f.actor_user_id) {
-    w += " AND actor_user_id = ?";
-    params.emplace_back(f.actor_user_id);
-  }
-  if (!f.action.empty()) {
-    w += " AND action = ?";
-    params.emplace_back(f.action);
-  }
+  db::Where w(params);
+  if (!f.entity.empty()) w.add("entity = ?", {f.entity});
+  if (!f.entity_id.empty()) w.add("entity_id = ?", {f.entity_id});
+  if (f.actor_user_id) w.add("actor_user_id = ?", {f.actor_user_id});
+  if (!f.action.empty()) w.add("action = ?", {f.action});
   // The days are Asia/Tokyo days, as the log shows its times: 2017-12-01 is from 2017-11-30T15:00:00Z.
   std::int64_t t = 0;
-  if (!f.from_date.empty() && i18n::tokyo_to_unix(f.from_date, "00:00:00", t)) {
-    w += " AND at >= ?";
-    params.emplace_back(to_iso_utc(t));
-  }
-  if (!f.to_date.empty() && i18n::tokyo_to_unix(f.to_date, "23:59:59", t)) {
-    w += " AND at <= ?";
-    params.emplace_back(to_iso_utc(t));
-  }
-  return w;
+  if (!f.from_date.empty() && i18n::tokyo_to_unix(f.from_date, "00:00:00", t)) w.add("at >= ?", {to_iso_utc(t)});
+  if (!f.to_date.empty() && i18n::tokyo_to_unix(f.to_date, "23:59:59", t)) w.add("at <= ?", {to_iso_utc(t)});
+  return w.sql();
 }
 
 }  // namespace
@@ -100,28 +79,21 @@ nlohmann::json diff(const nlohmann::json& before, const nlohmann::json& after) {
 }
 
 void record(db::Conn& conn, const Actor& actor, std::string_view action, std::string_view entity,
-            std::string_view entity_id, const nlohmann::json& before, const nlohmann::json& after,
-            std::int64_t now) {
+            std::string_view entity_id, const nlohmann::json& before, const nlohmann::json& after, std::int64_t now) {
   nlohmann::json changes = diff(before, after);
   conn.exec(
       "INSERT INTO audit_log (at, actor_user_id, actor_label, action, entity, entity_id, changes, "
       "request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {to_iso_utc(now), actor.user_id ? db::Param(actor.user_id) : db::Param(nullptr), actor.label,
-       std::string(action), std::string(entity), std::string(entity_id), changes.dump(),
-       actor.request_id});
+      {to_iso_utc(now), db::null_if_zero(actor.user_id), actor.label, std::string(action), std::string(entity),
+       std::string(entity_id), changes.dump(), actor.request_id});
 }
 
 std::vector<Entry> list(db::Conn& conn, const Filter& f) {
   db::Params params;
   std::string sql =
-      "SELECT id, at, actor_user_id, actor_label, action, entity, entity_id, changes, request_id "
-      "FROM audit_log" +
-      where_clause(f, params) + " ORDER BY id DESC LIMIT ? OFFSET ?";
-  params.emplace_back(f.limit);
-  params.emplace_back(f.offset);
-  std::vector<Entry> out;
-  for (const auto& r : conn.query(sql, params)) out.push_back(entity::from_row<Entry>(r));
-  return out;
+      "SELECT id, at, actor_user_id, actor_label, action, entity, entity_id, changes, request_id FROM audit_log" +
+      where_clause(f, params) + " ORDER BY id DESC";
+  return entity::select<Entry>(conn, sql + db::page(params, f.limit, f.offset), params);
 }
 
 long count(db::Conn& conn, const Filter& f) {

@@ -39,7 +39,7 @@ struct Entry {
   nlohmann::json changes;
   std::string request_id;
 
-  static const entity::Table<Entry>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Entry>& table();  // its fields, described once
 };
 
 struct Filter {

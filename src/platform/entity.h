@@ -8,10 +8,11 @@
 //   struct Room { ...; static const entity::Table<Room>& table(); };     (room.h)
 //   const entity::Table<Room>& Room::table() {                            (model.cpp)
 //     static const Table<Room> t{"room", {
-//         field("id", &Room::id).key(),
-//         field("name", &Room::name).label("rooms.name").required().max(100),
-//         field("capacity", &Room::capacity).label("rooms.capacity").range(0, 10000),
-//         field("active", &Room::active).label("rooms.active"),
+//         field<&Room::id>().key(),
+//         field<&Room::name>().label("rooms.name").required().max(100),
+//         field<&Room::capacity>().label("rooms.capacity").range(0, 10000),
+//         columns<&Room::location, &Room::network>(),  // plain ones: no label, no check
+//         field("active", &Room::is_active),            // a column named otherwise than its member
 //     }};
 //     return t;
 //   }
@@ -19,6 +20,7 @@
 //   json j = entity::to_json(r);                    entity::from_json(body, r, st);
 //   entity::from_form(ctx.form, r, st);             auto before = entity::snapshot(r);
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,24 +45,24 @@ struct Field {
   using Member = std::variant<std::string T::*, std::int64_t T::*, int T::*, bool T::*,
                               std::optional<std::int64_t> T::*, std::vector<std::string> T::*>;
 
-  std::string_view column;         // SQL column, JSON name and form field name
+  std::string_view column;  // SQL column, JSON name and form field name
   Member member;
   // A member stored as text through its own table (a status enum: see enum_field); when set,
   // `member` is unused.
   std::string (*get_text)(const T&) = nullptr;
   bool (*set_text)(T&, std::string_view) = nullptr;
-  std::string_view label_id;       // message id of the form label; "" when not on forms
-  std::string_view input = "text"; // the form input type (text, email, date, textarea, select, checkbox...)
-  bool is_key = false;             // the id: read, shown, never written from input
-  bool stored = true;              // a column of the table (false: filled by a join, read only)
-  bool null_when_empty = false;    // "" or 0 is stored as NULL and shown as null
-  bool null_in_json = true;        // with null_when_empty: shown as null (else as "" or 0)
-  bool is_instant = false;         // unix seconds, shown and taken in JSON as ISO 8601 UTC
+  std::string_view label_id;        // message id of the form label; "" when not on forms
+  std::string_view input = "text";  // the form input type (text, email, date, textarea, select, checkbox...)
+  bool is_key = false;              // the id: read, shown, never written from input
+  bool stored = true;               // a column of the table (false: filled by a join, read only)
+  bool null_when_empty = false;     // "" or 0 is stored as NULL and shown as null
+  bool null_in_json = true;         // with null_when_empty: shown as null (else as "" or 0)
+  bool is_instant = false;          // unix seconds, shown and taken in JSON as ISO 8601 UTC
   bool audited = true;
   bool in_json = true;
-  bool writable = true;            // taken from forms and JSON input
+  bool writable = true;  // taken from forms and JSON input
   bool is_required = false;
-  std::size_t max_chars = 0;       // 0: no limit
+  std::size_t max_chars = 0;  // 0: no limit
   std::int64_t min_value = INT64_MIN, max_value = INT64_MAX;
   const std::vector<std::string>* choices = nullptr;  // allowed values of a text field
   Check extra = nullptr;
@@ -159,6 +161,35 @@ Field<T> field(std::string_view column, M T::*member) {
   return f;
 }
 
+// The member's own name, read from GCC's signature of this function ("... [with auto M =
+// &mdsc::timetable::Room::capacity; ...]"), so that a field named after its member says it once.
+template <auto M>
+consteval std::string_view member_name() {
+  std::string_view f = __PRETTY_FUNCTION__;
+  const auto end = f.find_first_of(";]", f.find("M = "));
+  const auto start = f.rfind("::", end) + 2;
+  return f.substr(start, end - start);
+}
+
+// field<&Room::capacity>() is field("capacity", &Room::capacity).
+template <auto M>
+auto field() {
+  return field(member_name<M>(), M);
+}
+
+template <typename P>
+struct owner_of;
+template <typename T, typename V>
+struct owner_of<V T::*> {
+  using type = T;
+};
+
+// A run of plain fields, each named after its member: columns<&Room::name, &Room::location>().
+template <auto First, auto... Rest>
+std::vector<Field<typename owner_of<decltype(First)>::type>> columns() {
+  return {field<First>(), field<Rest>()...};
+}
+
 // A status enum stored as its name (platform/states.h): enum_field<&Membership::status>("status").
 template <auto M>
 auto enum_field(std::string_view column) {
@@ -190,10 +221,23 @@ auto coded_field(std::string_view column) {
   }(Pointer{M}, column);
 }
 
+// One entry of a table's list: a field, or a run of them (columns<...>()). Implicit, so that the
+// list mixes both.
+template <typename T>
+struct FieldRun {
+  std::vector<Field<T>> fields;
+  FieldRun(Field<T> f) : fields{std::move(f)} {}
+  FieldRun(std::vector<Field<T>> run) : fields(std::move(run)) {}
+};
+
 template <typename T>
 struct Table {
   std::string_view entity;  // the audit log's entity name
   std::vector<Field<T>> fields;
+
+  Table(std::string_view name, std::initializer_list<FieldRun<T>> runs) : entity(name) {
+    for (const auto& run : runs) fields.insert(fields.end(), run.fields.begin(), run.fields.end());
+  }
   const Field<T>* find(std::string_view column) const {
     for (const auto& f : fields)
       if (f.column == column) return &f;
@@ -244,14 +288,18 @@ std::string iso(std::int64_t unix_seconds);
 // Instants: unix seconds as ISO 8601 UTC ("2017-10-30T00:00:00Z"); other member types are not instants.
 template <typename V>
 nlohmann::json instant_json(const V& v, bool null_when_empty) {
-  if constexpr (std::is_same_v<V, std::int64_t>) return null_when_empty && v == 0 ? nlohmann::json() : nlohmann::json(iso(v));
-  else return json_of(v, null_when_empty);
+  if constexpr (std::is_same_v<V, std::int64_t>)
+    return null_when_empty && v == 0 ? nlohmann::json() : nlohmann::json(iso(v));
+  else
+    return json_of(v, null_when_empty);
 }
 bool parse_instant(const nlohmann::json& j, std::int64_t& out);
 template <typename V>
 bool assign_instant(const nlohmann::json& j, V& out) {
-  if constexpr (std::is_same_v<V, std::int64_t>) return parse_instant(j, out);
-  else return assign(j, out);
+  if constexpr (std::is_same_v<V, std::int64_t>)
+    return parse_instant(j, out);
+  else
+    return assign(j, out);
 }
 std::string text_of(const std::string& v);
 std::string text_of(std::int64_t v);
@@ -260,8 +308,8 @@ std::string text_of(bool v);
 std::string text_of(const std::optional<std::int64_t>& v);
 std::string text_of(const std::vector<std::string>& v);
 // The table's own checks of one value: "" or a message id (with args for ranges and lengths).
-FieldError check_text(const std::string& v, bool required, std::size_t max_chars, const std::vector<std::string>* choices,
-                      Check extra);
+FieldError check_text(const std::string& v, bool required, std::size_t max_chars,
+                      const std::vector<std::string>* choices, Check extra);
 FieldError check_number(std::int64_t v, bool required, std::int64_t lo, std::int64_t hi);
 }  // namespace detail
 
@@ -283,8 +331,10 @@ T from_row(const db::Row& r) {
   T out{};
   for (const auto& f : table<T>().fields) {
     if (!f.stored && !r.has(f.column)) continue;
-    if (f.set_text) f.set_text(out, r.str(f.column));
-    else std::visit([&](auto m) { detail::read_value(r, f.column, out.*m); }, f.member);
+    if (f.set_text)
+      f.set_text(out, r.str(f.column));
+    else
+      std::visit([&](auto m) { detail::read_value(r, f.column, out.*m); }, f.member);
   }
   return out;
 }
@@ -366,14 +416,18 @@ void from_json(const nlohmann::json& j, T& v, Status& st) {
       continue;
     }
     if (f.is_instant) {
-      std::visit([&](auto m) {
-        if (!detail::assign_instant(j.at(std::string(f.column)), v.*m)) st.field(std::string(f.column), "validation.date");
-      }, f.member);
+      std::visit(
+          [&](auto m) {
+            if (!detail::assign_instant(j.at(std::string(f.column)), v.*m))
+              st.field(std::string(f.column), "validation.date");
+          },
+          f.member);
       continue;
     }
     std::visit(
         [&](auto m) {
-          if (!detail::assign(j.at(std::string(f.column)), v.*m)) st.field(std::string(f.column), "validation.invalid_input");
+          if (!detail::assign(j.at(std::string(f.column)), v.*m))
+            st.field(std::string(f.column), "validation.invalid_input");
         },
         f.member);
   }
@@ -431,8 +485,10 @@ std::vector<web::FieldSpec> form_fields(const T& v) {
     s.label_id = std::string(f.label_id);
     s.type = std::string(f.input);
     s.required = f.is_required;
-    if (f.get_text) s.value = f.get_text(v);
-    else std::visit([&](auto m) { s.value = detail::text_of(v.*m); }, f.member);
+    if (f.get_text)
+      s.value = f.get_text(v);
+    else
+      std::visit([&](auto m) { s.value = detail::text_of(v.*m); }, f.member);
     out.push_back(std::move(s));
   }
   return out;

@@ -9,15 +9,14 @@
 
 namespace mdsc {
 
-using entity::Table;
-using entity::field;
+using entity::Table, entity::field, entity::columns;
 
 const entity::Table<mail::OutboxEntry>& mail::OutboxEntry::table() {
   using E = mail::OutboxEntry;
-  static const Table<E> t{"mail",
-                          {field("id", &E::id).key(), field("to_addr", &E::to_addr), field("subject", &E::subject),
-                           field("created_at", &E::created_at).instant(), field("status", &E::status),
-                           field("attempts", &E::attempts), field("sent_at", &E::sent_at).null_in_db().instant()}};
+  static const Table<E> t{
+      "mail",
+      {field<&E::id>().key(), columns<&E::to_addr, &E::subject>(), field<&E::created_at>().instant(),
+       columns<&E::status, &E::attempts>(), field<&E::sent_at>().null_in_db().instant()}};
   return t;
 }
 
@@ -66,9 +65,10 @@ int deliver_pending(db::Database& db, Mailer& mailer, std::int64_t now, int max)
     std::int64_t id = row.i64("id");
     // Claim: only one instance wins the row, and the attempt is counted in the same statement.
     auto claim = db.write([&](db::Conn& c) {
-      return c.query_one("UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? "
-                         "WHERE id = ? AND status = 'pending' AND next_attempt_at <= ? RETURNING attempts",
-                         {now + 300, id, now});
+      return c.query_one(
+          "UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? "
+          "WHERE id = ? AND status = 'pending' AND next_attempt_at <= ? RETURNING attempts",
+          {now + 300, id, now});
     });
     if (!claim) continue;
     Message m{row.str("to_addr"), row.str("subject"), row.str("body"), row.str("message_id")};
@@ -89,13 +89,14 @@ int deliver_pending(db::Database& db, Mailer& mailer, std::int64_t now, int max)
                {attempts >= 10 ? "failed" : "pending", now + backoff, id});
       }
     });
-    if (ok) ++sent;
-    else spdlog::warn("mail {} not delivered (attempt {})", id, attempts);
+    if (ok)
+      ++sent;
+    else
+      spdlog::warn("mail {} not delivered (attempt {})", id, attempts);
   }
   // Rows left in 'sending' by an instance that died are retried once their claim expires.
   db.write([&](db::Conn& c) {
-    c.exec("UPDATE mail_outbox SET status = 'pending' WHERE status = 'sending' AND next_attempt_at < ?",
-           {now});
+    c.exec("UPDATE mail_outbox SET status = 'pending' WHERE status = 'sending' AND next_attempt_at < ?", {now});
   });
   return sent;
 }
@@ -105,7 +106,9 @@ Dispatcher::Dispatcher(db::Database& db, Mailer& mailer, const Clock& clock, std
 
 Dispatcher::~Dispatcher() { stop(); }
 
-void Dispatcher::start() { thread_ = std::thread([this] { loop(); }); }
+void Dispatcher::start() {
+  thread_ = std::thread([this] { loop(); });
+}
 
 void Dispatcher::wake() {
   {

@@ -29,7 +29,7 @@ struct OutboxEntry {
   std::int64_t attempts = 0;
   std::int64_t sent_at = 0;  // 0 until sent
 
-  static const entity::Table<OutboxEntry>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<OutboxEntry>& table();  // its fields, described once
 };
 const std::vector<std::string>& outbox_statuses();
 // Newest first; `status` "" for every status.

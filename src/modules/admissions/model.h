@@ -22,7 +22,7 @@ struct ProgramYear {
     return now < opens_at ? Window::not_yet : now > closes_at ? Window::closed : Window::open;
   }
 
-  static const entity::Table<ProgramYear>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<ProgramYear>& table();  // its fields, described once
 };
 
 // submitted → accepted | waitlisted | declined; waitlisted → accepted | declined;
@@ -69,7 +69,7 @@ struct Application {
     return company_confirmation == CompanyConfirmation::pending && status == ApplicationStatus::submitted;
   }
 
-  static const entity::Table<Application>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Application>& table();  // its fields, described once
 };
 
 const std::vector<std::string>& track_codes();  // common, bigdata_medicine, ai_drug_discovery

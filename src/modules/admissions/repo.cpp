@@ -1,5 +1,7 @@
 #include "modules/admissions/repo.h"
 
+#include "db/where.h"
+
 namespace mdsc::admissions::repo {
 namespace {
 
@@ -8,50 +10,27 @@ const char* kAppSelect =
     "SELECT a.*, s.status AS seat_status, o.name AS company_name FROM applications a "
     "LEFT JOIN seat_requests s ON s.id = a.seat_request_id LEFT JOIN organizations o ON o.id = a.company_id";
 
-// "?, ?, ?" for the ids, which are appended to p.
-std::string placeholders(const std::vector<std::int64_t>& ids, db::Params& p) {
-  std::string out;
-  for (auto id : ids) {
-    out += out.empty() ? "?" : ", ?";
-    p.emplace_back(id);
-  }
-  return out;
-}
-
 std::string where(const Query& q, db::Params& p) {
-  std::string w = " WHERE 1=1";
-  if (q.fiscal_year) {
-    w += " AND a.fiscal_year = ?";
-    p.emplace_back(q.fiscal_year);
-  }
-  if (!q.trainee_type.empty()) {
-    w += " AND a.trainee_type = ?";
-    p.emplace_back(q.trainee_type);
-  }
-  if (!q.status.empty()) {
-    w += " AND a.status = ?";
-    p.emplace_back(q.status);
-  }
+  db::Where w(p);
+  if (q.fiscal_year) w.add("a.fiscal_year = ?", {q.fiscal_year});
+  if (!q.trainee_type.empty()) w.add("a.trainee_type = ?", {q.trainee_type});
+  if (!q.status.empty()) w.add("a.status = ?", {q.status});
   if (!q.search.empty()) {
     std::string like = "%" + q.search + "%";
-    w += " AND (a.email LIKE ? OR a.family_name LIKE ? OR a.family_name_kana LIKE ? OR LOWER(a.romaji_name) LIKE LOWER(?))";
-    for (int i = 0; i < 4; ++i) p.emplace_back(like);
+    w.add("(a.email LIKE ? OR a.family_name LIKE ? OR a.family_name_kana LIKE ? OR LOWER(a.romaji_name) LIKE LOWER(?))",
+          {like, like, like, like});
   }
-  return w;
+  return w.sql();
 }
 
 std::optional<Application> one(db::Conn& c, const std::string& where, const db::Params& p) {
-  auto r = c.query_one(std::string(kAppSelect) + where, p);
-  if (!r) return std::nullopt;
-  return entity::from_row<Application>(*r);
+  return entity::select_first<Application>(c, std::string(kAppSelect) + where, p);
 }
 
 }  // namespace
 
 std::optional<ProgramYear> program_year(db::Conn& c, int fy) {
-  auto r = c.query_one("SELECT * FROM program_years WHERE fiscal_year = ?", {fy});
-  if (!r) return std::nullopt;
-  return entity::from_row<ProgramYear>(*r);
+  return entity::select_first<ProgramYear>(c, "SELECT * FROM program_years WHERE fiscal_year = ?", {fy});
 }
 
 std::vector<ProgramYear> program_years(db::Conn& c) {
@@ -74,10 +53,8 @@ void upsert_program_year(db::Conn& c, const ProgramYear& y, const std::string& n
 
 std::vector<Application> applications(db::Conn& c, const Query& q) {
   db::Params p;
-  std::string sql = std::string(kAppSelect) + where(q, p) + " ORDER BY a.submitted_at, a.id LIMIT ? OFFSET ?";
-  p.emplace_back(q.limit);
-  p.emplace_back(q.offset);
-  return entity::from_rows<Application>(c.query(sql, p));
+  std::string sql = std::string(kAppSelect) + where(q, p) + " ORDER BY a.submitted_at, a.id";
+  return entity::select<Application>(c, sql + db::page(p, q.limit, q.offset), p);
 }
 
 long count_applications(db::Conn& c, const Query& q) {
@@ -133,7 +110,7 @@ std::vector<Application> applications_naming(db::Conn& c, const std::vector<std:
   if (company_ids.empty()) return {};
   db::Params p{fy};
   std::string sql = std::string(kAppSelect) + " WHERE a.fiscal_year = ? AND a.company_id IN (" +
-                    placeholders(company_ids, p) +
+                    db::placeholders(company_ids, p) +
                     ") ORDER BY CASE WHEN a.company_confirmation = 'pending' THEN 0 ELSE 1 END, a.submitted_at, a.id";
   return entity::from_rows<Application>(c.query(sql, p));
 }
@@ -142,7 +119,7 @@ long count_waiting_for_companies(db::Conn& c, const std::vector<std::int64_t>& c
   if (company_ids.empty()) return 0;
   db::Params p;
   std::string sql = "SELECT COUNT(*) FROM applications WHERE company_confirmation = 'pending' AND status = 'submitted' "
-                    "AND company_id IN (" + placeholders(company_ids, p) + ")";
+                    "AND company_id IN (" + db::placeholders(company_ids, p) + ")";
   return static_cast<long>(c.scalar_i64(sql, p));
 }
 

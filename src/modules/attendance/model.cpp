@@ -10,50 +10,46 @@ nlohmann::json to_json(const Attendance& a) { return entity::to_json(a); }
 
 namespace mdsc {
 
-using entity::Table;
-using entity::field;
-using entity::enum_field;
-
-using attendance::Attendance;
-using attendance::Mark;
-using attendance::Review;
+using entity::Table, entity::field, entity::columns, entity::enum_field, attendance::Attendance, attendance::Mark,
+    attendance::Review;
 
 // Any mark may be corrected to any other (a late arrival excused, a mistaken absence undone).
 template <>
 const States<Mark>& states<Mark>() {
   using M = Mark;
-  static const States<M> t{
-      {{M::present, "present"}, {M::late, "late"}, {M::absent, "absent"}, {M::excused, "excused"}},
-      {{M::present, M::late}, {M::present, M::absent}, {M::present, M::excused}, {M::late, M::present},
-       {M::late, M::absent}, {M::late, M::excused}, {M::absent, M::present}, {M::absent, M::late},
-       {M::absent, M::excused}, {M::excused, M::present}, {M::excused, M::late}, {M::excused, M::absent}}};
+  static const States<M> t{{{M::present, "present"}, {M::late, "late"}, {M::absent, "absent"}, {M::excused, "excused"}},
+                           {{M::present, M::late},
+                            {M::present, M::absent},
+                            {M::present, M::excused},
+                            {M::late, M::present},
+                            {M::late, M::absent},
+                            {M::late, M::excused},
+                            {M::absent, M::present},
+                            {M::absent, M::late},
+                            {M::absent, M::excused},
+                            {M::excused, M::present},
+                            {M::excused, M::late},
+                            {M::excused, M::absent}}};
   return t;
 }
 
 template <>
 const States<Review>& states<Review>() {
   using R = Review;
-  static const States<R> t{{{R::none, ""}, {R::pending, "pending"}, {R::accepted, "accepted"}, {R::rejected, "rejected"}},
-                           {{R::none, R::pending}, {R::pending, R::accepted}, {R::pending, R::rejected}}};
+  static const States<R> t{
+      {{R::none, ""}, {R::pending, "pending"}, {R::accepted, "accepted"}, {R::rejected, "rejected"}},
+      {{R::none, R::pending}, {R::pending, R::accepted}, {R::pending, R::rejected}}};
   return t;
 }
 
 const entity::Table<Attendance>& Attendance::table() {
   using A = Attendance;
-  static const Table<A> t{"attendance",
-                          {field("id", &A::id).key(),
-                           field("session_id", &A::session_id),
-                           field("user_id", &A::user_id),
-                           enum_field<&A::status>("status"),
-                           field("method", &A::method),
-                           field("checked_in_at", &A::checked_in_at).nullable().instant(),
-                           field("device_id", &A::device_id).nullable().hidden(),
-                           field("flag", &A::flag),
-                           enum_field<&A::review>("review"),
-                           field("review_reason", &A::review_reason),
-                           field("reason", &A::reason),
-                           field("marked_by", &A::marked_by).nullable(),
-                           field("updated_at", &A::updated_at).instant().not_audited()}};
+  static const Table<A> t{
+      "attendance",
+      {field<&A::id>().key(), columns<&A::session_id, &A::user_id>(), enum_field<&A::status>("status"),
+       field<&A::method>(), field<&A::checked_in_at>().nullable().instant(), field<&A::device_id>().nullable().hidden(),
+       field<&A::flag>(), enum_field<&A::review>("review"), columns<&A::review_reason, &A::reason>(),
+       field<&A::marked_by>().nullable(), field<&A::updated_at>().instant().not_audited()}};
   return t;
 }
 

@@ -33,7 +33,7 @@ struct Attendance {
 
   bool flagged() const { return !flag.empty(); }
 
-  static const entity::Table<Attendance>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Attendance>& table();  // its fields, described once
 };
 
 nlohmann::json to_json(const Attendance& a);

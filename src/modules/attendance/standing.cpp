@@ -70,18 +70,13 @@ Standing standing_of(const Rule& rule, std::int64_t user_id, const std::vector<t
 
 namespace mdsc {
 
-using entity::Table;
-using entity::field;
+using entity::Table, entity::field, entity::columns;
 
 const entity::Table<attendance::Rule>& attendance::Rule::table() {
   using R = attendance::Rule;
   static const Table<R> t{"attendance_rules",
-                          {field("course_id", &R::course_id),
-                           field("threshold_num", &R::threshold_num),
-                           field("threshold_den", &R::threshold_den),
-                           field("excused_counts", &R::excused_counts),
-                           field("updated_at", &R::updated_at).instant().not_audited(),
-                           field("live_url", &R::live_url)}};
+                          {columns<&R::course_id, &R::threshold_num, &R::threshold_den, &R::excused_counts>(),
+                           field<&R::updated_at>().instant().not_audited(), field<&R::live_url>()}};
   return t;
 }
 

@@ -35,7 +35,7 @@ struct Certificate {
 
   bool revoked() const { return revoked_at != 0; }
 
-  static const entity::Table<Certificate>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Certificate>& table();  // its fields, described once
 };
 
 }  // namespace mdsc::certificates

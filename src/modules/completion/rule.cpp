@@ -72,32 +72,26 @@ Verdict judge(const Rule& rule, const std::vector<CourseInfo>& courses,
 
 namespace mdsc {
 
-using entity::Table;
-using entity::field;
+using entity::Table, entity::field, entity::columns;
 
 const entity::Table<completion::Rule>& completion::Rule::table() {
   using R = completion::Rule;
-  static const Table<R> t{
-      "completion_rules",
-      {field("fiscal_year", &R::fiscal_year),
-       field("tracks_required", &R::tracks_required).label("completion.tracks_required", "number").range(0, 10),
-       field("attendance_required", &R::attendance_required).label("completion.attendance_required", "checkbox"),
-       field("exams_required", &R::exams_required).label("completion.exams_required", "checkbox"),
-       field("updated_at", &R::updated_at).instant().not_audited()}};
+  static const Table<R> t{"completion_rules",
+                          {field<&R::fiscal_year>(),
+                           field<&R::tracks_required>().label("completion.tracks_required", "number").range(0, 10),
+                           field<&R::attendance_required>().label("completion.attendance_required", "checkbox"),
+                           field<&R::exams_required>().label("completion.exams_required", "checkbox"),
+                           field<&R::updated_at>().instant().not_audited()}};
   return t;
 }
 
 const entity::Table<completion::Confirmation>& completion::Confirmation::table() {
   using C = completion::Confirmation;
-  static const Table<C> t{"completions",
-                          {field("id", &C::id).key(),
-                           field("fiscal_year", &C::fiscal_year),
-                           field("user_id", &C::user_id),
-                           field("confirmed_by", &C::confirmed_by).nullable(),
-                           field("confirmed_at", &C::confirmed_at).instant(),
-                           field("society_signer", &C::society_signer),
-                           field("signed_off_by", &C::signed_off_by).nullable(),
-                           field("signed_off_at", &C::signed_off_at).nullable().instant()}};
+  static const Table<C> t{
+      "completions",
+      {field<&C::id>().key(), columns<&C::fiscal_year, &C::user_id>(), field<&C::confirmed_by>().nullable(),
+       field<&C::confirmed_at>().instant(), field<&C::society_signer>(), field<&C::signed_off_by>().nullable(),
+       field<&C::signed_off_at>().nullable().instant()}};
   return t;
 }
 

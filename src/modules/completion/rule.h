@@ -27,7 +27,7 @@ struct Confirmation {
 
   bool signed_off() const { return signed_off_at != 0; }
 
-  static const entity::Table<Confirmation>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Confirmation>& table();  // its fields, described once
 };
 
 struct Rule {
@@ -37,7 +37,7 @@ struct Rule {
   bool exams_required = true;
   std::int64_t updated_at = 0;
 
-  static const entity::Table<Rule>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Rule>& table();  // its fields, described once
 };
 
 struct CourseInfo {

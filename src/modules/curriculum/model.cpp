@@ -19,8 +19,8 @@ std::string check_name(std::string_view s) { return identity::check_name(s, fals
 // Letters, digits and - _ . (course codes such as "C-L1"), at most 20.
 std::string check_code(std::string_view s) {
   bool ok = s.size() <= 20 && std::all_of(s.begin(), s.end(), [](char ch) {
-    return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.';
-  });
+              return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.';
+            });
   return ok ? "" : "curriculum.code_format";
 }
 
@@ -141,9 +141,7 @@ nlohmann::json snapshot(const Course& c) {
 
 namespace mdsc {
 
-using entity::Table;
-using entity::field;
-using entity::enum_field;
+using entity::Table, entity::field, entity::columns, entity::enum_field;
 using namespace curriculum;
 
 template <>
@@ -170,21 +168,19 @@ const entity::Table<Instructor>& Instructor::table() {
   using I = Instructor;
   static const Table<I> t{
       "instructor",
-      {field("id", &I::id).key(),
-       field("user_id", &I::user_id).nullable(),
-       field("family_name", &I::family_name).label("field.family_name").required().check(check_name),
-       field("given_name", &I::given_name).label("field.given_name").check(check_name),
-       field("family_name_kana", &I::family_name_kana).label("field.family_name_kana").check(identity::check_kana),
-       field("given_name_kana", &I::given_name_kana).label("field.given_name_kana").check(identity::check_kana),
-       field("romaji_name", &I::romaji_name).label("field.romaji_name").check(identity::check_romaji),
-       field("title", &I::title).label("instructor.title").max(100),
-       field("organization_id", &I::organization_id).label("instructor.organization", "select").nullable(),
-       field("department", &I::department).label("instructor.department").max(200),
-       field("email", &I::email).label("field.email", "email").check(identity::check_email),
-       field("organization_name", &I::organization_name).joined().nullable(),
-       not_in_json(field("organization_name_en", &I::organization_name_en).joined()),
+      {field<&I::id>().key(), field<&I::user_id>().nullable(),
+       field<&I::family_name>().label("field.family_name").required().check(check_name),
+       field<&I::given_name>().label("field.given_name").check(check_name),
+       field<&I::family_name_kana>().label("field.family_name_kana").check(identity::check_kana),
+       field<&I::given_name_kana>().label("field.given_name_kana").check(identity::check_kana),
+       field<&I::romaji_name>().label("field.romaji_name").check(identity::check_romaji),
+       field<&I::title>().label("instructor.title").max(100),
+       field<&I::organization_id>().label("instructor.organization", "select").nullable(),
+       field<&I::department>().label("instructor.department").max(200),
+       field<&I::email>().label("field.email", "email").check(identity::check_email),
+       field<&I::organization_name>().joined().nullable(), not_in_json(field<&I::organization_name_en>().joined()),
        // The account is chosen by its address on the form; user_id is what is stored.
-       not_in_json(field("account_email", &I::account_email).joined().label("instructor.account", "email"))}};
+       not_in_json(field<&I::account_email>().joined().label("instructor.account", "email"))}};
   return t;
 }
 
@@ -192,44 +188,39 @@ const entity::Table<CourseInstructor>& CourseInstructor::table() {
   using C = CourseInstructor;
   static const Table<C> t{
       "course_instructor",
-      {not_in_json(field("course_id", &C::course_id).read_only().not_audited()),
-       field("instructor_id", &C::instructor_id).label("course.add_instructor", "select"),
-       field("periods", &C::periods).label("course.share").range(0, kMaxPeriods),
-       field("display_order", &C::display_order).read_only()}};
+      {not_in_json(field<&C::course_id>().read_only().not_audited()),
+       field<&C::instructor_id>().label("course.add_instructor", "select"),
+       field<&C::periods>().label("course.share").range(0, kMaxPeriods), field<&C::display_order>().read_only()}};
   return t;
 }
 
 const entity::Table<Course>& Course::table() {
   using C = Course;
-  static const Table<C> t{
-      "course",
-      {field("id", &C::id).key(),
-       field("fiscal_year", &C::fiscal_year).label("course.fiscal_year"),
-       field("code", &C::code).label("course.code").required().check(check_code),
-       field("title_ja", &C::title_ja).label("course.title_ja").required().check(check_name),
-       field("title_en", &C::title_en).label("course.title_en").max(300),
-       field("category", &C::category).label("course.category", "select").one_of(categories()),
-       field("track", &C::track).label("course.track", "select").nullable().one_of(tracks()),
-       field("kind", &C::kind).label("course.kind", "select").one_of(course_kinds()),
-       field("periods", &C::periods).label("course.periods").range(1, kMaxPeriods),
-       field("time_band", &C::time_band).label("course.time_band", "select").one_of(time_bands()),
-       enum_field<&C::status>("status").label("course.status", "select"),
-       field("capacity", &C::capacity).label("course.capacity").range(1, kMaxCapacity),
-       field("confidential_by_default", &C::confidential_by_default).label("course.confidential", "checkbox"),
-       field("description", &C::description).label("course.description", "textarea").max(20000),
-       field("enrolled", &C::enrolled).joined(),
-       field("waitlisted", &C::waitlisted).joined()}};
+  static const Table<C> t{"course",
+                          {field<&C::id>().key(), field<&C::fiscal_year>().label("course.fiscal_year"),
+                           field<&C::code>().label("course.code").required().check(check_code),
+                           field<&C::title_ja>().label("course.title_ja").required().check(check_name),
+                           field<&C::title_en>().label("course.title_en").max(300),
+                           field<&C::category>().label("course.category", "select").one_of(categories()),
+                           field<&C::track>().label("course.track", "select").nullable().one_of(tracks()),
+                           field<&C::kind>().label("course.kind", "select").one_of(course_kinds()),
+                           field<&C::periods>().label("course.periods").range(1, kMaxPeriods),
+                           field<&C::time_band>().label("course.time_band", "select").one_of(time_bands()),
+                           enum_field<&C::status>("status").label("course.status", "select"),
+                           field<&C::capacity>().label("course.capacity").range(1, kMaxCapacity),
+                           field<&C::confidential_by_default>().label("course.confidential", "checkbox"),
+                           field<&C::description>().label("course.description", "textarea").max(20000),
+                           field<&C::enrolled>().joined(), field<&C::waitlisted>().joined()}};
   return t;
 }
 
 const entity::Table<CurriculumYear>& CurriculumYear::table() {
   using Y = CurriculumYear;
-  static const Table<Y> t{
-      "curriculum_year",
-      {field("fiscal_year", &Y::fiscal_year).key(),
-       field("choice_rule", &Y::choice_rule).label("year.choice_rule", "select").one_of(choice_rules()),
-       field("drop_deadline", &Y::drop_deadline).label("year.drop_deadline", "date").nullable().check(check_date),
-       field("notes", &Y::notes).label("year.notes").max(2000)}};
+  static const Table<Y> t{"curriculum_year",
+                          {field<&Y::fiscal_year>().key(),
+                           field<&Y::choice_rule>().label("year.choice_rule", "select").one_of(choice_rules()),
+                           field<&Y::drop_deadline>().label("year.drop_deadline", "date").nullable().check(check_date),
+                           field<&Y::notes>().label("year.notes").max(2000)}};
   return t;
 }
 
@@ -237,23 +228,13 @@ const entity::Table<Enrollment>& Enrollment::table() {
   using E = Enrollment;
   static const Table<E> t{
       "enrollment",
-      {field("id", &E::id).key(),
-       field("course_id", &E::course_id),
-       field("user_id", &E::user_id),
-       enum_field<&E::status>("status"),
-       field("waitlist_position", &E::waitlist_position),
-       field("created_at", &E::created_at).not_audited(),
-       field("enrolled_at", &E::enrolled_at).nullable(),
-       field("dropped_at", &E::dropped_at).nullable(),
-       not_in_json(field("dropped_by", &E::dropped_by).nullable()),
-       field("user_name", &E::user_name).joined(),
-       not_in_json(field("user_email", &E::user_email).joined()),
-       not_in_json(field("user_kana", &E::user_kana).joined()),
-       not_in_json(field("user_romaji", &E::user_romaji).joined()),
-       field("course_code", &E::course_code).joined(),
-       field("course_title_ja", &E::course_title_ja).joined(),
-       field("course_title_en", &E::course_title_en).joined(),
-       field("fiscal_year", &E::fiscal_year).joined()}};
+      {field<&E::id>().key(), columns<&E::course_id, &E::user_id>(), enum_field<&E::status>("status"),
+       field<&E::waitlist_position>(), field<&E::created_at>().not_audited(), field<&E::enrolled_at>().nullable(),
+       field<&E::dropped_at>().nullable(), not_in_json(field<&E::dropped_by>().nullable()),
+       field<&E::user_name>().joined(), not_in_json(field<&E::user_email>().joined()),
+       not_in_json(field<&E::user_kana>().joined()), not_in_json(field<&E::user_romaji>().joined()),
+       field<&E::course_code>().joined(), field<&E::course_title_ja>().joined(), field<&E::course_title_en>().joined(),
+       field<&E::fiscal_year>().joined()}};
   return t;
 }
 

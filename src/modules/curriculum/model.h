@@ -32,7 +32,7 @@ struct CurriculumYear {
   std::string notes;
   bool stored = false;               // false: the defaults of a year nobody configured
 
-  static const entity::Table<CurriculumYear>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<CurriculumYear>& table();  // its fields, described once
 };
 
 // enrolled ⇄ the course has room; waitlisted moves up when a place frees; either is dropped.
@@ -53,7 +53,7 @@ struct Enrollment {
 
   bool is(EnrollmentStatus s) const { return status == s; }
 
-  static const entity::Table<Enrollment>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Enrollment>& table();  // its fields, described once
 };
 
 // JSON of the API: the course's fields with its instructors (each with the instructor's name and

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "db/where.h"
+
 namespace mdsc::curriculum::repo {
 
 namespace sql {
@@ -73,26 +75,14 @@ const char* kEnrollmentOrder =
     "e.waitlist_position, e.id";
 
 std::string enrollment_where(const EnrollmentQuery& q, db::Params& p) {
-  std::string w = " WHERE 1=1";
-  auto add = [&](const char* condition, db::Param v) {
-    w += condition;
-    p.push_back(std::move(v));
-  };
-  if (q.course_id) add(" AND e.course_id = ?", q.course_id);
-  if (q.user_id) add(" AND e.user_id = ?", q.user_id);
-  if (q.fiscal_year) add(" AND c.fiscal_year = ?", q.fiscal_year);
-  if (q.status) add(" AND e.status = ?", std::string(name_of(*q.status)));
-  else if (!q.any_status) w += " AND e.status <> 'dropped'";
-  if (q.course_ids) {
-    if (q.course_ids->empty()) return w + " AND 1=0";
-    w += " AND e.course_id IN (";
-    for (std::size_t i = 0; i < q.course_ids->size(); ++i) {
-      w += i ? ", ?" : "?";
-      p.emplace_back((*q.course_ids)[i]);
-    }
-    w += ")";
-  }
-  return w;
+  db::Where w(p);
+  if (q.course_id) w.add("e.course_id = ?", {q.course_id});
+  if (q.user_id) w.add("e.user_id = ?", {q.user_id});
+  if (q.fiscal_year) w.add("c.fiscal_year = ?", {q.fiscal_year});
+  if (q.status) w.add("e.status = ?", {std::string(name_of(*q.status))});
+  else if (!q.any_status) w.add("e.status <> 'dropped'");
+  if (q.course_ids) w.in("e.course_id", *q.course_ids);
+  return w.sql();
 }
 
 template <typename T>
@@ -116,10 +106,8 @@ std::optional<Instructor> instructor_of_user(db::Conn& c, std::int64_t user_id) 
 std::vector<Instructor> instructors(db::Conn& c, const InstructorQuery& q) {
   db::Params p;
   std::string sql = std::string(kInstructorSelect) + instructor_where(q, p) +
-                    " ORDER BY i.family_name_kana, i.given_name_kana, i.family_name, i.given_name, i.id LIMIT ? OFFSET ?";
-  p.emplace_back(q.limit);
-  p.emplace_back(q.offset);
-  return entity::from_rows<Instructor>(c.query(sql, p));
+                    " ORDER BY i.family_name_kana, i.given_name_kana, i.family_name, i.given_name, i.id";
+  return entity::select<Instructor>(c, sql + db::page(p, q.limit, q.offset), p);
 }
 
 long count_instructors(db::Conn& c, const InstructorQuery& q) {
@@ -322,10 +310,8 @@ std::optional<Enrollment> active_enrollment(db::Conn& c, std::int64_t course_id,
 
 std::vector<Enrollment> enrollments(db::Conn& c, const EnrollmentQuery& q) {
   db::Params p;
-  std::string sql = std::string(kEnrollmentSelect) + enrollment_where(q, p) + kEnrollmentOrder + " LIMIT ? OFFSET ?";
-  p.emplace_back(q.limit);
-  p.emplace_back(q.offset);
-  return entity::from_rows<Enrollment>(c.query(sql, p));
+  std::string sql = std::string(kEnrollmentSelect) + enrollment_where(q, p) + kEnrollmentOrder;
+  return entity::select<Enrollment>(c, sql + db::page(p, q.limit, q.offset), p);
 }
 
 long count_enrollments(db::Conn& c, const EnrollmentQuery& q) {

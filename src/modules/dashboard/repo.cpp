@@ -6,24 +6,20 @@
 
 namespace mdsc {
 
-using entity::Table;
-using entity::field;
+using entity::Table, entity::field, entity::columns;
 
 const entity::Table<dashboard::repo::Overview>& dashboard::repo::Overview::table() {
   using O = dashboard::repo::Overview;
-  static const Table<O> t{"dashboard_overview",
-                          {field("users", &O::users), field("sessions", &O::sessions), field("changes", &O::changes)}};
+  static const Table<O> t{"dashboard_overview", {columns<&O::users, &O::sessions, &O::changes>()}};
   return t;
 }
 
 const entity::Table<dashboard::repo::ProgramFigures>& dashboard::repo::ProgramFigures::table() {
   using P = dashboard::repo::ProgramFigures;
   static const Table<P> t{"dashboard_program",
-                          {field("courses", &P::courses), field("confirmed", &P::confirmed),
-                           field("accepted_a", &P::accepted_a), field("accepted_b", &P::accepted_b),
-                           field("target_a", &P::target_a), field("target_b", &P::target_b),
-                           field("sessions", &P::sessions), field("held", &P::held), field("next_day", &P::next_day),
-                           field("term_id", &P::term_id), field("taught", &P::taught).joined()}};
+                          {columns<&P::courses, &P::confirmed, &P::accepted_a, &P::accepted_b, &P::target_a,
+                                   &P::target_b, &P::sessions, &P::held, &P::next_day, &P::term_id>(),
+                           field<&P::taught>().joined()}};
   return t;
 }
 
@@ -66,8 +62,10 @@ constexpr const char* kCounts =
 constexpr const char* kProgram =
     "SELECT (SELECT COUNT(*) FROM courses WHERE fiscal_year = ?) AS courses, "
     "(SELECT COUNT(*) FROM courses WHERE fiscal_year = ? AND status = 'confirmed') AS confirmed, "
-    "(SELECT COUNT(*) FROM applications WHERE fiscal_year = ? AND status = 'accepted' AND trainee_type = 'A') AS accepted_a, "
-    "(SELECT COUNT(*) FROM applications WHERE fiscal_year = ? AND status = 'accepted' AND trainee_type = 'B') AS accepted_b, "
+    "(SELECT COUNT(*) FROM applications WHERE fiscal_year = ? AND status = 'accepted' AND trainee_type = 'A') AS "
+    "accepted_a, "
+    "(SELECT COUNT(*) FROM applications WHERE fiscal_year = ? AND status = 'accepted' AND trainee_type = 'B') AS "
+    "accepted_b, "
     "(SELECT COALESCE(MAX(target_a), 0) FROM program_years WHERE fiscal_year = ?) AS target_a, "
     "(SELECT COALESCE(MAX(target_b), 0) FROM program_years WHERE fiscal_year = ?) AS target_b, "
     "(SELECT COUNT(*) FROM course_sessions s JOIN terms t ON t.id = s.term_id "
@@ -81,11 +79,11 @@ constexpr const char* kProgram =
 }  // namespace
 
 Overview overview(db::Conn& c, std::int64_t now, std::int64_t day_start) {
-  return entity::from_row<Overview>(*c.query_one(
-      "SELECT (SELECT COUNT(*) FROM users WHERE active = 1) AS users, "
-      "(SELECT COUNT(*) FROM sessions WHERE expires_at > ? AND last_seen > ?) AS sessions, "
-      "(SELECT COUNT(*) FROM audit_log WHERE at >= ?) AS changes",
-      {now, now - 1800, to_iso_utc(day_start)}));
+  return entity::from_row<Overview>(
+      *c.query_one("SELECT (SELECT COUNT(*) FROM users WHERE active = 1) AS users, "
+                   "(SELECT COUNT(*) FROM sessions WHERE expires_at > ? AND last_seen > ?) AS sessions, "
+                   "(SELECT COUNT(*) FROM audit_log WHERE at >= ?) AS changes",
+                   {now, now - 1800, to_iso_utc(day_start)}));
 }
 
 ProgramFigures program_figures(db::Conn& c, int fy, const std::string& today,
@@ -93,9 +91,10 @@ ProgramFigures program_figures(db::Conn& c, int fy, const std::string& today,
   std::string sql = kProgram;
   db::Params p{fy, fy, fy, fy, fy, fy, fy, fy, today, fy, today, fy, today};
   if (!institutions.empty()) {
-    sql += ", (SELECT COUNT(DISTINCT ci.course_id) FROM course_instructors ci "
-           "JOIN instructors i ON i.id = ci.instructor_id "
-           "JOIN courses k ON k.id = ci.course_id WHERE k.fiscal_year = ? AND i.organization_id IN (";
+    sql +=
+        ", (SELECT COUNT(DISTINCT ci.course_id) FROM course_instructors ci "
+        "JOIN instructors i ON i.id = ci.instructor_id "
+        "JOIN courses k ON k.id = ci.course_id WHERE k.fiscal_year = ? AND i.organization_id IN (";
     p.emplace_back(fy);
     for (std::size_t i = 0; i < institutions.size(); ++i) {
       sql += i ? ", ?" : "?";

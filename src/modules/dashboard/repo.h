@@ -18,7 +18,7 @@ struct Overview {
   std::int64_t sessions = 0;
   std::int64_t changes = 0;
 
-  static const entity::Table<Overview>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Overview>& table();  // its fields, described once
 };
 Overview overview(db::Conn& c, std::int64_t now, std::int64_t day_start);
 
@@ -36,7 +36,7 @@ struct ProgramFigures {
   std::int64_t term_id = 0;   // the first term not yet over, 0 if none
   std::int64_t taught = 0;    // courses taught by the institutions' instructors
 
-  static const entity::Table<ProgramFigures>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<ProgramFigures>& table();  // its fields, described once
 };
 ProgramFigures program_figures(db::Conn& c, int fy, const std::string& today,
                                const std::vector<std::int64_t>& institutions);

@@ -17,41 +17,30 @@ nlohmann::json to_json(const ExamResult& r) { return entity::to_json(r); }
 
 namespace mdsc {
 
-using entity::Table;
-using entity::field;
-
-using exams::Exam;
-using exams::ExamResult;
+using entity::Table, entity::field, entity::columns, exams::Exam, exams::ExamResult;
 
 const entity::Table<Exam>& Exam::table() {
   using E = Exam;
   static const Table<E> t{
       "exams",
-      {field("id", &E::id).key(),
-       field("course_id", &E::course_id).read_only(),
-       field("title", &E::title).label("exams.title").required().max(200),
-       field("held_on", &E::held_on).label("exams.held_on", "date"),
-       field("session_id", &E::session_id).nullable().label("exams.session"),
-       field("max_score", &E::max_score).label("exams.max_score", "number").range(1, 100000),
-       field("pass_mark", &E::pass_mark).label("exams.pass_mark", "number").range(0, 100000),
-       field("retake_allowed", &E::retake_allowed).label("exams.retake_allowed", "checkbox"),
-       field("requires_attendance", &E::requires_attendance).label("exams.requires_attendance", "checkbox"),
-       field("created_at", &E::created_at).instant().read_only().not_audited(),
-       field("updated_at", &E::updated_at).instant().read_only().not_audited()}};
+      {field<&E::id>().key(), field<&E::course_id>().read_only(),
+       field<&E::title>().label("exams.title").required().max(200), field<&E::held_on>().label("exams.held_on", "date"),
+       field<&E::session_id>().nullable().label("exams.session"),
+       field<&E::max_score>().label("exams.max_score", "number").range(1, 100000),
+       field<&E::pass_mark>().label("exams.pass_mark", "number").range(0, 100000),
+       field<&E::retake_allowed>().label("exams.retake_allowed", "checkbox"),
+       field<&E::requires_attendance>().label("exams.requires_attendance", "checkbox"),
+       field<&E::created_at>().instant().read_only().not_audited(),
+       field<&E::updated_at>().instant().read_only().not_audited()}};
   return t;
 }
 
 const entity::Table<ExamResult>& ExamResult::table() {
   using R = ExamResult;
   static const Table<R> t{"exam_results",
-                          {field("id", &R::id).key(),
-                           field("exam_id", &R::exam_id),
-                           field("user_id", &R::user_id),
-                           field("attempt", &R::attempt).range(1, 2),
-                           field("score", &R::score).range(0, 100000),
-                           field("passed", &R::passed),
-                           field("entered_by", &R::entered_by).nullable(),
-                           field("updated_at", &R::updated_at).instant().not_audited()}};
+                          {field<&R::id>().key(), columns<&R::exam_id, &R::user_id>(), field<&R::attempt>().range(1, 2),
+                           field<&R::score>().range(0, 100000), field<&R::passed>(), field<&R::entered_by>().nullable(),
+                           field<&R::updated_at>().instant().not_audited()}};
   return t;
 }
 

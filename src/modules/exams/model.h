@@ -26,7 +26,7 @@ struct Exam {
   // then decides who may sit it.
   std::int64_t day_ends_at() const;
 
-  static const entity::Table<Exam>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Exam>& table();  // its fields, described once
 };
 
 // A trainee's score in one attempt (1, or 2 for the retake).
@@ -40,7 +40,7 @@ struct ExamResult {
   std::int64_t entered_by = 0;
   std::int64_t updated_at = 0;
 
-  static const entity::Table<ExamResult>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<ExamResult>& table();  // its fields, described once
 };
 
 nlohmann::json to_json(const Exam& e);

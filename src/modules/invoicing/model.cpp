@@ -36,8 +36,10 @@ nlohmann::json to_json(const Invoice& i, const std::string& today) {
 
 namespace {
 nlohmann::json party_json(const Party& p) {
-  return {{"name", p.name}, {"postal_code", p.postal_code}, {"address", p.address}, {"department", p.department},
-          {"contact", p.contact}, {"phone", p.phone}, {"email", p.email}};
+  return {{"name", p.name},       {"postal_code", p.postal_code},
+          {"address", p.address}, {"department", p.department},
+          {"contact", p.contact}, {"phone", p.phone},
+          {"email", p.email}};
 }
 Party party_from(const nlohmann::json& j) {
   Party p;
@@ -55,8 +57,11 @@ Party party_from(const nlohmann::json& j) {
 nlohmann::json document_to_json(const InvoiceDocument& d) {
   auto lines = nlohmann::json::array();
   for (const auto& l : d.lines)
-    lines.push_back({{"description", l.description}, {"quantity", l.quantity}, {"unit_price", l.unit_price},
-                     {"amount", l.amount}, {"tax", category_code(l.tax)}});
+    lines.push_back({{"description", l.description},
+                     {"quantity", l.quantity},
+                     {"unit_price", l.unit_price},
+                     {"amount", l.amount},
+                     {"tax", category_code(l.tax)}});
   auto sums = nlohmann::json::array();
   for (const auto& s : d.summaries)
     sums.push_back({{"tax", category_code(s.tax)}, {"taxable", s.taxable}, {"tax_amount", s.tax_amount}});
@@ -90,8 +95,8 @@ InvoiceDocument document_from_json(const nlohmann::json& j) {
   d.registration_number = j.value("registration_number", "");
   if (j.contains("recipient")) d.recipient = party_from(j["recipient"]);
   for (const auto& l : j.value("lines", nlohmann::json::array()))
-    d.lines.push_back({l.value("description", ""), l.value("quantity", std::int64_t{1}), l.value("unit_price", std::int64_t{0}),
-                       l.value("amount", std::int64_t{0}),
+    d.lines.push_back({l.value("description", ""), l.value("quantity", std::int64_t{1}),
+                       l.value("unit_price", std::int64_t{0}), l.value("amount", std::int64_t{0}),
                        category_from(l.value("tax", "10")).value_or(TaxCategory::standard10)});
   for (const auto& s : j.value("summaries", nlohmann::json::array()))
     d.summaries.push_back({category_from(s.value("tax", "10")).value_or(TaxCategory::standard10),
@@ -119,13 +124,8 @@ bool read_document(std::string_view text, InvoiceDocument& out) {
 
 namespace mdsc {
 
-using entity::Table;
-using entity::field;
-using entity::coded_field;
-
-using invoicing::Invoice;
-using invoicing::Payment;
-using invoicing::YearClosure;
+using entity::Table, entity::field, entity::columns, entity::coded_field, invoicing::Invoice, invoicing::Payment,
+    invoicing::YearClosure;
 
 // The audit log records what identifies an issued invoice and its amounts (the document is kept
 // whole in the row, which never changes).
@@ -133,26 +133,16 @@ const entity::Table<Invoice>& Invoice::table() {
   using I = Invoice;
   static const Table<I> t{
       "invoice",
-      {field("id", &I::id).key(),
-       field("number", &I::number),
-       field("kind", &I::kind),
-       field("fiscal_year", &I::fiscal_year).not_audited(),
-       field("seq", &I::seq).hidden().not_audited(),
-       field("company_id", &I::company_id),
-       field("membership_id", &I::membership_id).nullable().not_audited(),
-       field("seat_request_id", &I::seat_request_id).nullable().not_audited(),
-       field("references_invoice_id", &I::references_invoice_id).nullable().not_audited(),
-       field("issue_date", &I::issue_date),
-       field("due_date", &I::due_date),
-       coded_field<&I::document, &invoicing::document_text, &invoicing::read_document>("document").hidden().not_audited(),
-       field("subtotal", &I::subtotal),
-       field("tax_total", &I::tax_total),
-       field("total", &I::total),
-       field("created_by", &I::created_by).nullable().hidden().not_audited(),
-       field("created_at", &I::created_at).hidden().not_audited(),
-       field("company_name", &I::company_name).joined(),
-       field("paid", &I::paid).joined(),
-       field("credited_by", &I::credited_by).joined().nullable()}};
+      {field<&I::id>().key(), columns<&I::number, &I::kind>(), field<&I::fiscal_year>().not_audited(),
+       field<&I::seq>().hidden().not_audited(), field<&I::company_id>(),
+       field<&I::membership_id>().nullable().not_audited(), field<&I::seat_request_id>().nullable().not_audited(),
+       field<&I::references_invoice_id>().nullable().not_audited(), columns<&I::issue_date, &I::due_date>(),
+       coded_field<&I::document, &invoicing::document_text, &invoicing::read_document>("document")
+           .hidden()
+           .not_audited(),
+       columns<&I::subtotal, &I::tax_total, &I::total>(), field<&I::created_by>().nullable().hidden().not_audited(),
+       field<&I::created_at>().hidden().not_audited(), field<&I::company_name>().joined(), field<&I::paid>().joined(),
+       field<&I::credited_by>().joined().nullable()}};
   return t;
 }
 
@@ -160,14 +150,9 @@ const entity::Table<Payment>& Payment::table() {
   using P = Payment;
   static const Table<P> t{
       "payment",
-      {field("id", &P::id).key(),
-       field("invoice_id", &P::invoice_id),
-       field("paid_on", &P::paid_on),
-       field("amount", &P::amount),
-       field("method", &P::method).one_of(invoicing::payment_methods()),
-       field("reference", &P::reference).max(200),
-       field("created_by", &P::created_by).nullable().hidden().not_audited(),
-       field("created_at", &P::created_at).hidden().not_audited()}};
+      {field<&P::id>().key(), columns<&P::invoice_id, &P::paid_on, &P::amount>(),
+       field<&P::method>().one_of(invoicing::payment_methods()), field<&P::reference>().max(200),
+       field<&P::created_by>().nullable().hidden().not_audited(), field<&P::created_at>().hidden().not_audited()}};
   return t;
 }
 
@@ -175,12 +160,8 @@ const entity::Table<YearClosure>& YearClosure::table() {
   using Y = YearClosure;
   static const Table<Y> t{
       "invoice_year",
-      {field("fiscal_year", &Y::fiscal_year).key(),
-       field("closed_at", &Y::closed_at),
-       field("closed_by", &Y::closed_by).nullable(),
-       field("closed_by_name", &Y::closed_by_name).joined().hidden(),
-       field("last_invoice_seq", &Y::last_invoice_seq),
-       field("last_credit_note_seq", &Y::last_credit_note_seq)}};
+      {field<&Y::fiscal_year>().key(), field<&Y::closed_at>(), field<&Y::closed_by>().nullable(),
+       field<&Y::closed_by_name>().joined().hidden(), columns<&Y::last_invoice_seq, &Y::last_credit_note_seq>()}};
   return t;
 }
 

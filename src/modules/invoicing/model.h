@@ -21,7 +21,7 @@ struct Payment {
   std::int64_t created_by = 0;  // user id; 0 for the system
   std::string created_at;       // ISO 8601 UTC
 
-  static const entity::Table<Payment>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Payment>& table();  // its fields, described once
 };
 
 struct Invoice {
@@ -48,7 +48,7 @@ struct Invoice {
   // issued, partly_paid, paid, overdue, credited; "credit_note" for credit notes.
   std::string status(const std::string& today) const;
 
-  static const entity::Table<Invoice>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Invoice>& table();  // its fields, described once
 };
 
 // Which invoices a list shows (repo::invoices).
@@ -72,7 +72,7 @@ struct YearClosure {
   int last_invoice_seq = 0;     // the year's last numbers, as they stay for good
   int last_credit_note_seq = 0;
 
-  static const entity::Table<YearClosure>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<YearClosure>& table();  // its fields, described once
 };
 
 nlohmann::json to_json(const Payment& p);

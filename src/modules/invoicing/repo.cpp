@@ -1,5 +1,6 @@
 #include "modules/invoicing/repo.h"
 
+#include "db/where.h"
 #include "platform/entity.h"
 
 namespace mdsc::invoicing::repo {
@@ -37,36 +38,18 @@ void ensure_counter(db::Conn& c, int fy, const std::string& kind) {
 }  // namespace
 
 std::optional<Invoice> invoice(db::Conn& c, std::int64_t id) {
-  auto r = c.query_one(invoice_select() + " WHERE i.id = ?", {id});
-  if (!r) return std::nullopt;
-  return entity::from_row<Invoice>(*r);
+  return entity::select_first<Invoice>(c, invoice_select() + " WHERE i.id = ?", {id});
 }
 
 // Computed statuses need `today`, so the status filter and the paging happen here, not in SQL.
 std::vector<Invoice> invoices(db::Conn& c, const InvoiceQuery& q) {
-  std::string sql = invoice_select(q.with_document) + " WHERE 1=1";
   db::Params p;
-  if (q.fiscal_year) {
-    sql += " AND i.fiscal_year = ?";
-    p.emplace_back(q.fiscal_year);
-  }
-  if (q.membership_id) {
-    sql += " AND i.membership_id = ?";
-    p.emplace_back(q.membership_id);
-  }
-  if (q.membership_year) {
-    sql += " AND i.membership_id IN (SELECT id FROM memberships WHERE fiscal_year = ?)";
-    p.emplace_back(q.membership_year);
-  }
-  if (!q.company_ids.empty()) {
-    sql += " AND i.company_id IN (";
-    for (std::size_t k = 0; k < q.company_ids.size(); ++k) {
-      sql += k ? ", ?" : "?";
-      p.emplace_back(q.company_ids[k]);
-    }
-    sql += ")";
-  }
-  sql += " ORDER BY i.issue_date DESC, i.id DESC";
+  db::Where w(p);
+  if (q.fiscal_year) w.add("i.fiscal_year = ?", {q.fiscal_year});
+  if (q.membership_id) w.add("i.membership_id = ?", {q.membership_id});
+  if (q.membership_year) w.add("i.membership_id IN (SELECT id FROM memberships WHERE fiscal_year = ?)", {q.membership_year});
+  if (!q.company_ids.empty()) w.in("i.company_id", q.company_ids);
+  std::string sql = invoice_select(q.with_document) + w.sql() + " ORDER BY i.issue_date DESC, i.id DESC";
   std::vector<Invoice> out;
   long skipped = 0;
   for (const auto& r : c.query(sql, p)) {
@@ -85,9 +68,7 @@ std::vector<Invoice> invoices_of_membership(db::Conn& c, std::int64_t membership
 }
 
 std::optional<Invoice> credit_note_of(db::Conn& c, std::int64_t invoice_id) {
-  auto r = c.query_one(invoice_select() + " WHERE i.references_invoice_id = ?", {invoice_id});
-  if (!r) return std::nullopt;
-  return entity::from_row<Invoice>(*r);
+  return entity::select_first<Invoice>(c, invoice_select() + " WHERE i.references_invoice_id = ?", {invoice_id});
 }
 
 std::int64_t insert_invoice(db::Conn& c, const Invoice& inv) {
@@ -127,13 +108,11 @@ bool close_year(db::Conn& c, int fy, const std::string& at, std::int64_t by) {
   // One conditional statement: of two closers the second finds nothing left to close; an issuer
   // holding a counter row (next_seq) makes this wait until its invoice has committed.
   return c.exec("UPDATE invoice_counters SET closed_at = ?, closed_by = ? WHERE fiscal_year = ? AND closed_at IS NULL",
-                {at, by ? db::Param(by) : db::Param(nullptr), fy}) > 0;
+                {at, db::null_if_zero(by), fy}) > 0;
 }
 
 std::optional<YearClosure> year_closure(db::Conn& c, int fy) {
-  auto r = c.query_one(std::string(kClosureSelect) + " AND k.fiscal_year = ? GROUP BY k.fiscal_year", {fy});
-  if (!r) return std::nullopt;
-  return entity::from_row<YearClosure>(*r);
+  return entity::select_first<YearClosure>(c, std::string(kClosureSelect) + " AND k.fiscal_year = ? GROUP BY k.fiscal_year", {fy});
 }
 
 std::vector<YearClosure> closed_years(db::Conn& c) {

@@ -1,5 +1,7 @@
 #include "modules/members/repo.h"
 
+#include "db/where.h"
+
 #include "platform/entity.h"
 
 namespace mdsc::members::repo {
@@ -11,34 +13,17 @@ const char* kOrgColumns =
     "representative_user_id, substitute_user_id, active";
 
 std::string org_where(const OrgQuery& q, db::Params& p) {
-  std::string w = " WHERE 1=1";
-  if (q.kind == "institution") {
-    w += " AND kind <> 'company'";
-  } else if (!q.kind.empty()) {
-    w += " AND kind = ?";
-    p.emplace_back(q.kind);
-  }
-  if (!q.company_type.empty()) {
-    w += " AND company_type = ?";
-    p.emplace_back(q.company_type);
-  }
+  db::Where w(p);
+  if (q.kind == "institution") w.add("kind <> 'company'");
+  else if (!q.kind.empty()) w.add("kind = ?", {q.kind});
+  if (!q.company_type.empty()) w.add("company_type = ?", {q.company_type});
   if (!q.search.empty()) {
-    w += " AND (name LIKE ? OR name_kana LIKE ? OR LOWER(name_en) LIKE LOWER(?) OR corporate_number = ?)";
     std::string like = "%" + q.search + "%";
-    p.emplace_back(like);
-    p.emplace_back(like);
-    p.emplace_back(like);
-    p.emplace_back(q.search);
+    w.add("(name LIKE ? OR name_kana LIKE ? OR LOWER(name_en) LIKE LOWER(?) OR corporate_number = ?)",
+          {like, like, like, q.search});
   }
-  if (!q.only_ids.empty()) {
-    w += " AND id IN (";
-    for (std::size_t i = 0; i < q.only_ids.size(); ++i) {
-      w += i ? ", ?" : "?";
-      p.emplace_back(q.only_ids[i]);
-    }
-    w += ")";
-  }
-  return w;
+  if (!q.only_ids.empty()) w.in("id", q.only_ids);
+  return w.sql();
 }
 
 const char* kTierColumns =
@@ -68,27 +53,19 @@ const char* kMembershipSelect =
 }  // namespace
 
 std::optional<Organization> organization(db::Conn& c, std::int64_t id) {
-  auto r = c.query_one(std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE id = ?", {id});
-  if (!r) return std::nullopt;
-  return entity::from_row<Organization>(*r);
+  return entity::select_first<Organization>(c, std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE id = ?", {id});
 }
 
 std::optional<Organization> organization_by_corporate_number(db::Conn& c, const std::string& number) {
-  auto r = c.query_one(std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE corporate_number = ?",
+  return entity::select_first<Organization>(c, std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE corporate_number = ?",
                        {number});
-  if (!r) return std::nullopt;
-  return entity::from_row<Organization>(*r);
 }
 
 std::vector<Organization> organizations(db::Conn& c, const OrgQuery& q) {
   db::Params p;
-  std::string sql = std::string("SELECT ") + kOrgColumns + " FROM organizations" + org_where(q, p) +
-                    " ORDER BY kind, name_kana, name LIMIT ? OFFSET ?";
-  p.emplace_back(q.limit);
-  p.emplace_back(q.offset);
-  std::vector<Organization> out;
-  for (const auto& r : c.query(sql, p)) out.push_back(entity::from_row<Organization>(r));
-  return out;
+  std::string sql =
+      std::string("SELECT ") + kOrgColumns + " FROM organizations" + org_where(q, p) + " ORDER BY kind, name_kana, name";
+  return entity::select<Organization>(c, sql + db::page(p, q.limit, q.offset), p);
 }
 
 long count_organizations(db::Conn& c, const OrgQuery& q) {
@@ -168,17 +145,14 @@ void update_schedule(db::Conn& c, const FeeSchedule& s, const std::string& now) 
 }
 
 std::optional<FeeTier> tier(db::Conn& c, std::int64_t tier_id) {
-  auto r = c.query_one(std::string("SELECT ") + kTierColumns + " FROM fee_tiers WHERE id = ?", {tier_id});
-  if (!r) return std::nullopt;
-  return entity::from_row<FeeTier>(*r);
+  return entity::select_first<FeeTier>(c, std::string("SELECT ") + kTierColumns + " FROM fee_tiers WHERE id = ?",
+                                       {tier_id});
 }
 
 std::optional<IssuerProfile> issuer_profile(db::Conn& c) {
-  auto r = c.query_one(
+  return entity::select_first<IssuerProfile>(c, 
       "SELECT name, postal_code, address, department, phone, email, registration_number, bank_details, "
       "number_prefix, rounding, payment_days FROM issuer_profile WHERE id = 1");
-  if (!r) return std::nullopt;
-  return entity::from_row<IssuerProfile>(*r);
 }
 
 void save_issuer_profile(db::Conn& c, const IssuerProfile& p, const std::string& now) {
@@ -192,17 +166,13 @@ void save_issuer_profile(db::Conn& c, const IssuerProfile& p, const std::string&
 }
 
 std::optional<Membership> membership(db::Conn& c, std::int64_t id) {
-  auto r = c.query_one(std::string(kMembershipSelect) + " WHERE m.id = ?", {id});
-  if (!r) return std::nullopt;
-  return entity::from_row<Membership>(*r);
+  return entity::select_first<Membership>(c, std::string(kMembershipSelect) + " WHERE m.id = ?", {id});
 }
 
 std::optional<Membership> membership_of(db::Conn& c, std::int64_t company_id, int fiscal_year) {
-  auto r = c.query_one(std::string(kMembershipSelect) +
+  return entity::select_first<Membership>(c, std::string(kMembershipSelect) +
                            " WHERE m.company_id = ? AND m.fiscal_year = ? AND m.status <> 'cancelled'",
                        {company_id, fiscal_year});
-  if (!r) return std::nullopt;
-  return entity::from_row<Membership>(*r);
 }
 
 std::vector<Membership> memberships_of_company(db::Conn& c, std::int64_t company_id) {
@@ -277,11 +247,9 @@ std::vector<SeatRequest> seat_requests(db::Conn& c, std::int64_t membership_id) 
 }
 
 std::optional<SeatRequest> seat_request(db::Conn& c, std::int64_t id) {
-  auto r = c.query_one(
+  return entity::select_first<SeatRequest>(c, 
       "SELECT id, membership_id, trainee_name, source, status, extra_fee, reason, created_at FROM seat_requests WHERE id = ?",
       {id});
-  if (!r) return std::nullopt;
-  return entity::from_row<SeatRequest>(*r);
 }
 
 std::int64_t membership_of_seat_request(db::Conn& c, std::int64_t id) {

@@ -28,7 +28,7 @@ struct Recording {
   // A strong validator of the bytes, for ETag and If-Range.
   std::string etag() const { return "\"sha256-" + sha256 + "\""; }
 
-  static const entity::Table<Recording>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Recording>& table();  // its fields, described once
 };
 
 struct View {
@@ -41,7 +41,7 @@ struct View {
   std::int64_t last_beat_at = 0;
   std::int64_t credited_at = 0;
 
-  static const entity::Table<View>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<View>& table();  // its fields, described once
 };
 
 }  // namespace mdsc::videos

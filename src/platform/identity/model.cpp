@@ -51,8 +51,7 @@ std::string check_given_name(std::string_view s) { return check_name(s, false); 
 
 namespace mdsc {
 
-using entity::Table;
-using entity::field;
+using entity::Table, entity::field, entity::columns;
 
 using namespace identity;
 
@@ -60,49 +59,44 @@ using namespace identity;
 const entity::Table<User>& User::table() {
   static const Table<User> t{
       "user",
-      {field("id", &User::id).key(),
-       field("email", &User::email).label("field.email", "email").required().check(check_email),
-       field("family_name", &User::family_name).label("field.family_name").required().check(check_family_name),
-       field("given_name", &User::given_name).label("field.given_name").check(check_given_name),
-       field("family_name_kana", &User::family_name_kana).label("field.family_name_kana").check(check_kana),
-       field("given_name_kana", &User::given_name_kana).label("field.given_name_kana").check(check_kana),
-       field("romaji_name", &User::romaji_name).label("field.romaji_name").check(check_romaji),
-       field("preferred_lang", &User::preferred_lang).label("field.preferred_lang", "select").required().one_of(languages()),
-       field("active", &User::active).label("field.active", "checkbox"),
+      {field<&User::id>().key(), field<&User::email>().label("field.email", "email").required().check(check_email),
+       field<&User::family_name>().label("field.family_name").required().check(check_family_name),
+       field<&User::given_name>().label("field.given_name").check(check_given_name),
+       field<&User::family_name_kana>().label("field.family_name_kana").check(check_kana),
+       field<&User::given_name_kana>().label("field.given_name_kana").check(check_kana),
+       field<&User::romaji_name>().label("field.romaji_name").check(check_romaji),
+       field<&User::preferred_lang>().label("field.preferred_lang", "select").required().one_of(languages()),
+       field<&User::active>().label("field.active", "checkbox"),
        // Bookkeeping: stored, but neither in the API nor in the audit log.
-       field("created_at", &User::created_at).secret(),
-       field("updated_at", &User::updated_at).secret(),
-       field("has_password", &User::has_password).joined().secret()}};
+       field<&User::created_at>().secret(), field<&User::updated_at>().secret(),
+       field<&User::has_password>().joined().secret()}};
   return t;
 }
 
 const entity::Table<SessionInfo>& SessionInfo::table() {
   static const Table<SessionInfo> t{"session",
-                                    {field("id", &SessionInfo::id).key(), field("user_id", &SessionInfo::user_id),
-                                     field("created_at", &SessionInfo::created_at),
-                                     field("last_seen", &SessionInfo::last_seen),
-                                     field("expires_at", &SessionInfo::expires_at),
-                                     field("user_agent", &SessionInfo::user_agent)}};
+                                    {field<&SessionInfo::id>().key(),
+                                     columns<&SessionInfo::user_id, &SessionInfo::created_at, &SessionInfo::last_seen,
+                                             &SessionInfo::expires_at, &SessionInfo::user_agent>()}};
   return t;
 }
 
 // The audit log records a new token's owner, name and prefix.
 const entity::Table<ApiToken>& ApiToken::table() {
-  static const Table<ApiToken> t{"api_token",
-                                 {field("id", &ApiToken::id).key(), field("user_id", &ApiToken::user_id),
-                                  field("name", &ApiToken::name), field("prefix", &ApiToken::prefix),
-                                  field("created_at", &ApiToken::created_at).not_audited(),
-                                  field("last_used_at", &ApiToken::last_used_at).nullable().not_audited(),
-                                  field("revoked_at", &ApiToken::revoked_at).nullable().not_audited()}};
+  static const Table<ApiToken> t{
+      "api_token",
+      {field<&ApiToken::id>().key(), columns<&ApiToken::user_id, &ApiToken::name, &ApiToken::prefix>(),
+       field<&ApiToken::created_at>().not_audited(), field<&ApiToken::last_used_at>().nullable().not_audited(),
+       field<&ApiToken::revoked_at>().nullable().not_audited()}};
   return t;
 }
 
 const entity::Table<PasswordReset>& PasswordReset::table() {
   static const Table<PasswordReset> t{
       "password_reset",
-      {field("id", &PasswordReset::id).key(), field("user_id", &PasswordReset::user_id),
-       field("created_at", &PasswordReset::created_at), field("expires_at", &PasswordReset::expires_at),
-       field("used_at", &PasswordReset::used_at).nullable()}};
+      {field<&PasswordReset::id>().key(),
+       columns<&PasswordReset::user_id, &PasswordReset::created_at, &PasswordReset::expires_at>(),
+       field<&PasswordReset::used_at>().nullable()}};
   return t;
 }
 

@@ -27,7 +27,7 @@ struct User {
 
   std::string display_name(std::string_view lang) const;
 
-  static const entity::Table<User>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<User>& table();  // its fields, described once
 };
 
 // What create_user and update_user take (the user as typed: email, names, language, active, roles).
@@ -47,7 +47,7 @@ struct SessionInfo {
   std::string user_agent;
   bool current = false;  // the session of the request that lists them (not stored)
 
-  static const entity::Table<SessionInfo>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<SessionInfo>& table();  // its fields, described once
 };
 
 struct ApiToken {
@@ -58,7 +58,7 @@ struct ApiToken {
   std::int64_t last_used_at = 0;  // 0: never (NULL)
   std::int64_t revoked_at = 0;    // 0: active (NULL)
 
-  static const entity::Table<ApiToken>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<ApiToken>& table();  // its fields, described once
 };
 
 // A one-time link to set a password (a reset, or a new account's invitation).
@@ -68,7 +68,7 @@ struct PasswordReset {
   std::int64_t created_at = 0, expires_at = 0;
   std::int64_t used_at = 0;  // 0: not used (NULL)
 
-  static const entity::Table<PasswordReset>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<PasswordReset>& table();  // its fields, described once
 };
 
 // Limits of the login and session rules.

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "core/clock.h"
+#include "db/where.h"
 
 namespace mdsc::identity::repo {
 
@@ -28,18 +29,15 @@ const char* kUserColumns =
 const char* kTokenColumns = "id, user_id, name, prefix, created_at, last_used_at, revoked_at";
 
 std::string user_where(const UserQuery& q, db::Params& p) {
-  std::string w = " WHERE 1=1";
+  db::Where w(p);
   if (!q.search.empty()) {
     std::string like = "%" + q.search + "%";
-    w += " AND (LOWER(email) LIKE LOWER(?) OR family_name LIKE ? OR given_name LIKE ? OR "
-         "family_name_kana LIKE ? OR given_name_kana LIKE ? OR LOWER(romaji_name) LIKE LOWER(?))";
-    for (int i = 0; i < 6; ++i) p.emplace_back(like);
+    w.add("(LOWER(email) LIKE LOWER(?) OR family_name LIKE ? OR given_name LIKE ? OR family_name_kana LIKE ? OR "
+          "given_name_kana LIKE ? OR LOWER(romaji_name) LIKE LOWER(?))",
+          {like, like, like, like, like, like});
   }
-  if (!q.role.empty()) {
-    w += " AND id IN (SELECT user_id FROM roles WHERE role = ?)";
-    p.emplace_back(q.role);
-  }
-  return w;
+  if (!q.role.empty()) w.add("id IN (SELECT user_id FROM roles WHERE role = ?)", {q.role});
+  return w.sql();
 }
 
 std::optional<web::RoleGrant> grant_of(const db::Row& r) {
@@ -94,11 +92,8 @@ std::vector<web::RoleGrant> roles_of(db::Conn& c, std::int64_t user_id) {
 
 std::vector<User> list_users(db::Conn& c, const UserQuery& q) {
   db::Params p;
-  std::string sql = std::string("SELECT ") + kUserColumns + " FROM users" + user_where(q, p) +
-                    " ORDER BY id LIMIT ? OFFSET ?";
-  p.emplace_back(q.limit);
-  p.emplace_back(q.offset);
-  auto out = entity::from_rows<User>(c.query(sql, p));
+  std::string sql = std::string("SELECT ") + kUserColumns + " FROM users" + user_where(q, p) + " ORDER BY id";
+  auto out = entity::select<User>(c, sql + db::page(p, q.limit, q.offset), p);
   for (auto& u : out) u.roles = roles_of(c, u.id);
   return out;
 }
@@ -210,10 +205,8 @@ std::vector<ApiToken> tokens_of(db::Conn& c, std::int64_t user_id) {
 }
 
 std::optional<ApiToken> token_of(db::Conn& c, std::int64_t user_id, std::int64_t token_id) {
-  auto r = c.query_one(std::string("SELECT ") + kTokenColumns + " FROM api_tokens WHERE user_id = ? AND id = ?",
-                       {user_id, token_id});
-  if (!r) return std::nullopt;
-  return entity::from_row<ApiToken>(*r);
+  return entity::select_first<ApiToken>(
+      c, std::string("SELECT ") + kTokenColumns + " FROM api_tokens WHERE user_id = ? AND id = ?", {user_id, token_id});
 }
 
 bool revoke_token(db::Conn& c, std::int64_t token_id, std::int64_t now) {
@@ -221,11 +214,9 @@ bool revoke_token(db::Conn& c, std::int64_t token_id, std::int64_t now) {
 }
 
 std::optional<ApiToken> active_token(db::Conn& c, const std::string& token_hash) {
-  auto r = c.query_one(
+  return entity::select_first<ApiToken>(c, 
       std::string("SELECT ") + kTokenColumns + " FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL",
       {token_hash});
-  if (!r) return std::nullopt;
-  return entity::from_row<ApiToken>(*r);
 }
 
 void touch_token(db::Conn& c, std::int64_t token_id, std::int64_t now) {
@@ -241,10 +232,8 @@ std::int64_t insert_reset(db::Conn& c, const PasswordReset& r, const std::string
 }
 
 std::optional<PasswordReset> reset_by_hash(db::Conn& c, const std::string& token_hash) {
-  auto r = c.query_one(
+  return entity::select_first<PasswordReset>(c, 
       "SELECT id, user_id, created_at, expires_at, used_at FROM password_resets WHERE token_hash = ?", {token_hash});
-  if (!r) return std::nullopt;
-  return entity::from_row<PasswordReset>(*r);
 }
 
 bool use_reset(db::Conn& c, std::int64_t id, std::int64_t now) {

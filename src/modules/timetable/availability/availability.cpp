@@ -72,9 +72,7 @@ std::vector<Unavailability> of_instructor(db::Conn& c, std::int64_t instructor_i
 }
 
 std::optional<Unavailability> rule(db::Conn& c, std::int64_t id) {
-  auto r = c.query_one("SELECT * FROM instructor_unavailability WHERE id = ?", {id});
-  if (!r) return std::nullopt;
-  return entity::from_row<Unavailability>(*r);
+  return entity::select_first<Unavailability>(c, "SELECT * FROM instructor_unavailability WHERE id = ?", {id});
 }
 
 std::map<std::int64_t, CourseRule> course_rules(db::Conn& c, int fiscal_year) {

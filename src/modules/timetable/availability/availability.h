@@ -30,7 +30,7 @@ struct Unavailability {
   // Whether the rule covers this period of this day (iso_weekday 1..7).
   bool covers(const std::string& iso_day, unsigned iso_weekday, const std::string& band_, int position_) const;
 
-  static const entity::Table<Unavailability>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Unavailability>& table();  // its fields, described once
 };
 
 struct CourseRule {
@@ -44,7 +44,7 @@ struct CourseRule {
     return iso_weekday >= 1 && iso_weekday <= 7 && weekdays[iso_weekday - 1] == '1';
   }
 
-  static const entity::Table<CourseRule>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<CourseRule>& table();  // its fields, described once
 };
 
 nlohmann::json to_json(const Unavailability& u);

@@ -38,7 +38,7 @@ struct Feed {
 
   bool active() const { return revoked_at == 0; }
 
-  static const entity::Table<Feed>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Feed>& table();  // its fields, described once
 };
 
 // Without the token (it is never stored, and never written to logs or the audit log).

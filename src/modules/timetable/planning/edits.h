@@ -31,7 +31,7 @@ struct Placed {
   std::int64_t room_id = 0;
   bool pinned = false;
 
-  static const entity::Table<Placed>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Placed>& table();  // its fields, described once
 };
 
 struct Target {

@@ -164,9 +164,7 @@ Status cancel_generation(Work& w, std::int64_t run_id) {
 }
 
 std::optional<Run> run(db::Conn& c, std::int64_t id) {
-  auto row = c.query_one("SELECT * FROM timetable_runs WHERE id = ?", {id});
-  if (!row) return std::nullopt;
-  return entity::from_row<Run>(*row);
+  return entity::select_first<Run>(c, "SELECT * FROM timetable_runs WHERE id = ?", {id});
 }
 
 std::vector<Run> runs_of_term(db::Conn& c, std::int64_t term_id) {

@@ -48,7 +48,7 @@ struct Run {
   // What pages and the API show: a stale run has failed.
   RunStatus shown_status(std::int64_t now) const { return stale(now) ? RunStatus::failed : status; }
 
-  static const entity::Table<Run>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Run>& table();  // its fields, described once
 };
 
 struct DraftSession {
@@ -60,7 +60,7 @@ struct DraftSession {
   std::int64_t room_id = 0;
   bool pinned = false;
 
-  static const entity::Table<DraftSession>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<DraftSession>& table();  // its fields, described once
 };
 
 struct GenerationRequest {

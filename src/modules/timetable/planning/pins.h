@@ -20,7 +20,7 @@ struct Pin {
   int position = 0;
   std::int64_t room_id = 0;
 
-  static const entity::Table<Pin>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Pin>& table();  // its fields, described once
 };
 
 // Pins whose day, period, course and room are in the instance, as instance placements.

@@ -4,21 +4,14 @@
 
 namespace mdsc {
 
-using entity::Table;
-using entity::field;
+using entity::Table, entity::field, entity::columns;
 // A slot is read from both session tables; only the published one has times (read when selected).
 const entity::Table<timetable::repo::Slot>& timetable::repo::Slot::table() {
   using S = timetable::repo::Slot;
   static const Table<S> t{"session_slot",
-                          {field("id", &S::id).key(),
-                           field("course_id", &S::course_id),
-                           field("day", &S::day),
-                           field("band", &S::band),
-                           field("position", &S::position),
-                           field("room_id", &S::room_id).nullable(),
-                           field("pinned", &S::pinned),
-                           field("starts_at", &S::starts_at).joined(),
-                           field("ends_at", &S::ends_at).joined()}};
+                          {field<&S::id>().key(), columns<&S::course_id, &S::day, &S::band, &S::position>(),
+                           field<&S::room_id>().nullable(), field<&S::pinned>(), field<&S::starts_at>().joined(),
+                           field<&S::ends_at>().joined()}};
   return t;
 }
 }  // namespace mdsc
@@ -43,10 +36,10 @@ std::set<std::int64_t> confidential_courses(db::Conn& c, std::int64_t term_id) {
 }
 
 std::vector<Slot> scheduled_slots(db::Conn& c, std::int64_t term_id) {
-  return entity::from_rows<Slot>(c.query(
-      "SELECT id, course_id, day, band, position, room_id, pinned, starts_at, ends_at FROM course_sessions "
-      "WHERE term_id = ? AND status = 'scheduled' ORDER BY course_id, day, band, position, id",
-      {term_id}));
+  return entity::from_rows<Slot>(
+      c.query("SELECT id, course_id, day, band, position, room_id, pinned, starts_at, ends_at FROM course_sessions "
+              "WHERE term_id = ? AND status = 'scheduled' ORDER BY course_id, day, band, position, id",
+              {term_id}));
 }
 
 std::vector<Slot> draft_slots(db::Conn& c, std::int64_t run_id) {
@@ -65,8 +58,7 @@ void republish_session(db::Conn& c, std::int64_t id, const Slot& at, const std::
 }
 
 std::int64_t insert_published_session(db::Conn& c, std::int64_t term_id, const Slot& s, const std::string& from,
-                                      const std::string& to, bool confidential, std::int64_t run_id,
-                                      std::int64_t now) {
+                                      const std::string& to, bool confidential, std::int64_t run_id, std::int64_t now) {
   return c.insert(
       "INSERT INTO course_sessions (term_id, course_id, day, band, position, starts_at, ends_at, room_id, pinned, "
       "confidential, status, sequence, run_id, created_at, updated_at) "

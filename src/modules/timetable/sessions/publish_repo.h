@@ -23,7 +23,7 @@ struct Slot {
   std::string starts_at, ends_at;
   bool same_time(const Slot& o) const { return day == o.day && band == o.band && position == o.position; }
 
-  static const entity::Table<Slot>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Slot>& table();  // its fields, described once
 };
 
 // The run's term, 0 if there is no such run.

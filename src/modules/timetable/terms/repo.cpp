@@ -79,15 +79,11 @@ std::vector<Room> rooms(db::Conn& c) {
 }
 
 std::optional<Room> room(db::Conn& c, std::int64_t id) {
-  auto row = c.query_one("SELECT * FROM rooms WHERE id = ?", {id});
-  if (!row) return std::nullopt;
-  return entity::from_row<Room>(*row);
+  return entity::select_first<Room>(c, "SELECT * FROM rooms WHERE id = ?", {id});
 }
 
 std::optional<Room> room_by_name(db::Conn& c, const std::string& name) {
-  auto row = c.query_one("SELECT * FROM rooms WHERE name = ?", {name});
-  if (!row) return std::nullopt;
-  return entity::from_row<Room>(*row);
+  return entity::select_first<Room>(c, "SELECT * FROM rooms WHERE name = ?", {name});
 }
 
 std::int64_t insert_room(db::Conn& c, const Room& r, const std::string& now) {

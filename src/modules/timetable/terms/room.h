@@ -16,7 +16,7 @@ struct Room {
   bool active = true;
   std::string network;  // CIDR ranges on-site check-ins must come from ("" for any), e.g. "10.1.2.0/24"
 
-  static const entity::Table<Room>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Room>& table();  // its fields, described once
 };
 
 nlohmann::json to_json(const Room& room);

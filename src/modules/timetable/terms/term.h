@@ -19,14 +19,14 @@ struct Period {
   std::string starts_at;  // "HH:MM"
   std::string ends_at;
 
-  static const entity::Table<Period>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Period>& table();  // its fields, described once
 };
 
 struct ClosedDay {
   std::string day;  // "YYYY-MM-DD"
   std::string reason;
 
-  static const entity::Table<ClosedDay>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<ClosedDay>& table();  // its fields, described once
 };
 
 struct Term {
@@ -40,7 +40,7 @@ struct Term {
   std::vector<Period> periods;
   std::vector<ClosedDay> closed_days;
 
-  static const entity::Table<Term>& table();  // its fields, described once (model.cpp)
+  static const entity::Table<Term>& table();  // its fields, described once
 };
 
 // The grid a new term starts with: five daytime periods of 90 minutes and two evening ones from 18:00.
