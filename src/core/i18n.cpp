@@ -9,6 +9,7 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "core/blanks.h"
 #include "core/resources.h"
 
 namespace mdsc::i18n {
@@ -20,12 +21,6 @@ std::string lower_ascii(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
 }
 
 // Replaces {name} with args[name]; unknown placeholders stay visible so a missing argument is
@@ -138,18 +133,18 @@ std::string from_accept_language(std::string_view header) {
   double best_q = 0.0;
   while (!header.empty()) {
     auto comma = header.find(',');
-    std::string_view item = trim(header.substr(0, comma));
+    std::string_view item = trim_blanks(header.substr(0, comma));
     header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
 
     std::string_view range = item;
     double q = 1.0;
     auto semi = item.find(';');
     if (semi != std::string_view::npos) {
-      range = trim(item.substr(0, semi));
+      range = trim_blanks(item.substr(0, semi));
       std::string_view params = item.substr(semi + 1);
       while (!params.empty()) {
         auto next = params.find(';');
-        std::string_view p = trim(params.substr(0, next));
+        std::string_view p = trim_blanks(params.substr(0, next));
         params = next == std::string_view::npos ? std::string_view() : params.substr(next + 1);
         if (p.size() >= 2 && (p[0] == 'q' || p[0] == 'Q') && p[1] == '=') {
           // from_chars, not stod: the C locale's decimal comma must not change the result.

@@ -5,16 +5,9 @@
 #include <charconv>
 #include <cstring>
 
+#include "core/blanks.h"
+
 namespace mdsc::net {
-namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
 
 std::string Address::to_string() const {
   char buf[INET6_ADDRSTRLEN] = {};
@@ -23,7 +16,7 @@ std::string Address::to_string() const {
 }
 
 std::optional<Address> parse_address(std::string_view text) {
-  text = trim(text);
+  text = trim_blanks(text);
   // "[2001:db8::1]" as some proxies write IPv6.
   if (text.size() > 2 && text.front() == '[' && text.back() == ']') text = text.substr(1, text.size() - 2);
   if (text.empty() || text.size() >= INET6_ADDRSTRLEN) return std::nullopt;
@@ -51,7 +44,7 @@ bool Cidr::contains(const Address& a) const {
 }
 
 std::optional<Cidr> parse_cidr(std::string_view text) {
-  text = trim(text);
+  text = trim_blanks(text);
   auto slash = text.find('/');
   auto addr = parse_address(text.substr(0, slash));
   if (!addr) return std::nullopt;
@@ -83,7 +76,7 @@ std::optional<CidrList> parse_cidr_list(std::string_view text, std::string* bad_
   while (i < text.size()) {
     std::size_t j = text.find_first_of(", ", i);
     if (j == std::string_view::npos) j = text.size();
-    auto entry = trim(text.substr(i, j - i));
+    auto entry = trim_blanks(text.substr(i, j - i));
     if (!entry.empty()) {
       auto r = parse_cidr(entry);
       if (!r) {

@@ -24,11 +24,11 @@ Where& Where::add(std::string_view condition, std::initializer_list<Param> value
   return *this;
 }
 
-Where& Where::in(std::string_view column, const std::vector<std::int64_t>& ids) {
+Where& Where::in(std::string_view column_in, const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return add("1=0");
   sql_ += " AND ";
-  sql_ += column;
-  sql_ += " IN (" + placeholders(ids, params_) + ")";
+  sql_ += column_in;
+  sql_ += " (" + placeholders(ids, params_) + ")";
   return *this;
 }
 

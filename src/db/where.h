@@ -23,8 +23,8 @@ class Where {
   explicit Where(Params& p) : params_(p) {}
   // " AND condition", its "?" bound to values.
   Where& add(std::string_view condition, std::initializer_list<Param> values = {});
-  // " AND column IN (?, ...)"; an empty list matches nothing.
-  Where& in(std::string_view column, const std::vector<std::int64_t>& ids);
+  // in("i.company_id IN", ids) adds " AND i.company_id IN (?, ...)"; an empty list matches nothing.
+  Where& in(std::string_view column_in, const std::vector<std::int64_t>& ids);
   const std::string& sql() const { return sql_; }
 
  private:

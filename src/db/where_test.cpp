@@ -29,12 +29,12 @@ TEST(Where, NoFilterKeepsEveryRow) {
 TEST(Where, AnInListHasAPlaceholderPerIdAndAnEmptyListMatchesNothing) {
   Params p;
   Where w(p);
-  w.in("i.company_id", {5, 6, 9});
+  w.in("i.company_id IN", {5, 6, 9});
   EXPECT_EQ(w.sql(), " WHERE 1=1 AND i.company_id IN (?, ?, ?)");
   EXPECT_EQ(ints(p), (std::vector<std::int64_t>{5, 6, 9}));
   Params q;
   Where none(q);
-  none.in("i.company_id", {});
+  none.in("i.company_id IN", {});
   EXPECT_EQ(none.sql(), " WHERE 1=1 AND 1=0");
   EXPECT_TRUE(q.empty());
 }

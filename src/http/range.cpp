@@ -3,14 +3,10 @@
 #include <charconv>
 #include <optional>
 
+#include "core/blanks.h"
+
 namespace mdsc::http {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 std::optional<std::uint64_t> number(std::string_view s) {
   if (s.empty()) return std::nullopt;
@@ -24,14 +20,14 @@ std::optional<std::uint64_t> number(std::string_view s) {
 
 RangeRequest parse_range(std::string_view header, std::uint64_t size) {
   RangeRequest out;
-  header = trim(header);
+  header = trim_blanks(header);
   constexpr std::string_view kUnit = "bytes=";
   if (header.size() <= kUnit.size() || header.substr(0, kUnit.size()) != kUnit) return out;
-  const std::string_view spec = trim(header.substr(kUnit.size()));
+  const std::string_view spec = trim_blanks(header.substr(kUnit.size()));
   if (spec.find(',') != std::string_view::npos) return out;
   const auto dash = spec.find('-');
   if (dash == std::string_view::npos) return out;
-  const std::string_view a = trim(spec.substr(0, dash)), b = trim(spec.substr(dash + 1));
+  const std::string_view a = trim_blanks(spec.substr(0, dash)), b = trim_blanks(spec.substr(dash + 1));
   if (a.empty()) {  // a suffix: the last n bytes
     const auto n = number(b);
     if (!n) return out;
@@ -56,7 +52,7 @@ RangeRequest parse_range(std::string_view header, std::uint64_t size) {
 }
 
 bool if_range_holds(std::string_view if_range, std::string_view etag, std::string_view last_modified) {
-  if_range = trim(if_range);
+  if_range = trim_blanks(if_range);
   if (if_range.empty()) return true;
   if (if_range.front() == '"') return !etag.empty() && etag.front() == '"' && if_range == etag;
   if (if_range.substr(0, 2) == "W/") return false;

@@ -387,21 +387,26 @@ std::vector<std::string> stored_columns() {
   return out;
 }
 
+namespace detail {
+// v's fields that have the flag, as a JSON object.
 template <typename T>
-nlohmann::json to_json(const T& v) {
+nlohmann::json object_of(const T& v, bool Field<T>::*flag) {
   nlohmann::json j = nlohmann::json::object();
   for (const auto& f : table<T>().fields)
-    if (f.in_json) j[std::string(f.column)] = detail::json_value(v, f);
+    if (f.*flag) j[std::string(f.column)] = json_value(v, f);
   return j;
+}
+}  // namespace detail
+
+template <typename T>
+nlohmann::json to_json(const T& v) {
+  return detail::object_of(v, &Field<T>::in_json);
 }
 
 // The audit log's before/after: the audited fields.
 template <typename T>
 nlohmann::json snapshot(const T& v) {
-  nlohmann::json j = nlohmann::json::object();
-  for (const auto& f : table<T>().fields)
-    if (f.audited) j[std::string(f.column)] = detail::json_value(v, f);
-  return j;
+  return detail::object_of(v, &Field<T>::audited);
 }
 
 // A JSON body onto v: only the writable fields present in it (a PATCH leaves the others).

@@ -1,5 +1,7 @@
 #include "modules/attendance/operations.h"
 
+#include <functional>
+
 #include "core/crypto.h"
 #include "core/i18n.h"
 #include "core/ip_address.h"
@@ -110,6 +112,35 @@ Result<CheckedIn> check_in_remote(Work& w, std::int64_t session_id, const std::s
   return record(w, *s, a, device_secret, window, [](Attendance&) {});
 }
 
+namespace {
+
+// The trainee's record of the session as `change` leaves it: a new one (its method `method`) when
+// they have none, audited as created; else their record changed, audited with before and after.
+// nullopt when their record may not change (or vanished under us).
+std::optional<Attendance> write_record(Work& w, std::int64_t session_id, std::int64_t user_id, const char* method,
+                                       const char* action, const std::function<void(Attendance&)>& change,
+                                       const std::function<bool(const Attendance&)>& may_change) {
+  Attendance fresh;
+  fresh.session_id = session_id;
+  fresh.user_id = user_id;
+  fresh.method = method;
+  change(fresh);
+  if (repo::insert_if_absent(w.conn, fresh)) {
+    auto a = *repo::record(w.conn, session_id, user_id);
+    w.audit(action, "attendance", a.id, nlohmann::json::object(), entity::snapshot(a));
+    return a;
+  }
+  auto before = repo::record(w.conn, session_id, user_id);
+  if (!before || !may_change(*before)) return std::nullopt;
+  Attendance after = *before;
+  change(after);
+  repo::update(w.conn, after);
+  w.audit(action, "attendance", after.id, entity::snapshot(*before), entity::snapshot(after));
+  return after;
+}
+
+}  // namespace
+
 Result<Attendance> mark(Work& w, std::int64_t session_id, std::int64_t user_id, Mark m, const std::string& reason) {
   if (m != Mark::present && reason.empty()) return Status::invalid().field("reason", "attendance.reason_required");
   if (reason.size() > 500) return Status::invalid().field("reason", "validation.longer_than", {{"max", "500"}});
@@ -117,54 +148,32 @@ Result<Attendance> mark(Work& w, std::int64_t session_id, std::int64_t user_id, 
   if (!s) return Status::not_found();
   if (!curriculum::enrolled_in(w.conn, s->course_id, user_id))
     return Status::invalid().field("user_id", "attendance.not_enrolled_user");
-  Attendance fresh;
-  fresh.session_id = session_id;
-  fresh.user_id = user_id;
-  fresh.status = m;
-  fresh.method = "manual";
-  fresh.reason = reason;
-  fresh.marked_by = w.actor.user_id;
-  fresh.updated_at = w.now;
-  if (repo::insert_if_absent(w.conn, fresh)) {
-    auto a = *repo::record(w.conn, session_id, user_id);
-    w.audit("mark", "attendance", a.id, nlohmann::json::object(), entity::snapshot(a));
-    return a;
-  }
-  auto before = repo::record(w.conn, session_id, user_id);
-  if (!before) return Status::conflict("error.conflict");
-  Attendance after = *before;
-  after.status = m;
-  after.reason = reason;
-  after.marked_by = w.actor.user_id;
-  after.updated_at = w.now;
-  repo::update(w.conn, after);
-  w.audit("mark", "attendance", after.id, entity::snapshot(*before), entity::snapshot(after));
-  return after;
+  auto a = write_record(
+      w, session_id, user_id, "manual", "mark",
+      [&](Attendance& r) {
+        r.status = m;
+        r.reason = reason;
+        r.marked_by = w.actor.user_id;
+        r.updated_at = w.now;
+      },
+      [](const Attendance&) { return true; });
+  if (!a) return Status::conflict("error.conflict");
+  return *a;
 }
 
+// Only an absence gives way to a recording's credit: a mark or a check-in stands.
 bool credit_from_recording(Work& w, std::int64_t session_id, std::int64_t user_id) {
   auto s = timetable::sessions::get(w.conn, session_id);
   if (!s || s->end_unix() > w.now || !curriculum::enrolled_in(w.conn, s->course_id, user_id)) return false;
-  Attendance fresh;
-  fresh.session_id = session_id;
-  fresh.user_id = user_id;
-  fresh.status = Mark::present;
-  fresh.method = "recording";
-  fresh.updated_at = w.now;
-  if (repo::insert_if_absent(w.conn, fresh)) {
-    auto a = *repo::record(w.conn, session_id, user_id);
-    w.audit("credit", "attendance", a.id, nlohmann::json::object(), entity::snapshot(a));
-    return true;
-  }
-  auto before = repo::record(w.conn, session_id, user_id);
-  if (!before || before->status != Mark::absent) return false;
-  Attendance after = *before;
-  after.status = Mark::present;
-  after.method = "recording";
-  after.updated_at = w.now;
-  repo::update(w.conn, after);
-  w.audit("credit", "attendance", after.id, entity::snapshot(*before), entity::snapshot(after));
-  return true;
+  return write_record(
+             w, session_id, user_id, "recording", "credit",
+             [&](Attendance& r) {
+               r.status = Mark::present;
+               r.method = "recording";
+               r.updated_at = w.now;
+             },
+             [](const Attendance& before) { return before.status == Mark::absent; })
+      .has_value();
 }
 
 Status review(Work& w, std::int64_t attendance_id, bool accept, const std::string& reason) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "db/where.h"
+#include "platform/identity/repo.h"
 
 namespace mdsc::curriculum::repo {
 
@@ -81,7 +82,7 @@ std::string enrollment_where(const EnrollmentQuery& q, db::Params& p) {
   if (q.fiscal_year) w.add("c.fiscal_year = ?", {q.fiscal_year});
   if (q.status) w.add("e.status = ?", {std::string(name_of(*q.status))});
   else if (!q.any_status) w.add("e.status <> 'dropped'");
-  if (q.course_ids) w.in("e.course_id", *q.course_ids);
+  if (q.course_ids) w.in("e.course_id IN", *q.course_ids);
   return w.sql();
 }
 
@@ -158,13 +159,11 @@ bool is_active_trainee(db::Conn& c, std::int64_t user_id) {
 }
 
 std::vector<std::pair<std::int64_t, std::string>> trainee_choices(db::Conn& c) {
-  std::vector<std::pair<std::int64_t, std::string>> out;
-  for (const auto& r : c.query(
-           "SELECT DISTINCT u.id, u.family_name, u.given_name, u.family_name_kana, u.given_name_kana, u.email FROM users u "
-           "JOIN roles r ON r.user_id = u.id WHERE r.role = 'trainee' AND u.active = 1 "
-           "ORDER BY u.family_name_kana, u.given_name_kana, u.id"))
-    out.emplace_back(r.i64("id"), r.str("family_name") + " " + r.str("given_name") + " <" + r.str("email") + ">");
-  return out;
+  return identity::repo::user_choices(
+      c,
+      "SELECT DISTINCT u.id, u.family_name, u.given_name, u.family_name_kana, u.given_name_kana, u.email FROM users u "
+      "JOIN roles r ON r.user_id = u.id WHERE r.role = 'trainee' AND u.active = 1 "
+      "ORDER BY u.family_name_kana, u.given_name_kana, u.id");
 }
 
 std::optional<Recipient> recipient(db::Conn& c, std::int64_t user_id) {

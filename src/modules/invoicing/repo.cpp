@@ -48,7 +48,7 @@ std::vector<Invoice> invoices(db::Conn& c, const InvoiceQuery& q) {
   if (q.fiscal_year) w.add("i.fiscal_year = ?", {q.fiscal_year});
   if (q.membership_id) w.add("i.membership_id = ?", {q.membership_id});
   if (q.membership_year) w.add("i.membership_id IN (SELECT id FROM memberships WHERE fiscal_year = ?)", {q.membership_year});
-  if (!q.company_ids.empty()) w.in("i.company_id", q.company_ids);
+  if (!q.company_ids.empty()) w.in("i.company_id IN", q.company_ids);
   std::string sql = invoice_select(q.with_document) + w.sql() + " ORDER BY i.issue_date DESC, i.id DESC";
   std::vector<Invoice> out;
   long skipped = 0;

@@ -1,8 +1,8 @@
 #include "modules/members/repo.h"
 
 #include "db/where.h"
-
 #include "platform/entity.h"
+#include "platform/identity/repo.h"
 
 namespace mdsc::members::repo {
 namespace {
@@ -22,7 +22,7 @@ std::string org_where(const OrgQuery& q, db::Params& p) {
     w.add("(name LIKE ? OR name_kana LIKE ? OR LOWER(name_en) LIKE LOWER(?) OR corporate_number = ?)",
           {like, like, like, q.search});
   }
-  if (!q.only_ids.empty()) w.in("id", q.only_ids);
+  if (!q.only_ids.empty()) w.in("id IN", q.only_ids);
   return w.sql();
 }
 
@@ -283,14 +283,12 @@ std::string user_name(db::Conn& c, std::int64_t user_id) {
 }
 
 std::vector<std::pair<std::int64_t, std::string>> representative_candidates(db::Conn& c, std::int64_t company_id) {
-  std::vector<std::pair<std::int64_t, std::string>> out;
-  for (const auto& r : c.query(
-           "SELECT u.id, u.family_name, u.given_name, u.email FROM users u JOIN roles r ON r.user_id = u.id "
-           "WHERE r.role = 'partner_representative' AND r.scope_type = 'company' AND r.scope_id = ? AND u.active = 1 "
-           "ORDER BY u.id",
-           {company_id}))
-    out.emplace_back(r.i64("id"), r.str("family_name") + " " + r.str("given_name") + " <" + r.str("email") + ">");
-  return out;
+  return identity::repo::user_choices(
+      c,
+      "SELECT u.id, u.family_name, u.given_name, u.email FROM users u JOIN roles r ON r.user_id = u.id "
+      "WHERE r.role = 'partner_representative' AND r.scope_type = 'company' AND r.scope_id = ? AND u.active = 1 "
+      "ORDER BY u.id",
+      {company_id});
 }
 
 bool is_active_representative(db::Conn& c, std::int64_t user_id, std::int64_t company_id) {

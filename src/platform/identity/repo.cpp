@@ -90,6 +90,14 @@ std::vector<web::RoleGrant> roles_of(db::Conn& c, std::int64_t user_id) {
   return out;
 }
 
+std::vector<std::pair<std::int64_t, std::string>> user_choices(db::Conn& c, const std::string& sql,
+                                                               const db::Params& p) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  for (const auto& r : c.query(sql, p))
+    out.emplace_back(r.i64("id"), r.str("family_name") + " " + r.str("given_name") + " <" + r.str("email") + ">");
+  return out;
+}
+
 std::vector<User> list_users(db::Conn& c, const UserQuery& q) {
   db::Params p;
   std::string sql = std::string("SELECT ") + kUserColumns + " FROM users" + user_where(q, p) + " ORDER BY id";

@@ -23,6 +23,10 @@ struct UserQuery {
   long limit = 50, offset = 0;
 };
 std::vector<User> list_users(db::Conn& c, const UserQuery& q);
+// The users `sql` selects (id, family_name, given_name, email), each as (id, "姓 名 <email>"): the
+// choices of a form's user list.
+std::vector<std::pair<std::int64_t, std::string>> user_choices(db::Conn& c, const std::string& sql,
+                                                               const db::Params& p = {});
 long count_users(db::Conn& c, const UserQuery& q);
 
 // u.created_at and u.updated_at are written as they are; password_hash "" stores NULL (no password).
