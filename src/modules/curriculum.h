@@ -11,9 +11,10 @@
 
 #include "core/result.h"
 #include "db/database.h"
+#include "platform/entity_fwd.h"
+#include "platform/states.h"
 #include "web/principal.h"
 #include "web/registry.h"
-#include "platform/entity_fwd.h"
 
 namespace mdsc {
 struct Work;
@@ -54,6 +55,7 @@ struct CourseInstructor {
 };
 
 enum class CourseStatus { planned, confirmed };
+const States<CourseStatus>& states_of(CourseStatus);  // its names and moves (model.cpp)
 
 // A course of one fiscal year.
 struct Course {

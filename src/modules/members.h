@@ -11,9 +11,9 @@
 
 #include "core/result.h"
 #include "db/database.h"
+#include "platform/entity_fwd.h"
 #include "platform/states.h"
 #include "web/principal.h"
-#include "platform/entity_fwd.h"
 
 namespace mdsc {
 struct Work;
@@ -68,6 +68,7 @@ struct FeeSchedule {
 
 // applied → active | cancelled; active → ended | cancelled (states<MembershipStatus>(), model.cpp).
 enum class MembershipStatus { applied, active, ended, cancelled };
+const States<MembershipStatus>& states_of(MembershipStatus);  // its names and moves (model.cpp)
 
 // A company's membership of one fiscal year.
 struct Membership {
@@ -93,6 +94,7 @@ struct Membership {
 // A seat request's life: consultation → accepted | declined; accepted | consultation → withdrawn
 // (states<SeatStatus>(), model.cpp). A request that needs no consultation starts accepted.
 enum class SeatStatus { consultation, accepted, declined, withdrawn };
+const States<SeatStatus>& states_of(SeatStatus);  // its names and moves (model.cpp)
 
 struct SeatRequest {
   std::int64_t id = 0;
@@ -193,7 +195,3 @@ std::vector<BilledInvoice> billed(db::Conn& c, const BillingQuery& q);
 
 }  // namespace mdsc::members
 
-namespace mdsc {
-template <>
-const States<members::SeatStatus>& states<members::SeatStatus>();
-}  // namespace mdsc

@@ -9,19 +9,16 @@
 
 #include "db/database.h"
 #include "nlohmann/json_fwd.hpp"
-#include "platform/states.h"
 #include "platform/entity_fwd.h"
+#include "platform/states.h"
 
 namespace mdsc::timetable {
 
 // scheduled → cancelled (states<SessionStatus>(), model.cpp).
 enum class SessionStatus { scheduled, cancelled };
+const States<SessionStatus>& states_of(SessionStatus);  // its names and moves (model.cpp)
 }  // namespace mdsc::timetable
 
-namespace mdsc {
-template <>
-const States<timetable::SessionStatus>& states<timetable::SessionStatus>();
-}  // namespace mdsc
 
 namespace mdsc::timetable {
 

@@ -4,7 +4,8 @@
 // the next states both ask this table, so the rule is written once.
 //
 //   enum class MembershipStatus { applied, active, ended, cancelled };
-//   template <> const States<MembershipStatus>& states<MembershipStatus>() {
+//   const States<MembershipStatus>& states_of(MembershipStatus);        (beside the enum)
+//   const States<MembershipStatus>& states_of(MembershipStatus) {       (model.cpp)
 //     using S = MembershipStatus;
 //     static const States<S> t{{{S::applied, "applied"}, {S::active, "active"}, {S::ended, "ended"},
 //                               {S::cancelled, "cancelled"}},
@@ -54,9 +55,12 @@ struct States {
   }
 };
 
-// Each status enum's table, defined beside it (model.cpp) as a specialisation.
+// Each status enum's table: `states_of(E)`, declared beside the enum (found by argument-dependent
+// lookup) and defined in its module's model.cpp.
 template <typename E>
-const States<E>& states();
+const States<E>& states() {
+  return states_of(E{});
+}
 
 template <typename E>
 std::string_view name_of(E e) {

@@ -82,8 +82,7 @@ const entity::Table<Application>& Application::table() {
   return t;
 }
 
-template <>
-const States<ApplicationStatus>& states<ApplicationStatus>() {
+const States<ApplicationStatus>& admissions::states_of(ApplicationStatus) {
   using S = ApplicationStatus;
   static const States<S> t{{{S::submitted, "submitted"},
                             {S::accepted, "accepted"},
@@ -99,8 +98,7 @@ const States<ApplicationStatus>& states<ApplicationStatus>() {
   return t;
 }
 
-template <>
-const States<CompanyConfirmation>& states<CompanyConfirmation>() {
+const States<CompanyConfirmation>& admissions::states_of(CompanyConfirmation) {
   using S = CompanyConfirmation;
   static const States<S> t{
       {{S::none, ""}, {S::pending, "pending"}, {S::confirmed, "confirmed"}, {S::rejected, "rejected"}},

@@ -28,10 +28,12 @@ struct ProgramYear {
 // submitted → accepted | waitlisted | declined; waitlisted → accepted | declined;
 // declined → accepted | waitlisted. An accepted application is final (its trainee account exists).
 enum class ApplicationStatus { submitted, accepted, waitlisted, declined };
+const States<ApplicationStatus>& states_of(ApplicationStatus);  // its names and moves (model.cpp)
 
 // A type B application's company: does it say the applicant is its employee (decision 0012)?
 // pending → confirmed | rejected; type A applications have none.
 enum class CompanyConfirmation { none, pending, confirmed, rejected };
+const States<CompanyConfirmation>& states_of(CompanyConfirmation);  // its names and moves (model.cpp)
 
 struct Application {
   std::int64_t id = 0;
@@ -78,9 +80,3 @@ const std::vector<std::string>& a_categories();   // phd_student, phd_holder
 
 }  // namespace mdsc::admissions
 
-namespace mdsc {
-template <>
-const States<admissions::ApplicationStatus>& states<admissions::ApplicationStatus>();
-template <>
-const States<admissions::CompanyConfirmation>& states<admissions::CompanyConfirmation>();
-}  // namespace mdsc

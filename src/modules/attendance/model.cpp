@@ -14,8 +14,7 @@ using entity::Table, entity::field, entity::columns, entity::enum_field, attenda
     attendance::Review;
 
 // Any mark may be corrected to any other (a late arrival excused, a mistaken absence undone).
-template <>
-const States<Mark>& states<Mark>() {
+const States<Mark>& attendance::states_of(Mark) {
   using M = Mark;
   static const States<M> t{{{M::present, "present"}, {M::late, "late"}, {M::absent, "absent"}, {M::excused, "excused"}},
                            {{M::present, M::late},
@@ -33,8 +32,7 @@ const States<Mark>& states<Mark>() {
   return t;
 }
 
-template <>
-const States<Review>& states<Review>() {
+const States<Review>& attendance::states_of(Review) {
   using R = Review;
   static const States<R> t{
       {{R::none, ""}, {R::pending, "pending"}, {R::accepted, "accepted"}, {R::rejected, "rejected"}},

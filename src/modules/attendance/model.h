@@ -13,8 +13,10 @@ namespace mdsc::attendance {
 // How a trainee stands for a session. A check-in makes present or late; the instructor or the
 // secretariat may mark any of the four, with a reason.
 enum class Mark { present, late, absent, excused };
+const States<Mark>& states_of(Mark);  // its names and moves (model.cpp)
 // What the secretariat has decided about a flagged check-in: pending → accepted | rejected.
 enum class Review { none, pending, accepted, rejected };
+const States<Review>& states_of(Review);  // its names and moves (model.cpp)
 
 struct Attendance {
   std::int64_t id = 0;
@@ -40,9 +42,3 @@ nlohmann::json to_json(const Attendance& a);
 
 }  // namespace mdsc::attendance
 
-namespace mdsc {
-template <>
-const States<attendance::Mark>& states<attendance::Mark>();
-template <>
-const States<attendance::Review>& states<attendance::Review>();
-}  // namespace mdsc

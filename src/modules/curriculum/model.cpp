@@ -144,8 +144,7 @@ namespace mdsc {
 using entity::Table, entity::field, entity::columns, entity::enum_field;
 using namespace curriculum;
 
-template <>
-const States<CourseStatus>& states<CourseStatus>() {
+const States<CourseStatus>& curriculum::states_of(CourseStatus) {
   using S = CourseStatus;
   // A course is planned until its content and instructors are confirmed; it may go back to
   // planned while nobody can enroll yet.
@@ -154,8 +153,7 @@ const States<CourseStatus>& states<CourseStatus>() {
   return t;
 }
 
-template <>
-const States<EnrollmentStatus>& states<EnrollmentStatus>() {
+const States<EnrollmentStatus>& curriculum::states_of(EnrollmentStatus) {
   using S = EnrollmentStatus;
   // A new enrollment starts enrolled (room left) or waitlisted; a dropped one stays as history
   // (enrolling again makes a new row).

@@ -37,6 +37,7 @@ struct CurriculumYear {
 
 // enrolled ⇄ the course has room; waitlisted moves up when a place frees; either is dropped.
 enum class EnrollmentStatus { enrolled, waitlisted, dropped };
+const States<EnrollmentStatus>& states_of(EnrollmentStatus);  // its names and moves (model.cpp)
 
 struct Enrollment {
   std::int64_t id = 0;
@@ -73,9 +74,3 @@ Status check_year(const CurriculumYear& y);
 
 }  // namespace mdsc::curriculum
 
-namespace mdsc {
-template <>
-const States<curriculum::CourseStatus>& states<curriculum::CourseStatus>();
-template <>
-const States<curriculum::EnrollmentStatus>& states<curriculum::EnrollmentStatus>();
-}  // namespace mdsc

@@ -43,8 +43,7 @@ nlohmann::json to_json(const SeatRequest& r) { return entity::to_json(r); }
 
 namespace mdsc {
 
-template <>
-const States<members::MembershipStatus>& states<members::MembershipStatus>() {
+const States<members::MembershipStatus>& members::states_of(members::MembershipStatus) {
   using S = members::MembershipStatus;
   static const States<S> t{
       {{S::applied, "applied"}, {S::active, "active"}, {S::ended, "ended"}, {S::cancelled, "cancelled"}},
@@ -52,8 +51,7 @@ const States<members::MembershipStatus>& states<members::MembershipStatus>() {
   return t;
 }
 
-template <>
-const States<members::SeatStatus>& states<members::SeatStatus>() {
+const States<members::SeatStatus>& members::states_of(members::SeatStatus) {
   using S = members::SeatStatus;
   static const States<S> t{{{S::consultation, "consultation"},
                             {S::accepted, "accepted"},

@@ -26,7 +26,3 @@ inline constexpr int kConsultationThreshold = 3;
 
 }  // namespace mdsc::members
 
-namespace mdsc {
-template <>
-const States<members::MembershipStatus>& states<members::MembershipStatus>();
-}  // namespace mdsc

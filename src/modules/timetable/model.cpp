@@ -16,8 +16,7 @@ using namespace timetable;
 
 // A run ends once, in one of four ways; a run left "running" by a stopped instance is shown as
 // failed (Run::shown_status).
-template <>
-const States<RunStatus>& states<RunStatus>() {
+const States<RunStatus>& timetable::states_of(RunStatus) {
   using S = RunStatus;
   static const States<S> t{
       {{S::running, "running"},
@@ -30,8 +29,7 @@ const States<RunStatus>& states<RunStatus>() {
 }
 
 // A published session is cancelled when a later publication drops it; it is never brought back.
-template <>
-const States<SessionStatus>& states<SessionStatus>() {
+const States<SessionStatus>& timetable::states_of(SessionStatus) {
   using S = SessionStatus;
   static const States<S> t{{{S::scheduled, "scheduled"}, {S::cancelled, "cancelled"}}, {{S::scheduled, S::cancelled}}};
   return t;

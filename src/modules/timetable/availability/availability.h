@@ -12,8 +12,8 @@
 #include "core/result.h"
 #include "db/database.h"
 #include "nlohmann/json_fwd.hpp"
-#include "platform/work.h"
 #include "platform/entity_fwd.h"
+#include "platform/work.h"
 
 namespace mdsc::timetable {
 

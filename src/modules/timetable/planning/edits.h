@@ -16,8 +16,8 @@
 #include "db/database.h"
 #include "modules/timetable/availability/availability.h"
 #include "modules/timetable/planning/instance_builder.h"
-#include "platform/work.h"
 #include "platform/entity_fwd.h"
+#include "platform/work.h"
 
 namespace mdsc::timetable {
 

@@ -12,20 +12,17 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "db/database.h"
+#include "platform/entity_fwd.h"
 #include "platform/states.h"
 #include "platform/work.h"
-#include "platform/entity_fwd.h"
 
 namespace mdsc::timetable {
 
 // running → done | infeasible | failed | cancelled (states<RunStatus>(), model.cpp).
 enum class RunStatus { running, done, infeasible, failed, cancelled };
+const States<RunStatus>& states_of(RunStatus);  // its names and moves (model.cpp)
 }  // namespace mdsc::timetable
 
-namespace mdsc {
-template <>
-const States<timetable::RunStatus>& states<timetable::RunStatus>();
-}  // namespace mdsc
 
 namespace mdsc::timetable {
 
