@@ -19,12 +19,7 @@ const std::vector<std::string>& a_categories() {
   return v;
 }
 
-}  // namespace mdsc::admissions
-
-namespace mdsc {
-
-using entity::Table, entity::field, entity::enum_field, admissions::Application, admissions::ApplicationStatus,
-    admissions::CompanyConfirmation, admissions::ProgramYear;
+using entity::Table, entity::field, entity::enum_field;
 
 const entity::Table<ProgramYear>& ProgramYear::table() {
   static const Table<ProgramYear> t{
@@ -45,7 +40,7 @@ const entity::Table<Application>& Application::table() {
       {field<&A::id>().key(),
        field<&A::fiscal_year>().read_only(),
        field<&A::email>().label("field.email", "email").check(identity::check_email),
-       field<&A::trainee_type>().label("apply.trainee_type", "select").one_of(admissions::trainee_types()),
+       field<&A::trainee_type>().label("apply.trainee_type", "select").one_of(trainee_types()),
        field<&A::a_category>().label("apply.a_category", "select").nullable(),
        field<&A::family_name>().label("field.family_name", "text"),
        field<&A::given_name>().label("field.given_name", "text"),
@@ -82,7 +77,7 @@ const entity::Table<Application>& Application::table() {
   return t;
 }
 
-const States<ApplicationStatus>& admissions::states_of(ApplicationStatus) {
+const States<ApplicationStatus>& states_of(ApplicationStatus) {
   using S = ApplicationStatus;
   static const States<S> t{{{S::submitted, "submitted"},
                             {S::accepted, "accepted"},
@@ -98,7 +93,7 @@ const States<ApplicationStatus>& admissions::states_of(ApplicationStatus) {
   return t;
 }
 
-const States<CompanyConfirmation>& admissions::states_of(CompanyConfirmation) {
+const States<CompanyConfirmation>& states_of(CompanyConfirmation) {
   using S = CompanyConfirmation;
   static const States<S> t{
       {{S::none, ""}, {S::pending, "pending"}, {S::confirmed, "confirmed"}, {S::rejected, "rejected"}},
@@ -106,4 +101,4 @@ const States<CompanyConfirmation>& admissions::states_of(CompanyConfirmation) {
   return t;
 }
 
-}  // namespace mdsc
+}  // namespace mdsc::admissions

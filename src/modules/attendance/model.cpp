@@ -6,15 +6,10 @@ namespace mdsc::attendance {
 
 nlohmann::json to_json(const Attendance& a) { return entity::to_json(a); }
 
-}  // namespace mdsc::attendance
-
-namespace mdsc {
-
-using entity::Table, entity::field, entity::columns, entity::enum_field, attendance::Attendance, attendance::Mark,
-    attendance::Review;
+using entity::Table, entity::field, entity::columns, entity::enum_field;
 
 // Any mark may be corrected to any other (a late arrival excused, a mistaken absence undone).
-const States<Mark>& attendance::states_of(Mark) {
+const States<Mark>& states_of(Mark) {
   using M = Mark;
   static const States<M> t{{{M::present, "present"}, {M::late, "late"}, {M::absent, "absent"}, {M::excused, "excused"}},
                            {{M::present, M::late},
@@ -32,7 +27,7 @@ const States<Mark>& attendance::states_of(Mark) {
   return t;
 }
 
-const States<Review>& attendance::states_of(Review) {
+const States<Review>& states_of(Review) {
   using R = Review;
   static const States<R> t{
       {{R::none, ""}, {R::pending, "pending"}, {R::accepted, "accepted"}, {R::rejected, "rejected"}},
@@ -51,4 +46,4 @@ const entity::Table<Attendance>& Attendance::table() {
   return t;
 }
 
-}  // namespace mdsc
+}  // namespace mdsc::attendance

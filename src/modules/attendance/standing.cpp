@@ -66,18 +66,14 @@ Standing standing_of(const Rule& rule, std::int64_t user_id, const std::vector<t
   return s;
 }
 
-}  // namespace mdsc::attendance
-
-namespace mdsc {
-
 using entity::Table, entity::field, entity::columns;
 
-const entity::Table<attendance::Rule>& attendance::Rule::table() {
-  using R = attendance::Rule;
+const entity::Table<Rule>& Rule::table() {
+  using R = Rule;
   static const Table<R> t{"attendance_rules",
                           {columns<&R::course_id, &R::threshold_num, &R::threshold_den, &R::excused_counts>(),
                            field<&R::updated_at>().instant().not_audited(), field<&R::live_url>()}};
   return t;
 }
 
-}  // namespace mdsc
+}  // namespace mdsc::attendance

@@ -1,8 +1,8 @@
 #include "modules/certificates/model.h"
 
-namespace mdsc {
+namespace mdsc::certificates {
 
-using entity::Table, entity::field, entity::columns, certificates::Certificate;
+using entity::Table, entity::field, entity::columns;
 
 const entity::Table<Certificate>& Certificate::table() {
   using C = Certificate;
@@ -16,4 +16,4 @@ const entity::Table<Certificate>& Certificate::table() {
   return t;
 }
 
-}  // namespace mdsc
+}  // namespace mdsc::certificates

@@ -68,14 +68,10 @@ Verdict judge(const Rule& rule, const std::vector<CourseInfo>& courses,
   return v;
 }
 
-}  // namespace mdsc::completion
-
-namespace mdsc {
-
 using entity::Table, entity::field, entity::columns;
 
-const entity::Table<completion::Rule>& completion::Rule::table() {
-  using R = completion::Rule;
+const entity::Table<Rule>& Rule::table() {
+  using R = Rule;
   static const Table<R> t{"completion_rules",
                           {field<&R::fiscal_year>(),
                            field<&R::tracks_required>().label("completion.tracks_required", "number").range(0, 10),
@@ -85,8 +81,8 @@ const entity::Table<completion::Rule>& completion::Rule::table() {
   return t;
 }
 
-const entity::Table<completion::Confirmation>& completion::Confirmation::table() {
-  using C = completion::Confirmation;
+const entity::Table<Confirmation>& Confirmation::table() {
+  using C = Confirmation;
   static const Table<C> t{
       "completions",
       {field<&C::id>().key(), columns<&C::fiscal_year, &C::user_id>(), field<&C::confirmed_by>().nullable(),
@@ -95,4 +91,4 @@ const entity::Table<completion::Confirmation>& completion::Confirmation::table()
   return t;
 }
 
-}  // namespace mdsc
+}  // namespace mdsc::completion

@@ -137,14 +137,9 @@ nlohmann::json snapshot(const Course& c) {
   return j;
 }
 
-}  // namespace mdsc::curriculum
-
-namespace mdsc {
-
 using entity::Table, entity::field, entity::columns, entity::enum_field;
-using namespace curriculum;
 
-const States<CourseStatus>& curriculum::states_of(CourseStatus) {
+const States<CourseStatus>& states_of(CourseStatus) {
   using S = CourseStatus;
   // A course is planned until its content and instructors are confirmed; it may go back to
   // planned while nobody can enroll yet.
@@ -153,7 +148,7 @@ const States<CourseStatus>& curriculum::states_of(CourseStatus) {
   return t;
 }
 
-const States<EnrollmentStatus>& curriculum::states_of(EnrollmentStatus) {
+const States<EnrollmentStatus>& states_of(EnrollmentStatus) {
   using S = EnrollmentStatus;
   // A new enrollment starts enrolled (room left) or waitlisted; a dropped one stays as history
   // (enrolling again makes a new row).
@@ -236,4 +231,4 @@ const entity::Table<Enrollment>& Enrollment::table() {
   return t;
 }
 
-}  // namespace mdsc
+}  // namespace mdsc::curriculum

@@ -13,11 +13,7 @@ std::int64_t Exam::day_ends_at() const {
 nlohmann::json to_json(const Exam& e) { return entity::to_json(e); }
 nlohmann::json to_json(const ExamResult& r) { return entity::to_json(r); }
 
-}  // namespace mdsc::exams
-
-namespace mdsc {
-
-using entity::Table, entity::field, entity::columns, exams::Exam, exams::ExamResult;
+using entity::Table, entity::field, entity::columns;
 
 const entity::Table<Exam>& Exam::table() {
   using E = Exam;
@@ -44,4 +40,4 @@ const entity::Table<ExamResult>& ExamResult::table() {
   return t;
 }
 
-}  // namespace mdsc
+}  // namespace mdsc::exams

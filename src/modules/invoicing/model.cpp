@@ -120,12 +120,7 @@ bool read_document(std::string_view text, InvoiceDocument& out) {
   return true;
 }
 
-}  // namespace mdsc::invoicing
-
-namespace mdsc {
-
-using entity::Table, entity::field, entity::columns, entity::coded_field, invoicing::Invoice, invoicing::Payment,
-    invoicing::YearClosure;
+using entity::Table, entity::field, entity::columns, entity::coded_field;
 
 // The audit log records what identifies an issued invoice and its amounts (the document is kept
 // whole in the row, which never changes).
@@ -137,7 +132,7 @@ const entity::Table<Invoice>& Invoice::table() {
        field<&I::seq>().hidden().not_audited(), field<&I::company_id>(),
        field<&I::membership_id>().nullable().not_audited(), field<&I::seat_request_id>().nullable().not_audited(),
        field<&I::references_invoice_id>().nullable().not_audited(), columns<&I::issue_date, &I::due_date>(),
-       coded_field<&I::document, &invoicing::document_text, &invoicing::read_document>("document")
+       coded_field<&I::document, &document_text, &read_document>("document")
            .hidden()
            .not_audited(),
        columns<&I::subtotal, &I::tax_total, &I::total>(), field<&I::created_by>().nullable().hidden().not_audited(),
@@ -151,7 +146,7 @@ const entity::Table<Payment>& Payment::table() {
   static const Table<P> t{
       "payment",
       {field<&P::id>().key(), columns<&P::invoice_id, &P::paid_on, &P::amount>(),
-       field<&P::method>().one_of(invoicing::payment_methods()), field<&P::reference>().max(200),
+       field<&P::method>().one_of(payment_methods()), field<&P::reference>().max(200),
        field<&P::created_by>().nullable().hidden().not_audited(), field<&P::created_at>().hidden().not_audited()}};
   return t;
 }
@@ -165,4 +160,4 @@ const entity::Table<YearClosure>& YearClosure::table() {
   return t;
 }
 
-}  // namespace mdsc
+}  // namespace mdsc::invoicing

@@ -39,20 +39,16 @@ nlohmann::json to_json(const Membership& m) { return entity::to_json(m); }
 
 nlohmann::json to_json(const SeatRequest& r) { return entity::to_json(r); }
 
-}  // namespace mdsc::members
-
-namespace mdsc {
-
-const States<members::MembershipStatus>& members::states_of(members::MembershipStatus) {
-  using S = members::MembershipStatus;
+const States<MembershipStatus>& states_of(MembershipStatus) {
+  using S = MembershipStatus;
   static const States<S> t{
       {{S::applied, "applied"}, {S::active, "active"}, {S::ended, "ended"}, {S::cancelled, "cancelled"}},
       {{S::applied, S::active}, {S::applied, S::cancelled}, {S::active, S::ended}, {S::active, S::cancelled}}};
   return t;
 }
 
-const States<members::SeatStatus>& members::states_of(members::SeatStatus) {
-  using S = members::SeatStatus;
+const States<SeatStatus>& states_of(SeatStatus) {
+  using S = SeatStatus;
   static const States<S> t{{{S::consultation, "consultation"},
                             {S::accepted, "accepted"},
                             {S::declined, "declined"},
@@ -64,12 +60,7 @@ const States<members::SeatStatus>& members::states_of(members::SeatStatus) {
   return t;
 }
 
-}  // namespace mdsc
-
-namespace mdsc {
-
-using entity::Table, entity::field, entity::columns, entity::enum_field, members::FeeSchedule, members::FeeTier,
-    members::IssuerProfile, members::Membership, members::Organization, members::SeatRequest;
+using entity::Table, entity::field, entity::columns, entity::enum_field;
 
 const entity::Table<Organization>& Organization::table() {
   using O = Organization;
@@ -118,10 +109,6 @@ const entity::Table<SeatRequest>& SeatRequest::table() {
   return t;
 }
 
-}  // namespace mdsc
-
-namespace mdsc {
-
 const entity::Table<IssuerProfile>& IssuerProfile::table() {
   using P = IssuerProfile;
   static const Table<P> t{
@@ -131,4 +118,4 @@ const entity::Table<IssuerProfile>& IssuerProfile::table() {
   return t;
 }
 
-}  // namespace mdsc
+}  // namespace mdsc::members

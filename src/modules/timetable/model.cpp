@@ -9,14 +9,13 @@
 #include "modules/timetable/terms/room.h"
 #include "modules/timetable/terms/term.h"
 
-namespace mdsc {
+namespace mdsc::timetable {
 
 using entity::Table, entity::field, entity::columns, entity::enum_field;
-using namespace timetable;
 
 // A run ends once, in one of four ways; a run left "running" by a stopped instance is shown as
 // failed (Run::shown_status).
-const States<RunStatus>& timetable::states_of(RunStatus) {
+const States<RunStatus>& states_of(RunStatus) {
   using S = RunStatus;
   static const States<S> t{
       {{S::running, "running"},
@@ -29,7 +28,7 @@ const States<RunStatus>& timetable::states_of(RunStatus) {
 }
 
 // A published session is cancelled when a later publication drops it; it is never brought back.
-const States<SessionStatus>& timetable::states_of(SessionStatus) {
+const States<SessionStatus>& states_of(SessionStatus) {
   using S = SessionStatus;
   static const States<S> t{{{S::scheduled, "scheduled"}, {S::cancelled, "cancelled"}}, {{S::scheduled, S::cancelled}}};
   return t;
@@ -137,4 +136,4 @@ const entity::Table<Pin>& Pin::table() {
   return t;
 }
 
-}  // namespace mdsc
+}  // namespace mdsc::timetable

@@ -1,8 +1,8 @@
 #include "modules/videos/model.h"
 
-namespace mdsc {
+namespace mdsc::videos {
 
-using entity::Table, entity::field, entity::columns, videos::Recording, videos::View;
+using entity::Table, entity::field, entity::columns;
 
 const entity::Table<Recording>& Recording::table() {
   using R = Recording;
@@ -26,4 +26,4 @@ const entity::Table<View>& View::table() {
   return t;
 }
 
-}  // namespace mdsc
+}  // namespace mdsc::videos

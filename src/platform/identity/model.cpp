@@ -47,13 +47,7 @@ std::string check_family_name(std::string_view s) { return check_name(s, true); 
 std::string check_given_name(std::string_view s) { return check_name(s, false); }
 }  // namespace
 
-}  // namespace mdsc::identity
-
-namespace mdsc {
-
 using entity::Table, entity::field, entity::columns;
-
-using namespace identity;
 
 // The form labels are the account and user pages'; the checks are validation.h's (their message ids).
 const entity::Table<User>& User::table() {
@@ -100,4 +94,4 @@ const entity::Table<PasswordReset>& PasswordReset::table() {
   return t;
 }
 
-}  // namespace mdsc
+}  // namespace mdsc::identity
