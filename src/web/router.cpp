@@ -18,8 +18,8 @@ bool Access::allows(const std::optional<Principal>& who) const {
   return false;
 }
 
-std::vector<std::string_view> split_path(std::string_view path) {
-  std::vector<std::string_view> out;
+void split_path_into(std::string_view path, std::vector<std::string_view>& out) {
+  out.clear();
   std::size_t pos = 0;
   while (pos < path.size()) {
     if (path[pos] == '/') {
@@ -31,6 +31,11 @@ std::vector<std::string_view> split_path(std::string_view path) {
     out.push_back(path.substr(pos, next - pos));
     pos = next;
   }
+}
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> out;
+  split_path_into(path, out);
   return out;
 }
 
@@ -74,17 +79,7 @@ const std::vector<std::uint32_t>& Router::candidates(std::string_view first) con
 Router::Match Router::match(std::string_view method, std::string_view path) const {
   // Reused by each call on this thread: no allocation per request.
   thread_local std::vector<std::string_view> segs;
-  segs.clear();
-  for (std::size_t pos = 0; pos < path.size();) {
-    if (path[pos] == '/') {
-      ++pos;
-      continue;
-    }
-    std::size_t next = path.find('/', pos);
-    if (next == std::string_view::npos) next = path.size();
-    segs.push_back(path.substr(pos, next - pos));
-    pos = next;
-  }
+  split_path_into(path, segs);
   // A trailing slash is a different URL only for the root.
   const auto& list = candidates(segs.empty() ? std::string_view() : segs.front());
   auto matches = [&](std::uint32_t i) {

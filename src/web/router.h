@@ -49,5 +49,7 @@ class Router {
 };
 
 std::vector<std::string_view> split_path(std::string_view path);
+// The same into `out` (cleared first), whose capacity a caller keeps from one path to the next.
+void split_path_into(std::string_view path, std::vector<std::string_view>& out);
 
 }  // namespace mdsc::web
