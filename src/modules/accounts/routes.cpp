@@ -2,17 +2,17 @@
 #include "modules/accounts/module.h"
 #include "platform/identity/auth.h"
 #include "platform/work.h"
+#include "web/access.h"
 
 namespace mdsc::accounts {
 
 void register_module(web::Registry& reg) {
   using web::Access;
-  using web::Role;
   using web::Tx;
   namespace h = handlers;
   const Access anyone = Access::anyone();
   const Access signed_in = Access::signed_in();
-  const Access secretariat = Access::roles({Role::secretariat});
+  const Access secretariat = web::access::secretariat();
 
   reg.html("GET", "/login", anyone, h::login_form);
   // Tx::none: these check or hash a password, slow work kept out of the write transaction.

@@ -1,5 +1,6 @@
-#include "modules/admissions/handlers.h"
 #include "modules/admissions.h"
+#include "modules/admissions/handlers.h"
+#include "web/access.h"
 
 namespace mdsc::admissions {
 
@@ -7,14 +8,14 @@ void register_module(web::Registry& reg) {
   using web::Access;
   using web::Role;
   namespace h = handlers;
-  const Access secretariat = Access::roles({Role::secretariat});
+  const Access secretariat = web::access::secretariat();
   reg.html("GET", "/apply", Access::anyone(), h::apply_form);
   reg.html("POST", "/apply", Access::anyone(), h::apply_submit);
   reg.html("GET", "/admissions", secretariat, h::review_list);
   reg.html("GET", "/admissions/applications/{id}", secretariat, h::application_show);
   reg.html("POST", "/admissions/applications/{id}/decision", secretariat, h::application_decide);
   const Access representative = Access::roles({Role::partner_representative});
-  const Access answering = Access::roles({Role::partner_representative, Role::secretariat});
+  const Access answering = web::access::secretariat_and_representatives();
   reg.html("GET", "/company-applications", representative, h::company_applications);
   reg.html("POST", "/admissions/applications/{id}/company", answering, h::company_answer);
   reg.api("GET", "/api/v1/company-applications", representative, h::api_company_applications);

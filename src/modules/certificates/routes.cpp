@@ -1,5 +1,6 @@
 #include "modules/certificates/handlers.h"
 #include "modules/certificates/module.h"
+#include "web/access.h"
 
 namespace mdsc::certificates {
 
@@ -8,7 +9,7 @@ void register_module(web::Registry& reg) {
   using web::Role;
   namespace h = handlers;
   const Access readers = Access::roles({Role::secretariat, Role::promotion_office, Role::trainee});
-  const Access secretariat = Access::roles({Role::secretariat});
+  const Access secretariat = web::access::secretariat();
   reg.html("GET", "/certificates", readers, h::list_page);
   reg.html("POST", "/certificates", secretariat, h::issue_submit);
   reg.html("POST", "/certificates/{id}/revoke", secretariat, h::revoke_submit);

@@ -1,15 +1,15 @@
 #include "modules/completion/handlers.h"
 #include "modules/completion/module.h"
+#include "web/access.h"
 
 namespace mdsc::completion {
 
 void register_module(web::Registry& reg) {
   using web::Access;
-  using web::Role;
   namespace h = handlers;
-  const Access office = Access::roles({Role::secretariat, Role::promotion_office});
+  const Access office = web::access::secretariat_and_promotion_office();
   reg.html("GET", "/completion", office, h::year_page);
-  const Access secretariat = Access::roles({Role::secretariat});
+  const Access secretariat = web::access::secretariat();
   reg.html("POST", "/completion/rule", secretariat, h::rule_submit);
   reg.html("POST", "/completion/confirm", secretariat, h::confirm_submit);
   reg.html("POST", "/completions/{id}/sign-off", secretariat, h::sign_off_submit);

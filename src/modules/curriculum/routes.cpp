@@ -1,6 +1,7 @@
 #include "modules/curriculum.h"
 #include "modules/curriculum/handlers.h"
 #include "modules/curriculum/module.h"
+#include "web/access.h"
 
 namespace mdsc::curriculum {
 
@@ -9,9 +10,9 @@ void register_module(web::Registry& reg) {
   using web::Role;
   using web::RouteKind;
   namespace h = handlers;
-  const Access managers = Access::roles({Role::secretariat, Role::promotion_office});
-  const Access secretariat = Access::roles({Role::secretariat});
-  const Access trainees = Access::roles({Role::trainee});
+  const Access managers = web::access::secretariat_and_promotion_office();
+  const Access secretariat = web::access::secretariat();
+  const Access trainees = web::access::trainees();
   // An instructor may be an account linked to an instructor record without any instructor role:
   // these routes let any signed-in user through, and the handlers answer 404 for courses the
   // person may not see (can_see_roster).

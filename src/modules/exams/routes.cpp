@@ -1,16 +1,16 @@
 #include "modules/exams/handlers.h"
 #include "modules/exams/module.h"
+#include "web/access.h"
 
 namespace mdsc::exams {
 
 void register_module(web::Registry& reg) {
   using web::Access;
-  using web::Role;
   namespace h = handlers;
   // A course's instructors may hold no instructor role (an account linked to the instructor
   // record): any signed-in user passes here and the handlers answer 404 to whoever may not see it.
   const Access teachers = Access::signed_in();
-  const Access trainees = Access::roles({Role::trainee});
+  const Access trainees = web::access::trainees();
   reg.html("GET", "/courses/{id}/exams", teachers, h::course_exams);
   reg.html("POST", "/courses/{id}/exams", teachers, h::exam_create);
   reg.html("GET", "/exams/{id}", teachers, h::exam_show);

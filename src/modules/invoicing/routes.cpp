@@ -2,16 +2,16 @@
 #include "modules/invoicing/module.h"
 #include "modules/invoicing/operations.h"
 #include "modules/invoicing/repo.h"
+#include "web/access.h"
 
 namespace mdsc::invoicing {
 
 void register_module(web::Registry& reg) {
   using web::Access;
-  using web::Role;
   using web::RouteKind;
   namespace h = handlers;
-  const Access secretariat = Access::roles({Role::secretariat});
-  const Access viewers = Access::roles({Role::secretariat, Role::partner_representative});
+  const Access secretariat = web::access::secretariat();
+  const Access viewers = web::access::secretariat_and_representatives();
   reg.html("GET", "/invoices", viewers, h::invoices_list);
   reg.html("GET", "/invoices/{id}", viewers, h::invoice_show);
   reg.route({"GET", "/invoices/{id}/pdf", RouteKind::html, viewers, h::invoice_pdf});

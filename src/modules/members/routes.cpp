@@ -1,16 +1,16 @@
 #include "modules/members/handlers.h"
 #include "modules/members/module.h"
+#include "web/access.h"
 
 namespace mdsc::members {
 
 void register_module(web::Registry& reg) {
   using web::Access;
-  using web::Role;
   using web::RouteKind;
   namespace h = handlers;
-  const Access secretariat = Access::roles({Role::secretariat});
+  const Access secretariat = web::access::secretariat();
   // Representatives pass the route check; the handlers then show only their own company.
-  const Access members_view = Access::roles({Role::secretariat, Role::partner_representative});
+  const Access members_view = web::access::secretariat_and_representatives();
 
   reg.html("GET", "/companies", members_view, h::organizations_list);
   reg.html("GET", "/companies/new", secretariat, h::organization_new);

@@ -3,6 +3,7 @@
 #include "modules/timetable/handlers.h"
 #include "modules/timetable/module.h"
 #include "modules/timetable/panels.h"
+#include "web/access.h"
 
 namespace mdsc::timetable {
 
@@ -15,7 +16,7 @@ void register_module(web::Registry& reg) {
   register_panels(reg);
 
   reg.nav({"nav.timetable", "/timetable/terms", handlers::planners_access(), 60});
-  reg.nav({"nav.my_timetable", "/timetable/my", web::Access::roles({web::Role::trainee}), 61});
+  reg.nav({"nav.my_timetable", "/timetable/my", web::access::trainees(), 61});
 }
 
 }  // namespace mdsc::timetable

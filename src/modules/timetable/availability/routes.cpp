@@ -1,4 +1,5 @@
 #include "modules/timetable/handlers.h"
+#include "web/access.h"
 
 // The routes of availability: instructors' unavailability and courses' schedule rules (availability.h):
 //   GET  /timetable/instructors/{id}/availability             the instructor's rules and a form
@@ -14,7 +15,7 @@ namespace mdsc::timetable {
 
 void register_availability_routes(web::Registry& reg) {
   namespace h = handlers;
-  const auto secretariat = handlers::secretariat_access();
+  const auto secretariat = web::access::secretariat();
   const auto planners = handlers::planners_access();
   // An instructor may be an account linked to the instructors row without any role: these let
   // any signed-in user through, and the handlers answer 404 to whoever may not see the rules.

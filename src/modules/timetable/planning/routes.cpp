@@ -1,13 +1,14 @@
 // The routes of planning: generating a draft, watching and cancelling its run, moving a draft's
 // sessions by hand, and their API.
 #include "modules/timetable/handlers.h"
+#include "web/access.h"
 #include "web/registry.h"
 
 namespace mdsc::timetable {
 
 void register_planning_routes(web::Registry& reg) {
   namespace h = handlers;
-  const auto secretariat = handlers::secretariat_access();
+  const auto secretariat = web::access::secretariat();
   const auto planners = handlers::planners_access();
   // The solver runs outside the write transaction: these routes open their own short units.
   reg.html("POST", "/timetable/terms/{id}/generate", secretariat, h::generate, web::Tx::none);

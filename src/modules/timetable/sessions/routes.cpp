@@ -1,13 +1,14 @@
 // The routes of the published sessions: publishing a draft, the weekly grid, a session's page
 // (and moving it), and their API.
 #include "modules/timetable/handlers.h"
+#include "web/access.h"
 #include "web/registry.h"
 
 namespace mdsc::timetable {
 
 void register_sessions_routes(web::Registry& reg) {
   namespace h = handlers;
-  const auto secretariat = handlers::secretariat_access();
+  const auto secretariat = web::access::secretariat();
   // Trainees see their own week and the sessions of their courses (checked per object).
   const auto with_trainees = handlers::with_trainees_access();
   reg.html("POST", "/timetable/runs/{id}/publish", secretariat, h::run_publish);

@@ -1,12 +1,13 @@
 // The routes of terms and rooms: the term calendar, closed days, rooms, and their API.
 #include "modules/timetable/handlers.h"
+#include "web/access.h"
 #include "web/registry.h"
 
 namespace mdsc::timetable {
 
 void register_terms_routes(web::Registry& reg) {
   namespace h = handlers;
-  const auto secretariat = handlers::secretariat_access();
+  const auto secretariat = web::access::secretariat();
   const auto planners = handlers::planners_access();
   reg.html("GET", "/timetable/terms", planners, h::terms_list);
   reg.html("GET", "/timetable/terms/new", secretariat, h::term_new);
