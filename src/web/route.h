@@ -14,7 +14,10 @@
 namespace mdsc::web {
 
 struct Context;
-using HandlerFn = std::function<http::Response(Context&)>;
+// A page or API endpoint as a function type, so that a module's handlers.h can declare its
+// handlers a group to a line: `Handler list, show;` declares the functions list and show.
+using Handler = http::Response(Context&);
+using HandlerFn = std::function<Handler>;
 
 // Route-level permission: the first of the two checks every request passes (the second is the
 // object-level policy each module applies to the record it loads).

@@ -9,46 +9,21 @@
 namespace mdsc::accounts::handlers {
 
 using web::Context;
+using web::Handler;
 using Response = http::Response;
 
 // Signing in and out, password reset (login_handlers.cpp).
-Response login_form(Context& ctx);
-Response login_submit(Context& ctx);
-Response logout(Context& ctx);
-Response reset_request_form(Context& ctx);
-Response reset_request_submit(Context& ctx);
-Response reset_form(Context& ctx);
-Response reset_submit(Context& ctx);
+Handler login_form, login_submit, logout, reset_request_form, reset_request_submit, reset_form, reset_submit;
 
 // The signed-in user's own account (account_handlers.cpp).
-Response account_page(Context& ctx);
-Response account_update(Context& ctx);
-Response password_form(Context& ctx);
-Response password_submit(Context& ctx);
-Response sessions_page(Context& ctx);
-Response session_end(Context& ctx);
-Response sessions_end_others(Context& ctx);
-Response tokens_page(Context& ctx);
-Response token_create(Context& ctx);
-Response token_revoke(Context& ctx);
+Handler account_page, account_update, password_form, password_submit, sessions_page, session_end, sessions_end_others,
+    tokens_page, token_create, token_revoke;
 
 // Secretariat: users and roles (admin_handlers.cpp).
-Response users_list(Context& ctx);
-Response user_new_form(Context& ctx);
-Response user_create(Context& ctx);
-Response user_edit_form(Context& ctx);
-Response user_update(Context& ctx);
+Handler users_list, user_new_form, user_create, user_edit_form, user_update;
 
 // JSON API (api.cpp).
-Response api_me(Context& ctx);
-Response api_my_sessions(Context& ctx);
-Response api_end_my_session(Context& ctx);
-Response api_my_tokens(Context& ctx);
-Response api_create_token(Context& ctx);
-Response api_revoke_token(Context& ctx);
-Response api_users(Context& ctx);
-Response api_user(Context& ctx);
-Response api_create_user(Context& ctx);
-Response api_update_user(Context& ctx);
+Handler api_me, api_my_sessions, api_end_my_session, api_my_tokens, api_create_token, api_revoke_token, api_users,
+    api_user, api_create_user, api_update_user;
 
 }  // namespace mdsc::accounts::handlers

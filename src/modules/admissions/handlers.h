@@ -5,36 +5,21 @@
 namespace mdsc::admissions::handlers {
 
 using web::Context;
+using web::Handler;
 using Response = http::Response;
 
 // The public application form (apply_handlers.cpp).
-Response apply_form(Context& ctx);
-Response apply_submit(Context& ctx);
+Handler apply_form, apply_submit;
 
 // The secretariat's review (review_handlers.cpp).
-Response review_list(Context& ctx);
-Response application_show(Context& ctx);
-Response application_decide(Context& ctx);
-Response late_form(Context& ctx);
-Response late_submit(Context& ctx);
-Response years_list(Context& ctx);
-Response year_form(Context& ctx);
-Response year_save(Context& ctx);
+Handler review_list, application_show, application_decide, late_form, late_submit, years_list, year_form, year_save;
 
 // The company's answer whether an applicant is its employee (company_handlers.cpp).
-Response company_applications(Context& ctx);
-Response company_answer(Context& ctx);
-Response api_company_applications(Context& ctx);
-Response api_company_answer(Context& ctx);
+Handler company_applications, company_answer, api_company_applications, api_company_answer;
 std::string company_panel(web::Context& ctx);
 
 // JSON API (api.cpp).
-Response api_years(Context& ctx);
-Response api_year(Context& ctx);
-Response api_year_put(Context& ctx);
-Response api_applications(Context& ctx);
-Response api_application(Context& ctx);
-Response api_application_create(Context& ctx);
-Response api_application_decide(Context& ctx);
+Handler api_years, api_year, api_year_put, api_applications, api_application, api_application_create,
+    api_application_decide;
 
 }  // namespace mdsc::admissions::handlers

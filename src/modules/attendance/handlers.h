@@ -12,6 +12,7 @@
 namespace mdsc::attendance::handlers {
 
 using web::Context;
+using web::Handler;
 using Response = http::Response;
 
 // The configured window of check-in (config [attendance]).
@@ -31,27 +32,15 @@ nlohmann::json standing_view(const Context& ctx, const Standing& s);
 std::optional<curriculum::Course> rates_course(Context& ctx, std::int64_t course_id);
 
 // Checking in (checkin_handlers.cpp).
-Response checkin_form(Context& ctx);
-Response checkin_submit(Context& ctx);
-Response remote_submit(Context& ctx);
+Handler checkin_form, checkin_submit, remote_submit;
 
 // The roll call with the code, manual marks, reviews and the CSV (rollcall_handlers.cpp).
-Response roll_call(Context& ctx);
-Response roll_call_csv(Context& ctx);
-Response mark_submit(Context& ctx);
-Response review_submit(Context& ctx);
+Handler roll_call, roll_call_csv, mark_submit, review_submit;
 
 // Attendance rates and each course's rule (rates_handlers.cpp).
-Response my_attendance(Context& ctx);
-Response course_rates(Context& ctx);
-Response rule_submit(Context& ctx);
-Response live_link_submit(Context& ctx);
+Handler my_attendance, course_rates, rule_submit, live_link_submit;
 
 // JSON API (api.cpp).
-Response api_checkin(Context& ctx);
-Response api_session_attendance(Context& ctx);
-Response api_my_attendance(Context& ctx);
-Response api_course_attendance(Context& ctx);
-Response api_course_rule(Context& ctx);
+Handler api_checkin, api_session_attendance, api_my_attendance, api_course_attendance, api_course_rule;
 
 }  // namespace mdsc::attendance::handlers

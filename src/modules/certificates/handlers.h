@@ -9,22 +9,13 @@
 namespace mdsc::certificates::handlers {
 
 using web::Context;
+using web::Handler;
 using Response = http::Response;
 
 // The secretariat and the promotion office see every certificate; a trainee their own.
 bool may_see(const Context& ctx, const Certificate& c);
 
-Response list_page(Context& ctx);
-Response issue_submit(Context& ctx);
-Response revoke_submit(Context& ctx);
-Response pdf_download(Context& ctx);
-Response file_download(Context& ctx);
-Response badge_download(Context& ctx);
-Response verify_page(Context& ctx);
-Response key_set_json(Context& ctx);
-Response api_list(Context& ctx);
-Response api_get(Context& ctx);
-Response api_issue(Context& ctx);
-Response api_revoke(Context& ctx);
+Handler list_page, issue_submit, revoke_submit, pdf_download, file_download, badge_download, verify_page, key_set_json,
+    api_list, api_get, api_issue, api_revoke;
 
 }  // namespace mdsc::certificates::handlers

@@ -8,17 +8,12 @@
 namespace mdsc::completion::handlers {
 
 using web::Context;
+using web::Handler;
 using Response = http::Response;
 
 // A verdict's reasons in the reader's language, one line each.
 nlohmann::json reasons_view(const Context& ctx, const Verdict& v);
 
-Response year_page(Context& ctx);
-Response rule_submit(Context& ctx);
-Response confirm_submit(Context& ctx);
-Response sign_off_submit(Context& ctx);
-Response api_completions(Context& ctx);
-Response api_confirm(Context& ctx);
-Response api_sign_off(Context& ctx);
+Handler year_page, rule_submit, confirm_submit, sign_off_submit, api_completions, api_confirm, api_sign_off;
 
 }  // namespace mdsc::completion::handlers

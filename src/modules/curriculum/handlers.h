@@ -22,49 +22,27 @@ inline bool manages_enrollment(const std::optional<web::Principal>& p) { return 
 namespace mdsc::curriculum::handlers {
 
 using web::Context;
+using web::Handler;
 using Response = http::Response;
 
 // The public catalogue (catalog_handlers.cpp).
 Response catalog(Context& ctx);
 
 // Courses and the year's settings (course_handlers.cpp).
-Response courses_list(Context& ctx);
-Response course_new(Context& ctx);
-Response course_create(Context& ctx);
-Response course_show(Context& ctx);
-Response course_edit(Context& ctx);
-Response course_update(Context& ctx);
-Response course_instructor_add(Context& ctx);
-Response course_instructor_remove(Context& ctx);
-Response year_update(Context& ctx);
+Handler courses_list, course_new, course_create, course_show, course_edit, course_update, course_instructor_add,
+    course_instructor_remove, year_update;
 // The course page again, with the errors of a form sent from it.
 Response show_course(Context& ctx, std::int64_t id, const Status& st, int status);
 
 // Instructors (instructor_handlers.cpp).
-Response instructors_list(Context& ctx);
-Response instructor_new(Context& ctx);
-Response instructor_create(Context& ctx);
-Response instructor_edit(Context& ctx);
-Response instructor_update(Context& ctx);
+Handler instructors_list, instructor_new, instructor_create, instructor_edit, instructor_update;
 
 // Enrollment, rosters and the instructor's courses (enrollment_handlers.cpp).
-Response my_enrollments(Context& ctx);
-Response enrollment_create(Context& ctx);
-Response enrollment_drop(Context& ctx);
-Response course_enroll(Context& ctx);
-Response roster_csv(Context& ctx);
-Response teaching(Context& ctx);
+Handler my_enrollments, enrollment_create, enrollment_drop, course_enroll, roster_csv, teaching;
 
 // JSON API (api.cpp).
-Response api_courses(Context& ctx);
-Response api_course(Context& ctx);
-Response api_course_create(Context& ctx);
-Response api_course_update(Context& ctx);
-Response api_enrollments(Context& ctx);
-Response api_enrollment_create(Context& ctx);
-Response api_enrollment_drop(Context& ctx);
-Response api_instructors(Context& ctx);
-Response api_instructor_create(Context& ctx);
+Handler api_courses, api_course, api_course_create, api_course_update, api_enrollments, api_enrollment_create,
+    api_enrollment_drop, api_instructors, api_instructor_create;
 
 // Dashboard panels (panel_handlers.cpp): HTML of our own templates.
 std::string trainee_panel(Context& ctx);

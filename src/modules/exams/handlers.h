@@ -12,6 +12,7 @@
 namespace mdsc::exams::handlers {
 
 using web::Context;
+using web::Handler;
 using Response = http::Response;
 
 // The course if this person may see its exams and scores (curriculum's roster rule).
@@ -22,22 +23,14 @@ std::optional<std::pair<Exam, curriculum::Course>> visible_exam(Context& ctx, st
 bool grades(Context& ctx, std::int64_t course_id);
 
 // A course's exams and a new exam (exam_handlers.cpp).
-Response course_exams(Context& ctx);
-Response exam_create(Context& ctx);
+Handler course_exams, exam_create;
 // An exam: its scores on one form, the sheet to fill in, the CSV import and its preview
 // (score_handlers.cpp).
-Response exam_show(Context& ctx);
-Response scores_submit(Context& ctx);
-Response scores_csv(Context& ctx);
-Response import_preview(Context& ctx);
+Handler exam_show, scores_submit, scores_csv, import_preview;
 // The signed-in trainee's own results (results_handlers.cpp).
 Response my_results(Context& ctx);
 
 // JSON API (api.cpp).
-Response api_exams(Context& ctx);
-Response api_exam_create(Context& ctx);
-Response api_results(Context& ctx);
-Response api_result(Context& ctx);
-Response api_results_enter(Context& ctx);
+Handler api_exams, api_exam_create, api_results, api_result, api_results_enter;
 
 }  // namespace mdsc::exams::handlers

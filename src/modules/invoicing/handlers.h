@@ -11,6 +11,7 @@
 namespace mdsc::invoicing::handlers {
 
 using web::Context;
+using web::Handler;
 using Response = http::Response;
 
 // Shared by the pages and the API.
@@ -20,24 +21,11 @@ DateWindow window(const Context& ctx);
 std::optional<Invoice> visible_invoice(Context& ctx, std::int64_t id);
 Response pdf_response(Context& ctx, const Invoice& inv);
 
-Response invoices_list(Context& ctx);
-Response invoice_show(Context& ctx);
-Response invoice_pdf(Context& ctx);
-Response issue_for_membership(Context& ctx);
-Response issue_for_seat(Context& ctx);
-Response payment_create(Context& ctx);
-Response credit_note_create(Context& ctx);
-Response close_year(Context& ctx);
+Handler invoices_list, invoice_show, invoice_pdf, issue_for_membership, issue_for_seat, payment_create,
+    credit_note_create, close_year;
 Response invoice_verify(Context& ctx);  // public (verify_handlers.cpp)
 
-Response api_invoices(Context& ctx);
-Response api_invoice(Context& ctx);
-Response api_invoice_create(Context& ctx);
-Response api_invoice_pdf(Context& ctx);
-Response api_credit_note(Context& ctx);
-Response api_payments(Context& ctx);
-Response api_payment_create(Context& ctx);
-Response api_year_closures(Context& ctx);
-Response api_year_close(Context& ctx);
+Handler api_invoices, api_invoice, api_invoice_create, api_invoice_pdf, api_credit_note, api_payments,
+    api_payment_create, api_year_closures, api_year_close;
 
 }  // namespace mdsc::invoicing::handlers

@@ -5,56 +5,26 @@
 namespace mdsc::members::handlers {
 
 using web::Context;
+using web::Handler;
 using Response = http::Response;
 
 // Companies and institutions (company_handlers.cpp).
-Response organizations_list(Context& ctx);
-Response organization_new(Context& ctx);
-Response organization_create(Context& ctx);
-Response organization_show(Context& ctx);
-Response organization_edit(Context& ctx);
-Response organization_update(Context& ctx);
-Response representatives_update(Context& ctx);
+Handler organizations_list, organization_new, organization_create, organization_show, organization_edit,
+    organization_update, representatives_update;
 
 // Fee schedules and the issuer profile (schedule_handlers.cpp).
-Response schedules_list(Context& ctx);
-Response schedule_new(Context& ctx);
-Response schedule_create(Context& ctx);
-Response schedule_edit(Context& ctx);
-Response schedule_update(Context& ctx);
-Response issuer_form(Context& ctx);
-Response issuer_update(Context& ctx);
+Handler schedules_list, schedule_new, schedule_create, schedule_edit, schedule_update, issuer_form, issuer_update;
 
 // Members per year, memberships and seats (membership_handlers.cpp).
-Response members_overview(Context& ctx);
-Response members_csv(Context& ctx);
-Response membership_new(Context& ctx);
-Response membership_create(Context& ctx);
-Response membership_show(Context& ctx);
-Response membership_status(Context& ctx);
-Response membership_renew(Context& ctx);
-Response seat_request_create(Context& ctx);
-Response seat_decide(Context& ctx);
-Response seat_withdraw(Context& ctx);
+Handler members_overview, members_csv, membership_new, membership_create, membership_show, membership_status,
+    membership_renew, seat_request_create, seat_decide, seat_withdraw;
 
 // CSV import of companies (import_handlers.cpp).
-Response import_form(Context& ctx);
-Response import_upload(Context& ctx);
-Response import_confirm(Context& ctx);
-Response companies_csv(Context& ctx);
+Handler import_form, import_upload, import_confirm, companies_csv;
 
 // JSON API (api.cpp).
-Response api_companies(Context& ctx);
-Response api_company(Context& ctx);
-Response api_company_create(Context& ctx);
-Response api_company_update(Context& ctx);
-Response api_schedules(Context& ctx);
-Response api_schedule(Context& ctx);
-Response api_schedule_create(Context& ctx);
-Response api_schedule_update(Context& ctx);
-Response api_memberships(Context& ctx);
-Response api_membership(Context& ctx);
-Response api_membership_create(Context& ctx);
-Response api_membership_update(Context& ctx);
+Handler api_companies, api_company, api_company_create, api_company_update, api_schedules, api_schedule,
+    api_schedule_create, api_schedule_update, api_memberships, api_membership, api_membership_create,
+    api_membership_update;
 
 }  // namespace mdsc::members::handlers

@@ -10,6 +10,7 @@
 namespace mdsc::timetable::handlers {
 
 using web::Context;
+using web::Handler;
 using Response = http::Response;
 
 // Reads in the request's unit of work: fn(db::Conn&) on its connection.
@@ -26,9 +27,9 @@ inline bool sees_whole_timetable(const Context& ctx) {
                       ctx.user->has(web::Role::instructor));
 }
 
-// Who the timetable's routes let through (each handler checks the object it loads again).
-inline web::Access secretariat_access() { return web::Access::roles({web::Role::secretariat}); }
-// The term calendar, the rooms and the drafts are no secret to the people who plan with them.
+// Who the timetable's routes let through besides the secretariat (web::access::secretariat()); each
+// handler checks the object it loads again. The term calendar, the rooms and the drafts are no
+// secret to the people who plan with them.
 inline web::Access planners_access() {
   return web::Access::roles({web::Role::secretariat, web::Role::steering_committee, web::Role::instructor});
 }
@@ -38,29 +39,15 @@ inline web::Access with_trainees_access() {
 }
 
 // Terms: list, form, calendar of teaching days, closed days (term_handlers.cpp).
-Response terms_list(Context& ctx);
-Response term_new(Context& ctx);
-Response term_create(Context& ctx);
-Response term_show(Context& ctx);
-Response term_update(Context& ctx);
-Response closed_day_add(Context& ctx);
-Response closed_day_remove(Context& ctx);
+Handler terms_list, term_new, term_create, term_show, term_update, closed_day_add, closed_day_remove;
 
 // Generating a draft and watching it (run_handlers.cpp). run_reasons: why a run gave no timetable,
 // in the reader's language.
 nlohmann::json run_reasons(Context& ctx, const Run& r);
-Response generate(Context& ctx);
-Response run_show(Context& ctx);
-Response run_cancel(Context& ctx);
+Handler generate, run_show, run_cancel;
 
 // Hand edits, publishing and the session page (session_handlers.cpp); the weekly grid (week_handlers.cpp).
-Response draft_session_edit(Context& ctx);
-Response draft_session_move(Context& ctx);
-Response run_publish(Context& ctx);
-Response session_show(Context& ctx);
-Response session_move(Context& ctx);
-Response week(Context& ctx);
-Response my_timetable(Context& ctx);
+Handler draft_session_edit, draft_session_move, run_publish, session_show, session_move, week, my_timetable;
 
 // Instructors' unavailability and courses' schedule rules (availability/availability_handlers.cpp).
 // What this person may do with an instructor's rules: the secretariat and the instructor edit,
@@ -70,45 +57,19 @@ struct Rights {
   bool edit = false;
 };
 Rights rights_over(Context& ctx, std::int64_t instructor_id);
-Response availability_show(Context& ctx);
-Response availability_add(Context& ctx);
-Response availability_remove(Context& ctx);
-Response course_rules_list(Context& ctx);
-Response course_rule_save(Context& ctx);
+Handler availability_show, availability_add, availability_remove, course_rules_list, course_rule_save;
 
 // Calendar subscriptions and the public .ics files (feeds/feed_handlers.cpp).
-Response calendar_page(Context& ctx);
-Response calendar_feed_create(Context& ctx);
-Response calendar_feed_revoke(Context& ctx);
-Response ics_file(Context& ctx);
+Handler calendar_page, calendar_feed_create, calendar_feed_revoke, ics_file;
 
 // Rooms (room_handlers.cpp).
-Response rooms_list(Context& ctx);
-Response room_create(Context& ctx);
-Response room_update(Context& ctx);
+Handler rooms_list, room_create, room_update;
 
 // JSON API (api.cpp).
-Response api_terms(Context& ctx);
-Response api_term(Context& ctx);
-Response api_term_create(Context& ctx);
-Response api_term_update(Context& ctx);
-Response api_rooms(Context& ctx);
-Response api_timetable_create(Context& ctx);
-Response api_timetable(Context& ctx);
-Response api_room_create(Context& ctx);
-Response api_timetable_publish(Context& ctx);
-Response api_draft_session_move(Context& ctx);
-Response api_sessions(Context& ctx);
-Response api_session(Context& ctx);
-Response api_session_move(Context& ctx);
-Response api_unavailability(Context& ctx);
-Response api_unavailability_add(Context& ctx);
-Response api_unavailability_remove(Context& ctx);
-Response api_course_rule(Context& ctx);
-Response api_course_rule_save(Context& ctx);
-Response api_calendar_feeds(Context& ctx);
-Response api_calendar_feed_create(Context& ctx);
-Response api_calendar_feed_revoke(Context& ctx);
+Handler api_terms, api_term, api_term_create, api_term_update, api_rooms, api_timetable_create, api_timetable,
+    api_room_create, api_timetable_publish, api_draft_session_move, api_sessions, api_session, api_session_move,
+    api_unavailability, api_unavailability_add, api_unavailability_remove, api_course_rule, api_course_rule_save,
+    api_calendar_feeds, api_calendar_feed_create, api_calendar_feed_revoke;
 
 }  // namespace mdsc::timetable::handlers
 

@@ -11,6 +11,7 @@
 namespace mdsc::videos::handlers {
 
 using web::Context;
+using web::Handler;
 using Response = http::Response;
 
 bool may_watch(Context& ctx, std::int64_t course_id);
@@ -18,16 +19,8 @@ bool may_manage(Context& ctx, std::int64_t course_id);  // upload, withdraw: the
 // The recording of the path if the reader may watch it and it is not withdrawn (else 404).
 std::optional<Recording> watchable(Context& ctx);
 
-Response session_page(Context& ctx);
-Response upload_submit(Context& ctx);
-Response withdraw_submit(Context& ctx);
-Response list_page(Context& ctx);
-Response player_page(Context& ctx);
-Response video(Context& ctx);
-Response progress_submit(Context& ctx);
-Response api_list(Context& ctx);
-Response api_get(Context& ctx);
-Response api_upload(Context& ctx);
+Handler session_page, upload_submit, withdraw_submit, list_page, player_page, video, progress_submit, api_list, api_get,
+    api_upload;
 
 // Checks an uploaded file and keeps it, outside any transaction, then makes it the session's
 // recording in a write unit (routes with Tx::none). The id, or why not (the file is not kept).
