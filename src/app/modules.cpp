@@ -28,24 +28,19 @@
 
 namespace mdsc::app {
 
+// Each module adds its routes, menu entries, dashboard panels and daily jobs to the registry.
+constexpr void (*kModules[])(web::Registry&) = {
+    &web::register_static_routes, &system_module::register_module, &dashboard::register_module,
+    &accounts::register_module,   &audit::register_module,         &mail::register_module,
+    &members::register_module,    &invoicing::register_module,     &admissions::register_module,
+    &curriculum::register_module, &timetable::register_module,     &attendance::register_module,
+    &exams::register_module,      &completion::register_module,    &certificates::register_module,
+    &videos::register_module,
+};
+
 void register_modules(web::Registry& registry) {
-  web::register_static_routes(registry);
-  system_module::register_module(registry);
-  dashboard::register_module(registry);
-  accounts::register_module(registry);
-  audit::register_module(registry);
-  mail::register_module(registry);
-  members::register_module(registry);
-  invoicing::register_module(registry);
+  for (auto* register_module : kModules) register_module(registry);
   members::provide_billing(&invoicing::billed_invoices);  // members shows invoices without depending on invoicing
-  admissions::register_module(registry);
-  curriculum::register_module(registry);
-  timetable::register_module(registry);
-  attendance::register_module(registry);
-  exams::register_module(registry);
-  completion::register_module(registry);
-  certificates::register_module(registry);
-  videos::register_module(registry);
 }
 
 void subscribe_modules(events::Bus& bus) {
