@@ -7,34 +7,30 @@
 #include "modules/completion/operations.h"
 #include "platform/work.h"
 #include "support/admissions_fixture.h"
-#include "support/test_db.h"
+#include "support/database_with_clerk.h"
 #include "support/tokyo.h"
+#include "support/units.h"
 
 namespace mdsc::app {
 namespace {
 
-class CertificateOnSignOff : public ::testing::Test {
+class CertificateOnSignOff : public testing::DatabaseWithClerk {
  protected:
-  void SetUp() override {
-    db_ = testing::fresh_database();
-    db_->write([&](db::Conn& c) {
-      const auto clerk = testing::insert_user(c, "clerk@example.org", "事務", "花子", "secretariat");
-      const auto taro = testing::insert_user(c, "taro@example.org", "金沢", "太郎", "trainee");
-      actor_ = {clerk, "user:" + std::to_string(clerk), ""};
-      completion_ =
-          c.insert("INSERT INTO completions (fiscal_year, user_id, confirmed_by, confirmed_at) VALUES (2017, ?, ?, 1)",
-                   {taro, clerk});
-    });
+  void seed(db::Conn& c) override {
+    const auto taro = testing::insert_user(c, "taro@example.org", "金沢", "太郎", "trainee");
+    completion_ =
+        c.insert("INSERT INTO completions (fiscal_year, user_id, confirmed_by, confirmed_at) VALUES (2017, ?, ?, 1)",
+                 {taro, clerk_});
   }
+  // The clerk records the sign-off.
   Status sign_off() {
-    return write_unit(*db_, Who{actor_, testing::tokyo("2018-03-20", "10:00:00"), "http://x", &module_events()},
-                      [&](Work& w) { return completion::sign_off(w, completion_, "学会 理事長"); });
+    return write_unit(
+        *db_, Who{testing::user_actor(clerk_), testing::tokyo("2018-03-20", "10:00:00"), "http://x", &module_events()},
+        [&](Work& w) { return completion::sign_off(w, completion_, "学会 理事長"); });
   }
   std::int64_t count(const char* sql) {
     return db_->read([&](db::Conn& c) { return c.scalar_i64(sql); });
   }
-  std::unique_ptr<db::Database> db_;
-  audit::Actor actor_ = audit::Actor::system("test");
   std::int64_t completion_ = 0;
 };
 

@@ -9,6 +9,7 @@
 #include "support/admissions_fixture.h"
 #include "support/test_db.h"
 #include "support/tokyo.h"
+#include "support/units.h"
 
 namespace mdsc::app {
 namespace {
@@ -17,12 +18,11 @@ TEST(RecordingsOnConfidentiality, ACourseMadeConfidentialWithdrawsItsRecordings)
   auto db = testing::fresh_database();
   std::int64_t clerk = 0, course = 0, session = 0;
   db->write([&](db::Conn& c) {
-    clerk = testing::insert_user(c, "clerk@example.org", "事務", "花子", "secretariat");
+    clerk = testing::insert_clerk(c);
     course = testing::insert_course(c, "C-L1", "システム医学概論");
     session = testing::insert_session(c, testing::insert_term(c), course, "2017-12-04");
   });
-  const Who who{{clerk, "user:" + std::to_string(clerk), ""}, testing::tokyo("2017-12-04", "12:00:00"), "http://x",
-                &module_events()};
+  const Who who{testing::user_actor(clerk), testing::tokyo("2017-12-04", "12:00:00"), "http://x", &module_events()};
   auto rec = write_unit(*db, who, [&](Work& w) {
     return videos::add_recording(w, {session, "a.webm", "video/webm", std::string(64, 'a'), "k.webm", 10, 60000});
   });

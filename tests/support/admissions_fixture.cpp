@@ -12,6 +12,8 @@ std::int64_t insert_user(db::Conn& c, const char* email, const char* family, con
   return id;
 }
 
+std::int64_t insert_clerk(db::Conn& c) { return insert_user(c, "clerk@example.org", "事務", "花子", "secretariat"); }
+
 std::int64_t insert_course(db::Conn& c, const char* code, const char* title_ja, int periods) {
   return c.insert(
       "INSERT INTO courses (fiscal_year, code, title_ja, category, kind, periods, time_band, created_at, updated_at) "

@@ -10,6 +10,8 @@ namespace mdsc::testing {
 
 // An account with one role (no password), written directly; its id.
 std::int64_t insert_user(db::Conn& c, const char* email, const char* family, const char* given, const char* role);
+// The secretariat's clerk, 事務 花子 <clerk@example.org>, as insert_user writes her; her id.
+std::int64_t insert_clerk(db::Conn& c);
 
 // A FY2017 common lecture (daytime) written directly; its id.
 std::int64_t insert_course(db::Conn& c, const char* code, const char* title_ja, int periods = 8);

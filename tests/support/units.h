@@ -12,6 +12,9 @@
 
 namespace mdsc::testing {
 
+// The actor a request of the signed-in user carries (no request id).
+inline audit::Actor user_actor(std::int64_t user_id) { return {user_id, "user:" + std::to_string(user_id), ""}; }
+
 class Units {
  public:
   Units(db::Database& db, std::int64_t now, std::string base_url = "http://x")
@@ -31,6 +34,8 @@ class Units {
   Who& who() { return who_; }
   void set_now(std::int64_t now) { who_.now = now; }
   void act_as(audit::Actor actor) { who_.actor = std::move(actor); }
+  // Acts as the signed-in user, labelled as a request labels its user.
+  void act_as_user(std::int64_t user_id) { act_as(user_actor(user_id)); }
   void publish_to(const events::Bus* bus) { who_.bus = bus; }
 
  private:

@@ -14,6 +14,7 @@
 #include "modules/attendance/rollcall.h"
 #include "nlohmann/json.hpp"
 #include "support/admissions_fixture.h"
+#include "support/database_with_clerk.h"
 #include "support/test_db.h"
 #include "support/tokyo.h"
 #include "support/units.h"
@@ -23,27 +24,27 @@ namespace {
 
 using testing::tokyo;
 
-class Attendance_ : public ::testing::Test {
+class Attendance_ : public testing::DatabaseWithClerk {
  protected:
+  Attendance_() : DatabaseWithClerk(12) {}
+  void seed(db::Conn& c) override {
+    trainee_ = user(c, "trainee@example.org", "金沢", "太郎", "trainee");
+    friend_ = user(c, "friend@example.org", "富山", "次郎", "trainee");
+    outsider_ = user(c, "outsider@example.org", "石川", "三郎", "trainee");
+    course_ = testing::insert_course(c, "C1", "医療データ科学概論");
+    for (auto u : {trainee_, friend_}) testing::enroll(c, course_, u);
+    session_ = testing::insert_session(c, testing::insert_term(c), course_, "2017-12-04");
+  }
   void SetUp() override {
     crypto::init();
-    db_ = testing::fresh_database(true, 12);
-    db_->write([&](db::Conn& c) {
-      clerk_ = user(c, "clerk@example.org", "事務", "花子", "secretariat");
-      trainee_ = user(c, "trainee@example.org", "金沢", "太郎", "trainee");
-      friend_ = user(c, "friend@example.org", "富山", "次郎", "trainee");
-      outsider_ = user(c, "outsider@example.org", "石川", "三郎", "trainee");
-      course_ = testing::insert_course(c, "C1", "医療データ科学概論");
-      for (auto u : {trainee_, friend_}) testing::enroll(c, course_, u);
-      session_ = testing::insert_session(c, testing::insert_term(c), course_, "2017-12-04");
-    });
+    DatabaseWithClerk::SetUp();
     start_ = tokyo("2017-12-04", "09:00:00");
   }
 
   static std::int64_t user(db::Conn& c, const char* email, const char* family, const char* given, const char* role) {
     return testing::insert_user(c, email, family, given, role);
   }
-  static audit::Actor as(std::int64_t user_id) { return {user_id, "user:" + std::to_string(user_id), ""}; }
+  static audit::Actor as(std::int64_t user_id) { return testing::user_actor(user_id); }
 
   template <typename F>
   auto unit(std::int64_t who, std::int64_t now, F&& fn) {
@@ -66,8 +67,7 @@ class Attendance_ : public ::testing::Test {
     return db_->read([&](db::Conn& c) { return c.scalar_i64(sql); });
   }
 
-  std::unique_ptr<db::Database> db_;
-  std::int64_t clerk_ = 0, trainee_ = 0, friend_ = 0, outsider_ = 0, course_ = 0, session_ = 0, start_ = 0;
+  std::int64_t trainee_ = 0, friend_ = 0, outsider_ = 0, course_ = 0, session_ = 0, start_ = 0;
   const std::string phone_ = "phone-of-taro-0123456789012345678901234567",
                     laptop_ = "laptop-of-taro-012345678901234567890";
 };

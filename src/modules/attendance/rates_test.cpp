@@ -8,6 +8,7 @@
 #include "modules/attendance/operations.h"
 #include "modules/attendance/repo.h"
 #include "support/admissions_fixture.h"
+#include "support/database_with_clerk.h"
 #include "support/test_db.h"
 #include "support/tokyo.h"
 #include "support/units.h"
@@ -26,34 +27,33 @@ TEST(Threshold, TakesAFractionOrAPercentage) {
     EXPECT_FALSE(parse_threshold(bad)) << bad;
 }
 
-class Rates : public ::testing::Test {
+// The course's six Monday sessions from 4 December; the sixth is cancelled, so five count.
+constexpr const char* kMondays[] = {"2017-12-04", "2017-12-11", "2017-12-18", "2017-12-25", "2018-01-08", "2018-01-15"};
+
+class Rates : public testing::DatabaseWithClerk {
  protected:
-  void SetUp() override {
-    db_ = testing::fresh_database();
-    db_->write([&](db::Conn& c) {
-      clerk_ = testing::insert_user(c, "clerk@example.org", "事務", "花子", "secretariat");
-      c.exec("UPDATE users SET preferred_lang = 'en' WHERE id = ?", {clerk_});
-      trainee_ = testing::insert_user(c, "trainee@example.org", "金沢", "太郎", "trainee");
-      course_ = testing::insert_course(c, "C1", "医療データ科学概論", 6);
-      c.exec("UPDATE courses SET title_en = 'Introduction to medical data science' WHERE id = ?", {course_});
-      testing::enroll(c, course_, trainee_);
-      const auto term = testing::insert_term(c);
-      // Six Monday sessions from 4 December; the sixth is cancelled, so five count.
-      const char* days[] = {"2017-12-04", "2017-12-11", "2017-12-18", "2017-12-25", "2018-01-08", "2018-01-15"};
-      for (int i = 0; i < 6; ++i)
-        sessions_.push_back(
-            testing::insert_session(c, term, course_, days[i], "09:00", "10:30", i == 5 ? "cancelled" : "scheduled"));
-    });
+  void seed(db::Conn& c) override {
+    c.exec("UPDATE users SET preferred_lang = 'en' WHERE id = ?", {clerk_});
+    trainee_ = testing::insert_user(c, "trainee@example.org", "金沢", "太郎", "trainee");
+    course_ = testing::insert_course(c, "C1", "医療データ科学概論", 6);
+    c.exec("UPDATE courses SET title_en = 'Introduction to medical data science' WHERE id = ?", {course_});
+    testing::enroll(c, course_, trainee_);
+    const auto term = testing::insert_term(c);
+    for (int i = 0; i < 6; ++i)
+      sessions_.push_back(
+          testing::insert_session(c, term, course_, kMondays[i], "09:00", "10:30", i == 5 ? "cancelled" : "scheduled"));
   }
 
-  // After the n-th session (1-based) has ended.
-  static std::int64_t after(int n) {
-    const char* days[] = {"2017-12-04", "2017-12-11", "2017-12-18", "2017-12-25", "2018-01-08"};
-    return tokyo(days[n - 1], "10:30:00");
+  // After the n-th session (1-based, one of the five held) has ended.
+  static std::int64_t after(int n) { return tokyo(kMondays[n - 1], "10:30:00"); }
+  // Operations run by the clerk at `now`.
+  testing::Units clerk_units(std::int64_t now) {
+    testing::Units units(*db_, now);
+    units.act_as_user(clerk_);
+    return units;
   }
   void mark_as(int n, Mark m) {
-    testing::Units units(*db_, after(n));
-    units.act_as({clerk_, "user:" + std::to_string(clerk_), ""});
+    auto units = clerk_units(after(n));
     ASSERT_TRUE(units.write([&](Work& w) { return mark(w, sessions_[n - 1], trainee_, m, "理由"); }));
   }
   Standing standing(std::int64_t now) {
@@ -67,8 +67,7 @@ class Rates : public ::testing::Test {
     return db_->read([&](db::Conn& c) { return c.scalar_i64(sql); });
   }
 
-  std::unique_ptr<db::Database> db_;
-  std::int64_t clerk_ = 0, trainee_ = 0, course_ = 0;
+  std::int64_t trainee_ = 0, course_ = 0;
   std::vector<std::int64_t> sessions_;
 };
 
@@ -87,8 +86,7 @@ TEST_F(Rates, PresentAndLateCountExcusedOnlyIfTheRuleSaysSo) {
   EXPECT_FALSE(s.below()) << "2 of 3 is exactly two thirds";
   EXPECT_TRUE(s.reachable());
 
-  testing::Units units(*db_, after(3));
-  units.act_as({clerk_, "user:" + std::to_string(clerk_), ""});
+  auto units = clerk_units(after(3));
   ASSERT_TRUE(units.write([&](Work& w) { return set_rule(w, course_, "70%", true); }));
   s = standing(after(3));
   EXPECT_EQ(s.attended, 3) << "the course counts excused absences now";
@@ -124,8 +122,7 @@ TEST_F(Rates, AnExcusedAbsenceBreaksARunOfMisses) {
 }
 
 TEST_F(Rates, ABadRuleIsRefusedAndNothingIsWritten) {
-  testing::Units units(*db_, after(1));
-  units.act_as({clerk_, "user:" + std::to_string(clerk_), ""});
+  auto units = clerk_units(after(1));
   Status st = units.write([&](Work& w) { return set_rule(w, course_, "3/2", false); });
   ASSERT_FALSE(st);
   EXPECT_EQ(st.fields().at("threshold").message_id, "attendance.threshold_invalid");

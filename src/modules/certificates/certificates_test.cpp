@@ -16,6 +16,7 @@
 #include "modules/certificates/pdf.h"
 #include "modules/certificates/repo.h"
 #include "support/admissions_fixture.h"
+#include "support/database_with_clerk.h"
 #include "support/poppler.h"
 #include "support/test_db.h"
 #include "support/tokyo.h"
@@ -38,20 +39,19 @@ TEST(CertificateNumber, IsRandomAndHasItsShape) {
     EXPECT_FALSE(well_formed_number(bad)) << bad;
 }
 
-class Certificates : public ::testing::Test {
+class Certificates : public testing::DatabaseWithClerk {
  protected:
+  void seed(db::Conn& c) override {
+    taro_ = testing::insert_user(c, "taro@example.org", "金沢", "太郎", "trainee");
+    c.exec("UPDATE users SET romaji_name = 'Taro KANAZAWA' WHERE id = ?", {taro_});
+    completion_ =
+        c.insert("INSERT INTO completions (fiscal_year, user_id, confirmed_by, confirmed_at) VALUES (2017, ?, ?, 1)",
+                 {taro_, clerk_});
+  }
   void SetUp() override {
-    db_ = testing::fresh_database();
-    db_->write([&](db::Conn& c) {
-      clerk_ = testing::insert_user(c, "clerk@example.org", "事務", "花子", "secretariat");
-      taro_ = testing::insert_user(c, "taro@example.org", "金沢", "太郎", "trainee");
-      c.exec("UPDATE users SET romaji_name = 'Taro KANAZAWA' WHERE id = ?", {taro_});
-      completion_ =
-          c.insert("INSERT INTO completions (fiscal_year, user_id, confirmed_by, confirmed_at) VALUES (2017, ?, ?, 1)",
-                   {taro_, clerk_});
-    });
+    DatabaseWithClerk::SetUp();
     units_ = std::make_unique<testing::Units>(*db_, testing::tokyo("2018-03-20", "10:00:00"));
-    units_->act_as({clerk_, "user:" + std::to_string(clerk_), ""});
+    units_->act_as_user(clerk_);
   }
   void sign_off() {
     db_->write([&](db::Conn& c) {
@@ -74,9 +74,8 @@ class Certificates : public ::testing::Test {
     });
   }
 
-  std::unique_ptr<db::Database> db_;
   std::unique_ptr<testing::Units> units_;
-  std::int64_t clerk_ = 0, taro_ = 0, completion_ = 0;
+  std::int64_t taro_ = 0, completion_ = 0;
 };
 
 TEST_F(Certificates, OnlyASignedOffCompletionGetsOneValidCertificate) {

@@ -8,6 +8,7 @@
 #include "modules/completion/repo.h"
 #include "modules/completion/verdicts.h"
 #include "support/admissions_fixture.h"
+#include "support/database_with_clerk.h"
 #include "support/test_db.h"
 #include "support/tokyo.h"
 #include "support/units.h"
@@ -79,37 +80,38 @@ TEST(Judge, TheRuleDecidesWhatCounts) {
   EXPECT_TRUE(v.completes) << ::testing::PrintToString(ids(v));
 }
 
-class Completion : public ::testing::Test {
+class Completion : public testing::DatabaseWithClerk {
  protected:
-  void SetUp() override {
-    db_ = testing::fresh_database();
-    db_->write([&](db::Conn& c) {
-      clerk_ = testing::insert_user(c, "clerk@example.org", "事務", "花子", "secretariat");
-      taro_ = testing::insert_user(c, "taro@example.org", "金沢", "太郎", "trainee");
-      jiro_ = testing::insert_user(c, "jiro@example.org", "富山", "次郎", "trainee");
-      common_ = testing::insert_course(c, "C-L1", "システム医学概論", 1);
-      track_ = testing::insert_course(c, "BD-1", "ゲノムコホート概論", 1);
-      c.exec("UPDATE courses SET category = 'specialised', track = 'bigdata_medicine' WHERE id = ?", {track_});
-      const auto term = testing::insert_term(c);
-      for (auto course : {common_, track_}) {
-        const auto s = testing::insert_session(c, term, course, course == common_ ? "2017-12-04" : "2017-12-05");
-        for (auto u : {taro_, jiro_}) {
-          testing::enroll(c, course, u);
-          // Taro attended both; Jiro missed the common course's one session.
-          if (u == taro_ || course == track_)
-            c.exec(
-                "INSERT INTO attendance (session_id, user_id, status, method, updated_at) "
-                "VALUES (?, ?, 'present', 'manual', 0)",
-                {s, u});
-        }
+  void seed(db::Conn& c) override {
+    taro_ = testing::insert_user(c, "taro@example.org", "金沢", "太郎", "trainee");
+    jiro_ = testing::insert_user(c, "jiro@example.org", "富山", "次郎", "trainee");
+    common_ = testing::insert_course(c, "C-L1", "システム医学概論", 1);
+    track_ = testing::insert_course(c, "BD-1", "ゲノムコホート概論", 1);
+    c.exec("UPDATE courses SET category = 'specialised', track = 'bigdata_medicine' WHERE id = ?", {track_});
+    const auto term = testing::insert_term(c);
+    for (auto course : {common_, track_}) {
+      const auto s = testing::insert_session(c, term, course, course == common_ ? "2017-12-04" : "2017-12-05");
+      for (auto u : {taro_, jiro_}) {
+        testing::enroll(c, course, u);
+        // Taro attended both; Jiro missed the common course's one session.
+        if (u == taro_ || course == track_)
+          c.exec(
+              "INSERT INTO attendance (session_id, user_id, status, method, updated_at) "
+              "VALUES (?, ?, 'present', 'manual', 0)",
+              {s, u});
       }
-    });
+    }
   }
   YearVerdicts verdicts() {
     return db_->read([&](db::Conn& c) { return verdicts_of_year(c, 2017, testing::tokyo("2018-03-01", "12:00:00")); });
   }
-  std::unique_ptr<db::Database> db_;
-  std::int64_t clerk_ = 0, taro_ = 0, jiro_ = 0, common_ = 0, track_ = 0;
+  // Operations run by the clerk at the time the year is judged.
+  testing::Units clerk_units() {
+    testing::Units units(*db_, testing::tokyo("2018-03-01", "12:00:00"));
+    units.act_as_user(clerk_);
+    return units;
+  }
+  std::int64_t taro_ = 0, jiro_ = 0, common_ = 0, track_ = 0;
 };
 
 TEST_F(Completion, TheYearListsWhoCompletesAndWhyTheOthersDoNot) {
@@ -124,8 +126,7 @@ TEST_F(Completion, TheYearListsWhoCompletesAndWhyTheOthersDoNot) {
   EXPECT_EQ(jiro.verdict.reasons[0].message_id, "completion.reason.attendance");
   EXPECT_EQ(jiro.verdict.reasons[0].args.at("attended"), "0");
 
-  testing::Units units(*db_, testing::tokyo("2018-03-01", "12:00:00"));
-  units.act_as({clerk_, "user:" + std::to_string(clerk_), ""});
+  auto units = clerk_units();
   Rule r;
   r.fiscal_year = 2017;
   r.attendance_required = false;
@@ -144,8 +145,7 @@ TEST_F(Completion, TheYearListsWhoCompletesAndWhyTheOthersDoNot) {
 }
 
 TEST_F(Completion, TheSecretariatConfirmsWhoCompletesOnceThenRecordsTheSocietysSignOff) {
-  testing::Units units(*db_, testing::tokyo("2018-03-01", "12:00:00"));
-  units.act_as({clerk_, "user:" + std::to_string(clerk_), ""});
+  auto units = clerk_units();
   auto refused = units.write([&](Work& w) { return confirm(w, 2017, jiro_); });
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.status().message_id(), "completion.does_not_complete") << "Jiro lacks the common course";

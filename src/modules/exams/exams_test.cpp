@@ -10,6 +10,7 @@
 #include "modules/exams/repo.h"
 #include "modules/exams/score_sheet.h"
 #include "support/admissions_fixture.h"
+#include "support/database_with_clerk.h"
 #include "support/test_db.h"
 #include "support/tokyo.h"
 #include "support/units.h"
@@ -19,33 +20,29 @@ namespace {
 
 using testing::tokyo;
 
-class Exams : public ::testing::Test {
+class Exams : public testing::DatabaseWithClerk {
  protected:
-  void SetUp() override {
-    db_ = testing::fresh_database();
-    db_->write([&](db::Conn& c) {
-      clerk_ = testing::insert_user(c, "clerk@example.org", "事務", "花子", "secretariat");
-      trainee_ = testing::insert_user(c, "trainee@example.org", "金沢", "太郎", "trainee");
-      absent_ = testing::insert_user(c, "absent@example.org", "富山", "次郎", "trainee");
-      outsider_ = testing::insert_user(c, "outsider@example.org", "石川", "三郎", "trainee");
-      course_ = testing::insert_course(c, "C1", "医療データ科学概論", 2);
-      other_course_ = testing::insert_course(c, "C2", "統計学", 2);
-      for (auto u : {trainee_, absent_}) testing::enroll(c, course_, u);
-      const auto term = testing::insert_term(c);
-      session_ = testing::insert_session(c, term, course_, "2017-12-04");
-      other_session_ = testing::insert_session(c, term, other_course_, "2017-12-05");
-      // The trainee attended the course's one session; the other trainee did not.
-      c.exec(
-          "INSERT INTO attendance (session_id, user_id, status, method, updated_at) VALUES (?, ?, 'present', "
-          "'manual', 0)",
-          {session_, trainee_});
-    });
+  void seed(db::Conn& c) override {
+    trainee_ = testing::insert_user(c, "trainee@example.org", "金沢", "太郎", "trainee");
+    absent_ = testing::insert_user(c, "absent@example.org", "富山", "次郎", "trainee");
+    outsider_ = testing::insert_user(c, "outsider@example.org", "石川", "三郎", "trainee");
+    course_ = testing::insert_course(c, "C1", "医療データ科学概論", 2);
+    other_course_ = testing::insert_course(c, "C2", "統計学", 2);
+    for (auto u : {trainee_, absent_}) testing::enroll(c, course_, u);
+    const auto term = testing::insert_term(c);
+    session_ = testing::insert_session(c, term, course_, "2017-12-04");
+    other_session_ = testing::insert_session(c, term, other_course_, "2017-12-05");
+    // The trainee attended the course's one session; the other trainee did not.
+    c.exec(
+        "INSERT INTO attendance (session_id, user_id, status, method, updated_at) VALUES (?, ?, 'present', "
+        "'manual', 0)",
+        {session_, trainee_});
   }
 
   template <typename F>
   auto as_clerk(F&& fn) {
     testing::Units units(*db_, tokyo("2017-12-20", "12:00:00"));
-    units.act_as({clerk_, "user:" + std::to_string(clerk_), ""});
+    units.act_as_user(clerk_);
     return units.write(std::forward<F>(fn));
   }
   std::int64_t exam(bool retake, bool requires_attendance) {
@@ -73,8 +70,7 @@ class Exams : public ::testing::Test {
     return db_->read([&](db::Conn& c) { return c.scalar_i64(sql); });
   }
 
-  std::unique_ptr<db::Database> db_;
-  std::int64_t clerk_ = 0, trainee_ = 0, absent_ = 0, outsider_ = 0, course_ = 0, other_course_ = 0, session_ = 0,
+  std::int64_t trainee_ = 0, absent_ = 0, outsider_ = 0, course_ = 0, other_course_ = 0, session_ = 0,
                other_session_ = 0;
 };
 

@@ -7,6 +7,7 @@
 #include "modules/videos/operations.h"
 #include "modules/videos/repo.h"
 #include "support/admissions_fixture.h"
+#include "support/database_with_clerk.h"
 #include "support/test_db.h"
 #include "support/tokyo.h"
 #include "support/units.h"
@@ -16,25 +17,24 @@ namespace {
 
 constexpr std::int64_t kTenMinutes = 600'000;
 
-class Videos : public ::testing::Test {
+class Videos : public testing::DatabaseWithClerk {
  protected:
+  void seed(db::Conn& c) override {
+    taro_ = testing::insert_user(c, "taro@example.org", "金沢", "太郎", "trainee");
+    course_ = testing::insert_course(c, "C-L1", "システム医学概論");
+    secret_ = testing::insert_course(c, "C-P9", "臨床事例演習");
+    c.exec("UPDATE courses SET confidential_by_default = 1 WHERE id = ?", {secret_});
+    testing::enroll(c, course_, taro_);
+    const auto term = testing::insert_term(c);
+    session_ = testing::insert_session(c, term, course_, "2017-12-04");  // 09:00-10:30, Taro missed it
+    secret_session_ = testing::insert_session(c, term, secret_, "2017-12-05");
+  }
   void SetUp() override {
-    db_ = testing::fresh_database();
-    db_->write([&](db::Conn& c) {
-      clerk_ = testing::insert_user(c, "clerk@example.org", "事務", "花子", "secretariat");
-      taro_ = testing::insert_user(c, "taro@example.org", "金沢", "太郎", "trainee");
-      course_ = testing::insert_course(c, "C-L1", "システム医学概論");
-      secret_ = testing::insert_course(c, "C-P9", "臨床事例演習");
-      c.exec("UPDATE courses SET confidential_by_default = 1 WHERE id = ?", {secret_});
-      testing::enroll(c, course_, taro_);
-      const auto term = testing::insert_term(c);
-      session_ = testing::insert_session(c, term, course_, "2017-12-04");  // 09:00-10:30, Taro missed it
-      secret_session_ = testing::insert_session(c, term, secret_, "2017-12-05");
-    });
+    DatabaseWithClerk::SetUp();
     units_ = std::make_unique<testing::Units>(*db_, testing::tokyo("2017-12-04", "12:00:00"));
     as(clerk_);
   }
-  void as(std::int64_t user) { units_->act_as({user, "user:" + std::to_string(user), ""}); }
+  void as(std::int64_t user) { units_->act_as_user(user); }
   Upload upload(std::int64_t session, const char* key) {
     return Upload{session, "lecture.webm", "video/webm", std::string(64, 'a'), key, 1000, kTenMinutes};
   }
@@ -50,9 +50,8 @@ class Videos : public ::testing::Test {
     });
   }
 
-  std::unique_ptr<db::Database> db_;
   std::unique_ptr<testing::Units> units_;
-  std::int64_t clerk_ = 0, taro_ = 0, course_ = 0, secret_ = 0, session_ = 0, secret_session_ = 0;
+  std::int64_t taro_ = 0, course_ = 0, secret_ = 0, session_ = 0, secret_session_ = 0;
 };
 
 TEST_F(Videos, AConfidentialSessionRefusesAnUploadAndOnlyStaffMayUpload) {
