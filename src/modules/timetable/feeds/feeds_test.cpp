@@ -8,6 +8,7 @@
 #include "core/crypto.h"
 #include "core/ical.h"
 #include "support/admissions_fixture.h"
+#include "support/database_with_clerk.h"
 #include "support/test_db.h"
 #include "support/units.h"
 
@@ -17,45 +18,42 @@ namespace {
 constexpr std::int64_t kNow = 1512000000;  // 2017-11-30
 constexpr const char* kBase = "https://mdsc.example.jp";
 
-class Feeds : public ::testing::Test {
+class Feeds : public testing::DatabaseWithClerk {
  protected:
+  void seed(db::Conn& c) override {
+    trainee_ = user(c, "trainee@example.org", "金沢", "太郎", "trainee");
+    other_trainee_ = user(c, "other@example.org", "富山", "次郎", "trainee");
+    teacher_ = user(c, "teacher@example.org", "田中", "博", "instructor");
+    partner_ = user(c, "partner@example.org", "製薬", "一郎", "partner_representative");
+    own_instructor_ = c.insert(
+        "INSERT INTO instructors (user_id, family_name, given_name, created_at, updated_at) VALUES (?, '田中', '博', 'x', 'x')",
+        {teacher_});
+    other_instructor_ = c.insert(
+        "INSERT INTO instructors (family_name, given_name, created_at, updated_at) VALUES ('山田', '花子', 'x', 'x')");
+    course_ = c.insert(
+        "INSERT INTO courses (fiscal_year, code, title_ja, title_en, category, kind, periods, time_band, created_at, "
+        "updated_at) VALUES (2017, 'C1', '医療データ科学概論', 'Introduction to medical data science', 'common', "
+        "'lecture', 8, 'daytime', 'x', 'x')");
+    other_course_ = c.insert(
+        "INSERT INTO courses (fiscal_year, code, title_ja, category, track, kind, periods, time_band, created_at, "
+        "updated_at) VALUES (2017, 'B1', 'ゲノム医療', 'specialised', 'bigdata_medicine', 'lecture', 7, 'evening', 'x', 'x')");
+    c.exec("INSERT INTO course_instructors (course_id, instructor_id, display_order) VALUES (?, ?, 0), (?, ?, 1), (?, ?, 0)",
+           {course_, own_instructor_, course_, other_instructor_, other_course_, other_instructor_});
+    c.exec("INSERT INTO enrollments (course_id, user_id, status, created_at, enrolled_at, updated_at) "
+           "VALUES (?, ?, 'enrolled', ?, ?, ?)",
+           {course_, trainee_, kNow, kNow, kNow});
+    c.exec("INSERT INTO enrollments (course_id, user_id, status, created_at, enrolled_at, dropped_at, updated_at) "
+           "VALUES (?, ?, 'dropped', ?, ?, ?, ?)",
+           {other_course_, trainee_, kNow, kNow, kNow, kNow});
+    const auto term = testing::insert_term(c);
+    room_ = c.insert("INSERT INTO rooms (name, capacity, created_at, updated_at) VALUES ('第1講義室', 80, 'x', 'x')");
+    held_ = session(c, term, course_, "2017-12-04", "daytime", "09:00", "10:30", 0, "scheduled", 0);
+    cancelled_ = session(c, term, course_, "2017-12-05", "daytime", "09:00", "10:30", 0, "cancelled", 2);
+    confidential_ = session(c, term, other_course_, "2017-12-04", "evening", "18:00", "19:30", 1, "scheduled", 1);
+  }
   void SetUp() override {
     crypto::init();
-    db_ = testing::fresh_database();
-    db_->write([&](db::Conn& c) {
-      clerk_ = user(c, "clerk@example.org", "事務", "花子", "secretariat");
-      trainee_ = user(c, "trainee@example.org", "金沢", "太郎", "trainee");
-      other_trainee_ = user(c, "other@example.org", "富山", "次郎", "trainee");
-      teacher_ = user(c, "teacher@example.org", "田中", "博", "instructor");
-      partner_ = user(c, "partner@example.org", "製薬", "一郎", "partner_representative");
-      own_instructor_ = c.insert(
-          "INSERT INTO instructors (user_id, family_name, given_name, created_at, updated_at) VALUES (?, '田中', '博', 'x', 'x')",
-          {teacher_});
-      other_instructor_ = c.insert(
-          "INSERT INTO instructors (family_name, given_name, created_at, updated_at) VALUES ('山田', '花子', 'x', 'x')");
-      course_ = c.insert(
-          "INSERT INTO courses (fiscal_year, code, title_ja, title_en, category, kind, periods, time_band, created_at, "
-          "updated_at) VALUES (2017, 'C1', '医療データ科学概論', 'Introduction to medical data science', 'common', "
-          "'lecture', 8, 'daytime', 'x', 'x')");
-      other_course_ = c.insert(
-          "INSERT INTO courses (fiscal_year, code, title_ja, category, track, kind, periods, time_band, created_at, "
-          "updated_at) VALUES (2017, 'B1', 'ゲノム医療', 'specialised', 'bigdata_medicine', 'lecture', 7, 'evening', 'x', 'x')");
-      c.exec("INSERT INTO course_instructors (course_id, instructor_id, display_order) VALUES (?, ?, 0), (?, ?, 1), (?, ?, 0)",
-             {course_, own_instructor_, course_, other_instructor_, other_course_, other_instructor_});
-      c.exec("INSERT INTO enrollments (course_id, user_id, status, created_at, enrolled_at, updated_at) "
-             "VALUES (?, ?, 'enrolled', ?, ?, ?)",
-             {course_, trainee_, kNow, kNow, kNow});
-      c.exec("INSERT INTO enrollments (course_id, user_id, status, created_at, enrolled_at, dropped_at, updated_at) "
-             "VALUES (?, ?, 'dropped', ?, ?, ?, ?)",
-             {other_course_, trainee_, kNow, kNow, kNow, kNow});
-      const auto term = c.insert(
-          "INSERT INTO terms (fiscal_year, name, starts_on, ends_on, created_at, updated_at) "
-          "VALUES (2017, '試行期間', '2017-12-01', '2018-02-28', 'x', 'x')");
-      room_ = c.insert("INSERT INTO rooms (name, capacity, created_at, updated_at) VALUES ('第1講義室', 80, 'x', 'x')");
-      held_ = session(c, term, course_, "2017-12-04", "daytime", "09:00", "10:30", 0, "scheduled", 0);
-      cancelled_ = session(c, term, course_, "2017-12-05", "daytime", "09:00", "10:30", 0, "cancelled", 2);
-      confidential_ = session(c, term, other_course_, "2017-12-04", "evening", "18:00", "19:30", 1, "scheduled", 1);
-    });
+    DatabaseWithClerk::SetUp();
   }
 
   static std::int64_t user(db::Conn& c, const char* email, const char* family, const char* given, const char* role) {
@@ -76,10 +74,21 @@ class Feeds : public ::testing::Test {
     units.act_as(std::move(who));
     return units.write(std::forward<F>(fn));
   }
-  static audit::Actor as(std::int64_t user_id) { return {user_id, "user:" + std::to_string(user_id), ""}; }
+  static audit::Actor as(std::int64_t user_id) { return testing::user_actor(user_id); }
   Code create_code(std::int64_t who, const std::string& kind, std::int64_t subject) {
     auto r = unit(as(who), kNow, [&](Work& w) { return feeds::create(w, kind, subject); });
     return r ? Code::ok : r.status().code();
+  }
+  // A feed of a subject asked for, and the answer expected.
+  struct Ask {
+    const char* kind;
+    std::int64_t subject;
+    Code expected;
+  };
+  void expect_answers(std::int64_t who, std::initializer_list<Ask> asks) {
+    for (const auto& a : asks)
+      EXPECT_EQ(create_code(who, a.kind, a.subject), a.expected)
+          << "user " << who << " asking for " << a.kind << " " << a.subject;
   }
   std::int64_t audit_count() {
     return db_->read([](db::Conn& c) { return c.scalar_i64("SELECT COUNT(*) FROM audit_log WHERE entity = 'calendar_feed'"); });
@@ -96,36 +105,35 @@ class Feeds : public ::testing::Test {
     return nullptr;
   }
 
-  std::unique_ptr<db::Database> db_;
-  std::int64_t clerk_ = 0, trainee_ = 0, other_trainee_ = 0, teacher_ = 0, partner_ = 0;
+  std::int64_t trainee_ = 0, other_trainee_ = 0, teacher_ = 0, partner_ = 0;
   std::int64_t own_instructor_ = 0, other_instructor_ = 0, course_ = 0, other_course_ = 0, room_ = 0;
   std::int64_t held_ = 0, cancelled_ = 0, confidential_ = 0;
 };
 
 TEST_F(Feeds, ATraineeSubscribesOnlyToTheirOwnTimetable) {
-  EXPECT_EQ(create_code(trainee_, "trainee", trainee_), Code::ok);
-  EXPECT_EQ(create_code(trainee_, "trainee", other_trainee_), Code::forbidden);
-  EXPECT_EQ(create_code(trainee_, "room", room_), Code::forbidden);
-  EXPECT_EQ(create_code(trainee_, "course", course_), Code::forbidden);
-  EXPECT_EQ(create_code(trainee_, "instructor", own_instructor_), Code::forbidden);
-  EXPECT_EQ(create_code(partner_, "trainee", partner_), Code::forbidden) << "not a trainee";
-  EXPECT_EQ(create_code(partner_, "room", room_), Code::forbidden);
+  expect_answers(trainee_, {{"trainee", trainee_, Code::ok},
+                            {"trainee", other_trainee_, Code::forbidden},
+                            {"room", room_, Code::forbidden},
+                            {"course", course_, Code::forbidden},
+                            {"instructor", own_instructor_, Code::forbidden}});
+  // Not a trainee: not even a feed of their own timetable.
+  expect_answers(partner_, {{"trainee", partner_, Code::forbidden}, {"room", room_, Code::forbidden}});
 }
 
 TEST_F(Feeds, AnInstructorSubscribesToTheirOwnRecordAndTheCoursesTheyTeach) {
-  EXPECT_EQ(create_code(teacher_, "instructor", own_instructor_), Code::ok);
-  EXPECT_EQ(create_code(teacher_, "course", course_), Code::ok);
-  EXPECT_EQ(create_code(teacher_, "instructor", other_instructor_), Code::forbidden);
-  EXPECT_EQ(create_code(teacher_, "course", other_course_), Code::forbidden);
-  EXPECT_EQ(create_code(teacher_, "room", room_), Code::forbidden);
-  EXPECT_EQ(create_code(teacher_, "trainee", trainee_), Code::forbidden);
+  expect_answers(teacher_, {{"instructor", own_instructor_, Code::ok},
+                            {"course", course_, Code::ok},
+                            {"instructor", other_instructor_, Code::forbidden},
+                            {"course", other_course_, Code::forbidden},
+                            {"room", room_, Code::forbidden},
+                            {"trainee", trainee_, Code::forbidden}});
 }
 
 TEST_F(Feeds, TheSecretariatSubscribesToAnySubjectThatExists) {
-  EXPECT_EQ(create_code(clerk_, "room", room_), Code::ok);
-  EXPECT_EQ(create_code(clerk_, "course", other_course_), Code::ok);
-  EXPECT_EQ(create_code(clerk_, "instructor", other_instructor_), Code::ok);
-  EXPECT_EQ(create_code(clerk_, "trainee", other_trainee_), Code::ok);
+  expect_answers(clerk_, {{"room", room_, Code::ok},
+                          {"course", other_course_, Code::ok},
+                          {"instructor", other_instructor_, Code::ok},
+                          {"trainee", other_trainee_, Code::ok}});
   auto missing = unit(as(clerk_), kNow, [&](Work& w) { return feeds::create(w, "room", room_ + 100); });
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.status().fields().count("subject_id"), 1u);
