@@ -2,7 +2,6 @@
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
-#include <sodium.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -11,6 +10,7 @@
 
 #include "core/crypto.h"
 #include "core/mail.h"
+#include "support/base64.h"
 
 namespace mdsc::mail {
 namespace {
@@ -103,17 +103,6 @@ class FakeSmtpServer {
   std::thread thread_;
 };
 
-std::string unbase64(const std::string& text) {
-  std::string out(text.size(), '\0');
-  std::size_t len = 0;
-  EXPECT_EQ(sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(),
-                              text.data(), text.size(), "\r\n", &len, nullptr,
-                              sodium_base64_VARIANT_ORIGINAL),
-            0);
-  out.resize(len);
-  return out;
-}
-
 TEST(SmtpMailer, DeliversToRelay) {
   crypto::init();
   FakeSmtpServer server;
@@ -129,7 +118,7 @@ TEST(SmtpMailer, DeliversToRelay) {
   EXPECT_NE(d.find("Message-ID: <m-7@mdsc.example>\r\n"), std::string::npos);
   EXPECT_NE(d.find("Subject: =?UTF-8?B?"), std::string::npos);
   auto body = d.substr(d.find("\r\n\r\n") + 4);
-  EXPECT_EQ(unbase64(body), "申込を受け付けました。\r\n");
+  EXPECT_EQ(testing::unbase64(body), "申込を受け付けました。\r\n");
 }
 
 TEST(SmtpMailer, RejectedRecipientFails) {

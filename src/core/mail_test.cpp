@@ -1,28 +1,18 @@
 #include "core/mail.h"
 
 #include <gtest/gtest.h>
-#include <sodium.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "core/crypto.h"
+#include "support/base64.h"
 
 namespace mdsc::mail {
 namespace {
 
-std::string unbase64(const std::string& text) {
-  crypto::init();
-  std::string out(text.size(), '\0');
-  std::size_t len = 0;
-  EXPECT_EQ(sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(),
-                              text.data(), text.size(), "\r\n", &len, nullptr,
-                              sodium_base64_VARIANT_ORIGINAL),
-            0);
-  out.resize(len);
-  return out;
-}
+using testing::unbase64;
 
 // Splits an .eml into header text and body at the first empty line.
 void split(const std::string& eml, std::string& head, std::string& body) {
