@@ -1,26 +1,28 @@
 #include <gtest/gtest.h>
 
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "support/tokyo.h"
 
 namespace mdsc::i18n {
 namespace {
 
-std::int64_t utc(const char* iso) {
-  std::int64_t t = 0;
-  EXPECT_TRUE(parse_iso_utc(iso, t)) << iso;
-  return t;
+using testing::utc;
+
+// An instant as the pages show it: date and time, then the date alone, each in Japanese and English.
+std::vector<std::string> shown(std::int64_t t) {
+  return {format_datetime("ja", t), format_datetime("en", t), format_date("ja", t), format_date("en", t)};
 }
 
 TEST(TokyoTime, FormatsAcrossUtcDayBoundary) {
   // 15:00 UTC on the 29th is midnight on the 30th in Tokyo.
   const auto t = utc("2017-10-29T15:00:00Z");
-  EXPECT_EQ(format_datetime("ja", t), "2017年10月30日 0:00");
-  EXPECT_EQ(format_datetime("en", t), "30 Oct 2017, 00:00");
-  EXPECT_EQ(format_date("ja", t), "2017年10月30日(月)");
-  EXPECT_EQ(format_date("en", t), "Mon, 30 Oct 2017");
+  EXPECT_EQ(shown(t), (std::vector<std::string>{"2017年10月30日 0:00", "30 Oct 2017, 00:00", "2017年10月30日(月)",
+                                                "Mon, 30 Oct 2017"}));
   EXPECT_EQ(tokyo_date_iso(t), "2017-10-30");
   EXPECT_EQ(tokyo_date_iso(t - 1), "2017-10-29");
   EXPECT_EQ(format_date("ja", t - 1), "2017年10月29日(日)");
@@ -29,10 +31,8 @@ TEST(TokyoTime, FormatsAcrossUtcDayBoundary) {
 
 TEST(TokyoTime, Examples) {
   const auto t = utc("2017-10-30T00:00:00Z");
-  EXPECT_EQ(format_datetime("ja", t), "2017年10月30日 9:00");
-  EXPECT_EQ(format_datetime("en", t), "30 Oct 2017, 09:00");
-  EXPECT_EQ(format_date("ja", t), "2017年10月30日(月)");
-  EXPECT_EQ(format_date("en", t), "Mon, 30 Oct 2017");
+  EXPECT_EQ(shown(t), (std::vector<std::string>{"2017年10月30日 9:00", "30 Oct 2017, 09:00", "2017年10月30日(月)",
+                                                "Mon, 30 Oct 2017"}));
   EXPECT_EQ(format_datetime("qqx", t), "2017年10月30日 9:00");  // others format as Japanese
   EXPECT_EQ(format_datetime("ja", utc("2017-12-01T09:05:00Z")), "2017年12月1日 18:05");
 }

@@ -6,15 +6,12 @@
 #include "core/clock.h"
 #include "platform/audit.h"
 #include "support/test_db.h"
+#include "support/tokyo.h"
 
 namespace mdsc::audit {
 namespace {
 
-std::int64_t utc(const char* iso) {
-  std::int64_t t = 0;
-  EXPECT_TRUE(parse_iso_utc(iso, t)) << iso;
-  return t;
-}
+using testing::utc;
 
 TEST(AuditLog, ADayFilterMeansTheDayInTokyo) {
   auto db = testing::fresh_database();
