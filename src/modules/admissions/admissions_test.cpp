@@ -14,6 +14,7 @@
 #include "modules/admissions/repo.h"
 #include "modules/members.h"
 #include "platform/identity/repo.h"
+#include "support/fields.h"
 #include "support/fy2017.h"
 #include "support/test_db.h"
 #include "support/units.h"
@@ -122,11 +123,10 @@ TEST_F(Admissions, BadInputIsNamedBesideEachFieldAndNothingIsWritten) {
   SubmitOptions o;
   auto r = submit_at(a, o, tokyo("2017-11-01", "12:00:00"));
   ASSERT_FALSE(r.is_ok());
-  const auto& f = r.status().fields();
-  EXPECT_EQ(f.at("email").message_id, "validation.email");
-  EXPECT_EQ(f.at("family_name_kana").message_id, "validation.required");
-  EXPECT_EQ(f.at("supervisor_email").message_id, "validation.email");
-  EXPECT_EQ(f.at("consent").message_id, "admissions.consent_required");
+  EXPECT_EQ(testing::field_messages(r.status()), (testing::FieldMessages{{"email", "validation.email"},
+                                                                         {"family_name_kana", "validation.required"},
+                                                                         {"supervisor_email", "validation.email"},
+                                                                         {"consent", "admissions.consent_required"}}));
   EXPECT_EQ(count("SELECT COUNT(*) FROM applications"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM mail_outbox"), 0);
 }

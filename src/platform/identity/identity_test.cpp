@@ -10,6 +10,7 @@
 #include "platform/identity/authenticator.h"
 #include "platform/identity/repo.h"
 #include "platform/identity/users.h"
+#include "support/fields.h"
 #include "support/test_db.h"
 #include "support/units.h"
 
@@ -104,13 +105,12 @@ TEST_F(Accounts, BadInputIsRefusedFieldByFieldAndNothingIsWritten) {
   in.preferred_lang = "fr";
   auto r = create_user_with_password(*db_, who(), in, "short");
   ASSERT_FALSE(r.is_ok());
-  const auto& f = r.status().fields();
-  EXPECT_EQ(f.at("email").message_id, "validation.email");
-  EXPECT_EQ(f.at("family_name").message_id, "validation.required");
-  EXPECT_EQ(f.at("family_name_kana").message_id, "validation.kana");
-  EXPECT_EQ(f.at("romaji_name").message_id, "validation.romaji");
-  EXPECT_EQ(f.at("preferred_lang").message_id, "validation.choice");
-  EXPECT_EQ(f.at("password").message_id, "password.too_short");
+  EXPECT_EQ(testing::field_messages(r.status()), (testing::FieldMessages{{"email", "validation.email"},
+                                                                         {"family_name", "validation.required"},
+                                                                         {"family_name_kana", "validation.kana"},
+                                                                         {"romaji_name", "validation.romaji"},
+                                                                         {"preferred_lang", "validation.choice"},
+                                                                         {"password", "password.too_short"}}));
   EXPECT_EQ(count("users"), 0);
   EXPECT_EQ(count("audit_log"), 0);
 }
