@@ -77,13 +77,25 @@ bool eventually(F done) {
   return true;
 }
 
+// Most tests: a server with the fast options and a TestHandler, and one client connected to it.
+class HttpServerWithClient : public ::testing::Test {
+ protected:
+  TestHandler handler;
+  RunningServer server{fast_options(), handler};
+  Client client{server.port()};
+};
+
+// Sends `text` a byte at a time, a byte every 200 ms at most; whether the server closed the
+// connection before the last byte.
+bool cut_off_while_trickling(Client& client, const std::string& text) {
+  for (char c : text)
+    if (!client.send(std::string(1, c)) || client.closed_within(200ms)) return true;
+  return false;
+}
+
 // --- 1, 8: HTTP/1.1, keep-alive, the Request fields, Date, Content-Length, X-Request-Id ---
 
-TEST(HttpServer, KeepAliveServesSeveralRequestsAndFillsTheRequest) {
-  TestHandler handler;
-  RunningServer server(fast_options(), handler);
-  Client client(server.port());
-
+TEST_F(HttpServerWithClient, KeepAliveServesSeveralRequestsAndFillsTheRequest) {
   ASSERT_TRUE(client.send("GET /hello%20w%C3%B6rld?x=1&y=%20 HTTP/1.1\r\nHost: test\r\n"
                           "X-Custom-Thing: Yes\r\n\r\n"));
   auto reply = client.read();
@@ -117,20 +129,14 @@ TEST(HttpServer, KeepAliveServesSeveralRequestsAndFillsTheRequest) {
   EXPECT_EQ(handler.handled, 2);
 }
 
-TEST(HttpServer, AlwaysGeneratesItsOwnRequestId) {
-  TestHandler handler;
-  RunningServer server(fast_options(), handler);
-  Client client(server.port());
+TEST_F(HttpServerWithClient, AlwaysGeneratesItsOwnRequestId) {
   auto reply = client.request("GET", "/", "X-Request-Id: attacker-chosen\r\n");
   ASSERT_TRUE(reply);
   EXPECT_TRUE(std::regex_match(reply->header("x-request-id"), std::regex("[0-9a-f]{16}")));
   EXPECT_EQ(handler.last().request_id, reply->header("x-request-id"));
 }
 
-TEST(HttpServer, HeadGetsTheHeadersWithoutTheBody) {
-  TestHandler handler;
-  RunningServer server(fast_options(), handler);
-  Client client(server.port());
+TEST_F(HttpServerWithClient, HeadGetsTheHeadersWithoutTheBody) {
   auto get = client.get("/page");
   ASSERT_TRUE(get);
   auto head = client.request("HEAD", "/page");
@@ -143,10 +149,7 @@ TEST(HttpServer, HeadGetsTheHeadersWithoutTheBody) {
   EXPECT_EQ(after->body, "echo GET /after ? []");
 }
 
-TEST(HttpServer, PipelinedRequestsAreAnsweredInOrder) {
-  TestHandler handler;
-  RunningServer server(fast_options(), handler);
-  Client client(server.port());
+TEST_F(HttpServerWithClient, PipelinedRequestsAreAnsweredInOrder) {
   ASSERT_TRUE(client.send("GET /one HTTP/1.1\r\nHost: t\r\n\r\n"
                           "POST /two HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\n\r\nabc"
                           "GET /three HTTP/1.1\r\nHost: t\r\n\r\n"));
@@ -155,10 +158,7 @@ TEST(HttpServer, PipelinedRequestsAreAnsweredInOrder) {
   EXPECT_EQ(client.read().value().body, "echo GET /three ? []");
 }
 
-TEST(HttpServer, Http10WithoutKeepAliveIsClosedAfterTheResponse) {
-  TestHandler handler;
-  RunningServer server(fast_options(), handler);
-  Client client(server.port());
+TEST_F(HttpServerWithClient, Http10WithoutKeepAliveIsClosedAfterTheResponse) {
   ASSERT_TRUE(client.send("GET /old HTTP/1.0\r\n\r\n"));
   auto reply = client.read();
   ASSERT_TRUE(reply);
@@ -167,10 +167,7 @@ TEST(HttpServer, Http10WithoutKeepAliveIsClosedAfterTheResponse) {
   EXPECT_TRUE(client.wait_closed());
 }
 
-TEST(HttpServer, ChunkedBodyIsDecoded) {
-  TestHandler handler;
-  RunningServer server(fast_options(), handler);
-  Client client(server.port());
+TEST_F(HttpServerWithClient, ChunkedBodyIsDecoded) {
   ASSERT_TRUE(client.send("POST /chunks HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
                           "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"));
   auto reply = client.read();
@@ -178,10 +175,7 @@ TEST(HttpServer, ChunkedBodyIsDecoded) {
   EXPECT_EQ(reply->body, "echo POST /chunks ? [hello world]");
 }
 
-TEST(HttpServer, ExpectContinueGets100BeforeTheBody) {
-  TestHandler handler;
-  RunningServer server(fast_options(), handler);
-  Client client(server.port());
+TEST_F(HttpServerWithClient, ExpectContinueGets100BeforeTheBody) {
   ASSERT_TRUE(client.send("PUT /doc HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\n"
                           "Content-Length: 4\r\n\r\n"));
   auto interim = client.read();
@@ -292,10 +286,7 @@ TEST(HttpServer, DeclaredBodyOverTheLimitGets413WithoutReadingIt) {
   EXPECT_EQ(handler.handled, 0);
 }
 
-TEST(HttpServer, ChunkedBodyOverTheLimitGets413) {
-  TestHandler handler;
-  RunningServer server(fast_options(), handler);
-  Client client(server.port());
+TEST_F(HttpServerWithClient, ChunkedBodyOverTheLimitGets413) {
   std::string chunk = "200\r\n" + std::string(0x200, 'c') + "\r\n";
   std::string request = "POST /tiny HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n";
   for (int i = 0; i < 4; ++i) request += chunk;  // 2 KiB against a 1 KiB limit
@@ -306,10 +297,7 @@ TEST(HttpServer, ChunkedBodyOverTheLimitGets413) {
   EXPECT_EQ(handler.handled, 0);
 }
 
-TEST(HttpServer, OversizedHeaderGets431AndClose) {
-  TestHandler handler;
-  RunningServer server(fast_options(), handler);
-  Client client(server.port());
+TEST_F(HttpServerWithClient, OversizedHeaderGets431AndClose) {
   auto reply = client.request("GET", "/", "Cookie: " + std::string(20000, 'k') + "\r\n");
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 431);
@@ -334,15 +322,8 @@ TEST(HttpServer, SlowHeaderIsCutOffByADeadlineForTheWholeHeader) {
   RunningServer server(options, handler);
   const auto start = SteadyClock::now();  // before the connection: the server's timer starts later
   Client client(server.port());
-  std::string trickle = "GET / HTTP/1.1\r\nX-Slow: " + std::string(100, 'a') + "\r\n\r\n";
-  bool closed = false;
-  for (char c : trickle) {
-    if (!client.send(std::string(1, c)) || client.closed_within(200ms)) {
-      closed = true;
-      break;
-    }
-  }
-  EXPECT_TRUE(closed) << "the whole header was sent without being cut off";
+  EXPECT_TRUE(cut_off_while_trickling(client, "GET / HTTP/1.1\r\nX-Slow: " + std::string(100, 'a') + "\r\n\r\n"))
+      << "the whole header was sent without being cut off";
   EXPECT_GE(since(start), options.header_timeout);
   EXPECT_EQ(handler.handled, 0);
 }
@@ -387,14 +368,8 @@ TEST(HttpServer, HeaderDeadlineStartsAtTheFirstByteOnAKeptAliveConnection) {
   // header_timeout of idleness as the server counts it.
   EXPECT_FALSE(client.closed_within(options.header_timeout + 200ms)) << "closed while idle";
   const auto start = SteadyClock::now();  // before the first byte: the header timer starts later
-  bool closed = false;
-  for (char c : "GET /second HTTP/1.1\r\nX-Slow: " + std::string(100, 'a') + "\r\n\r\n") {
-    if (!client.send(std::string(1, c)) || client.closed_within(200ms)) {
-      closed = true;
-      break;
-    }
-  }
-  EXPECT_TRUE(closed) << "the whole header was sent without being cut off";
+  EXPECT_TRUE(cut_off_while_trickling(client, "GET /second HTTP/1.1\r\nX-Slow: " + std::string(100, 'a') + "\r\n\r\n"))
+      << "the whole header was sent without being cut off";
   EXPECT_GE(since(start), options.header_timeout);
   EXPECT_EQ(handler.handled, 1);
 }
@@ -422,10 +397,7 @@ TEST(HttpServer, ClientThatStopsReadingIsCutOffAfterTheWriteTimeout) {
   EXPECT_LT(received, std::size_t{32} << 20);
 }
 
-TEST(HttpServer, HandlerCanAskToCloseTheConnection) {
-  TestHandler handler;
-  RunningServer server(fast_options(), handler);
-  Client client(server.port());
+TEST_F(HttpServerWithClient, HandlerCanAskToCloseTheConnection) {
   auto reply = client.get("/close");
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->body, "bye");
@@ -557,10 +529,7 @@ TEST(HttpServer, StopFinishesInFlightRequestsClosesIdleOnesAndReturns) {
   EXPECT_THROW(Client refused(server->port()), std::runtime_error);  // no longer accepting
 }
 
-TEST(HttpServer, SigtermShutsDownGracefully) {
-  TestHandler handler;
-  RunningServer server(fast_options(), handler);
-  Client client(server.port());
+TEST_F(HttpServerWithClient, SigtermShutsDownGracefully) {
   ASSERT_TRUE(client.get("/"));  // run() is serving, so its signal handler is installed
   std::raise(SIGTERM);
   server.join();

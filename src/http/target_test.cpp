@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 namespace mdsc::http {
 namespace {
 
@@ -9,7 +11,12 @@ struct Split {
   bool ok;
   std::string path;
   std::string query;
+  bool operator==(const Split&) const = default;
 };
+
+std::ostream& operator<<(std::ostream& out, const Split& s) {
+  return out << (s.ok ? "ok" : "refused") << " path=\"" << s.path << "\" query=\"" << s.query << '"';
+}
 
 Split split(std::string_view target) {
   Split s;
@@ -18,24 +25,13 @@ Split split(std::string_view target) {
 }
 
 TEST(SplitTarget, DecodesPathAndKeepsQueryRaw) {
-  auto s = split("/members/%E5%B1%B1%20a?name=%E5%B1%B1&x=1");
-  EXPECT_TRUE(s.ok);
-  EXPECT_EQ(s.path, "/members/\xE5\xB1\xB1 a");
-  EXPECT_EQ(s.query, "name=%E5%B1%B1&x=1");
+  EXPECT_EQ(split("/members/%E5%B1%B1%20a?name=%E5%B1%B1&x=1"),
+            (Split{true, "/members/\xE5\xB1\xB1 a", "name=%E5%B1%B1&x=1"}));
 }
 
-TEST(SplitTarget, PlusIsNotASpaceInPaths) {
-  auto s = split("/a+b");
-  EXPECT_TRUE(s.ok);
-  EXPECT_EQ(s.path, "/a+b");
-}
+TEST(SplitTarget, PlusIsNotASpaceInPaths) { EXPECT_EQ(split("/a+b"), (Split{true, "/a+b", ""})); }
 
-TEST(SplitTarget, EmptyQuery) {
-  auto s = split("/x?");
-  EXPECT_TRUE(s.ok);
-  EXPECT_EQ(s.path, "/x");
-  EXPECT_EQ(s.query, "");
-}
+TEST(SplitTarget, EmptyQuery) { EXPECT_EQ(split("/x?"), (Split{true, "/x", ""})); }
 
 TEST(SplitTarget, RejectsInvalidEscapesAndNul) {
   EXPECT_FALSE(split("/a%zz").ok);
@@ -53,20 +49,10 @@ TEST(SplitTarget, RejectsTargetsOutsideTheForms) {
 }
 
 TEST(SplitTarget, AcceptsAbsoluteFormAndAsterisk) {
-  auto s = split("http://example.org:8080/a%2Fb?q=1");
-  EXPECT_TRUE(s.ok);
-  EXPECT_EQ(s.path, "/a/b");
-  EXPECT_EQ(s.query, "q=1");
-  s = split("HTTPS://example.org");
-  EXPECT_TRUE(s.ok);
-  EXPECT_EQ(s.path, "/");
-  s = split("http://example.org?x");
-  EXPECT_TRUE(s.ok);
-  EXPECT_EQ(s.path, "/");
-  EXPECT_EQ(s.query, "x");
-  s = split("*");
-  EXPECT_TRUE(s.ok);
-  EXPECT_EQ(s.path, "*");
+  EXPECT_EQ(split("http://example.org:8080/a%2Fb?q=1"), (Split{true, "/a/b", "q=1"}));
+  EXPECT_EQ(split("HTTPS://example.org"), (Split{true, "/", ""}));
+  EXPECT_EQ(split("http://example.org?x"), (Split{true, "/", "x"}));
+  EXPECT_EQ(split("*"), (Split{true, "*", ""}));
 }
 
 }  // namespace
