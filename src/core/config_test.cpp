@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <utility>
 
 namespace mdsc {
 namespace {
@@ -41,6 +42,15 @@ class ConfigTest : public ::testing::Test {
       return e.what();
     }
     return "";
+  }
+  // The error of a config file with this text.
+  std::string file_error(const std::string& toml) { return error_of(write(toml)); }
+  // The error with the environment variable set to the value and no file; the variable is unset after.
+  std::string env_error(const char* var, const char* value) {
+    ::setenv(var, value, 1);
+    std::string err = error_of("");
+    ::unsetenv(var);
+    return err;
   }
 
   std::vector<std::pair<std::string, std::string>> saved_;
@@ -112,33 +122,23 @@ TEST_F(ConfigTest, EnvironmentWinsOverFile) {
 
 TEST_F(ConfigTest, BadPortNamesTheSetting) {
   for (const char* bad : {"abc", "0", "65536", "80x", "-1", " 80"}) {
-    ::setenv("MDSC_PORT", bad, 1);
-    std::string err = error_of("");
+    std::string err = env_error("MDSC_PORT", bad);
     EXPECT_NE(err.find("MDSC_PORT"), std::string::npos) << bad << ": " << err;
     EXPECT_EQ(err.find('\n'), std::string::npos);
   }
-  ::unsetenv("MDSC_PORT");
-  EXPECT_NE(error_of(write("[server]\nport = \"80\"\n")).find("server.port"), std::string::npos);
-  EXPECT_NE(error_of(write("[server]\nport = 70000\n")).find("server.port"), std::string::npos);
+  EXPECT_NE(file_error("[server]\nport = \"80\"\n").find("server.port"), std::string::npos);
+  EXPECT_NE(file_error("[server]\nport = 70000\n").find("server.port"), std::string::npos);
 }
 
 TEST_F(ConfigTest, OtherBadValues) {
-  ::setenv("MDSC_THREADS", "many", 1);
-  EXPECT_NE(error_of("").find("MDSC_THREADS"), std::string::npos);
-  ::unsetenv("MDSC_THREADS");
-  ::setenv("MDSC_LOG_LEVEL", "verbose", 1);
-  EXPECT_NE(error_of("").find("MDSC_LOG_LEVEL"), std::string::npos);
-  ::unsetenv("MDSC_LOG_LEVEL");
-  ::setenv("MDSC_BASE_URL", "mdsc.example.jp", 1);
-  EXPECT_NE(error_of("").find("MDSC_BASE_URL"), std::string::npos);
-  ::unsetenv("MDSC_BASE_URL");
-  ::setenv("MDSC_SMTP_URL", "http://relay", 1);
-  EXPECT_NE(error_of("").find("MDSC_SMTP_URL"), std::string::npos);
-  ::unsetenv("MDSC_SMTP_URL");
-  EXPECT_NE(error_of(write("[server]\nprot = 80\n")).find("server.prot"), std::string::npos);
-  EXPECT_NE(error_of(write("[srever]\nport = 80\n")).find("[srever]"), std::string::npos);
-  EXPECT_NE(error_of(write("port = 80\n")).find("port"), std::string::npos);
-  EXPECT_NE(error_of(write("[server\n")).find(path_.string() + ":1:"), std::string::npos);
+  for (const auto& [var, bad] :
+       {std::pair{"MDSC_THREADS", "many"}, std::pair{"MDSC_LOG_LEVEL", "verbose"},
+        std::pair{"MDSC_BASE_URL", "mdsc.example.jp"}, std::pair{"MDSC_SMTP_URL", "http://relay"}})
+    EXPECT_NE(env_error(var, bad).find(var), std::string::npos) << var << "=" << bad;
+  EXPECT_NE(file_error("[server]\nprot = 80\n").find("server.prot"), std::string::npos);
+  EXPECT_NE(file_error("[srever]\nport = 80\n").find("[srever]"), std::string::npos);
+  EXPECT_NE(file_error("port = 80\n").find("port"), std::string::npos);
+  EXPECT_NE(file_error("[server\n").find(path_.string() + ":1:"), std::string::npos);
   EXPECT_NE(error_of("/nonexistent/mdsc.toml").find("/nonexistent/mdsc.toml"), std::string::npos);
 }
 
@@ -151,13 +151,9 @@ TEST_F(ConfigTest, InvoiceDateWindow) {
   EXPECT_EQ(f.invoice_forward_days, 0);
   ::setenv("MDSC_INVOICE_BACKDATE_DAYS", "400", 1);
   EXPECT_EQ(load_config("").invoice_backdate_days, 400);
-  ::setenv("MDSC_INVOICE_BACKDATE_DAYS", "-1", 1);
-  EXPECT_NE(error_of("").find("MDSC_INVOICE_BACKDATE_DAYS"), std::string::npos);
-  ::unsetenv("MDSC_INVOICE_BACKDATE_DAYS");
-  ::setenv("MDSC_INVOICE_FORWARD_DAYS", "367", 1);
-  EXPECT_NE(error_of("").find("MDSC_INVOICE_FORWARD_DAYS"), std::string::npos);
-  ::unsetenv("MDSC_INVOICE_FORWARD_DAYS");
-  EXPECT_NE(error_of(write("[invoicing]\ninvoice_backdate_days = 5000\n")).find("invoicing.invoice_backdate_days"),
+  EXPECT_NE(env_error("MDSC_INVOICE_BACKDATE_DAYS", "-1").find("MDSC_INVOICE_BACKDATE_DAYS"), std::string::npos);
+  EXPECT_NE(env_error("MDSC_INVOICE_FORWARD_DAYS", "367").find("MDSC_INVOICE_FORWARD_DAYS"), std::string::npos);
+  EXPECT_NE(file_error("[invoicing]\ninvoice_backdate_days = 5000\n").find("invoicing.invoice_backdate_days"),
             std::string::npos);
 }
 

@@ -182,30 +182,32 @@ TEST(CsvReader, EmptyInput) {
   }
 }
 
+// The refusal of a text beyond one of the limits; reading it fails the test.
+Status refusal(std::string_view text, const ReadLimits& limits) {
+  auto t = read(text, limits);
+  EXPECT_FALSE(t.is_ok()) << "read despite the limits: " << text;
+  return t.is_ok() ? Status::ok() : t.status();
+}
+
 TEST(CsvReader, Limits) {
-  ReadLimits lim;
-  lim.max_bytes = 10;
-  auto t = read("0123456789", lim);
-  EXPECT_TRUE(t.is_ok());
-  t = read("0123456789\n", lim);
-  ASSERT_FALSE(t.is_ok());
-  EXPECT_EQ(t.status().message_id(), "csv.too_large");
-  EXPECT_EQ(t.status().code(), Code::too_large);
+  ReadLimits bytes;
+  bytes.max_bytes = 10;
+  EXPECT_TRUE(read("0123456789", bytes).is_ok());
+  const Status too_large = refusal("0123456789\n", bytes);
+  EXPECT_EQ(too_large.message_id(), "csv.too_large");
+  EXPECT_EQ(too_large.code(), Code::too_large);
 
-  lim = {};
-  lim.max_rows = 2;
-  EXPECT_TRUE(read("h\n1\n2\n", lim).is_ok());
-  t = read("h\n1\n2\n3\n", lim);
-  ASSERT_FALSE(t.is_ok());
-  EXPECT_EQ(t.status().message_id(), "csv.too_many_rows");
+  ReadLimits rows;
+  rows.max_rows = 2;
+  EXPECT_TRUE(read("h\n1\n2\n", rows).is_ok());
+  EXPECT_EQ(refusal("h\n1\n2\n3\n", rows).message_id(), "csv.too_many_rows");
 
-  lim = {};
-  lim.max_columns = 3;
-  EXPECT_TRUE(read("a,b,c\n", lim).is_ok());
-  t = read("a,b,c\n1,2,3,4\n", lim);
-  ASSERT_FALSE(t.is_ok());
-  EXPECT_EQ(t.status().message_id(), "csv.too_many_columns");
-  EXPECT_EQ(t.status().args().at("line"), "2");
+  ReadLimits columns;
+  columns.max_columns = 3;
+  EXPECT_TRUE(read("a,b,c\n", columns).is_ok());
+  const Status too_wide = refusal("a,b,c\n1,2,3,4\n", columns);
+  EXPECT_EQ(too_wide.message_id(), "csv.too_many_columns");
+  EXPECT_EQ(too_wide.args().at("line"), "2");
 }
 
 TEST(CsvWriter, Cp932Export) {

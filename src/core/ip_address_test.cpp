@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 namespace mdsc::net {
 namespace {
 
@@ -15,23 +17,24 @@ TEST(IpAddress, ParsesBothFamiliesAndMapsV4InV6) {
 }
 
 TEST(IpAddress, RangesContainTheirAddressesOnly) {
-  auto r = parse_cidr("10.0.0.0/8");
-  ASSERT_TRUE(r);
-  EXPECT_TRUE(r->contains(*parse_address("10.255.1.2")));
-  EXPECT_FALSE(r->contains(*parse_address("11.0.0.1")));
-  EXPECT_FALSE(r->contains(*parse_address("::ffff:11.0.0.1")));
-  EXPECT_TRUE(r->contains(*parse_address("::ffff:10.0.0.1")));
-  auto odd = parse_cidr("192.0.2.128/25");
-  EXPECT_TRUE(odd->contains(*parse_address("192.0.2.200")));
-  EXPECT_FALSE(odd->contains(*parse_address("192.0.2.127")));
-  auto v6 = parse_cidr("2001:db8::/32");
-  EXPECT_TRUE(v6->contains(*parse_address("2001:db8:ffff::1")));
-  EXPECT_FALSE(v6->contains(*parse_address("2001:db9::1")));
-  EXPECT_FALSE(v6->contains(*parse_address("10.0.0.1")));
-  auto one = parse_cidr("127.0.0.1");
-  EXPECT_TRUE(one->contains(*parse_address("127.0.0.1")));
-  EXPECT_FALSE(one->contains(*parse_address("127.0.0.2")));
-  EXPECT_TRUE(parse_cidr("0.0.0.0/0")->contains(*parse_address("203.0.113.1")));
+  struct Range {
+    const char* cidr;
+    std::vector<const char*> inside, outside;
+  };
+  const Range ranges[] = {
+      {"10.0.0.0/8", {"10.255.1.2", "::ffff:10.0.0.1"}, {"11.0.0.1", "::ffff:11.0.0.1"}},
+      {"192.0.2.128/25", {"192.0.2.200"}, {"192.0.2.127"}},
+      {"2001:db8::/32", {"2001:db8:ffff::1"}, {"2001:db9::1", "10.0.0.1"}},
+      {"127.0.0.1", {"127.0.0.1"}, {"127.0.0.2"}},  // one address
+      {"0.0.0.0/0", {"203.0.113.1"}, {}},
+  };
+  for (const Range& range : ranges) {
+    SCOPED_TRACE(range.cidr);
+    const auto r = parse_cidr(range.cidr);
+    ASSERT_TRUE(r);
+    for (const char* a : range.inside) EXPECT_TRUE(r->contains(*parse_address(a))) << a;
+    for (const char* a : range.outside) EXPECT_FALSE(r->contains(*parse_address(a))) << a;
+  }
   for (const char* bad : {"10.0.0.0/33", "10.0.0.0/", "10.0.0.0/-1", "2001:db8::/129", "x/8", "10.0.0.0/8x"})
     EXPECT_FALSE(parse_cidr(bad).has_value()) << bad;
 }
