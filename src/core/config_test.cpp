@@ -157,6 +157,20 @@ TEST_F(ConfigTest, InvoiceDateWindow) {
             std::string::npos);
 }
 
+// Whole numbers within a range, the lower end included: a credit needs at least 1 % watched.
+TEST_F(ConfigTest, RecordingCreditRange) {
+  Config f = load_config(write("[recordings]\ncredit_percent = 1\ncredit_days = 0\n"));
+  EXPECT_EQ(f.recording_credit_percent, 1);
+  EXPECT_EQ(f.recording_credit_days, 0);
+  for (const char* bad : {"0", "101", "-5", "half"}) {
+    const std::string err = env_error("MDSC_RECORDING_CREDIT_PERCENT", bad);
+    EXPECT_NE(err.find("MDSC_RECORDING_CREDIT_PERCENT"), std::string::npos) << bad << ": " << err;
+    EXPECT_NE(err.find("1-100"), std::string::npos) << bad << ": " << err;
+  }
+  EXPECT_NE(file_error("[attendance]\nlate_after_minutes = 181\n").find("attendance.late_after_minutes"),
+            std::string::npos);
+}
+
 TEST_F(ConfigTest, Ipv6BindInDefaultBaseUrl) {
   ::setenv("MDSC_BIND", "::1", 1);
   EXPECT_EQ(load_config("").base_url, "http://[::1]:8080");

@@ -10,6 +10,7 @@ namespace mdsc {
 namespace {
 
 enum class Phase { draft, open, closed };
+const States<Phase>& states_of(Phase);
 
 struct Thing {
   std::int64_t id = 0;
@@ -22,6 +23,8 @@ struct Thing {
   std::vector<std::string> tags;
   std::string secret;
   std::string owner_name;  // from a join
+
+  static const entity::Table<Thing>& table();
 };
 
 const std::vector<std::string>& kinds() {
@@ -29,32 +32,39 @@ const std::vector<std::string>& kinds() {
   return v;
 }
 
-}  // namespace
-
-template <>
-const States<Phase>& states<Phase>() {
+const States<Phase>& states_of(Phase) {
   static const States<Phase> t{{{Phase::draft, "draft"}, {Phase::open, "open"}, {Phase::closed, "closed"}},
                                {{Phase::draft, Phase::open}, {Phase::open, Phase::closed}}};
   return t;
 }
 
-template <>
-const entity::Table<Thing>& entity::table<Thing>() {
-  static const Table<Thing> t{"thing",
-                              {field("id", &Thing::id).key(),
-                               enum_field<&Thing::phase>("phase").label("field.phase", "select"),
-                               field("name", &Thing::name).label("field.name").required().max(5),
-                               field("code", &Thing::code).label("field.code").nullable().one_of(kinds()),
-                               field("seats", &Thing::seats).label("field.seats", "number").range(0, 100),
-                               field("active", &Thing::active).label("field.active", "checkbox"),
-                               field("staff", &Thing::staff).label("field.staff", "number").range(1, 1000000),
-                               field("tags", &Thing::tags),
-                               field("secret", &Thing::secret).secret(),
-                               field("owner_name", &Thing::owner_name).joined()}};
+using entity::field, entity::enum_field;
+
+const entity::Table<Thing>& Thing::table() {
+  static const entity::Table<Thing> t{
+      "thing",
+      {field<&Thing::id>().key(), enum_field<&Thing::phase>("phase").label("field.phase", "select"),
+       field<&Thing::name>().label("field.name").required().max(5),
+       field<&Thing::code>().label("field.code").nullable().one_of(kinds()),
+       field<&Thing::seats>().label("field.seats", "number").range(0, 100),
+       field<&Thing::active>().label("field.active", "checkbox"),
+       field<&Thing::staff>().label("field.staff", "number").range(1, 1000000), field<&Thing::tags>(),
+       field<&Thing::secret>().secret(), field<&Thing::owner_name>().joined()}};
   return t;
 }
 
-namespace {
+TEST(Entity, AFieldIsNamedAfterItsMember) {
+  EXPECT_EQ(entity::member_name<&Thing::owner_name>(), "owner_name");
+  std::vector<std::string_view> columns;
+  for (const auto& f : entity::table<Thing>().fields) columns.push_back(f.column);
+  EXPECT_EQ(columns, (std::vector<std::string_view>{"id", "phase", "name", "code", "seats", "active", "staff", "tags",
+                                                    "secret", "owner_name"}));
+  const auto run = entity::columns<&Thing::name, &Thing::tags>();
+  ASSERT_EQ(run.size(), 2u);
+  EXPECT_EQ(run[0].column, "name");
+  EXPECT_EQ(run[1].column, "tags");
+  EXPECT_EQ(entity::field("tier", &Thing::code).column, "tier");  // a column named otherwise keeps its name
+}
 
 TEST(Entity, RowsGoInAndComeOutAsTheTableSays) {
   auto db = testing::fresh_database(false);
