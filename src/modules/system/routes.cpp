@@ -1,25 +1,14 @@
 #include "core/resources.h"
 #include "modules/system/module.h"
 #include "web/context.h"
+#include "web/plain_text.h"
 #include "web/render.h"
 
 namespace mdsc::system_module {
-namespace {
-
-http::Response text(int status, std::string body) {
-  http::Response r;
-  r.status = status;
-  r.body = std::move(body);
-  r.set_header("Content-Type", "text/plain; charset=utf-8");
-  r.set_header("Cache-Control", "no-store");
-  return r;
-}
-
-}  // namespace
 
 void register_module(web::Registry& reg) {
   web::Route healthz{"GET", "/healthz", web::RouteKind::file, web::Access::anyone(),
-                     [](web::Context&) { return text(200, "ok\n"); }};
+                     [](web::Context&) { return web::plain_text(200, "ok\n"); }};
   // None of these needs a unit of work; /readyz asks the database itself.
   healthz.tx = web::Tx::none;
   reg.route(healthz);
@@ -29,7 +18,7 @@ void register_module(web::Registry& reg) {
                         ok = ctx.db().ping();
                       } catch (...) {
                       }
-                      return ok ? text(200, "ready\n") : text(503, "database unreachable\n");
+                      return ok ? web::plain_text(200, "ready\n") : web::plain_text(503, "database unreachable\n");
                     }};
   readyz.tx = web::Tx::none;
   reg.route(readyz);

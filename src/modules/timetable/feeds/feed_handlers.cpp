@@ -9,6 +9,7 @@
 #include "nlohmann/json.hpp"
 #include "platform/web_actor.h"
 #include "web/json_body.h"
+#include "web/plain_text.h"
 #include "web/render.h"
 
 // The calendar subscriptions page and the public .ics files.
@@ -147,25 +148,12 @@ Response calendar_feed_revoke(Context& ctx) {
   return web::redirect(ctx, "/calendar");
 }
 
-namespace {
-
-Response plain(int status, std::string body) {
-  Response r;
-  r.status = status;
-  r.body = std::move(body);
-  r.set_header("Content-Type", "text/plain; charset=utf-8");
-  r.set_header("Cache-Control", "no-store");
-  return r;
-}
-
-}  // namespace
-
 // GET /ical/<token>.ics: public; unknown and revoked tokens look alike.
 Response ics_file(Context& ctx) {
   static constexpr std::string_view kExt = ".ics";
   const std::string file = ctx.param("file");
   if (file.size() <= kExt.size() || file.compare(file.size() - kExt.size(), kExt.size(), kExt) != 0)
-    return plain(404, ctx.t("error.not_found") + "\n");
+    return web::plain_text(404, ctx.t("error.not_found") + "\n");
   // A file route gets no unit of work from the pipeline: it opens its own, a write because the
   // fetch is noted on the feed.
   const std::string token = file.substr(0, file.size() - kExt.size());
@@ -174,7 +162,7 @@ Response ics_file(Context& ctx) {
     if (!feed) return std::nullopt;
     return feeds::calendar(w.conn, *feed, w.base_url, w.now);
   });
-  if (!cal) return plain(404, ctx.t("error.not_found") + "\n");
+  if (!cal) return web::plain_text(404, ctx.t("error.not_found") + "\n");
   Response r;
   r.body = ical::render(*cal);
   r.set_header("Content-Type", "text/calendar; charset=utf-8");
