@@ -6,6 +6,7 @@
 #include "modules/curriculum.h"
 #include "nlohmann/json.hpp"
 #include "platform/work.h"
+#include "web/record_page.h"
 #include "web/render.h"
 
 namespace mdsc::attendance::handlers {
@@ -102,11 +103,7 @@ Response my_attendance(Context& ctx) {
   return web::page(ctx, "attendance/mine.html", "attendance.mine_title", {{"courses", courses}});
 }
 
-Response course_rates(Context& ctx) {
-  auto course = rates_course(ctx, ctx.id_param("id"));
-  if (!course) return web::not_found(ctx);
-  return course_page(ctx, *course, Status::ok(), 200);
-}
+Response course_rates(Context& ctx) { return web::record_page(ctx, rates_course, course_page); }
 
 Response rule_submit(Context& ctx) {
   auto course = rates_course(ctx, ctx.id_param("id"));

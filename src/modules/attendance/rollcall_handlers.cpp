@@ -9,6 +9,7 @@
 #include "modules/attendance/rollcall.h"
 #include "nlohmann/json.hpp"
 #include "platform/work.h"
+#include "web/record_page.h"
 #include "web/render.h"
 
 namespace mdsc::attendance::handlers {
@@ -81,11 +82,7 @@ Response page(Context& ctx, const timetable::Session& s, const Status& st, int s
 
 }  // namespace
 
-Response roll_call(Context& ctx) {
-  auto s = roll_call_session(ctx, ctx.id_param("id"));
-  if (!s) return web::not_found(ctx);
-  return page(ctx, *s, Status::ok(), 200);
-}
+Response roll_call(Context& ctx) { return web::record_page(ctx, roll_call_session, page); }
 
 Response mark_submit(Context& ctx) {
   auto s = roll_call_session(ctx, ctx.id_param("id"));

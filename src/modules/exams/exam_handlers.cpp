@@ -6,6 +6,7 @@
 #include "nlohmann/json.hpp"
 #include "platform/work.h"
 #include "web/form_values.h"
+#include "web/record_page.h"
 #include "web/render.h"
 
 namespace mdsc::exams::handlers {
@@ -82,11 +83,7 @@ Response page(Context& ctx, const curriculum::Course& course, const Status& st, 
 
 }  // namespace
 
-Response course_exams(Context& ctx) {
-  auto course = visible_course(ctx, ctx.id_param("id"));
-  if (!course) return web::not_found(ctx);
-  return page(ctx, *course, Status::ok(), 200);
-}
+Response course_exams(Context& ctx) { return web::record_page(ctx, visible_course, page); }
 
 Response exam_create(Context& ctx) {
   auto course = visible_course(ctx, ctx.id_param("id"));

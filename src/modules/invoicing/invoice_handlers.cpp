@@ -11,6 +11,7 @@
 #include "web/fiscal_years.h"
 #include "web/form_values.h"
 #include "web/json_body.h"
+#include "web/record_page.h"
 #include "web/render.h"
 
 namespace mdsc::invoicing::handlers {
@@ -222,11 +223,7 @@ Response close_year(Context& ctx) {
   return web::redirect(ctx, "/invoices?fy=" + std::to_string(fy));
 }
 
-Response invoice_show(Context& ctx) {
-  auto inv = visible_invoice(ctx, ctx.id_param("id"));
-  if (!inv) return web::not_found(ctx);
-  return show(ctx, *inv, Status::ok(), 200);
-}
+Response invoice_show(Context& ctx) { return web::record_page(ctx, visible_invoice, show); }
 
 Response invoice_pdf(Context& ctx) {
   auto inv = visible_invoice(ctx, ctx.id_param("id"));
