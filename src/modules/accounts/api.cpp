@@ -5,6 +5,7 @@
 #include "platform/identity/repo.h"
 #include "platform/identity/users.h"
 #include "web/json_body.h"
+#include "web/json_list.h"
 #include "web/render.h"
 
 namespace mdsc::accounts::handlers {
@@ -53,9 +54,8 @@ Response user_json(Context& ctx, std::int64_t id, int status) {
 Response api_me(Context& ctx) { return user_json(ctx, ctx.user_id(), 200); }
 
 Response api_my_sessions(Context& ctx) {
-  auto items = nlohmann::json::array();
-  for (const auto& s : identity::list_sessions(ctx.work().conn, ctx.user_id(), ctx.me().session_id, ctx.now()))
-    items.push_back(session_json(s));
+  auto items = web::json_array(identity::list_sessions(ctx.work().conn, ctx.user_id(), ctx.me().session_id, ctx.now()),
+                               session_json);
   return web::json(200, {{"items", items}});
 }
 
@@ -66,9 +66,7 @@ Response api_end_my_session(Context& ctx) {
 }
 
 Response api_my_tokens(Context& ctx) {
-  auto items = nlohmann::json::array();
-  for (const auto& t : identity::list_api_tokens(ctx.work().conn, ctx.user_id())) items.push_back(token_json(t));
-  return web::json(200, {{"items", items}});
+  return web::json_items(identity::list_api_tokens(ctx.work().conn, ctx.user_id()), token_json);
 }
 
 Response api_create_token(Context& ctx) {
@@ -95,8 +93,7 @@ Response api_users(Context& ctx) {
   auto& c = ctx.work().conn;
   const auto users = identity::repo::list_users(c, q);
   const auto total = identity::repo::count_users(c, q);
-  auto items = nlohmann::json::array();
-  for (const auto& u : users) items.push_back(identity::to_json(u));
+  auto items = web::json_array(users, [](const auto& u) { return identity::to_json(u); });
   return web::json(200, web::paged(p, total, items));
 }
 

@@ -6,14 +6,13 @@
 #include "modules/admissions/repo.h"
 #include "platform/work.h"
 #include "web/json_body.h"
+#include "web/json_list.h"
 #include "web/render.h"
 
 namespace mdsc::admissions::handlers {
 
 Response api_years(Context& ctx) {
-  auto items = nlohmann::json::array();
-  for (const auto& y : repo::program_years(ctx.work().conn)) items.push_back(entity::to_json(y));
-  return web::json(200, {{"items", items}});
+  return web::json_items(repo::program_years(ctx.work().conn), [](const auto& y) { return entity::to_json(y); });
 }
 
 Response api_year(Context& ctx) {
@@ -43,8 +42,8 @@ Response api_applications(Context& ctx) {
   auto p = web::page_request(ctx);
   q.limit = p.per_page;
   q.offset = p.offset();
-  auto items = nlohmann::json::array();
-  for (const auto& a : repo::applications(ctx.work().conn, q)) items.push_back(entity::to_json(a));
+  auto items =
+      web::json_array(repo::applications(ctx.work().conn, q), [](const auto& a) { return entity::to_json(a); });
   return web::json(200, web::paged(p, repo::count_applications(ctx.work().conn, q), items));
 }
 

@@ -10,6 +10,7 @@
 #include "platform/work.h"
 #include "web/fiscal_years.h"
 #include "web/json_body.h"
+#include "web/json_list.h"
 #include "web/render.h"
 
 namespace mdsc::certificates::handlers {
@@ -35,9 +36,7 @@ Response api_list(Context& ctx) {
   } else {
     list = repo::of_user(ctx.work().conn, ctx.user_id());
   }
-  auto items = nlohmann::json::array();
-  for (const auto& c : list) items.push_back(item_of(c));
-  return web::json(200, {{"items", items}});
+  return web::json_items(list, item_of);
 }
 
 Response api_get(Context& ctx) {

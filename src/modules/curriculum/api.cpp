@@ -6,6 +6,7 @@
 #include "modules/curriculum/repo.h"
 #include "modules/curriculum/views.h"
 #include "web/json_body.h"
+#include "web/json_list.h"
 #include "web/render.h"
 
 namespace mdsc::curriculum::handlers {
@@ -129,8 +130,7 @@ Response api_enrollments(Context& ctx) {
   if (manages_curriculum(ctx.user)) {
     q.limit = p.per_page;
     q.offset = p.offset();
-    auto items = nlohmann::json::array();
-    for (const auto& e : repo::enrollments(c, q)) items.push_back(entity::to_json(e));
+    auto items = web::json_array(repo::enrollments(c, q), [](const auto& e) { return entity::to_json(e); });
     return web::json(200, web::paged(p, repo::count_enrollments(c, q), items));
   }
   std::map<std::int64_t, Enrollment> visible;
@@ -177,8 +177,7 @@ Response api_instructors(Context& ctx) {
   q.limit = p.per_page;
   q.offset = p.offset();
   auto& c = ctx.work().conn;
-  auto items = nlohmann::json::array();
-  for (const auto& i : repo::instructors(c, q)) items.push_back(entity::to_json(i));
+  auto items = web::json_array(repo::instructors(c, q), [](const auto& i) { return entity::to_json(i); });
   return web::json(200, web::paged(p, repo::count_instructors(c, q), items));
 }
 

@@ -7,6 +7,7 @@
 #include "nlohmann/json.hpp"
 #include "platform/work.h"
 #include "web/json_body.h"
+#include "web/json_list.h"
 #include "web/render.h"
 
 namespace mdsc::exams::handlers {
@@ -23,9 +24,7 @@ std::int64_t query_id(const Context& ctx, const char* name) {
 Response api_exams(Context& ctx) {
   auto course = visible_course(ctx, query_id(ctx, "course_id"));
   if (!course) return web::not_found(ctx);
-  auto items = nlohmann::json::array();
-  for (const auto& e : repo::of_course(ctx.work().conn, course->id)) items.push_back(to_json(e));
-  return web::json(200, {{"items", items}});
+  return web::json_items(repo::of_course(ctx.work().conn, course->id), [](const auto& e) { return to_json(e); });
 }
 
 // {"course_id", "title", "held_on" | "session_id", "max_score", "pass_mark", "retake_allowed",

@@ -8,6 +8,7 @@
 #include "platform/entity.h"
 #include "web/form_values.h"
 #include "web/json_body.h"
+#include "web/json_list.h"
 #include "web/render.h"
 
 namespace mdsc::invoicing::handlers {
@@ -46,8 +47,7 @@ Response api_invoice(Context& ctx) {
   auto payments = repo::payments_of(ctx.work().conn, inv->id);
   auto token = verification_token(ctx.work().conn, inv->id);
   j["verify_url"] = token.empty() ? nlohmann::json() : nlohmann::json(verification_url(ctx.services.config.base_url, token));
-  j["payments"] = nlohmann::json::array();
-  for (const auto& p : payments) j["payments"].push_back(to_json(p));
+  j["payments"] = web::json_array(payments, [](const auto& p) { return to_json(p); });
   return web::json(200, j);
 }
 
@@ -79,9 +79,7 @@ Response api_credit_note(Context& ctx) {
 }
 
 Response api_year_closures(Context& ctx) {
-  auto items = nlohmann::json::array();
-  for (const auto& y : repo::closed_years(ctx.work().conn)) items.push_back(entity::to_json(y));
-  return web::json(200, {{"items", items}});
+  return web::json_items(repo::closed_years(ctx.work().conn), [](const auto& y) { return entity::to_json(y); });
 }
 
 // Irreversible, so the body must say so: {"fiscal_year": 2017, "confirm": true}.
@@ -103,8 +101,8 @@ Response api_payments(Context& ctx) {
   auto p = web::page_request(ctx);
   auto inv = visible_invoice(ctx, invoice_id);
   if (!inv) return web::error(ctx, Status::invalid().field("invoice_id", "validation.required"));
-  auto items = nlohmann::json::array();
-  for (const auto& pay : repo::payments_of(ctx.work().conn, inv->id)) items.push_back(to_json(pay));
+  auto items =
+      web::json_array(repo::payments_of(ctx.work().conn, inv->id), [](const auto& pay) { return to_json(pay); });
   return web::json(200, web::paged(p, static_cast<long>(items.size()), items));
 }
 

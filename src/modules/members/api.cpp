@@ -6,6 +6,7 @@
 #include "modules/members/repo.h"
 #include "web/form_values.h"
 #include "web/json_body.h"
+#include "web/json_list.h"
 #include "web/render.h"
 
 namespace mdsc::members::handlers {
@@ -86,8 +87,7 @@ Response api_companies(Context& ctx) {
   else if (!manages_members(ctx.user)) return web::forbidden(ctx);
   const auto list = repo::organizations(ctx.work().conn, q);
   const auto total = repo::count_organizations(ctx.work().conn, q);
-  auto items = nlohmann::json::array();
-  for (const auto& o : list) items.push_back(to_json(o));
+  auto items = web::json_array(list, [](const auto& o) { return to_json(o); });
   return web::json(200, web::paged(p, total, items));
 }
 
@@ -98,8 +98,7 @@ Response api_company(Context& ctx) {
   if (!o) return web::not_found(ctx);
   auto j = to_json(*o);
   auto ms = repo::memberships_of_company(ctx.work().conn, id);
-  j["memberships"] = nlohmann::json::array();
-  for (const auto& m : ms) j["memberships"].push_back(to_json(m));
+  j["memberships"] = web::json_array(ms, [](const auto& m) { return to_json(m); });
   return web::json(200, j);
 }
 
@@ -140,10 +139,7 @@ Response api_company_update(Context& ctx) {
 }
 
 Response api_schedules(Context& ctx) {
-  auto list = repo::schedules(ctx.work().conn);
-  auto items = nlohmann::json::array();
-  for (const auto& s : list) items.push_back(to_json(s));
-  return web::json(200, {{"items", items}});
+  return web::json_items(repo::schedules(ctx.work().conn), [](const auto& s) { return to_json(s); });
 }
 
 Response api_schedule(Context& ctx) {
@@ -200,8 +196,7 @@ Response api_membership(Context& ctx) {
   if (!m || !can_view_company(ctx.user, m->company_id)) return web::not_found(ctx);
   auto j = to_json(*m);
   auto requests = repo::seat_requests(ctx.work().conn, m->id);
-  j["seat_requests"] = nlohmann::json::array();
-  for (const auto& r : requests) j["seat_requests"].push_back(to_json(r));
+  j["seat_requests"] = web::json_array(requests, [](const auto& r) { return to_json(r); });
   return web::json(200, j);
 }
 

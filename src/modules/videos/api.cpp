@@ -8,6 +8,7 @@
 #include "platform/units.h"
 #include "web/fiscal_years.h"
 #include "web/form_values.h"
+#include "web/json_list.h"
 #include "web/render.h"
 
 namespace mdsc::videos::handlers {
@@ -34,9 +35,7 @@ Response api_list(Context& ctx) {
     for (const auto& c : curriculum::courses_of_year(conn, web::current_fiscal_year(ctx.now())))
       if (may_watch(ctx, c.id)) courses.push_back(c.id);
   }
-  auto items = nlohmann::json::array();
-  for (const auto& r : repo::current_of_courses(conn, courses)) items.push_back(item_of(r));
-  return web::json(200, {{"items", items}});
+  return web::json_items(repo::current_of_courses(conn, courses), item_of);
 }
 
 Response api_get(Context& ctx) {

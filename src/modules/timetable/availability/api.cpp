@@ -4,6 +4,7 @@
 #include "modules/timetable/handlers.h"
 #include "nlohmann/json.hpp"
 #include "web/json_body.h"
+#include "web/json_list.h"
 #include "web/render.h"
 
 // The API of instructors' availability and courses' schedule rules; a member of the wrong type
@@ -18,9 +19,7 @@ Response api_unavailability(Context& ctx) {
     return availability::of_instructor(c, id);
   });
   if (!rules) return web::not_found(ctx);
-  auto items = nlohmann::json::array();
-  for (const auto& u : *rules) items.push_back(to_json(u));
-  return web::json(200, {{"items", items}});
+  return web::json_items(*rules, [](const auto& u) { return to_json(u); });
 }
 
 Response api_unavailability_add(Context& ctx) {

@@ -2,16 +2,14 @@
 #include "modules/timetable/handlers.h"
 #include "nlohmann/json.hpp"
 #include "web/json_body.h"
+#include "web/json_list.h"
 #include "web/render.h"
 
 // The API of calendar subscriptions: a person's feeds, a new one (its URL shown once), revoking.
 namespace mdsc::timetable::handlers {
 
 Response api_calendar_feeds(Context& ctx) {
-  auto list = feeds::list(ctx.work().conn, ctx.user_id());
-  auto items = nlohmann::json::array();
-  for (const auto& f : list) items.push_back(to_json(f));
-  return web::json(200, {{"items", items}});
+  return web::json_items(feeds::list(ctx.work().conn, ctx.user_id()), [](const auto& f) { return to_json(f); });
 }
 
 Response api_calendar_feed_create(Context& ctx) {

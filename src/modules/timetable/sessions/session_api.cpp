@@ -2,14 +2,15 @@
 #include <charconv>
 
 #include "modules/curriculum.h"
+#include "modules/timetable/handlers.h"
 #include "modules/timetable/planning/edit_views.h"
 #include "modules/timetable/planning/edits.h"
-#include "modules/timetable/handlers.h"
 #include "modules/timetable/sessions/publish.h"
 #include "modules/timetable/sessions/sessions.h"
 #include "nlohmann/json.hpp"
 #include "platform/web_actor.h"
 #include "web/json_body.h"
+#include "web/json_list.h"
 #include "web/render.h"
 
 namespace mdsc::timetable::handlers {
@@ -119,8 +120,7 @@ Response api_sessions(Context& ctx) {
   else if (f.trainee_id && !curriculum::manages_curriculum(ctx.user))
     return web::error(ctx, Status::forbidden());  // whose courses a trainee takes is the rosters' business
   auto list = sessions::list(ctx.work().conn, f);
-  auto items = nlohmann::json::array();
-  for (const auto& s : list) items.push_back(to_json(s));
+  auto items = web::json_array(list, [](const auto& s) { return to_json(s); });
   return web::json(200, {{"items", items}, {"total", items.size()}});
 }
 

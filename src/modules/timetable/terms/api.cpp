@@ -4,6 +4,7 @@
 #include "modules/timetable/terms/repo.h"
 #include "nlohmann/json.hpp"
 #include "web/json_body.h"
+#include "web/json_list.h"
 #include "web/render.h"
 
 namespace mdsc::timetable::handlers {
@@ -92,10 +93,7 @@ Response api_term_update(Context& ctx) {
 }
 
 Response api_rooms(Context& ctx) {
-  auto rooms = repo::rooms(ctx.work().conn);
-  auto items = nlohmann::json::array();
-  for (const auto& r : rooms) items.push_back(to_json(r));
-  return web::json(200, {{"items", items}});
+  return web::json_items(repo::rooms(ctx.work().conn), [](const auto& r) { return to_json(r); });
 }
 
 Response api_room_create(Context& ctx) {
