@@ -7,18 +7,26 @@
 #include "platform/work.h"
 #include "web/json_body.h"
 #include "web/json_list.h"
+#include "web/json_record.h"
 #include "web/render.h"
 
 namespace mdsc::admissions::handlers {
+namespace {
+
+// An application as it stands after a write.
+nlohmann::json stored_application(Context& ctx, std::int64_t id) {
+  return entity::to_json(*repo::application(ctx.work().conn, id));
+}
+
+}  // namespace
 
 Response api_years(Context& ctx) {
   return web::json_items(repo::program_years(ctx.work().conn), [](const auto& y) { return entity::to_json(y); });
 }
 
 Response api_year(Context& ctx) {
-  auto y = repo::program_year(ctx.work().conn, static_cast<int>(ctx.id_param("fy")));
-  if (!y) return web::not_found(ctx);
-  return web::json(200, entity::to_json(*y));
+  return web::json_found(ctx, repo::program_year(ctx.work().conn, static_cast<int>(ctx.id_param("fy"))),
+                         [](const auto& y) { return entity::to_json(y); });
 }
 
 Response api_year_put(Context& ctx) {
@@ -48,9 +56,8 @@ Response api_applications(Context& ctx) {
 }
 
 Response api_application(Context& ctx) {
-  auto a = repo::application(ctx.work().conn, ctx.id_param("id"));
-  if (!a) return web::not_found(ctx);
-  return web::json(200, entity::to_json(*a));
+  return web::json_found(ctx, repo::application(ctx.work().conn, ctx.id_param("id")),
+                         [](const auto& a) { return entity::to_json(a); });
 }
 
 Response api_application_create(Context& ctx) {
@@ -65,9 +72,7 @@ Response api_application_create(Context& ctx) {
   SubmitOptions opt;
   opt.consent = j->value("consent", false);
   opt.late = j->value("late", false);
-  auto r = submit_application(ctx.work(), a, opt);
-  if (!r) return web::error(ctx, r.status());
-  return web::json(201, entity::to_json(*repo::application(ctx.work().conn, *r)));
+  return web::created(ctx, submit_application(ctx.work(), a, opt), stored_application);
 }
 
 Response api_application_decide(Context& ctx) {
@@ -75,9 +80,8 @@ Response api_application_decide(Context& ctx) {
   if (!j) return web::bad_json(ctx);
   std::int64_t id = ctx.id_param("id");
   auto text = [&](const char* k) { return j->contains(k) && (*j)[k].is_string() ? (*j)[k].get<std::string>() : ""; };
-  Status st = decide_application(ctx.work(), id, text("decision"), text("reason"));
-  if (!st) return web::error(ctx, st);
-  return web::json(200, entity::to_json(*repo::application(ctx.work().conn, id)));
+  return web::changed(ctx, decide_application(ctx.work(), id, text("decision"), text("reason")), id,
+                      stored_application);
 }
 
 }  // namespace mdsc::admissions::handlers

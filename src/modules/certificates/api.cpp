@@ -11,6 +11,7 @@
 #include "web/fiscal_years.h"
 #include "web/json_body.h"
 #include "web/json_list.h"
+#include "web/json_record.h"
 #include "web/render.h"
 
 namespace mdsc::certificates::handlers {
@@ -22,6 +23,9 @@ nlohmann::json item_of(const Certificate& c) {
   j["valid"] = !c.revoked();
   return j;
 }
+
+// A certificate as it stands after a write.
+nlohmann::json stored_item(Context& ctx, std::int64_t id) { return item_of(*repo::by_id(ctx.work().conn, id)); }
 
 }  // namespace
 
@@ -54,9 +58,7 @@ Response api_issue(Context& ctx) {
   Status st;
   const std::int64_t completion_id = web::json_int(*j, "completion_id", st);
   if (!st) return web::error(ctx, st);
-  auto r = issue(ctx.work(), completion_id);
-  if (!r) return web::error(ctx, r.status());
-  return web::json(201, item_of(*repo::by_id(ctx.work().conn, *r)));
+  return web::created(ctx, issue(ctx.work(), completion_id), stored_item);
 }
 
 // {"reason": "..."}
@@ -67,9 +69,7 @@ Response api_revoke(Context& ctx) {
   const std::string reason = web::json_text(*j, "reason", st);
   if (!st) return web::error(ctx, st);
   const auto id = ctx.id_param("id");
-  Status done = revoke(ctx.work(), id, reason);
-  if (!done) return web::error(ctx, done);
-  return web::json(200, item_of(*repo::by_id(ctx.work().conn, id)));
+  return web::changed(ctx, revoke(ctx.work(), id, reason), id, stored_item);
 }
 
 }  // namespace mdsc::certificates::handlers

@@ -7,9 +7,18 @@
 #include "platform/work.h"
 #include "web/fiscal_years.h"
 #include "web/json_body.h"
+#include "web/json_record.h"
 #include "web/render.h"
 
 namespace mdsc::completion::handlers {
+namespace {
+
+// A confirmation as it stands after a write.
+nlohmann::json stored_confirmation(Context& ctx, std::int64_t id) {
+  return entity::to_json(*repo::confirmation(ctx.work().conn, id));
+}
+
+}  // namespace
 
 Response api_completions(Context& ctx) {
   Status st;
@@ -48,9 +57,7 @@ Response api_confirm(Context& ctx) {
   const int fy = web::json_int(*j, "fiscal_year", st);
   const std::int64_t user_id = web::json_int(*j, "user_id", st);
   if (!st) return web::error(ctx, st);
-  auto r = confirm(ctx.work(), fy, user_id);
-  if (!r) return web::error(ctx, r.status());
-  return web::json(201, entity::to_json(*repo::confirmation(ctx.work().conn, *r)));
+  return web::created(ctx, confirm(ctx.work(), fy, user_id), stored_confirmation);
 }
 
 // {"signer": "日本医療情報学会 理事長 ○○"}
@@ -61,9 +68,7 @@ Response api_sign_off(Context& ctx) {
   const std::string signer = web::json_text(*j, "signer", st);
   if (!st) return web::error(ctx, st);
   const auto id = ctx.id_param("id");
-  Status done = sign_off(ctx.work(), id, signer);
-  if (!done) return web::error(ctx, done);
-  return web::json(200, entity::to_json(*repo::confirmation(ctx.work().conn, id)));
+  return web::changed(ctx, sign_off(ctx.work(), id, signer), id, stored_confirmation);
 }
 
 }  // namespace mdsc::completion::handlers

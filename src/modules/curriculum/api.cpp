@@ -7,6 +7,7 @@
 #include "modules/curriculum/views.h"
 #include "web/json_body.h"
 #include "web/json_list.h"
+#include "web/json_record.h"
 #include "web/render.h"
 
 namespace mdsc::curriculum::handlers {
@@ -188,9 +189,9 @@ Response api_instructor_create(Context& ctx) {
   Instructor i;
   entity::from_json(*j, i, st);
   if (!st) return web::error(ctx, st);
-  auto r = create_instructor(ctx.work(), i);
-  if (!r) return web::error(ctx, r.status());
-  return web::json(201, entity::to_json(*repo::instructor(ctx.work().conn, *r)));
+  return web::created(ctx, create_instructor(ctx.work(), i), [](Context& c, std::int64_t id) {
+    return entity::to_json(*repo::instructor(c.work().conn, id));
+  });
 }
 
 }  // namespace mdsc::curriculum::handlers

@@ -8,6 +8,7 @@
 #include "platform/work.h"
 #include "web/json_body.h"
 #include "web/json_list.h"
+#include "web/json_record.h"
 #include "web/render.h"
 
 namespace mdsc::exams::handlers {
@@ -40,9 +41,8 @@ Response api_exam_create(Context& ctx) {
   entity::from_json(*j, e, st);
   e.course_id = course->id;
   if (!st) return web::error(ctx, st);
-  auto id = create_exam(ctx.work(), e);
-  if (!id) return web::error(ctx, id.status());
-  return web::json(201, to_json(*repo::exam(ctx.work().conn, *id)));
+  return web::created(ctx, create_exam(ctx.work(), e),
+                      [](Context& c, std::int64_t id) { return to_json(*repo::exam(c.work().conn, id)); });
 }
 
 Response api_results(Context& ctx) {

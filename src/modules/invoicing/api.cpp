@@ -9,6 +9,7 @@
 #include "web/form_values.h"
 #include "web/json_body.h"
 #include "web/json_list.h"
+#include "web/json_record.h"
 #include "web/render.h"
 
 namespace mdsc::invoicing::handlers {
@@ -18,6 +19,9 @@ using web::body_json;
 using web::bad_json;
 std::string str(const nlohmann::json& j, const char* k) { return web::json_text(j, k); }
 std::int64_t int_of(const nlohmann::json& j, const char* k) { return web::json_int(j, k); }
+nlohmann::json stored_invoice(Context& ctx, std::int64_t id) {
+  return to_json(*repo::invoice(ctx.work().conn, id), today(ctx));
+}
 }  // namespace
 
 Response api_invoices(Context& ctx) {
@@ -60,8 +64,7 @@ Response api_invoice_create(Context& ctx) {
     r = issue_seat_invoice(ctx.work(), seat, in);
   else if (auto m = int_of(*j, "membership_id"))
     r = issue_membership_invoice(ctx.work(), m, in);
-  if (!r) return web::error(ctx, r.status());
-  return web::json(201, to_json(*repo::invoice(ctx.work().conn, *r), today(ctx)));
+  return web::created(ctx, r, stored_invoice);
 }
 
 Response api_invoice_pdf(Context& ctx) {
@@ -73,9 +76,9 @@ Response api_invoice_pdf(Context& ctx) {
 Response api_credit_note(Context& ctx) {
   auto j = body_json(ctx);
   if (!j) return bad_json(ctx);
-  auto r = issue_credit_note(ctx.work(), ctx.id_param("id"), str(*j, "reason"), str(*j, "issue_date"), window(ctx));
-  if (!r) return web::error(ctx, r.status());
-  return web::json(201, to_json(*repo::invoice(ctx.work().conn, *r), today(ctx)));
+  return web::created(
+      ctx, issue_credit_note(ctx.work(), ctx.id_param("id"), str(*j, "reason"), str(*j, "issue_date"), window(ctx)),
+      stored_invoice);
 }
 
 Response api_year_closures(Context& ctx) {

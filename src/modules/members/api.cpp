@@ -7,6 +7,7 @@
 #include "web/form_values.h"
 #include "web/json_body.h"
 #include "web/json_list.h"
+#include "web/json_record.h"
 #include "web/render.h"
 
 namespace mdsc::members::handlers {
@@ -73,6 +74,14 @@ FeeSchedule schedule_from(const nlohmann::json& j, int fy, Status& st) {
   return s;
 }
 
+nlohmann::json stored_organization(Context& ctx, std::int64_t id) {
+  return to_json(*repo::organization(ctx.work().conn, id));
+}
+
+nlohmann::json stored_membership(Context& ctx, std::int64_t id) {
+  return to_json(*repo::membership(ctx.work().conn, id));
+}
+
 }  // namespace
 
 Response api_companies(Context& ctx) {
@@ -110,10 +119,7 @@ Response api_company_create(Context& ctx) {
   base.kind = str(*j, "kind", "company");
   Organization o = organization_from(*j, base, st);
   if (!st) return web::error(ctx, st);
-  auto r = create_organization(ctx.work(), o);
-  if (!r) return web::error(ctx, r.status());
-  auto saved = repo::organization(ctx.work().conn, *r);
-  return web::json(201, to_json(*saved));
+  return web::created(ctx, create_organization(ctx.work(), o), stored_organization);
 }
 
 Response api_company_update(Context& ctx) {
@@ -133,9 +139,7 @@ Response api_company_update(Context& ctx) {
     o = patched;
     return Status::ok();
   });
-  if (!st) return web::error(ctx, st);
-  auto saved = repo::organization(ctx.work().conn, id);
-  return web::json(200, to_json(*saved));
+  return web::changed(ctx, st, id, stored_organization);
 }
 
 Response api_schedules(Context& ctx) {
@@ -143,9 +147,8 @@ Response api_schedules(Context& ctx) {
 }
 
 Response api_schedule(Context& ctx) {
-  auto s = repo::schedule(ctx.work().conn, static_cast<int>(ctx.id_param("fy")));
-  if (!s) return web::not_found(ctx);
-  return web::json(200, to_json(*s));
+  return web::json_found(ctx, repo::schedule(ctx.work().conn, static_cast<int>(ctx.id_param("fy"))),
+                         [](const auto& s) { return to_json(s); });
 }
 
 Response api_schedule_create(Context& ctx) {
@@ -210,9 +213,7 @@ Response api_membership_create(Context& ctx) {
   if (!status) return web::error(ctx, Status::invalid().field("status", "validation.choice"));
   auto r = create_membership(ctx.work(), int_of("company_id"), static_cast<int>(int_of("fiscal_year")), str(*j, "tier"),
                              *status);
-  if (!r) return web::error(ctx, r.status());
-  auto m = repo::membership(ctx.work().conn, *r);
-  return web::json(201, to_json(*m));
+  return web::created(ctx, r, stored_membership);
 }
 
 Response api_membership_update(Context& ctx) {
@@ -221,9 +222,7 @@ Response api_membership_update(Context& ctx) {
   std::int64_t id = ctx.id_param("id");
   Status st = Status::invalid().field("status", "validation.required");
   if (j->contains("status")) st = change_membership_status(ctx.work(), id, str(*j, "status"));
-  if (!st) return web::error(ctx, st);
-  auto m = repo::membership(ctx.work().conn, id);
-  return web::json(200, to_json(*m));
+  return web::changed(ctx, st, id, stored_membership);
 }
 
 }  // namespace mdsc::members::handlers

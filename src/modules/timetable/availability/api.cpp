@@ -5,6 +5,7 @@
 #include "nlohmann/json.hpp"
 #include "web/json_body.h"
 #include "web/json_list.h"
+#include "web/json_record.h"
 #include "web/render.h"
 
 // The API of instructors' availability and courses' schedule rules; a member of the wrong type
@@ -65,8 +66,7 @@ Response api_course_rule(Context& ctx) {
     if (!curriculum::find_course(c, id)) return std::nullopt;
     return availability::course_rule(c, id);
   });
-  if (!rule) return web::not_found(ctx);
-  return web::json(200, to_json(*rule));
+  return web::json_found(ctx, rule, [](const auto& r) { return to_json(r); });
 }
 
 Response api_course_rule_save(Context& ctx) {

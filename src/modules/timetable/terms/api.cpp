@@ -5,6 +5,7 @@
 #include "nlohmann/json.hpp"
 #include "web/json_body.h"
 #include "web/json_list.h"
+#include "web/json_record.h"
 #include "web/render.h"
 
 namespace mdsc::timetable::handlers {
@@ -79,9 +80,7 @@ Response api_terms(Context& ctx) {
 }
 
 Response api_term(Context& ctx) {
-  auto t = repo::term(ctx.work().conn, ctx.id_param("id"));
-  if (!t) return web::not_found(ctx);
-  return web::json(200, term_with_days(*t));
+  return web::json_found(ctx, repo::term(ctx.work().conn, ctx.id_param("id")), term_with_days);
 }
 
 Response api_term_create(Context& ctx) { return save(ctx, 0); }
