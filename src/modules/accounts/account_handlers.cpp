@@ -3,6 +3,7 @@
 #include "modules/accounts/handlers.h"
 #include "platform/identity/auth.h"
 #include "platform/identity/users.h"
+#include "web/flash_redirect.h"
 #include "web/render.h"
 
 namespace mdsc::accounts::handlers {
@@ -62,8 +63,7 @@ Response account_update(Context& ctx) {
   auto c = ctx.cookie("mdsc_lang", lang);
   c.max_age = 365L * 24 * 3600;
   ctx.set_cookie(c);
-  ctx.flash_next("success", "account.saved");
-  return web::redirect(ctx, "/account");
+  return web::redirect_with_success(ctx, "account.saved", "/account");
 }
 
 Response password_form(Context& ctx) { return show_password_form(ctx, Status::ok(), 200); }
@@ -73,8 +73,7 @@ Response password_submit(Context& ctx) {
   Status st = identity::change_password(ctx.db(), who_of(ctx), ctx.user_id(), ctx.form.get("password_current"),
                                         ctx.form.get("password_new"), ctx.me().session_id);
   if (!st) return show_password_form(ctx, st, 422);
-  ctx.flash_next("success", "password.changed");
-  return web::redirect(ctx, "/account");
+  return web::redirect_with_success(ctx, "password.changed", "/account");
 }
 
 Response sessions_page(Context& ctx) {
@@ -94,15 +93,13 @@ Response sessions_page(Context& ctx) {
 Response session_end(Context& ctx) {
   Status st = identity::end_session(ctx.work(), ctx.user_id(), ctx.id_param("id"));
   if (!st) return web::error(ctx, st);
-  ctx.flash_next("success", "sessions.ended");
-  return web::redirect(ctx, "/account/sessions");
+  return web::redirect_with_success(ctx, "sessions.ended", "/account/sessions");
 }
 
 Response sessions_end_others(Context& ctx) {
   // There may be no other session to end: that is done too.
   identity::end_other_sessions(ctx.work(), ctx.user_id(), ctx.me().session_id);
-  ctx.flash_next("success", "sessions.others_ended");
-  return web::redirect(ctx, "/account/sessions");
+  return web::redirect_with_success(ctx, "sessions.others_ended", "/account/sessions");
 }
 
 namespace {
@@ -139,8 +136,7 @@ Response token_create(Context& ctx) {
 Response token_revoke(Context& ctx) {
   Status st = identity::revoke_api_token(ctx.work(), ctx.user_id(), ctx.id_param("id"));
   if (!st) return web::error(ctx, st);
-  ctx.flash_next("success", "tokens.revoked");
-  return web::redirect(ctx, "/account/tokens");
+  return web::redirect_with_success(ctx, "tokens.revoked", "/account/tokens");
 }
 
 }  // namespace mdsc::accounts::handlers

@@ -5,6 +5,7 @@
 #include "modules/accounts/handlers.h"
 #include "platform/identity/repo.h"
 #include "platform/identity/users.h"
+#include "web/flash_redirect.h"
 #include "web/render.h"
 
 namespace mdsc::accounts::handlers {
@@ -89,8 +90,7 @@ Response user_create(Context& ctx) {
   if (st) {
     auto r = identity::create_user(ctx.work(), typed, ctx.form.get("invite") == "1");
     if (r) {
-      ctx.flash_next("success", "users.created");
-      return web::redirect(ctx, "/admin/users/" + std::to_string(*r));
+      return web::redirect_with_success(ctx, "users.created", "/admin/users/" + std::to_string(*r));
     }
     st = r.status();
   }
@@ -118,8 +118,7 @@ Response user_update(Context& ctx) {
     return read;
   });
   if (!st) return show_user_form(ctx, *u, st, http_status(st.code()), false);
-  ctx.flash_next("success", "users.saved");
-  return web::redirect(ctx, "/admin/users/" + std::to_string(u->id));
+  return web::redirect_with_success(ctx, "users.saved", "/admin/users/" + std::to_string(u->id));
 }
 
 }  // namespace mdsc::accounts::handlers

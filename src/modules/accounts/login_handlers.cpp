@@ -3,6 +3,7 @@
 #include "modules/accounts/handlers.h"
 #include "platform/identity/auth.h"
 #include "web/application.h"
+#include "web/flash_redirect.h"
 #include "web/render.h"
 #include "web/text.h"
 
@@ -71,8 +72,7 @@ Response logout(Context& ctx) {
   auto c = ctx.cookie(web::session_cookie_name(ctx.services.config), "");
   c.max_age = 0;
   ctx.set_cookie(c);
-  ctx.flash_next("success", "logout.done");
-  return web::redirect(ctx, "/login");
+  return web::redirect_with_success(ctx, "logout.done", "/login");
 }
 
 Response reset_request_form(Context& ctx) { return show_reset_request(ctx, Status::ok(), 200); }
@@ -104,8 +104,7 @@ Response reset_submit(Context& ctx) {
   Status st = identity::reset_password(ctx.db(), token, ctx.form.get("password"), ctx.now());
   if (st.code() == Code::not_found) return web::error(ctx, st);
   if (!st) return show_reset_form(ctx, token, st, 422);
-  ctx.flash_next("success", "reset.done");
-  return web::redirect(ctx, "/login");
+  return web::redirect_with_success(ctx, "reset.done", "/login");
 }
 
 }  // namespace mdsc::accounts::handlers

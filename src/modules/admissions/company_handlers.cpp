@@ -7,6 +7,7 @@
 #include "modules/admissions/views.h"
 #include "platform/work.h"
 #include "web/fiscal_years.h"
+#include "web/flash_redirect.h"
 #include "web/json_body.h"
 #include "web/render.h"
 #include "web/templates.h"
@@ -54,8 +55,8 @@ Response company_answer(Context& ctx) {
     ctx.flash_next("error", st.fields().empty() ? st.message_id() : st.fields().begin()->second.message_id);
     return web::redirect(ctx, back);
   }
-  ctx.flash_next("success", ours ? "company_applications.confirmed" : "company_applications.rejected");
-  return web::redirect(ctx, back);
+  return web::redirect_with_success(ctx, ours ? "company_applications.confirmed" : "company_applications.rejected",
+                                    back);
 }
 
 Response api_company_applications(Context& ctx) {

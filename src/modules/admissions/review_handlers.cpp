@@ -8,6 +8,7 @@
 #include "platform/work.h"
 #include "web/fields.h"
 #include "web/fiscal_years.h"
+#include "web/flash_redirect.h"
 #include "web/render.h"
 
 namespace mdsc::admissions::handlers {
@@ -79,8 +80,7 @@ Response application_decide(Context& ctx) {
   Status st = decide_application(ctx.work(), id, ctx.form.get("decision"), ctx.form.trimmed("reason"));
   if (st.code() == Code::not_found) return web::not_found(ctx);
   if (!st) return show(ctx, id, st);
-  ctx.flash_next("success", "admissions.decided");
-  return web::redirect(ctx, "/admissions/applications/" + std::to_string(id));
+  return web::redirect_with_success(ctx, "admissions.decided", "/admissions/applications/" + std::to_string(id));
 }
 
 Response late_form(Context& ctx) {
@@ -106,8 +106,7 @@ Response late_submit(Context& ctx) {
     d["late"] = true;
     return web::page(ctx, "admissions/apply.html", "admissions.late_title", d, http_status(r.status().code()));
   }
-  ctx.flash_next("success", "admissions.late_recorded");
-  return web::redirect(ctx, "/admissions/applications/" + std::to_string(*r));
+  return web::redirect_with_success(ctx, "admissions.late_recorded", "/admissions/applications/" + std::to_string(*r));
 }
 
 namespace {
@@ -183,8 +182,7 @@ Response year_save(Context& ctx) {
                       {"fy", i18n::fiscal_year_display(ctx.lang, fy)}, {"action", "/admissions/years/" + std::to_string(fy)}},
                      422);
   }
-  ctx.flash_next("success", "admissions.year_saved");
-  return web::redirect(ctx, "/admissions/years");
+  return web::redirect_with_success(ctx, "admissions.year_saved", "/admissions/years");
 }
 
 }  // namespace mdsc::admissions::handlers

@@ -6,6 +6,7 @@
 #include "modules/curriculum.h"
 #include "nlohmann/json.hpp"
 #include "platform/work.h"
+#include "web/flash_redirect.h"
 #include "web/record_page.h"
 #include "web/render.h"
 
@@ -110,8 +111,7 @@ Response rule_submit(Context& ctx) {
   if (!course) return web::not_found(ctx);
   Status st = set_rule(ctx.work(), course->id, ctx.form.trimmed("threshold"), ctx.form.has("excused_counts"));
   if (!st) return course_page(ctx, *course, st, http_status(st.code()));
-  ctx.flash_next("success", "attendance.rule_saved");
-  return web::redirect(ctx, course_rates_href(course->id));
+  return web::redirect_with_success(ctx, "attendance.rule_saved", course_rates_href(course->id));
 }
 
 Response live_link_submit(Context& ctx) {
@@ -119,8 +119,7 @@ Response live_link_submit(Context& ctx) {
   if (!course) return web::not_found(ctx);
   Status st = set_live_link(ctx.work(), course->id, ctx.form.trimmed("live_url"));
   if (!st) return course_page(ctx, *course, st, http_status(st.code()));
-  ctx.flash_next("success", "attendance.live_link_saved");
-  return web::redirect(ctx, course_rates_href(course->id));
+  return web::redirect_with_success(ctx, "attendance.live_link_saved", course_rates_href(course->id));
 }
 
 }  // namespace mdsc::attendance::handlers

@@ -9,6 +9,7 @@
 #include "modules/attendance/rollcall.h"
 #include "nlohmann/json.hpp"
 #include "platform/work.h"
+#include "web/flash_redirect.h"
 #include "web/record_page.h"
 #include "web/render.h"
 
@@ -92,8 +93,7 @@ Response mark_submit(Context& ctx) {
   if (!m) return page(ctx, *s, Status::invalid().field("status", "validation.choice"), 422);
   auto r = mark(ctx.work(), s->id, user_id, *m, ctx.form.trimmed("reason"));
   if (!r) return page(ctx, *s, r.status(), http_status(r.status().code()));
-  ctx.flash_next("success", "attendance.marked");
-  return web::redirect(ctx, roll_call_href(s->id));
+  return web::redirect_with_success(ctx, "attendance.marked", roll_call_href(s->id));
 }
 
 Response review_submit(Context& ctx) {
@@ -107,8 +107,7 @@ Response review_submit(Context& ctx) {
     return page(ctx, *s, Status::invalid().field("decision", "validation.choice"), 422);
   Status st = review(ctx.work(), id, decision == "accept", ctx.form.trimmed("reason"));
   if (!st) return page(ctx, *s, st, http_status(st.code()));
-  ctx.flash_next("success", "attendance.reviewed");
-  return web::redirect(ctx, roll_call_href(s->id));
+  return web::redirect_with_success(ctx, "attendance.reviewed", roll_call_href(s->id));
 }
 
 Response roll_call_csv(Context& ctx) {

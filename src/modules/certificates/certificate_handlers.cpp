@@ -11,6 +11,7 @@
 #include "platform/identity/repo.h"
 #include "platform/work.h"
 #include "web/fiscal_years.h"
+#include "web/flash_redirect.h"
 #include "web/form_values.h"
 #include "web/render.h"
 
@@ -113,8 +114,7 @@ Response issue_submit(Context& ctx) {
     return page(ctx, fy, st ? Status::invalid().field("completion_id", "validation.required") : st, 422);
   auto r = issue(ctx.work(), *completion_id);
   if (!r) return page(ctx, fy, r.status(), http_status(r.status().code()));
-  ctx.flash_next("success", "certificates.issued");
-  return web::redirect(ctx, "/certificates?fy=" + std::to_string(fy));
+  return web::redirect_with_success(ctx, "certificates.issued", "/certificates?fy=" + std::to_string(fy));
 }
 
 Response revoke_submit(Context& ctx) {
@@ -123,8 +123,7 @@ Response revoke_submit(Context& ctx) {
   const int fy = static_cast<int>(c->fiscal_year);
   Status st = revoke(ctx.work(), c->id, ctx.form.trimmed("reason"));
   if (!st) return page(ctx, fy, st, http_status(st.code()));
-  ctx.flash_next("success", "certificates.revoked");
-  return web::redirect(ctx, "/certificates?fy=" + std::to_string(fy));
+  return web::redirect_with_success(ctx, "certificates.revoked", "/certificates?fy=" + std::to_string(fy));
 }
 
 Response pdf_download(Context& ctx) {

@@ -7,6 +7,7 @@
 #include "nlohmann/json.hpp"
 #include "platform/work.h"
 #include "web/fiscal_years.h"
+#include "web/flash_redirect.h"
 #include "web/form_values.h"
 #include "web/render.h"
 
@@ -86,8 +87,7 @@ Response rule_submit(Context& ctx) {
   r.exams_required = ctx.form.has("exams_required");
   if (st) st = set_rule(ctx.work(), r);
   if (!st) return page(ctx, fy, st, 422);
-  ctx.flash_next("success", "completion.rule_saved");
-  return web::redirect(ctx, year_href(fy));
+  return web::redirect_with_success(ctx, "completion.rule_saved", year_href(fy));
 }
 
 Response confirm_submit(Context& ctx) {
@@ -97,8 +97,7 @@ Response confirm_submit(Context& ctx) {
     return page(ctx, fy, Status::invalid().field("user_id", "validation.invalid_input"), 422);
   auto r = confirm(ctx.work(), fy, std::stoll(user));
   if (!r) return page(ctx, fy, r.status(), http_status(r.status().code()));
-  ctx.flash_next("success", "completion.confirmed");
-  return web::redirect(ctx, year_href(fy));
+  return web::redirect_with_success(ctx, "completion.confirmed", year_href(fy));
 }
 
 Response sign_off_submit(Context& ctx) {
@@ -107,8 +106,7 @@ Response sign_off_submit(Context& ctx) {
   const int fy = static_cast<int>(k->fiscal_year);
   Status st = sign_off(ctx.work(), k->id, ctx.form.trimmed("signer"));
   if (!st) return page(ctx, fy, st, http_status(st.code()));
-  ctx.flash_next("success", "completion.signed_off");
-  return web::redirect(ctx, year_href(fy));
+  return web::redirect_with_success(ctx, "completion.signed_off", year_href(fy));
 }
 
 }  // namespace mdsc::completion::handlers

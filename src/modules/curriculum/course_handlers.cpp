@@ -5,6 +5,7 @@
 #include "modules/curriculum/repo.h"
 #include "modules/curriculum/views.h"
 #include "web/fiscal_years.h"
+#include "web/flash_redirect.h"
 #include "web/render.h"
 
 namespace mdsc::curriculum::handlers {
@@ -118,8 +119,7 @@ Response course_create(Context& ctx) {
   if (st) {
     auto r = create_course(ctx.work(), c);
     if (r) {
-      ctx.flash_next("success", "courses.created");
-      return web::redirect(ctx, course_path(*r));
+      return web::redirect_with_success(ctx, "courses.created", course_path(*r));
     }
     st = r.status();
   }
@@ -143,8 +143,7 @@ Response course_update(Context& ctx) {
   merge(st, check_course(c));
   if (st) st = update_course(ctx.work(), before->id, c, std::nullopt);
   if (!st) return show_form(ctx, c, st, false);
-  ctx.flash_next("success", "courses.saved");
-  return web::redirect(ctx, course_path(c.id));
+  return web::redirect_with_success(ctx, "courses.saved", course_path(c.id));
 }
 
 Response course_instructor_add(Context& ctx) {
@@ -161,8 +160,7 @@ Response course_instructor_add(Context& ctx) {
     st = move_fields(r, {{"instructor_id", "instructor_id"}, {"", "periods"}});
   }
   if (!st) return show_course(ctx, id, st, http_status(st.code()));
-  ctx.flash_next("success", "courses.instructors_saved");
-  return web::redirect(ctx, course_path(id));
+  return web::redirect_with_success(ctx, "courses.instructors_saved", course_path(id));
 }
 
 Response course_instructor_remove(Context& ctx) {
@@ -173,8 +171,7 @@ Response course_instructor_remove(Context& ctx) {
   });
   if (st.code() == Code::not_found) return web::not_found(ctx);
   if (!st) return show_course(ctx, id, st, http_status(st.code()));
-  ctx.flash_next("success", "courses.instructors_saved");
-  return web::redirect(ctx, course_path(id));
+  return web::redirect_with_success(ctx, "courses.instructors_saved", course_path(id));
 }
 
 Response year_update(Context& ctx) {
@@ -184,8 +181,7 @@ Response year_update(Context& ctx) {
   auto year = read_year(ctx.form, fy, st);
   if (st) st = save_curriculum_year(ctx.work(), year);
   if (!st) return show_courses(ctx, fy, st);
-  ctx.flash_next("success", "courses.year_saved");
-  return web::redirect(ctx, courses_path(fy));
+  return web::redirect_with_success(ctx, "courses.year_saved", courses_path(fy));
 }
 
 }  // namespace mdsc::curriculum::handlers

@@ -8,6 +8,7 @@
 #include "modules/curriculum/repo.h"
 #include "modules/curriculum/views.h"
 #include "web/fiscal_years.h"
+#include "web/flash_redirect.h"
 #include "web/render.h"
 
 namespace mdsc::curriculum::handlers {
@@ -118,8 +119,9 @@ Response enrollment_drop(Context& ctx) {
     if (from_course) return show_course(ctx, e->course_id, st, http_status(st.code()));
     return show_mine(ctx, e->fiscal_year, st, id);
   }
-  ctx.flash_next("success", from_course ? "enrollments.removed" : "enrollments.dropped");
-  return web::redirect(ctx, from_course ? "/courses/" + std::to_string(e->course_id) : mine_path(e->fiscal_year));
+  return web::redirect_with_success(
+      ctx, from_course ? "enrollments.removed" : "enrollments.dropped",
+      from_course ? "/courses/" + std::to_string(e->course_id) : mine_path(e->fiscal_year));
 }
 
 Response course_enroll(Context& ctx) {

@@ -5,6 +5,7 @@
 #include "modules/curriculum/views.h"
 #include "platform/identity/repo.h"
 #include "platform/identity/validation.h"
+#include "web/flash_redirect.h"
 #include "web/render.h"
 
 namespace mdsc::curriculum::handlers {
@@ -64,8 +65,7 @@ Response instructor_create(Context& ctx) {
   if (st) {
     auto r = create_instructor(ctx.work(), i);
     if (r) {
-      ctx.flash_next("success", "instructors.created");
-      return web::redirect(ctx, "/instructors");
+      return web::redirect_with_success(ctx, "instructors.created", "/instructors");
     }
     st = on_form(r.status());
   }
@@ -86,8 +86,7 @@ Response instructor_update(Context& ctx) {
   i.id = id;
   if (st) st = on_form(update_instructor(ctx.work(), id, i));
   if (!st) return show_form(ctx, i, st, false);
-  ctx.flash_next("success", "instructors.saved");
-  return web::redirect(ctx, "/instructors");
+  return web::redirect_with_success(ctx, "instructors.saved", "/instructors");
 }
 
 }  // namespace mdsc::curriculum::handlers

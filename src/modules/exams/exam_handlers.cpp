@@ -5,6 +5,7 @@
 #include "modules/timetable.h"
 #include "nlohmann/json.hpp"
 #include "platform/work.h"
+#include "web/flash_redirect.h"
 #include "web/form_values.h"
 #include "web/record_page.h"
 #include "web/render.h"
@@ -93,8 +94,7 @@ Response exam_create(Context& ctx) {
   if (!st) return page(ctx, *course, st, 422);
   auto id = create_exam(ctx.work(), e);
   if (!id) return page(ctx, *course, id.status(), http_status(id.status().code()));
-  ctx.flash_next("success", "exams.created");
-  return web::redirect(ctx, "/exams/" + std::to_string(*id));
+  return web::redirect_with_success(ctx, "exams.created", "/exams/" + std::to_string(*id));
 }
 
 }  // namespace mdsc::exams::handlers

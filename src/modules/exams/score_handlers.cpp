@@ -13,6 +13,7 @@
 #include "modules/exams/score_sheet.h"
 #include "nlohmann/json.hpp"
 #include "platform/work.h"
+#include "web/flash_redirect.h"
 #include "web/render.h"
 
 namespace mdsc::exams::handlers {
@@ -124,8 +125,7 @@ Response scores_submit(Context& ctx) {
   const auto entries = entries_of_form(ctx);
   auto r = enter_scores(ctx.work(), found->first.id, entries);
   if (!r) return page(ctx, found->first, found->second, on_fields(r.status(), entries), http_status(r.status().code()));
-  ctx.flash_next("success", "exams.scores_saved");
-  return web::redirect(ctx, exam_href(found->first.id));
+  return web::redirect_with_success(ctx, "exams.scores_saved", exam_href(found->first.id));
 }
 
 Response scores_csv(Context& ctx) {

@@ -9,6 +9,7 @@
 #include "modules/members.h"
 #include "web/fields.h"
 #include "web/fiscal_years.h"
+#include "web/flash_redirect.h"
 #include "web/form_values.h"
 #include "web/json_body.h"
 #include "web/record_page.h"
@@ -219,8 +220,7 @@ Response close_year(Context& ctx) {
   if (ctx.form.get("confirm") != "1") st.field("confirm", "invoicing.close_confirm_required");
   if (st) st = close_fiscal_year(ctx.work(), static_cast<int>(fy));
   if (!st) return list_page(ctx, static_cast<int>(fy), st, http_status(st.code()));
-  ctx.flash_next("success", "invoices.year_closed_done");
-  return web::redirect(ctx, "/invoices?fy=" + std::to_string(fy));
+  return web::redirect_with_success(ctx, "invoices.year_closed_done", "/invoices?fy=" + std::to_string(fy));
 }
 
 Response invoice_show(Context& ctx) { return web::record_page(ctx, visible_invoice, show); }
@@ -238,8 +238,7 @@ Response issue_for_membership(Context& ctx) {
     if (r.status().code() == Code::not_found) return web::not_found(ctx);
     return issue_form(ctx, m, r.status(), http_status(r.status().code()));
   }
-  ctx.flash_next("success", "invoices.issued");
-  return web::redirect(ctx, "/invoices/" + std::to_string(*r));
+  return web::redirect_with_success(ctx, "invoices.issued", "/invoices/" + std::to_string(*r));
 }
 
 Response issue_for_seat(Context& ctx) {
@@ -248,8 +247,7 @@ Response issue_for_seat(Context& ctx) {
     if (r.status().code() == Code::not_found) return web::not_found(ctx);
     return web::error(ctx, r.status());
   }
-  ctx.flash_next("success", "invoices.issued");
-  return web::redirect(ctx, "/invoices/" + std::to_string(*r));
+  return web::redirect_with_success(ctx, "invoices.issued", "/invoices/" + std::to_string(*r));
 }
 
 Response payment_create(Context& ctx) {
@@ -266,8 +264,7 @@ Response payment_create(Context& ctx) {
   if (st) {
     auto r = record_payment(ctx.work(), inv->id, p);
     if (r) {
-      ctx.flash_next("success", "payments.recorded");
-      return web::redirect(ctx, "/invoices/" + std::to_string(inv->id));
+      return web::redirect_with_success(ctx, "payments.recorded", "/invoices/" + std::to_string(inv->id));
     }
     st = r.status();
   }
@@ -280,8 +277,7 @@ Response credit_note_create(Context& ctx) {
   auto r = issue_credit_note(ctx.work(), inv->id, ctx.form.trimmed("reason"), ctx.form.trimmed("issue_date"),
                              window(ctx));
   if (!r) return show(ctx, *inv, r.status(), http_status(r.status().code()));
-  ctx.flash_next("success", "invoices.credited");
-  return web::redirect(ctx, "/invoices/" + std::to_string(*r));
+  return web::redirect_with_success(ctx, "invoices.credited", "/invoices/" + std::to_string(*r));
 }
 
 }  // namespace mdsc::invoicing::handlers

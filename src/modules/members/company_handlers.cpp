@@ -4,6 +4,7 @@
 #include "modules/members/operations.h"
 #include "modules/members/repo.h"
 #include "modules/members/views.h"
+#include "web/flash_redirect.h"
 #include "web/form_values.h"
 #include "web/render.h"
 
@@ -77,8 +78,7 @@ Response organization_create(Context& ctx) {
   if (st) {
     auto r = create_organization(ctx.work(), o);
     if (r) {
-      ctx.flash_next("success", "companies.created");
-      return web::redirect(ctx, base_path(kind_of(ctx)) + "/" + std::to_string(*r));
+      return web::redirect_with_success(ctx, "companies.created", base_path(kind_of(ctx)) + "/" + std::to_string(*r));
     }
     st = r.status();
   }
@@ -108,8 +108,9 @@ Response organization_update(Context& ctx) {
   o.id = before->id;
   if (st) st = update_organization(ctx.work(), before->id, o);
   if (!st) return show_form(ctx, o, st, false);
-  ctx.flash_next("success", "companies.saved");
-  return web::redirect(ctx, base_path(before->kind == "company" ? "company" : "university") + "/" + std::to_string(o.id));
+  return web::redirect_with_success(
+      ctx, "companies.saved",
+      base_path(before->kind == "company" ? "company" : "university") + "/" + std::to_string(o.id));
 }
 
 Response representatives_update(Context& ctx) {
@@ -125,8 +126,7 @@ Response representatives_update(Context& ctx) {
     d["rep_form"] = web::form_state(ctx, st);
     return web::page(ctx, "members/organization.html", "companies.detail", d, 422);
   }
-  ctx.flash_next("success", "companies.representatives_saved");
-  return web::redirect(ctx, "/companies/" + std::to_string(id));
+  return web::redirect_with_success(ctx, "companies.representatives_saved", "/companies/" + std::to_string(id));
 }
 
 }  // namespace mdsc::members::handlers

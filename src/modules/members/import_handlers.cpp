@@ -7,6 +7,7 @@
 #include "modules/members/operations.h"
 #include "modules/members/repo.h"
 #include "platform/units.h"
+#include "web/flash_redirect.h"
 #include "web/render.h"
 
 namespace mdsc::members::handlers {
@@ -84,8 +85,7 @@ Response import_confirm(Context& ctx) {
       auto created = create_organization(w, r.company);
       if (!created) throw std::runtime_error("import row failed after validation");
     }
-    ctx.flash_next("success", "import.done");
-    return web::redirect(ctx, "/companies");
+    return web::redirect_with_success(ctx, "import.done", "/companies");
   });
 }
 

@@ -9,6 +9,7 @@
 #include "modules/members/repo.h"
 #include "modules/members/views.h"
 #include "web/fiscal_years.h"
+#include "web/flash_redirect.h"
 #include "web/form_values.h"
 #include "web/render.h"
 
@@ -189,8 +190,7 @@ Response membership_create(Context& ctx) {
   if (st) {
     auto r = create_membership(ctx.work(), company_id, fy, tier, status);
     if (r) {
-      ctx.flash_next("success", "memberships.created");
-      return web::redirect(ctx, "/memberships/" + std::to_string(*r));
+      return web::redirect_with_success(ctx, "memberships.created", "/memberships/" + std::to_string(*r));
     }
     st = r.status();
   }
@@ -214,8 +214,7 @@ Response membership_status(Context& ctx) {
   Status st = change_membership_status(ctx.work(), id, ctx.form.get("status"));
   if (st.code() == Code::not_found) return web::not_found(ctx);
   if (!st) return show_membership(ctx, id, st, 422);
-  ctx.flash_next("success", "memberships.saved");
-  return web::redirect(ctx, "/memberships/" + std::to_string(id));
+  return web::redirect_with_success(ctx, "memberships.saved", "/memberships/" + std::to_string(id));
 }
 
 Response membership_renew(Context& ctx) {
@@ -225,8 +224,7 @@ Response membership_renew(Context& ctx) {
     if (r.status().code() == Code::not_found) return web::not_found(ctx);
     return show_membership(ctx, id, r.status(), http_status(r.status().code()));
   }
-  ctx.flash_next("success", "memberships.renewed");
-  return web::redirect(ctx, "/memberships/" + std::to_string(*r));
+  return web::redirect_with_success(ctx, "memberships.renewed", "/memberships/" + std::to_string(*r));
 }
 
 Response seat_request_create(Context& ctx) {
@@ -250,8 +248,8 @@ Response seat_decide(Context& ctx) {
   auto fee = web::read_number(ctx.form.get("extra_fee"), "extra_fee", st).value_or(0);
   if (st) st = decide_consultation(ctx.work(), request_id, accept, fee, ctx.form.trimmed("reason"));
   if (!st) return show_membership(ctx, req->membership_id, st, 422);
-  ctx.flash_next("success", accept ? "seats.decided_accept" : "seats.decided_decline");
-  return web::redirect(ctx, "/memberships/" + std::to_string(req->membership_id));
+  return web::redirect_with_success(ctx, accept ? "seats.decided_accept" : "seats.decided_decline",
+                                    "/memberships/" + std::to_string(req->membership_id));
 }
 
 Response seat_withdraw(Context& ctx) {
@@ -260,8 +258,7 @@ Response seat_withdraw(Context& ctx) {
   if (!req) return web::not_found(ctx);
   Status st = withdraw_seat(ctx.work(), request_id);
   if (!st) return show_membership(ctx, req->membership_id, st, 422);
-  ctx.flash_next("success", "seats.withdrawn");
-  return web::redirect(ctx, "/memberships/" + std::to_string(req->membership_id));
+  return web::redirect_with_success(ctx, "seats.withdrawn", "/memberships/" + std::to_string(req->membership_id));
 }
 
 }  // namespace mdsc::members::handlers

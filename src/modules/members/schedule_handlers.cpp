@@ -5,6 +5,7 @@
 #include "modules/members/repo.h"
 #include "modules/members/views.h"
 #include "web/fiscal_years.h"
+#include "web/flash_redirect.h"
 #include "web/form_values.h"
 #include "web/render.h"
 
@@ -145,8 +146,7 @@ Response schedule_create(Context& ctx) {
   if (st) {
     auto r = create_fee_schedule(ctx.work(), s);
     if (r) {
-      ctx.flash_next("success", "schedules.saved");
-      return web::redirect(ctx, "/fee-schedules");
+      return web::redirect_with_success(ctx, "schedules.saved", "/fee-schedules");
     }
     st = merge(st, r.status());
   } else {
@@ -173,8 +173,7 @@ Response schedule_update(Context& ctx) {
     s.tiers = existing->tiers;
     return show_schedule_form(ctx, s, st, false);
   }
-  ctx.flash_next("success", "schedules.saved");
-  return web::redirect(ctx, "/fee-schedules");
+  return web::redirect_with_success(ctx, "schedules.saved", "/fee-schedules");
 }
 
 namespace {
@@ -234,8 +233,7 @@ Response issuer_update(Context& ctx) {
   p.payment_days = static_cast<int>(web::read_number(ctx.form.get("payment_days"), "payment_days", st).value_or(30));
   if (st) st = save_issuer_profile(ctx.work(), p);
   if (!st) return show_issuer(ctx, p, st);
-  ctx.flash_next("success", "issuer.saved");
-  return web::redirect(ctx, "/settings/issuer");
+  return web::redirect_with_success(ctx, "issuer.saved", "/settings/issuer");
 }
 
 }  // namespace mdsc::members::handlers

@@ -7,6 +7,7 @@
 #include "modules/videos/repo.h"
 #include "platform/units.h"
 #include "web/fiscal_years.h"
+#include "web/flash_redirect.h"
 #include "web/render.h"
 
 namespace mdsc::videos::handlers {
@@ -79,8 +80,7 @@ Response upload_submit(Context& ctx) {
     r = take_upload(ctx, session_id, ctx.uploads.front().path, ctx.uploads.front().filename);
   if (r) {
     delete_withdrawn_files(ctx.db(), ctx.services.config.data_dir, ctx.now());
-    ctx.flash_next("success", "videos.uploaded");
-    return web::redirect(ctx, "/sessions/" + std::to_string(session_id) + "/recording");
+    return web::redirect_with_success(ctx, "videos.uploaded", "/sessions/" + std::to_string(session_id) + "/recording");
   }
   return platform::in_unit(ctx, false, [&](Context& c) {
     const auto s = timetable::sessions::get(c.work().conn, session_id);
@@ -99,8 +99,8 @@ Response withdraw_submit(Context& ctx) {
   });
   if (st) {
     delete_withdrawn_files(ctx.db(), ctx.services.config.data_dir, ctx.now());
-    ctx.flash_next("success", "videos.withdrawn");
-    return web::redirect(ctx, "/sessions/" + std::to_string(session_id) + "/recording");
+    return web::redirect_with_success(ctx, "videos.withdrawn",
+                                      "/sessions/" + std::to_string(session_id) + "/recording");
   }
   if (!session_id) return web::error(ctx, st);
   return platform::in_unit(ctx, false, [&](Context& c) {

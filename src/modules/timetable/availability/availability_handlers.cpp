@@ -9,6 +9,7 @@
 #include "nlohmann/json.hpp"
 #include "platform/web_actor.h"
 #include "web/fields.h"
+#include "web/flash_redirect.h"
 #include "web/json_body.h"
 #include "web/render.h"
 
@@ -177,8 +178,7 @@ Response availability_add(Context& ctx) {
     if (added.status().code() == Code::not_found) return web::not_found(ctx);
     return instructor_page(ctx, id, rights, added.status(), status_code(added.status()));
   }
-  ctx.flash_next("success", "availability.added");
-  return web::redirect(ctx, availability_href(id));
+  return web::redirect_with_success(ctx, "availability.added", availability_href(id));
 }
 
 Response availability_remove(Context& ctx) {
@@ -188,8 +188,7 @@ Response availability_remove(Context& ctx) {
   if (!rights.edit) return web::forbidden(ctx);
   Status st = availability::remove_rule(ctx.work(), id, ctx.id_param("rid"));
   if (!st) return web::error(ctx, st);
-  ctx.flash_next("success", "availability.removed");
-  return web::redirect(ctx, availability_href(id));
+  return web::redirect_with_success(ctx, "availability.removed", availability_href(id));
 }
 
 namespace {
@@ -300,8 +299,8 @@ Response course_rule_save(Context& ctx) {
   CourseRule r = course_rule_from_form(ctx, id, st);
   if (st) st = availability::save_course_rule(ctx.work(), r);
   if (!st) return courses_page(ctx, course->fiscal_year, id, st, status_code(st));
-  ctx.flash_next("success", "availability.rule_saved");
-  return web::redirect(ctx, course_rules_href(course->fiscal_year) + "#course-" + std::to_string(id));
+  return web::redirect_with_success(ctx, "availability.rule_saved",
+                                    course_rules_href(course->fiscal_year) + "#course-" + std::to_string(id));
 }
 
 }  // namespace mdsc::timetable::handlers

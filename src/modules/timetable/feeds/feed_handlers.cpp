@@ -8,6 +8,7 @@
 #include "modules/timetable/terms/repo.h"
 #include "nlohmann/json.hpp"
 #include "platform/web_actor.h"
+#include "web/flash_redirect.h"
 #include "web/json_body.h"
 #include "web/plain_text.h"
 #include "web/render.h"
@@ -144,8 +145,7 @@ Response calendar_feed_create(Context& ctx) {
 Response calendar_feed_revoke(Context& ctx) {
   Status st = feeds::revoke(ctx.work(), ctx.id_param("id"));
   if (!st) return web::error(ctx, st);
-  ctx.flash_next("success", "calendar.revoked");
-  return web::redirect(ctx, "/calendar");
+  return web::redirect_with_success(ctx, "calendar.revoked", "/calendar");
 }
 
 // GET /ical/<token>.ics: public; unknown and revoked tokens look alike.

@@ -13,6 +13,7 @@
 #include "modules/timetable/terms/repo.h"
 #include "nlohmann/json.hpp"
 #include "platform/web_actor.h"
+#include "web/flash_redirect.h"
 #include "web/render.h"
 
 namespace mdsc::timetable::handlers {
@@ -147,8 +148,7 @@ Response move(Context& ctx, const Sheet& sheet, std::int64_t session_id, const s
     ctx.flash = web::Flash{"success", "timetable.session_moved"};
     return edit_page(ctx, sheet, *moved, action, back, &refused, 200);
   }
-  ctx.flash_next("success", "timetable.session_moved");
-  return web::redirect(ctx, back);
+  return web::redirect_with_success(ctx, "timetable.session_moved", back);
 }
 
 }  // namespace
@@ -179,8 +179,8 @@ Response run_publish(Context& ctx) {
     ctx.flash_next("error", published.status().message_id());
     return web::redirect(ctx, "/timetable/runs/" + std::to_string(id));
   }
-  ctx.flash_next("success", "timetable.published");
-  return web::redirect(ctx, "/timetable/terms/" + std::to_string(published->term_id) + "/week");
+  return web::redirect_with_success(ctx, "timetable.published",
+                                    "/timetable/terms/" + std::to_string(published->term_id) + "/week");
 }
 
 // The page of a published session: for the people who plan and the trainees of the course.

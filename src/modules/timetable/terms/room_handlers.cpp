@@ -5,6 +5,7 @@
 #include "modules/timetable/terms/repo.h"
 #include "nlohmann/json.hpp"
 #include "platform/web_actor.h"
+#include "web/flash_redirect.h"
 #include "web/render.h"
 
 namespace mdsc::timetable::handlers {
@@ -49,8 +50,7 @@ Response room_create(Context& ctx) {
   Room r = room_from_form(ctx, st);
   Result<std::int64_t> saved = st ? save_room(ctx.work(), r) : Result<std::int64_t>(st);
   if (!saved) return rooms_page(ctx, 0, saved.status(), saved.status().code() == Code::conflict ? 409 : 422);
-  ctx.flash_next("success", "timetable.room_saved");
-  return web::redirect(ctx, "/timetable/rooms");
+  return web::redirect_with_success(ctx, "timetable.room_saved", "/timetable/rooms");
 }
 
 Response room_update(Context& ctx) {
@@ -61,8 +61,7 @@ Response room_update(Context& ctx) {
   r.id = id;
   Result<std::int64_t> saved = st ? save_room(ctx.work(), r) : Result<std::int64_t>(st);
   if (!saved) return rooms_page(ctx, id, saved.status(), saved.status().code() == Code::conflict ? 409 : 422);
-  ctx.flash_next("success", "timetable.room_saved");
-  return web::redirect(ctx, "/timetable/rooms");
+  return web::redirect_with_success(ctx, "timetable.room_saved", "/timetable/rooms");
 }
 
 }  // namespace mdsc::timetable::handlers

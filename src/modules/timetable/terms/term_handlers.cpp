@@ -8,6 +8,7 @@
 #include "modules/timetable/terms/term_form.h"
 #include "nlohmann/json.hpp"
 #include "platform/web_actor.h"
+#include "web/flash_redirect.h"
 #include "web/render.h"
 
 namespace mdsc::timetable::handlers {
@@ -128,8 +129,7 @@ Response term_create(Context& ctx) {
   Term t = term_from_form(ctx, st);
   Result<std::int64_t> saved = st ? save_term(ctx.work(), t) : Result<std::int64_t>(st);
   if (!saved) return form_page(ctx, t, saved.status(), saved.status().code() == Code::conflict ? 409 : 422);
-  ctx.flash_next("success", "timetable.term_saved");
-  return web::redirect(ctx, "/timetable/terms/" + std::to_string(*saved));
+  return web::redirect_with_success(ctx, "timetable.term_saved", "/timetable/terms/" + std::to_string(*saved));
 }
 
 Response term_show(Context& ctx) {
@@ -146,8 +146,7 @@ Response term_update(Context& ctx) {
   t.id = stored->id;
   Result<std::int64_t> saved = st ? save_term(ctx.work(), t) : Result<std::int64_t>(st);
   if (!saved) return show(ctx, *stored, t, saved.status(), saved.status().code() == Code::conflict ? 409 : 422);
-  ctx.flash_next("success", "timetable.term_saved");
-  return web::redirect(ctx, "/timetable/terms/" + std::to_string(stored->id));
+  return web::redirect_with_success(ctx, "timetable.term_saved", "/timetable/terms/" + std::to_string(stored->id));
 }
 
 Response closed_day_add(Context& ctx) {
@@ -156,8 +155,8 @@ Response closed_day_add(Context& ctx) {
   ClosedDay d{ctx.form.trimmed("day"), ctx.form.trimmed("reason")};
   Status st = add_closed_day(ctx.work(), stored->id, d);
   if (!st) return show(ctx, *stored, *stored, st, st.code() == Code::conflict ? 409 : 422);
-  ctx.flash_next("success", "timetable.closed_day_added");
-  return web::redirect(ctx, "/timetable/terms/" + std::to_string(stored->id));
+  return web::redirect_with_success(ctx, "timetable.closed_day_added",
+                                    "/timetable/terms/" + std::to_string(stored->id));
 }
 
 Response closed_day_remove(Context& ctx) {
@@ -165,8 +164,8 @@ Response closed_day_remove(Context& ctx) {
   if (!stored) return web::not_found(ctx);
   Status st = remove_closed_day(ctx.work(), stored->id, ctx.form.trimmed("day"));
   if (!st) return web::error(ctx, st);
-  ctx.flash_next("success", "timetable.closed_day_removed");
-  return web::redirect(ctx, "/timetable/terms/" + std::to_string(stored->id));
+  return web::redirect_with_success(ctx, "timetable.closed_day_removed",
+                                    "/timetable/terms/" + std::to_string(stored->id));
 }
 
 }  // namespace mdsc::timetable::handlers
