@@ -8,6 +8,7 @@
 
 #include "core/jp_holidays.h"
 #include "nlohmann/json.hpp"
+#include "platform/entity.h"
 
 namespace mdsc::timetable {
 
@@ -95,22 +96,17 @@ int teaching_day_count(const Term& term) {
   return n;
 }
 
+// The term's own fields from its table, then its periods, closed days and count of teaching days.
 nlohmann::json to_json(const Term& term) {
   auto periods = nlohmann::json::array();
-  for (const auto& p : term.periods)
-    periods.push_back({{"band", p.band}, {"position", p.position}, {"starts_at", p.starts_at}, {"ends_at", p.ends_at}});
+  for (const auto& p : term.periods) periods.push_back(entity::to_json(p));
   auto closed = nlohmann::json::array();
-  for (const auto& c : term.closed_days) closed.push_back({{"day", c.day}, {"reason", c.reason}});
-  return {{"id", term.id},
-          {"fiscal_year", term.fiscal_year},
-          {"name", term.name},
-          {"starts_on", term.starts_on},
-          {"ends_on", term.ends_on},
-          {"year_end_break", term.year_end_break},
-          {"teaching_weekdays", term.teaching_weekdays},
-          {"periods", periods},
-          {"closed_days", closed},
-          {"teaching_days", teaching_day_count(term)}};
+  for (const auto& c : term.closed_days) closed.push_back(entity::to_json(c));
+  auto j = entity::to_json(term);
+  j["periods"] = std::move(periods);
+  j["closed_days"] = std::move(closed);
+  j["teaching_days"] = teaching_day_count(term);
+  return j;
 }
 
 }  // namespace mdsc::timetable
