@@ -154,7 +154,12 @@ Response issue_form(Context& ctx, std::int64_t membership_id, const Status& st, 
   fields[0]["hint_id"] = "f-issue_date-hint";
   fields[0]["describedby"] = "f-issue_date-hint" + std::string(fields[0].contains("error_id") ? " f-issue_date-error" : "");
   return web::page(ctx, "invoicing/issue.html", "invoices.issue",
-                   {{"m", *subject}, {"fields", fields}, {"form", form}}, status);
+                   {{"m", *subject},
+                    {"action", (*subject)["action"]},
+                    {"submit", ctx.t("invoices.issue_submit")},
+                    {"fields", fields},
+                    {"form", form}},
+                   status);
 }
 
 }  // namespace
