@@ -166,6 +166,9 @@ TEST_F(InvoicingHttp, ADateOutsideTheWindowIsRefusedOnTheFormWithWhatWasTyped) {
   EXPECT_NE(late.body.find("value=\"" + ahead + "\""), std::string::npos) << "what was typed stays in the field";
   EXPECT_NE(late.body.find("前払い"), std::string::npos);
   EXPECT_EQ(late.body.find("id=\"f-due_date-error\""), std::string::npos) << "an empty due date is allowed";
+  EXPECT_NE(late.body.find("action=\"/memberships/" + std::to_string(m) + "/invoice\""), std::string::npos)
+      << "the form posts to the same membership again";
+  EXPECT_NE(late.body.find("請求書を発行</button>"), std::string::npos);
   auto early = c.post_form("/memberships/" + std::to_string(m) + "/invoice", {{"issue_date", days_from_today(-401)}});
   EXPECT_EQ(early.status, 422);
   EXPECT_NE(early.body.find("より前の日付は指定できません"), std::string::npos);

@@ -206,6 +206,8 @@ TEST_F(Members, BadInputNamesTheFieldAndWritesNothing) {
                                                {"number_prefix", "MDSC"}, {"rounding", "floor"}, {"payment_days", "30"}});
   EXPECT_EQ(r.status, 422);
   EXPECT_NE(r.body.find("id=\"f-registration_number-error\""), std::string::npos);
+  EXPECT_NE(r.body.find("action=\"/settings/issuer\""), std::string::npos);
+  EXPECT_NE(r.body.find("保存する</button>"), std::string::npos);
   EXPECT_NE(r.body.find("T12345678901234"), std::string::npos) << "what was typed stays in the field";
   auto after = server_->open_db()->read([](db::Conn& x) {
     return x.query_one("SELECT registration_number FROM issuer_profile")->str("registration_number");
