@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "db/where.h"
+
 namespace mdsc::attendance::repo {
 namespace {
 
@@ -102,13 +104,8 @@ std::vector<Attendance> others_on_device(db::Conn& c, std::int64_t session_id, s
 
 std::vector<Attendance> of_sessions(db::Conn& c, const std::vector<std::int64_t>& session_ids, std::int64_t user_id) {
   if (session_ids.empty()) return {};
-  std::string in;
   db::Params p;
-  for (auto id : session_ids) {
-    in += in.empty() ? "?" : ", ?";
-    p.emplace_back(id);
-  }
-  std::string where = "session_id IN (" + in + ")";
+  std::string where = "session_id IN (" + db::placeholders(session_ids, p) + ")";
   if (user_id) {
     where += " AND user_id = ?";
     p.emplace_back(user_id);

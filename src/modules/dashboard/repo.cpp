@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "db/where.h"
 #include "platform/entity.h"
 
 namespace mdsc {
@@ -96,11 +97,7 @@ ProgramFigures program_figures(db::Conn& c, int fy, const std::string& today,
         "JOIN instructors i ON i.id = ci.instructor_id "
         "JOIN courses k ON k.id = ci.course_id WHERE k.fiscal_year = ? AND i.organization_id IN (";
     p.emplace_back(fy);
-    for (std::size_t i = 0; i < institutions.size(); ++i) {
-      sql += i ? ", ?" : "?";
-      p.emplace_back(institutions[i]);
-    }
-    sql += ")) AS taught";
+    sql += db::placeholders(institutions, p) + ")) AS taught";
   }
   return entity::from_row<ProgramFigures>(*c.query_one(sql, p));
 }

@@ -1,5 +1,7 @@
 #include "modules/videos/repo.h"
 
+#include "db/where.h"
+
 namespace mdsc::videos::repo {
 namespace {
 
@@ -23,13 +25,8 @@ std::optional<Recording> current_of_session(db::Conn& c, std::int64_t session_id
 
 std::vector<Recording> current_of_courses(db::Conn& c, const std::vector<std::int64_t>& course_ids) {
   if (course_ids.empty()) return {};
-  std::string in = "?";
   db::Params p;
-  p.emplace_back(course_ids.front());
-  for (std::size_t i = 1; i < course_ids.size(); ++i) {
-    in += ", ?";
-    p.emplace_back(course_ids[i]);
-  }
+  const std::string in = db::placeholders(course_ids, p);
   return entity::select<Recording>(c, kSelect +
                 "JOIN course_sessions s ON s.id = r.session_id WHERE r.withdrawn_at IS NULL AND r.course_id IN (" + in +
                     ") ORDER BY s.day DESC, s.starts_at DESC",
