@@ -117,17 +117,23 @@ const std::vector<Setting>& settings() {
       {"mail", "smtp_user", "MDSC_SMTP_USER", false, text(&Config::smtp_user)},
       {"mail", "smtp_password", "MDSC_SMTP_PASSWORD", false, text(&Config::smtp_password)},
       {"mail", "outbox_dir", "", false, text(&Config::outbox_dir)},
-      {"invoicing", "invoice_backdate_days", "MDSC_INVOICE_BACKDATE_DAYS", true, whole(&Config::invoice_backdate_days, 0, 3660, "a number of days 0-3660")},
-      {"invoicing", "invoice_forward_days", "MDSC_INVOICE_FORWARD_DAYS", true, whole(&Config::invoice_forward_days, 0, 366, "a number of days 0-366")},
-      {"attendance", "checkin_opens_minutes", "MDSC_CHECKIN_OPENS_MINUTES", true, whole(&Config::checkin_opens_minutes, 0, 120, "a number of minutes 0-120")},
-      {"attendance", "late_after_minutes", "MDSC_LATE_AFTER_MINUTES", true, whole(&Config::late_after_minutes, 0, 180, "a number of minutes 0-180")},
+      {"invoicing", "invoice_backdate_days", "MDSC_INVOICE_BACKDATE_DAYS", true,
+       whole(&Config::invoice_backdate_days, 0, 3660, "a number of days 0-3660")},
+      {"invoicing", "invoice_forward_days", "MDSC_INVOICE_FORWARD_DAYS", true,
+       whole(&Config::invoice_forward_days, 0, 366, "a number of days 0-366")},
+      {"attendance", "checkin_opens_minutes", "MDSC_CHECKIN_OPENS_MINUTES", true,
+       whole(&Config::checkin_opens_minutes, 0, 120, "a number of minutes 0-120")},
+      {"attendance", "late_after_minutes", "MDSC_LATE_AFTER_MINUTES", true,
+       whole(&Config::late_after_minutes, 0, 180, "a number of minutes 0-180")},
       {"recordings", "max_upload_mib", "MDSC_RECORDING_MAX_UPLOAD_MIB", true,
        [](Config& c, const std::string& v, const std::string& where) {
          c.recording_max_bytes = parse_uint(v, where, 1024 * 1024, "a size in MiB 1-1048576") << 20;
          if (c.recording_max_bytes == 0) fail(where, "must be at least 1 MiB");
        }},
-      {"recordings", "credit_percent", "MDSC_RECORDING_CREDIT_PERCENT", true, whole(&Config::recording_credit_percent, 1, 100, "a percentage 1-100")},
-      {"recordings", "credit_days", "MDSC_RECORDING_CREDIT_DAYS", true, whole(&Config::recording_credit_days, 0, 366, "a number of days 0-366")},
+      {"recordings", "credit_percent", "MDSC_RECORDING_CREDIT_PERCENT", true,
+       whole(&Config::recording_credit_percent, 1, 100, "a percentage 1-100")},
+      {"recordings", "credit_days", "MDSC_RECORDING_CREDIT_DAYS", true,
+       whole(&Config::recording_credit_days, 0, 366, "a number of days 0-366")},
   };
   return all;
 }

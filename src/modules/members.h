@@ -194,4 +194,3 @@ void provide_billing(Billing billing);
 std::vector<BilledInvoice> billed(db::Conn& c, const BillingQuery& q);
 
 }  // namespace mdsc::members
-

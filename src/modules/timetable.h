@@ -19,7 +19,6 @@ enum class SessionStatus { scheduled, cancelled };
 const States<SessionStatus>& states_of(SessionStatus);  // its names and moves (model.cpp)
 }  // namespace mdsc::timetable
 
-
 namespace mdsc::timetable {
 
 struct Session {

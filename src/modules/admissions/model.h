@@ -79,4 +79,3 @@ const std::vector<std::string>& trainee_types();  // A, B
 const std::vector<std::string>& a_categories();   // phd_student, phd_holder
 
 }  // namespace mdsc::admissions
-

@@ -118,8 +118,10 @@ std::vector<Application> applications_naming(db::Conn& c, const std::vector<std:
 long count_waiting_for_companies(db::Conn& c, const std::vector<std::int64_t>& company_ids) {
   if (company_ids.empty()) return 0;
   db::Params p;
-  std::string sql = "SELECT COUNT(*) FROM applications WHERE company_confirmation = 'pending' AND status = 'submitted' "
-                    "AND company_id IN (" + db::placeholders(company_ids, p) + ")";
+  std::string sql =
+      "SELECT COUNT(*) FROM applications WHERE company_confirmation = 'pending' AND status = 'submitted' "
+      "AND company_id IN (" +
+      db::placeholders(company_ids, p) + ")";
   return static_cast<long>(c.scalar_i64(sql, p));
 }
 

@@ -41,4 +41,3 @@ struct Attendance {
 nlohmann::json to_json(const Attendance& a);
 
 }  // namespace mdsc::attendance
-

@@ -99,7 +99,8 @@ bool bind_device(db::Conn& c, std::int64_t device_id, std::int64_t user_id) {
 
 std::vector<Attendance> others_on_device(db::Conn& c, std::int64_t session_id, std::int64_t device_id,
                                          std::int64_t user_id) {
-  return entity::select<Attendance>(c, kSelect + "session_id = ? AND device_id = ? AND user_id <> ? ORDER BY id", {session_id, device_id, user_id});
+  return entity::select<Attendance>(c, kSelect + "session_id = ? AND device_id = ? AND user_id <> ? ORDER BY id",
+                                    {session_id, device_id, user_id});
 }
 
 std::vector<Attendance> of_sessions(db::Conn& c, const std::vector<std::int64_t>& session_ids, std::int64_t user_id) {
@@ -116,11 +117,11 @@ std::vector<Attendance> of_sessions(db::Conn& c, const std::vector<std::int64_t>
 Rule rule_of(db::Conn& c, std::int64_t course_id) {
   Rule absent;
   absent.course_id = course_id;
-  return entity::select_first<Rule>(
-      c,
-      "SELECT course_id, threshold_num, threshold_den, excused_counts, updated_at, live_url FROM attendance_rules "
-      "WHERE course_id = ?",
-      {course_id})
+  return entity::select_first<Rule>(c,
+                                    "SELECT course_id, threshold_num, threshold_den, excused_counts, updated_at, "
+                                    "live_url FROM attendance_rules "
+                                    "WHERE course_id = ?",
+                                    {course_id})
       .value_or(absent);
 }
 

@@ -27,4 +27,3 @@ Standing standing_of(const Rule& rule, std::int64_t user_id, const std::vector<t
                      const std::map<std::int64_t, Mark>& marks, std::int64_t now);
 
 }  // namespace mdsc::attendance
-

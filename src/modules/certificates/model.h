@@ -39,4 +39,3 @@ struct Certificate {
 };
 
 }  // namespace mdsc::certificates
-

@@ -9,7 +9,9 @@ const std::string kSelect =
 
 }  // namespace
 
-std::optional<Certificate> by_id(db::Conn& c, std::int64_t id) { return entity::select_first<Certificate>(c, kSelect + "id = ?", {id}); }
+std::optional<Certificate> by_id(db::Conn& c, std::int64_t id) {
+  return entity::select_first<Certificate>(c, kSelect + "id = ?", {id});
+}
 
 std::optional<Certificate> by_number(db::Conn& c, const std::string& number) {
   return entity::select_first<Certificate>(c, kSelect + "number = ?", {number});

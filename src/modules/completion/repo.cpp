@@ -5,11 +5,11 @@ namespace mdsc::completion::repo {
 Rule rule_of(db::Conn& c, std::int64_t fiscal_year) {
   Rule absent;
   absent.fiscal_year = fiscal_year;
-  return entity::select_first<Rule>(
-      c,
-      "SELECT fiscal_year, tracks_required, attendance_required, exams_required, updated_at FROM completion_rules "
-      "WHERE fiscal_year = ?",
-      {fiscal_year})
+  return entity::select_first<Rule>(c,
+                                    "SELECT fiscal_year, tracks_required, attendance_required, exams_required, "
+                                    "updated_at FROM completion_rules "
+                                    "WHERE fiscal_year = ?",
+                                    {fiscal_year})
       .value_or(absent);
 }
 
@@ -35,7 +35,8 @@ std::optional<Confirmation> confirmation(db::Conn& c, std::int64_t id) {
 }
 
 std::optional<Confirmation> confirmation_of(db::Conn& c, std::int64_t fiscal_year, std::int64_t user_id) {
-  return entity::select_first<Confirmation>(c, kSelectConfirmations + "fiscal_year = ? AND user_id = ?", {fiscal_year, user_id});
+  return entity::select_first<Confirmation>(c, kSelectConfirmations + "fiscal_year = ? AND user_id = ?",
+                                            {fiscal_year, user_id});
 }
 
 std::vector<Confirmation> confirmations_of_year(db::Conn& c, std::int64_t fiscal_year) {

@@ -75,4 +75,3 @@ Verdict judge(const Rule& rule, const std::vector<CourseInfo>& courses,
               const std::function<CourseState(const CourseInfo&)>& state_of);
 
 }  // namespace mdsc::completion
-

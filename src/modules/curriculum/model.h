@@ -73,4 +73,3 @@ Status check_course(const Course& c);
 Status check_year(const CurriculumYear& y);
 
 }  // namespace mdsc::curriculum
-

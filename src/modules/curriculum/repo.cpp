@@ -80,8 +80,10 @@ std::string enrollment_where(const EnrollmentQuery& q, db::Params& p) {
   if (q.course_id) w.add("e.course_id = ?", {q.course_id});
   if (q.user_id) w.add("e.user_id = ?", {q.user_id});
   if (q.fiscal_year) w.add("c.fiscal_year = ?", {q.fiscal_year});
-  if (q.status) w.add("e.status = ?", {std::string(name_of(*q.status))});
-  else if (!q.any_status) w.add("e.status <> 'dropped'");
+  if (q.status)
+    w.add("e.status = ?", {std::string(name_of(*q.status))});
+  else if (!q.any_status)
+    w.add("e.status <> 'dropped'");
   if (q.course_ids) w.in("e.course_id IN", *q.course_ids);
   return w.sql();
 }

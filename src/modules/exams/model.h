@@ -47,4 +47,3 @@ nlohmann::json to_json(const Exam& e);
 nlohmann::json to_json(const ExamResult& r);
 
 }  // namespace mdsc::exams
-

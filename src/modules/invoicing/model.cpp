@@ -132,9 +132,7 @@ const entity::Table<Invoice>& Invoice::table() {
        field<&I::seq>().hidden().not_audited(), field<&I::company_id>(),
        field<&I::membership_id>().nullable().not_audited(), field<&I::seat_request_id>().nullable().not_audited(),
        field<&I::references_invoice_id>().nullable().not_audited(), columns<&I::issue_date, &I::due_date>(),
-       coded_field<&I::document, &document_text, &read_document>("document")
-           .hidden()
-           .not_audited(),
+       coded_field<&I::document, &document_text, &read_document>("document").hidden().not_audited(),
        columns<&I::subtotal, &I::tax_total, &I::total>(), field<&I::created_by>().nullable().hidden().not_audited(),
        field<&I::created_at>().hidden().not_audited(), field<&I::company_name>().joined(), field<&I::paid>().joined(),
        field<&I::credited_by>().joined().nullable()}};

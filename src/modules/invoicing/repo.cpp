@@ -47,7 +47,8 @@ std::vector<Invoice> invoices(db::Conn& c, const InvoiceQuery& q) {
   db::Where w(p);
   if (q.fiscal_year) w.add("i.fiscal_year = ?", {q.fiscal_year});
   if (q.membership_id) w.add("i.membership_id = ?", {q.membership_id});
-  if (q.membership_year) w.add("i.membership_id IN (SELECT id FROM memberships WHERE fiscal_year = ?)", {q.membership_year});
+  if (q.membership_year)
+    w.add("i.membership_id IN (SELECT id FROM memberships WHERE fiscal_year = ?)", {q.membership_year});
   if (!q.company_ids.empty()) w.in("i.company_id IN", q.company_ids);
   std::string sql = invoice_select(q.with_document) + w.sql() + " ORDER BY i.issue_date DESC, i.id DESC";
   std::vector<Invoice> out;
@@ -112,7 +113,8 @@ bool close_year(db::Conn& c, int fy, const std::string& at, std::int64_t by) {
 }
 
 std::optional<YearClosure> year_closure(db::Conn& c, int fy) {
-  return entity::select_first<YearClosure>(c, std::string(kClosureSelect) + " AND k.fiscal_year = ? GROUP BY k.fiscal_year", {fy});
+  return entity::select_first<YearClosure>(
+      c, std::string(kClosureSelect) + " AND k.fiscal_year = ? GROUP BY k.fiscal_year", {fy});
 }
 
 std::vector<YearClosure> closed_years(db::Conn& c) {

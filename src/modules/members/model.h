@@ -25,4 +25,3 @@ const std::vector<std::string>& organization_kinds();
 inline constexpr int kConsultationThreshold = 3;
 
 }  // namespace mdsc::members
-

@@ -14,8 +14,10 @@ const char* kOrgColumns =
 
 std::string org_where(const OrgQuery& q, db::Params& p) {
   db::Where w(p);
-  if (q.kind == "institution") w.add("kind <> 'company'");
-  else if (!q.kind.empty()) w.add("kind = ?", {q.kind});
+  if (q.kind == "institution")
+    w.add("kind <> 'company'");
+  else if (!q.kind.empty())
+    w.add("kind = ?", {q.kind});
   if (!q.company_type.empty()) w.add("company_type = ?", {q.company_type});
   if (!q.search.empty()) {
     std::string like = "%" + q.search + "%";
@@ -53,18 +55,19 @@ const char* kMembershipSelect =
 }  // namespace
 
 std::optional<Organization> organization(db::Conn& c, std::int64_t id) {
-  return entity::select_first<Organization>(c, std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE id = ?", {id});
+  return entity::select_first<Organization>(
+      c, std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE id = ?", {id});
 }
 
 std::optional<Organization> organization_by_corporate_number(db::Conn& c, const std::string& number) {
-  return entity::select_first<Organization>(c, std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE corporate_number = ?",
-                       {number});
+  return entity::select_first<Organization>(
+      c, std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE corporate_number = ?", {number});
 }
 
 std::vector<Organization> organizations(db::Conn& c, const OrgQuery& q) {
   db::Params p;
-  std::string sql =
-      std::string("SELECT ") + kOrgColumns + " FROM organizations" + org_where(q, p) + " ORDER BY kind, name_kana, name";
+  std::string sql = std::string("SELECT ") + kOrgColumns + " FROM organizations" + org_where(q, p) +
+                    " ORDER BY kind, name_kana, name";
   return entity::select<Organization>(c, sql + db::page(p, q.limit, q.offset), p);
 }
 
@@ -150,7 +153,8 @@ std::optional<FeeTier> tier(db::Conn& c, std::int64_t tier_id) {
 }
 
 std::optional<IssuerProfile> issuer_profile(db::Conn& c) {
-  return entity::select_first<IssuerProfile>(c, 
+  return entity::select_first<IssuerProfile>(
+      c,
       "SELECT name, postal_code, address, department, phone, email, registration_number, bank_details, "
       "number_prefix, rounding, payment_days FROM issuer_profile WHERE id = 1");
 }
@@ -170,9 +174,9 @@ std::optional<Membership> membership(db::Conn& c, std::int64_t id) {
 }
 
 std::optional<Membership> membership_of(db::Conn& c, std::int64_t company_id, int fiscal_year) {
-  return entity::select_first<Membership>(c, std::string(kMembershipSelect) +
-                           " WHERE m.company_id = ? AND m.fiscal_year = ? AND m.status <> 'cancelled'",
-                       {company_id, fiscal_year});
+  return entity::select_first<Membership>(
+      c, std::string(kMembershipSelect) + " WHERE m.company_id = ? AND m.fiscal_year = ? AND m.status <> 'cancelled'",
+      {company_id, fiscal_year});
 }
 
 std::vector<Membership> memberships_of_company(db::Conn& c, std::int64_t company_id) {
@@ -247,9 +251,10 @@ std::vector<SeatRequest> seat_requests(db::Conn& c, std::int64_t membership_id) 
 }
 
 std::optional<SeatRequest> seat_request(db::Conn& c, std::int64_t id) {
-  return entity::select_first<SeatRequest>(c, 
-      "SELECT id, membership_id, trainee_name, source, status, extra_fee, reason, created_at FROM seat_requests WHERE id = ?",
-      {id});
+  return entity::select_first<SeatRequest>(c,
+                                           "SELECT id, membership_id, trainee_name, source, status, extra_fee, reason, "
+                                           "created_at FROM seat_requests WHERE id = ?",
+                                           {id});
 }
 
 std::int64_t membership_of_seat_request(db::Conn& c, std::int64_t id) {

@@ -207,9 +207,10 @@ std::vector<web::FieldSpec> issuer_fields(const IssuerProfile& p) {
 
 Response show_issuer(Context& ctx, const IssuerProfile& p, const Status& st) {
   auto form = web::form_state(ctx, st);
-  return web::page(ctx, "members/issuer_form.html", "issuer.title",
-                   {{"form", form}, {"action", "/settings/issuer"}, {"fields", web::fields(ctx, issuer_fields(p), form)}},
-                   st ? 200 : 422);
+  return web::page(
+      ctx, "members/issuer_form.html", "issuer.title",
+      {{"form", form}, {"action", "/settings/issuer"}, {"fields", web::fields(ctx, issuer_fields(p), form)}},
+      st ? 200 : 422);
 }
 }  // namespace
 

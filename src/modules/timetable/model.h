@@ -18,4 +18,3 @@ struct Feed;
 struct Placed;
 struct Pin;
 }  // namespace mdsc::timetable
-

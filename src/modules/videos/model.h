@@ -45,4 +45,3 @@ struct View {
 };
 
 }  // namespace mdsc::videos
-

@@ -17,20 +17,24 @@ std::string data_dir(db::Conn& c) {
   return r ? r->str("value") : "";
 }
 
-std::optional<Recording> by_id(db::Conn& c, std::int64_t id) { return entity::select_first<Recording>(c, kSelect + "WHERE r.id = ?", {id}); }
+std::optional<Recording> by_id(db::Conn& c, std::int64_t id) {
+  return entity::select_first<Recording>(c, kSelect + "WHERE r.id = ?", {id});
+}
 
 std::optional<Recording> current_of_session(db::Conn& c, std::int64_t session_id) {
-  return entity::select_first<Recording>(c, kSelect + "WHERE r.session_id = ? AND r.withdrawn_at IS NULL", {session_id});
+  return entity::select_first<Recording>(c, kSelect + "WHERE r.session_id = ? AND r.withdrawn_at IS NULL",
+                                         {session_id});
 }
 
 std::vector<Recording> current_of_courses(db::Conn& c, const std::vector<std::int64_t>& course_ids) {
   if (course_ids.empty()) return {};
   db::Params p;
   const std::string in = db::placeholders(course_ids, p);
-  return entity::select<Recording>(c, kSelect +
-                "JOIN course_sessions s ON s.id = r.session_id WHERE r.withdrawn_at IS NULL AND r.course_id IN (" + in +
-                    ") ORDER BY s.day DESC, s.starts_at DESC",
-                p);
+  return entity::select<Recording>(
+      c,
+      kSelect + "JOIN course_sessions s ON s.id = r.session_id WHERE r.withdrawn_at IS NULL AND r.course_id IN (" + in +
+          ") ORDER BY s.day DESC, s.starts_at DESC",
+      p);
 }
 
 std::optional<std::int64_t> insert(db::Conn& c, const Recording& r) {
@@ -50,7 +54,8 @@ bool withdraw(db::Conn& c, std::int64_t id, std::int64_t by, std::int64_t at, co
 }
 
 std::vector<Recording> files_to_delete(db::Conn& c) {
-  return entity::select<Recording>(c, kSelect + "WHERE r.withdrawn_at IS NOT NULL AND r.file_deleted_at IS NULL ORDER BY r.id", {});
+  return entity::select<Recording>(
+      c, kSelect + "WHERE r.withdrawn_at IS NOT NULL AND r.file_deleted_at IS NULL ORDER BY r.id", {});
 }
 
 void mark_file_deleted(db::Conn& c, std::int64_t id, std::int64_t at) {
@@ -58,10 +63,11 @@ void mark_file_deleted(db::Conn& c, std::int64_t id, std::int64_t at) {
 }
 
 std::optional<View> view(db::Conn& c, std::int64_t recording_id, std::int64_t user_id) {
-  return entity::select_first<View>(c,
-                                    "SELECT id, recording_id, user_id, watched, watched_seconds, first_played_at, "
-                                    "last_beat_at, credited_at FROM recording_views WHERE recording_id = ? AND user_id = ?",
-                                    {recording_id, user_id});
+  return entity::select_first<View>(
+      c,
+      "SELECT id, recording_id, user_id, watched, watched_seconds, first_played_at, "
+      "last_beat_at, credited_at FROM recording_views WHERE recording_id = ? AND user_id = ?",
+      {recording_id, user_id});
 }
 
 View lock_view(db::Conn& c, std::int64_t recording_id, std::int64_t user_id, std::int64_t now) {

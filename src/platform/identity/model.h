@@ -87,4 +87,3 @@ inline constexpr std::int64_t kResetTokenSeconds = 60 * 60;
 inline constexpr std::int64_t kInvitationSeconds = 14 * 24 * 3600;
 
 }  // namespace mdsc::identity
-

@@ -32,9 +32,10 @@ std::string user_where(const UserQuery& q, db::Params& p) {
   db::Where w(p);
   if (!q.search.empty()) {
     std::string like = "%" + q.search + "%";
-    w.add("(LOWER(email) LIKE LOWER(?) OR family_name LIKE ? OR given_name LIKE ? OR family_name_kana LIKE ? OR "
-          "given_name_kana LIKE ? OR LOWER(romaji_name) LIKE LOWER(?))",
-          {like, like, like, like, like, like});
+    w.add(
+        "(LOWER(email) LIKE LOWER(?) OR family_name LIKE ? OR given_name LIKE ? OR family_name_kana LIKE ? OR "
+        "given_name_kana LIKE ? OR LOWER(romaji_name) LIKE LOWER(?))",
+        {like, like, like, like, like, like});
   }
   if (!q.role.empty()) w.add("id IN (SELECT user_id FROM roles WHERE role = ?)", {q.role});
   return w.sql();
@@ -222,8 +223,8 @@ bool revoke_token(db::Conn& c, std::int64_t token_id, std::int64_t now) {
 }
 
 std::optional<ApiToken> active_token(db::Conn& c, const std::string& token_hash) {
-  return entity::select_first<ApiToken>(c, 
-      std::string("SELECT ") + kTokenColumns + " FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL",
+  return entity::select_first<ApiToken>(
+      c, std::string("SELECT ") + kTokenColumns + " FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL",
       {token_hash});
 }
 
@@ -240,8 +241,8 @@ std::int64_t insert_reset(db::Conn& c, const PasswordReset& r, const std::string
 }
 
 std::optional<PasswordReset> reset_by_hash(db::Conn& c, const std::string& token_hash) {
-  return entity::select_first<PasswordReset>(c, 
-      "SELECT id, user_id, created_at, expires_at, used_at FROM password_resets WHERE token_hash = ?", {token_hash});
+  return entity::select_first<PasswordReset>(
+      c, "SELECT id, user_id, created_at, expires_at, used_at FROM password_resets WHERE token_hash = ?", {token_hash});
 }
 
 bool use_reset(db::Conn& c, std::int64_t id, std::int64_t now) {

@@ -23,7 +23,6 @@ enum class RunStatus { running, done, infeasible, failed, cancelled };
 const States<RunStatus>& states_of(RunStatus);  // its names and moves (model.cpp)
 }  // namespace mdsc::timetable
 
-
 namespace mdsc::timetable {
 
 struct Run {

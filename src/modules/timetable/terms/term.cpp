@@ -1,11 +1,10 @@
 #include "modules/timetable/terms/term.h"
 
-#include "core/i18n.h"
-
 #include <algorithm>
 #include <cstdio>
 #include <map>
 
+#include "core/i18n.h"
 #include "core/jp_holidays.h"
 #include "nlohmann/json.hpp"
 #include "platform/entity.h"
